@@ -1,0 +1,119 @@
+"""Rules inside one record: dates in order, updates inside their incident, notes where owed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from generator.checks.findings import Findings
+from generator.records import Incident, Milestone, RecordSet, Standing
+
+_SCHEDULED_STATUSES = {"scheduled"}
+
+
+def check(records: RecordSet, as_of: date, findings: Findings) -> None:
+    for commitment in records.commitments:
+        if isinstance(commitment, Milestone):
+            _milestone(commitment, as_of, findings)
+        elif isinstance(commitment, Standing):
+            _standing(commitment, findings)
+    for incident in records.incidents:
+        _incident(incident, findings)
+    _pricing(records, findings)
+    _components(records, findings)
+    _withdrawn(records, findings)
+
+
+def _milestone(commitment: Milestone, as_of: date, findings: Findings) -> None:
+    cid = commitment.id
+    if commitment.due < commitment.made_on:
+        findings.error("commitment", cid, ("due",), f"due {commitment.due} is before the promise was made ({commitment.made_on})")
+    previous = None
+    for i, update in enumerate(commitment.updates):
+        if update.on < commitment.made_on:
+            findings.error(
+                "commitment", cid, ("updates", i, "on"), f"update on {update.on} is before the promise was made ({commitment.made_on})"
+            )
+        if previous is not None and update.on < previous:
+            findings.error(
+                "commitment", cid, ("updates", i, "on"), f"updates out of order: {update.on} comes after {previous}", "list updates oldest first"
+            )
+        if update.on > as_of:
+            findings.warning("commitment", cid, ("updates", i, "on"), f"update dated {update.on}, after today ({as_of})")
+        if update.status == "withdrawn" and not update.note:
+            findings.error(
+                "commitment", cid, ("updates", i, "status"), "a withdrawn promise needs a note saying why", "add note: why we no longer promise this"
+            )
+        previous = update.on
+
+
+def _standing(commitment: Standing, findings: Findings) -> None:
+    periods: set[str] = set()
+    for i, measurement in enumerate(commitment.measurements):
+        if measurement.period in periods:
+            findings.error(
+                "commitment",
+                commitment.id,
+                ("measurements", i, "period"),
+                f"period {measurement.period} is measured twice",
+                "keep one measurement per period",
+            )
+        periods.add(measurement.period)
+
+
+def _incident(incident: Incident, findings: Findings) -> None:
+    iid = incident.id
+    maintenance = incident.impact == "maintenance"
+    if incident.started is None and not (maintenance and incident.resolved is None):
+        findings.error("incident", iid, (), "'started' is missing", "add started: the moment it began, like 2026-03-04T09:12:00Z")
+    if incident.started and incident.resolved and incident.resolved < incident.started:
+        findings.error("incident", iid, ("resolved",), f"resolved ({_t(incident.resolved)}) is before started ({_t(incident.started)})")
+    if maintenance:
+        for name in ("scheduled_for", "scheduled_until"):
+            if getattr(incident, name) is None:
+                findings.error("incident", iid, (), f"maintenance needs '{name}'", f"add {name}: the planned moment")
+        if incident.scheduled_for and incident.scheduled_until and incident.scheduled_until <= incident.scheduled_for:
+            findings.error("incident", iid, ("scheduled_until",), "scheduled_until must be after scheduled_for")
+    else:
+        for name in ("scheduled_for", "scheduled_until"):
+            if getattr(incident, name) is not None:
+                findings.error("incident", iid, (name,), f"only maintenance has '{name}'", "set impact: maintenance, or remove it")
+    previous = None
+    for i, update in enumerate(incident.updates):
+        loc = ("updates", i, "at")
+        if previous is not None and update.at < previous:
+            findings.error("incident", iid, loc, f"updates out of order: {_t(update.at)} comes after {_t(previous)}", "list updates oldest first")
+        if incident.started and update.at < incident.started and update.status not in _SCHEDULED_STATUSES:
+            findings.error("incident", iid, loc, f"update at {_t(update.at)} is before the incident started ({_t(incident.started)})")
+        if incident.resolved and update.at > incident.resolved:
+            findings.error("incident", iid, loc, f"update at {_t(update.at)} is after the incident was resolved ({_t(incident.resolved)})")
+        previous = update.at
+
+
+def _pricing(records: RecordSet, findings: Findings) -> None:
+    if records.pricing is None:
+        return
+    for i, change in enumerate(records.pricing.history):
+        if change.effective < change.announced:
+            findings.error(
+                "pricing", "", ("history", i, "effective"), f"takes effect ({change.effective}) before it was announced ({change.announced})"
+            )
+
+
+def _components(records: RecordSet, findings: Findings) -> None:
+    ids: set[str] = set()
+    for i, component in enumerate(records.site.components):
+        if component.id in ids:
+            findings.error("site", "", ("components", i, "id"), f"component id '{component.id}' is used twice")
+        ids.add(component.id)
+
+
+def _withdrawn(records: RecordSet, findings: Findings) -> None:
+    listed: set[tuple[str, str]] = set()
+    for i, entry in enumerate(records.withdrawn):
+        if (entry.kind, entry.id) in listed:
+            findings.error("withdrawn", "", (i, "id"), f"{entry.kind} '{entry.id}' is listed twice")
+        listed.add((entry.kind, entry.id))
+
+
+def _t(moment) -> str:  # type: ignore[no-untyped-def]
+    return moment.isoformat().replace("+00:00", "Z")

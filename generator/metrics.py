@@ -1,0 +1,225 @@
+"""Promise-kept metrics: pure functions of (records, as_of), defined once and shown with their method."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from statistics import median
+
+from generator.records import Incident, Milestone, Mistake, RecordSet, Standing
+from generator.records.commitment import FINISHED
+
+# Order in which statuses are listed: bad news first.
+STATUSES = ("overdue", "broken", "partly_kept", "kept", "stalled", "in_progress", "not_started", "withdrawn")
+DECIDED = ("kept", "partly_kept", "broken", "overdue")
+INCIDENT_IMPACTS = ("critical", "major", "minor", "none")
+SERIOUS = ("major", "critical")
+
+
+def status(milestone: Milestone, as_of: date) -> str:
+    """The status shown: `overdue` when the due date passed unfinished, else the last update's."""
+    typed = milestone.status
+    if milestone.due < as_of and typed not in FINISHED:
+        return "overdue"
+    return typed
+
+
+def finished_on(milestone: Milestone) -> date | None:
+    """The date of the update that finished the promise (kept, partly kept or broken)."""
+    last = milestone.updates[-1] if milestone.updates else None
+    return last.on if last and last.status in {"kept", "partly_kept", "broken"} else None
+
+
+def days_late(milestone: Milestone, as_of: date) -> int | None:
+    """Days past `due`: until it was finished, or until as_of while overdue; None when on time."""
+    shown = status(milestone, as_of)
+    end = as_of if shown == "overdue" else finished_on(milestone)
+    if end is None or end <= milestone.due:
+        return None
+    return (end - milestone.due).days
+
+
+def rate(numerator: int, denominator: int) -> float | None:
+    return numerator / denominator if denominator else None
+
+
+@dataclass(frozen=True)
+class PromiseTally:
+    """Milestone promises counted by shown status; overdue ones count only as overdue."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, milestones: Iterable[Milestone], as_of: date) -> PromiseTally:
+        counted = Counter(status(milestone, as_of) for milestone in milestones)
+        return cls({name: counted.get(name, 0) for name in STATUSES})
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def decided(self) -> int:
+        return sum(self.counts[name] for name in DECIDED)
+
+    @property
+    def kept_rate(self) -> float | None:
+        """kept / (kept + partly_kept + broken + overdue); None when nothing is decided yet."""
+        return rate(self.counts["kept"], self.decided)
+
+    def __getitem__(self, name: str) -> int:
+        return self.counts[name]
+
+
+@dataclass(frozen=True)
+class StandingRecord:
+    """How often a standing promise met its target."""
+
+    commitment: Standing
+    measured: int
+    met: int
+
+    @property
+    def met_rate(self) -> float | None:
+        return rate(self.met, self.measured)
+
+
+def milestones(records: RecordSet) -> list[Milestone]:
+    return [commitment for commitment in records.commitments if isinstance(commitment, Milestone)]
+
+
+def standing(records: RecordSet) -> list[StandingRecord]:
+    return [
+        StandingRecord(c, len(c.measurements), sum(1 for m in c.measurements if m.met))
+        for c in records.commitments
+        if isinstance(c, Standing)
+    ]
+
+
+def quarter(day: date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def kept_rate_by(records: RecordSet, as_of: date, key: str) -> dict[str, PromiseTally]:
+    """Tallies grouped by `category`, or by `quarter` of the due date (only quarters already begun)."""
+    groups: dict[str, list[Milestone]] = defaultdict(list)
+    for milestone in milestones(records):
+        if key == "category":
+            groups[milestone.category].append(milestone)
+        elif milestone.due <= as_of or status(milestone, as_of) in FINISHED:
+            groups[quarter(milestone.due)].append(milestone)
+    return {name: PromiseTally.of(group, as_of) for name, group in sorted(groups.items())}
+
+
+def on_time_rate(records: RecordSet, as_of: date) -> float | None:
+    """Kept or partly kept on or before the due date, out of every decided milestone."""
+    decided = [m for m in milestones(records) if status(m, as_of) in DECIDED]
+    on_time = [
+        m for m in decided if status(m, as_of) in {"kept", "partly_kept"} and (finished_on(m) or m.due) <= m.due
+    ]
+    return rate(len(on_time), len(decided))
+
+
+def median_days_late(records: RecordSet, as_of: date) -> float | None:
+    """Median days late over milestones that were finished late or are overdue (overdue: so far)."""
+    late = [days for m in milestones(records) if (days := days_late(m, as_of)) is not None]
+    return median(late) if late else None
+
+
+def is_open(incident: Incident) -> bool:
+    """An incident (not maintenance) that has not been resolved."""
+    return incident.impact != "maintenance" and incident.resolved is None
+
+
+def real_incidents(records: RecordSet) -> list[Incident]:
+    """Incidents that are not maintenance and have started."""
+    return [i for i in records.incidents if i.impact != "maintenance" and i.started is not None]
+
+
+def open_incidents(records: RecordSet) -> list[Incident]:
+    return sorted((i for i in real_incidents(records) if is_open(i)), key=lambda i: i.started, reverse=True)  # type: ignore[arg-type,return-value]
+
+
+def upcoming_maintenance(records: RecordSet) -> list[Incident]:
+    """Maintenance not finished yet, soonest first."""
+    planned = [i for i in records.incidents if i.impact == "maintenance" and i.resolved is None and i.scheduled_for]
+    return sorted(planned, key=lambda i: i.scheduled_for)  # type: ignore[arg-type,return-value]
+
+
+def days_since_serious(records: RecordSet, as_of: date) -> int | None:
+    """Days from the start of the latest major or critical incident to as_of; 0 while one is open."""
+    serious = [i for i in real_incidents(records) if i.impact in SERIOUS]
+    if not serious:
+        return None
+    if any(is_open(i) for i in serious):
+        return 0
+    latest = max(i.started.date() for i in serious)  # type: ignore[union-attr]
+    return max((as_of - latest).days, 0)
+
+
+def minutes(delta: timedelta) -> float:
+    return delta.total_seconds() / 60
+
+
+def median_minutes_to_first_update(records: RecordSet) -> float | None:
+    waits = [
+        minutes(first.at - incident.started)  # type: ignore[operator]
+        for incident in real_incidents(records)
+        if (first := next((u for u in incident.updates if u.at >= incident.started), None))  # type: ignore[operator]
+    ]
+    return median(waits) if waits else None
+
+
+def median_minutes_to_resolution(records: RecordSet) -> float | None:
+    spans = [minutes(i.resolved - i.started) for i in real_incidents(records) if i.resolved]  # type: ignore[operator]
+    return median(spans) if spans else None
+
+
+def incidents_by_quarter(records: RecordSet) -> dict[str, dict[str, int]]:
+    """Incident counts per quarter of their start, by impact (maintenance is not counted)."""
+    table: dict[str, Counter[str]] = defaultdict(Counter)
+    for incident in real_incidents(records):
+        table[quarter(incident.started.date())][incident.impact] += 1  # type: ignore[union-attr]
+    return {q: {impact: table[q].get(impact, 0) for impact in INCIDENT_IMPACTS} for q in sorted(table)}
+
+
+def latest_mistake(records: RecordSet) -> Mistake | None:
+    return max(records.mistakes, key=lambda m: (m.on, m.id), default=None)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The headline numbers, as shown on the home page and in open data."""
+
+    as_of: date
+    milestones: PromiseTally
+    standing_total: int
+    periods_measured: int
+    periods_met: int
+    incidents_total: int
+    incidents_open: int
+    days_since_serious: int | None
+
+    @property
+    def promise_kept_rate(self) -> float | None:
+        return self.milestones.kept_rate
+
+    @property
+    def standing_met_rate(self) -> float | None:
+        return rate(self.periods_met, self.periods_measured)
+
+
+def summarise(records: RecordSet, as_of: date) -> Summary:
+    standing_records = standing(records)
+    return Summary(
+        as_of=as_of,
+        milestones=PromiseTally.of(milestones(records), as_of),
+        standing_total=len(standing_records),
+        periods_measured=sum(s.measured for s in standing_records),
+        periods_met=sum(s.met for s in standing_records),
+        incidents_total=len(real_incidents(records)),
+        incidents_open=len(open_incidents(records)),
+        days_since_serious=days_since_serious(records, as_of),
+    )

@@ -1,0 +1,114 @@
+"""The MkDocs plugin: runs the trustpages pipeline and hands its pages to MkDocs in memory."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from generator.asof import default_as_of
+from generator.render import STYLESHEET, Output, render_site
+from generator.validate import validate
+
+log = get_plugin_logger(__name__)
+
+
+class TrustConfig(base.Config):
+    content_dir = c.Dir(exists=False, default="content")
+    """Folder holding site.yml and the record folders, relative to mkdocs.yml."""
+    templates_dir = c.Optional(c.Dir(exists=True))
+    """Folder of templates overriding built-in ones by name (default: templates/ when it exists)."""
+    as_of = c.Optional(c.Type(str))
+    """Date the numbers are computed for, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's date, else today)."""
+
+
+class TrustPlugin(BasePlugin[TrustConfig]):
+    """Validates content/ before anything is written, then adds every generated page."""
+
+    output: Output | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Runs before MkDocs cleans site_dir: bad records fail here and the last good site stays.
+        as_of = self._as_of()
+        content = Path(self.config.content_dir)
+        result = validate(content, as_of)
+        if result.errors:
+            report = "\n".join(problem.human() for problem in result.problems)
+            raise PluginError(f"trustpages found {len(result.errors)} error(s) in {content}:\n{report}")
+        for problem in result.warnings:
+            log.warning(problem.human())
+        assert result.records is not None  # no errors means the records loaded
+        self.output = render_site(result.records, as_of, self._templates(config))
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        if "attr_list" not in config.markdown_extensions:
+            config.markdown_extensions.append("attr_list")
+        # Record pages are reached from their index pages, never from the nav (see default_nav).
+        config.validation.nav.omitted_files = logging.DEBUG
+        if config.nav is None:
+            config.nav = default_nav(Path(config.docs_dir))
+        if result.records.site.locale != "en" and config.theme.get("language") in (None, "en"):
+            config.theme["language"] = result.records.site.locale
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.output is not None
+        for path, markdown in self.output.pages.items():
+            self._add(files, File.generated(config, path, content=markdown))
+        for path, data in self.output.assets.items():
+            self._add(files, File.generated(config, path, content=data))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+        server.watch(self.config.content_dir)
+        templates = self._templates(config)
+        if templates is not None:
+            server.watch(str(templates))
+        return server
+
+    @staticmethod
+    def _add(files: Files, file: File) -> None:
+        existing = files.get_file_from_path(file.src_uri)
+        if existing is not None:
+            raise PluginError(
+                f"{existing.abs_src_path} has the same path as a page trustpages generates ({file.src_uri}); rename or remove it"
+            )
+        files.append(file)
+
+    def _as_of(self) -> date:
+        if self.config.as_of is None:
+            return default_as_of()
+        try:
+            return date.fromisoformat(self.config.as_of)
+        except ValueError:
+            raise PluginError(f"trustpages: as_of must be a date like 2026-03-04; got {self.config.as_of!r}") from None
+
+    def _templates(self, config: MkDocsConfig) -> Path | None:
+        if self.config.templates_dir:
+            return Path(self.config.templates_dir)
+        default = Path(config.config_file_path or ".").parent / "templates"
+        return default if default.is_dir() else None
+
+
+def default_nav(docs: Path) -> list[dict[str, str]]:
+    """Sections only, never records: every page renders the nav, so it must stay small."""
+    nav = [
+        {"Home": "index.md"},
+        {"Commitments": "commitments/index.md"},
+        {"Incidents": "incidents/index.md"},
+        {"Mistakes": "mistakes/index.md"},
+        {"Pricing": "pricing.md"},
+        {"Contact": "contact.md"},
+        {"Metrics": "metrics.md"},
+    ]
+    if (docs / "about.md").is_file():
+        nav.append({"About": "about.md"})
+    return nav

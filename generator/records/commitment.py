@@ -1,0 +1,64 @@
+"""Commitments: milestone promises (done by a date) and standing promises (kept every period)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from generator.records.common import Day, Flag, Label, Period, Record, Text, Url
+
+MilestoneStatus = Literal["not_started", "in_progress", "stalled", "kept", "partly_kept", "broken", "withdrawn"]
+FINISHED: frozenset[str] = frozenset({"kept", "partly_kept", "broken", "withdrawn"})
+
+
+class StatusUpdate(Record):
+    """One step in a milestone promise's life."""
+
+    on: Day = Field(description="Date of this update, e.g. 2026-04-10.")
+    status: MilestoneStatus = Field(
+        description="not_started, in_progress, stalled, kept, partly_kept, broken or withdrawn."
+    )
+    note: Text | None = Field(None, description="What happened, in a sentence. Required for withdrawn.")
+    evidence: tuple[Url, ...] = Field((), description="Links that show it, e.g. a changelog entry.")
+
+
+class Measurement(Record):
+    """How a standing promise did in one period."""
+
+    period: Period = Field(description="The period measured, e.g. 2026-Q1.")
+    actual: Label = Field(description="What was measured, e.g. 96.2%.")
+    met: Flag = Field(description="true if the target was met in this period, else false.")
+    note: Text | None = Field(None, description="Why, when it is worth saying, e.g. Two people left in May.")
+
+
+class _Commitment(Record):
+    id: str = Field("", exclude=True)
+    title: Text = Field(description="The promise in a few words, e.g. You can export all your data.")
+    promise: Text = Field(description="The promise itself, in one plain sentence a customer can check.")
+    why: Text = Field(description="Why we made it, e.g. Your data is yours.")
+    category: Text = Field("general", description="A word grouping related promises, e.g. support or data.")
+    made_on: Day = Field(description="Date the promise was made public, e.g. 2026-02-01.")
+    owner: Text = Field(description="Who inside the company is answerable for it, e.g. Platform team.")
+
+
+class Milestone(_Commitment):
+    """content/commitments/<id>.yml with `due`: a promise to get something done by a date."""
+
+    due: Day = Field(description="Date it will be done by, e.g. 2026-06-30.")
+    updates: tuple[StatusUpdate, ...] = Field((), description="Status updates, oldest first.")
+
+    @property
+    def status(self) -> str:
+        """The typed status: the last update's, or not_started."""
+        return self.updates[-1].status if self.updates else "not_started"
+
+
+class Standing(_Commitment):
+    """content/commitments/<id>.yml with `target`: a promise kept every period."""
+
+    target: Text = Field(description="What counts as keeping it, e.g. 95% of emails answered within one working day.")
+    measurements: tuple[Measurement, ...] = Field((), description="One entry per period measured, oldest first.")
+
+
+Commitment = Milestone | Standing

@@ -1,0 +1,37 @@
+"""How to reach a human."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from generator.records.common import Record, Slug, Text, Url
+
+
+class Channel(Record):
+    """One way to reach the company."""
+
+    kind: Literal["email", "phone", "chat", "form", "post", "social"] = Field(
+        description="email, phone, chat, form, post or social."
+    )
+    label: Text = Field(description="Who answers, e.g. Support.")
+    value: Text = Field(description="The address, number or link, e.g. help@example.com.")
+    hours: Text | None = Field(None, description="When someone answers, e.g. Mon–Fri 9–17 CET.")
+    response_promise: Slug | None = Field(None, description="Id of the standing commitment about reply times.")
+
+
+class Security(Record):
+    """Where to report a security problem."""
+
+    email: Text = Field(description="Address for security reports, e.g. security@example.com.")
+    policy: Url | None = Field(None, description="Link to the disclosure policy.")
+
+
+class Contact(Record):
+    """content/contact.yml: every way to reach a person."""
+
+    channels: tuple[Channel, ...] = Field(min_length=1, description="Ways to reach us.")
+    escalation: Text | None = Field(None, description="What to do when an answer is not good enough.")
+    security: Security | None = Field(None, description="Where to report security problems.")
+    address: Text | None = Field(None, description="Postal address of the company.")

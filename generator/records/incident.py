@@ -1,0 +1,53 @@
+"""Incidents: what went wrong with the service, and scheduled maintenance."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from generator.records.common import Moment, Record, Slug, Text
+
+Impact = Literal["none", "minor", "major", "critical", "maintenance"]
+UpdateStatus = Literal[
+    "investigating",
+    "identified",
+    "monitoring",
+    "update",
+    "resolved",
+    "postmortem",
+    "scheduled",
+    "in_progress",
+    "verifying",
+    "completed",
+]
+
+
+class IncidentUpdate(Record):
+    """One public update posted during an incident."""
+
+    at: Moment = Field(description="When it was posted, with time zone, e.g. 2026-03-04T09:20:00Z.")
+    status: UpdateStatus = Field(
+        description="investigating, identified, monitoring, update or resolved; for maintenance: "
+        "scheduled, in_progress, verifying or completed."
+    )
+    body: Text = Field(description="What we told customers, in plain words.")
+
+
+class Incident(Record):
+    """content/incidents/<date>-<slug>.yml: one incident or maintenance window."""
+
+    id: str = Field("", exclude=True)
+    title: Text = Field(description="What customers noticed, e.g. Some customers could not log in.")
+    impact: Impact = Field(description="none, minor, major, critical, or maintenance.")
+    started: Moment | None = Field(None, description="When it started, e.g. 2026-03-04T09:12:00Z.")
+    resolved: Moment | None = Field(None, description="When it was fixed; leave out while it is ongoing.")
+    affected: tuple[Slug, ...] = Field((), description="Ids of the components affected, from site.yml.")
+    summary: Text = Field(description="What happened, in one or two sentences.")
+    updates: tuple[IncidentUpdate, ...] = Field((), description="Public updates, oldest first.")
+    cause: Text | None = Field(None, description="Why it happened, in plain words.")
+    postmortem: Text | None = Field(None, description="The full write-up (Markdown), or a link to it.")
+    follow_ups: tuple[Slug, ...] = Field((), description="Ids of commitments made because of this incident.")
+    remedy: Text | None = Field(None, description="What affected customers were offered, e.g. a day of credit.")
+    scheduled_for: Moment | None = Field(None, description="Maintenance only: when it is planned to start.")
+    scheduled_until: Moment | None = Field(None, description="Maintenance only: when it is planned to end.")

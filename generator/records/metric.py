@@ -1,0 +1,25 @@
+"""Metric series the company publishes, such as survey results."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from generator.records.common import Count, Number, Period, Record, Text
+
+
+class Point(Record):
+    """One value of a series."""
+
+    period: Period = Field(description="The period, e.g. 2026-Q1.")
+    value: Number = Field(description="The value, e.g. 71.")
+    n: Count | None = Field(None, description="How many answers or samples it is based on, e.g. 412.")
+
+
+class MetricSeries(Record):
+    """content/metrics/<id>.yml: a number tracked over time."""
+
+    id: str = Field("", exclude=True)
+    title: Text = Field(description="The question it answers, e.g. Do our customers trust us?")
+    unit: Text = Field(description="Unit of the values, e.g. % agree.")
+    source: Text = Field(description="Where the numbers come from and how they are counted.")
+    points: tuple[Point, ...] = Field(min_length=1, description="Values, oldest first.")

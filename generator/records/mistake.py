@@ -1,0 +1,21 @@
+"""Mistakes the company owns up to."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from generator.records.common import Day, Record, Slug, Text
+
+
+class Mistake(Record):
+    """content/mistakes/<date>-<slug>.yml: a mistake, said plainly, with what changed."""
+
+    id: str = Field("", exclude=True)
+    title: Text = Field(description="The mistake in a few words, e.g. We charged some customers twice.")
+    on: Day = Field(description="Date it happened, e.g. 2026-05-02.")
+    what_happened: Text = Field(description="What happened, plainly.")
+    who_was_affected: Text = Field(description="Who was affected, and how many, e.g. 312 customers on monthly plans.")
+    why: Text = Field(description="Why it happened.")
+    what_we_changed: Text = Field(description="What we changed so it does not happen again.")
+    apology: Text = Field(description="A real apology: say 'we' and 'sorry'.")
+    related: tuple[Slug, ...] = Field((), description="Ids of related commitments, incidents or mistakes.")

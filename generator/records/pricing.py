@@ -1,0 +1,48 @@
+"""Plain-language pricing: plans, fees, cancelling, refunds and every price change."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from generator.records.common import Amount, Day, Record, Text
+
+
+class Plan(Record):
+    """A plan, in the words a customer would use."""
+
+    name: Text = Field(description="Plan name, e.g. Team.")
+    price: Amount = Field(description="Price per `per`, in the site currency, e.g. 12.")
+    per: Text = Field(description="What the price is for, e.g. month or user-month.")
+    for_whom: Text | None = Field(None, description="Who it suits, e.g. Teams up to 50.")
+    includes: tuple[Text, ...] = Field((), description="What is included, one item per line.")
+    limits: tuple[Text, ...] = Field((), description="Limits a customer should know before paying.")
+
+
+class Fee(Record):
+    """Any charge outside the plan price."""
+
+    name: Text = Field(description="What the fee is for, e.g. Paper invoice.")
+    price: Amount = Field(description="Amount, e.g. 2.")
+    per: Text = Field(description="What it is charged per, e.g. invoice.")
+
+
+class PriceChange(Record):
+    """One change of a plan's price."""
+
+    announced: Day = Field(description="Date customers were told, e.g. 2026-01-10.")
+    effective: Day = Field(description="Date the new price applies, e.g. 2026-02-15.")
+    plan: Text = Field(description="Name of the plan whose price changed.")
+    from_: Amount = Field(alias="from", description="Price before the change.")
+    to: Amount = Field(description="Price after the change.")
+    why: Text = Field(description="Why the price changed, plainly.")
+
+
+class Pricing(Record):
+    """content/pricing.yml: what it costs and how to stop paying."""
+
+    currency: str = Field(pattern=r"^[A-Z]{3}$", description="Currency code, e.g. EUR.")
+    plans: tuple[Plan, ...] = Field(min_length=1, description="Every plan on sale.")
+    fees: tuple[Fee, ...] = Field((), description="Every fee beyond the plan price.")
+    cancel: Text = Field(description="How to cancel and what it costs.")
+    refunds: Text = Field(description="When you get money back.")
+    history: tuple[PriceChange, ...] = Field((), description="Every price change, oldest first.")

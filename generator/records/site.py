@@ -1,0 +1,63 @@
+"""The site's own settings: name, address, time zone, components and the company's policies."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+from zoneinfo import available_timezones
+
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
+
+from generator.records.common import Count, Record, Slug, Text, Url
+
+
+def _zone(value: str) -> str:
+    if value not in _zones():
+        raise PydanticCustomError(
+            "timezone", "unknown time zone {got}; use a name like Europe/Berlin or UTC", {"got": repr(value)}
+        )
+    return value
+
+
+_ZONES: set[str] = set()
+
+
+def _zones() -> set[str]:
+    if not _ZONES:
+        _ZONES.update(available_timezones(), {"UTC"})
+    return _ZONES
+
+
+class Component(Record):
+    """A part of the service that incidents can affect."""
+
+    id: Slug = Field(description="Short id used in incidents' `affected`, e.g. login.")
+    name: Text = Field(description="Name customers know it by, e.g. Login.")
+    group: Text | None = Field(None, description="Heading it is listed under, e.g. Web app.")
+    description: Text | None = Field(None, description="One sentence on what it does for customers.")
+
+
+class Policies(Record):
+    """The company's own rules; trustpages checks the records against them."""
+
+    price_change_notice_days: Count = Field(30, description="Days of notice promised before a price change, e.g. 30.")
+    postmortem_within_days: Count = Field(7, description="Days after an incident by which a postmortem is published.")
+    first_update_within_minutes: Count = Field(
+        30, description="Minutes after an incident starts by which the first public update is posted."
+    )
+    max_open_incident_days: Count = Field(14, description="Days after which an incident still open gets a warning.")
+
+
+class Site(Record):
+    """content/site.yml: who publishes this site and the rules they hold themselves to."""
+
+    name: Text = Field(description="Company name, e.g. Example Co.")
+    url: Url = Field(description="Address of this site, e.g. https://trust.example.com.")
+    description: Text | None = Field(None, description="One sentence saying what this site is.")
+    locale: Literal["en", "de"] = Field("en", description="Language of the site: en or de.")
+    timezone: Annotated[Text, AfterValidator(_zone)] = Field(
+        "UTC", description="Time zone times are shown in, e.g. Europe/Berlin."
+    )
+    repo_url: Url | None = Field(None, description="Public git repository of this content, for source and history links.")
+    components: tuple[Component, ...] = Field((), description="Parts of the service incidents can affect.")
+    policies: Policies = Field(Policies(), description="The company's own rules, checked by trustpages.")

@@ -1,0 +1,138 @@
+"""Records + as_of -> {page path: Markdown} and {asset path: bytes}: the site, before any builder sees it."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+
+from generator import metrics
+from generator.records import Incident, Milestone, RecordSet, Standing
+from generator.render.charts import bar_chart
+from generator.render.environment import builtin_templates, make_environment, relative_url
+
+STYLESHEET = "assets/trustpages.css"
+SECTIONS = ("index.md", "commitments/index.md", "incidents/index.md", "mistakes/index.md", "pricing.md", "contact.md", "metrics.md")
+
+
+@dataclass(frozen=True)
+class Output:
+    """Everything the site needs from trustpages; paths are relative to the docs folder."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    assets: dict[str, bytes] = field(default_factory=dict)
+
+
+def render_site(records: RecordSet, as_of: date, templates: Path | None = None) -> Output:
+    """Render every page from the records; `templates` is the site's own override folder."""
+    env = make_environment(templates, records.site.locale, records.site.timezone)
+    context = _shared_context(records, as_of)
+    pages: dict[str, str] = {}
+
+    def page(path: str, template: str, **extra: Any) -> None:
+        pages[path] = _render(env, template, path, context, extra)
+
+    page("index.md", "home.md.j2")
+    page("commitments/index.md", "commitments.md.j2")
+    for commitment in records.commitments:
+        page(f"commitments/{commitment.id}.md", "commitment.md.j2", commitment=commitment)
+    page("incidents/index.md", "incidents.md.j2")
+    for incident in records.incidents:
+        page(f"incidents/{incident.id}.md", "incident.md.j2", incident=incident)
+    page("mistakes/index.md", "mistakes.md.j2")
+    for mistake in records.mistakes:
+        page(f"mistakes/{mistake.id}.md", "mistake.md.j2", mistake=mistake)
+    page("pricing.md", "pricing.md.j2")
+    page("contact.md", "contact.md.j2")
+    page("metrics.md", "metrics.md.j2")
+    assets = {STYLESHEET: _stylesheet(templates)}
+    return Output(pages, assets)
+
+
+def _render(env: Environment, template: str, path: str, context: dict[str, Any], extra: dict[str, Any]) -> str:
+    return env.get_template(template).render(
+        **context,
+        **extra,
+        page_path=path,
+        url=lambda target: relative_url(path, target),  # for href in HTML: the built page's URL
+        link=lambda target: posixpath.relpath(target, posixpath.dirname(path) or "."),  # Markdown: MkDocs checks it
+    )
+
+
+def _stylesheet(templates: Path | None) -> bytes:
+    for folder in (templates, builtin_templates()):
+        if folder is not None and (folder / STYLESHEET).is_file():
+            return (folder / STYLESHEET).read_bytes()
+    raise FileNotFoundError(STYLESHEET)  # pragma: no cover - shipped with the package
+
+
+def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
+    """What every template may use: records, headline numbers, and lookups between records."""
+    commitments = {c.id: c for c in records.commitments}
+    follow_up_of: dict[str, list[Incident]] = defaultdict(list)
+    for incident in records.incidents:
+        for cid in incident.follow_ups:
+            follow_up_of[cid].append(incident)
+    mentioned_in: dict[str, list[Any]] = defaultdict(list)
+    for mistake in records.mistakes:
+        for rid in mistake.related:
+            mentioned_in[rid].append(mistake)
+    by_id = {r.id: r for r in (*records.commitments, *records.incidents, *records.mistakes)}
+    components = {c.id: c for c in records.site.components}
+    milestones = sorted(metrics.milestones(records), key=lambda m: (metrics.STATUSES.index(metrics.status(m, as_of)), m.due, m.id))
+    by_status: dict[str, list[Milestone]] = {name: [] for name in metrics.STATUSES}
+    for milestone in milestones:
+        by_status[metrics.status(milestone, as_of)].append(milestone)
+    incidents = sorted(records.incidents, key=lambda i: (i.started or i.scheduled_for, i.id), reverse=True)  # type: ignore[arg-type,return-value]
+    by_year: dict[int, list[Incident]] = defaultdict(list)
+    for incident in incidents:
+        if incident.started is not None:
+            by_year[incident.started.year].append(incident)
+    summary = metrics.summarise(records, as_of)
+    incident_table = metrics.incidents_by_quarter(records)
+    return {
+        "site": records.site,
+        "records": records,
+        "as_of": as_of,
+        "summary": summary,
+        "metrics": metrics,
+        "commitments": commitments,
+        "by_status": by_status,
+        "standing": metrics.standing(records),
+        "incidents": incidents,
+        "incidents_by_year": dict(sorted(by_year.items(), reverse=True)),
+        "open_incidents": metrics.open_incidents(records),
+        "upcoming_maintenance": metrics.upcoming_maintenance(records),
+        "mistakes": sorted(records.mistakes, key=lambda m: (m.on, m.id), reverse=True),
+        "latest_mistake": metrics.latest_mistake(records),
+        "follow_up_of": follow_up_of,
+        "mentioned_in": mentioned_in,
+        "by_id": by_id,
+        "components": components,
+        "status_of": lambda m: metrics.status(m, as_of),
+        "days_late": lambda m: metrics.days_late(m, as_of),
+        "is_milestone": lambda c: isinstance(c, Milestone),
+        "is_standing": lambda c: isinstance(c, Standing),
+        "kind_of": lambda r: "commitments" if isinstance(r, Milestone | Standing) else ("incidents" if isinstance(r, Incident) else "mistakes"),
+        "source_url": lambda kind, id: _source_url(records, kind, id),
+        "by_category": metrics.kept_rate_by(records, as_of, "category"),
+        "by_quarter": metrics.kept_rate_by(records, as_of, "quarter"),
+        "on_time_rate": metrics.on_time_rate(records, as_of),
+        "median_days_late": metrics.median_days_late(records, as_of),
+        "first_update": metrics.median_minutes_to_first_update(records),
+        "to_resolution": metrics.median_minutes_to_resolution(records),
+        "incident_table": incident_table,
+        "bar_chart": bar_chart,
+        "series_table": lambda series: {p.period: {"value": p.value} for p in series.points},
+    }
+
+
+def _source_url(records: RecordSet, kind: str, id: str) -> str | None:
+    if not records.site.repo_url:
+        return None
+    return f"{records.site.repo_url.rstrip('/')}/blob/HEAD/content/{kind}/{id}.yml"

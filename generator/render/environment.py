@@ -1,0 +1,132 @@
+"""The Jinja2 environment pages are rendered in: template lookup, UI strings, and formatting filters."""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from generator import yamlsource
+from generator.render import prose
+
+
+def builtin_templates() -> Path:
+    """Templates shipped with trustpages: inside the wheel, or the repository's templates/."""
+    packaged = Path(__file__).resolve().parent.parent / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+
+
+class Strings:
+    """UI strings for one language; `t('home.title', name=...)` looks up and formats."""
+
+    def __init__(self, table: dict[str, Any]) -> None:
+        self.table = table
+
+    @classmethod
+    def load(cls, locale: str, folders: list[Path]) -> Strings:
+        table: dict[str, Any] = {}
+        for folder in reversed(folders):  # built-in first, then the site's own overrides
+            path = folder / "strings" / f"{locale}.yml"
+            if path.is_file():
+                _merge(table, yamlsource.read(path).value)  # YAML 1.2: `on:` stays a key
+        return cls(table)
+
+    def __call__(self, key: str, **values: Any) -> str:
+        node: Any = self.table
+        for part in key.split("."):
+            node = node[part]
+        return str(node).format(**values) if values else node
+
+
+def _merge(into: dict[str, Any], extra: dict[str, Any]) -> None:
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
+
+
+def page_url(path: str) -> str:
+    """The URL MkDocs gives a page path with directory URLs: commitments/x.md -> commitments/x/."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+    else:
+        stem += "/"
+    return stem
+
+
+def relative_url(from_page: str, to_page: str) -> str:
+    """A link from one page to another (or to an asset), relative so the site works in any subfolder."""
+    here = page_url(from_page)
+    target = page_url(to_page) if to_page.endswith(".md") else to_page
+    rel = posixpath.relpath(target or ".", here.rstrip("/") or ".")
+    if to_page.endswith(".md") and not rel.endswith("/"):
+        rel += "/"
+    return "./" if rel == "./" else rel
+
+
+def make_environment(site_templates: Path | None, locale: str, timezone: str) -> Environment:
+    folders = [path for path in (site_templates, builtin_templates()) if path is not None and path.is_dir()]
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    strings = Strings.load(locale, folders)
+    zone = ZoneInfo(timezone)
+    env.globals["t"] = strings
+    env.filters.update(
+        text=prose.inline,
+        prose=prose.html,
+        day=lambda value: _day(value, strings),
+        moment=lambda value: _moment(value, zone, strings),
+        duration=lambda value: _duration(value, strings),
+        percent=lambda value: _percent(value, strings),
+        amount=_amount,
+    )
+    return env
+
+
+def _day(value: date, t: Strings) -> str:
+    return t("date_format", day=value.day, month=t("months")[value.month - 1], year=value.year)
+
+
+def _moment(value: datetime, zone: ZoneInfo, t: Strings) -> Markup:
+    """A moment in the site's time zone, named, inside <time datetime> so browsers can localise it."""
+    local = value.astimezone(zone)
+    machine = value.isoformat().replace("+00:00", "Z")
+    shown = f"{_day(local.date(), t)}, {local:%H:%M} {local.tzname()}"
+    return Markup(f'<time datetime="{escape(machine)}">{escape(shown)}</time>')
+
+
+def _duration(value: timedelta | float | None, t: Strings) -> str:
+    if value is None:
+        return "—"
+    total = round(value.total_seconds() / 60 if isinstance(value, timedelta) else value)
+    if total < 60:
+        return t("common.minutes", n=total)
+    hours, mins = divmod(total, 60)
+    if hours < 48:
+        return t("common.hours", h=hours, m=mins)
+    days, hours = divmod(hours, 24)
+    return t("common.days", d=days, h=hours)
+
+
+def _percent(value: float | None, t: Strings) -> str:
+    if value is None:
+        return "—"
+    return t("percent_format", value=round(value * 100))
+
+
+def _amount(value: Any) -> str:
+    text = f"{value:,.2f}"
+    return text.removesuffix(".00")

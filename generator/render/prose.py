@@ -1,0 +1,41 @@
+"""Record text made safe for pages: Markdown rendered and sanitised, plain text escaped."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import nh3
+from markupsafe import Markup, escape
+
+_ALLOWED_TAGS = {
+    "p", "br", "a", "ul", "ol", "li", "strong", "em", "code", "pre", "blockquote", "h3", "h4", "h5", "h6",
+    "table", "thead", "tbody", "tr", "th", "td", "hr", "del",
+}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+_URL_SCHEMES = {"http", "https", "mailto"}
+# Characters Python-Markdown would treat as syntax inside a line of plain text.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_converter = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+
+
+def html(text: str | None) -> Markup:
+    """Markdown from a record as sanitised HTML on one block (no blank lines), safe to embed in a page."""
+    if not text:
+        return Markup("")
+    rendered = _converter.reset().convert(text)
+    cleaned = nh3.clean(
+        rendered,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes=_URL_SCHEMES,
+        link_rel="nofollow noopener",
+    )
+    # A blank line would end the raw HTML block in the page's Markdown.
+    return Markup(re.sub(r"\n\s*\n+", "\n", cleaned).strip())
+
+
+def inline(text: object) -> Markup:
+    """Plain text for a heading, table cell or list item: HTML-escaped, Markdown syntax neutralised."""
+    escaped = str(escape(" ".join(str(text).split())))
+    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", escaped))

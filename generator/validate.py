@@ -1,0 +1,40 @@
+"""Load and check a content folder in one call: what `check`, `generate` and the plugin share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator import checks
+from generator.loader import display_path, load
+from generator.problems import Problem
+from generator.records import RecordSet
+
+
+@dataclass(frozen=True)
+class Validated:
+    """Records (None when they could not be read at all) and every problem, sorted by place."""
+
+    records: RecordSet | None
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "warning"]
+
+
+def validate(content: Path, as_of: date) -> Validated:
+    """Every problem in `content` on `as_of`: per file, then across records."""
+    if not content.is_dir():
+        problem = Problem(display_path(content), 1, 1, "error", "content folder not found", "pass the folder that holds site.yml")
+        return Validated(None, [problem])
+    loaded = load(content)
+    problems = list(loaded.problems)
+    if loaded.records is not None:
+        problems += checks.run(loaded.records, as_of, loaded.seen)
+    return Validated(loaded.records, sorted(set(problems)))

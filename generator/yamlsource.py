@@ -1,0 +1,218 @@
+"""Read one YAML file safely into plain Python values, keeping every node's position.
+
+Only plain YAML is accepted: no tags, one document, bounded size, depth and alias
+expansion. Plain scalars follow the YAML 1.2 core schema, so `on`, `yes` and `no` stay
+text and `1:30` is not a number; dates stay text for the models to parse strictly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+try:  # libyaml composes in C: an order of magnitude faster than pure Python
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 32
+MAX_NODES = 100_000
+# libyaml's composer recurses in C; far below the depth at which it would crash.
+_SAFE_COMPOSE_DEPTH = 2_000
+
+_PLAIN_TAGS = {BaseResolver.DEFAULT_SCALAR_TAG, BaseResolver.DEFAULT_SEQUENCE_TAG, BaseResolver.DEFAULT_MAPPING_TAG}
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+
+
+class _NodeLoader(_Parser, BaseResolver):
+    """Composes nodes without resolving any plain scalar: typing is ours to do."""
+
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        BaseResolver.__init__(self)
+
+
+class YamlError(Exception):
+    """A file that is not plain, well-formed YAML; carries a 1-based position."""
+
+    def __init__(self, message: str, line: int = 1, col: int = 1, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message, self.line, self.col, self.hint = message, line, col, hint
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed file: its plain value and the node tree that knows where everything is."""
+
+    value: Any
+    root: Node
+
+    def position(self, loc: Sequence[str | int], key: bool = False) -> tuple[int, int]:
+        """1-based (line, col) of the node at `loc`, or of its nearest existing parent.
+
+        With `key`, point at the last key itself rather than its value (for unknown keys).
+        """
+        node = self.root
+        for depth, part in enumerate(loc):
+            last = depth == len(loc) - 1
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                match = next((pair for pair in node.value if pair[0].value == part), None)
+                if match is None:
+                    continue  # e.g. a missing field: report its parent
+                node = match[0] if key and last else match[1]
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                node = node.value[part]
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def read(path: Path) -> Document:
+    """Parse `path`; raise YamlError with a position and a plain explanation."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise YamlError(
+            f"file is {len(raw):,} bytes; records are limited to {MAX_BYTES:,}",
+            hint="split it, or link to a long write-up instead of pasting it",
+        )
+    text = _decode(raw)
+    if "\t" in text:
+        line, col = _line_col(text, text.index("\t"))
+        raise YamlError("tab character; YAML needs spaces for indentation", line, col, "replace the tab with spaces")
+    _check_depth(text)
+    try:
+        root = yaml.compose(text, Loader=_NodeLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise _explain(exc) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        raise YamlError(str(exc)) from None
+    if root is None:
+        raise YamlError("file is empty", hint="write the record's fields, or delete the file")
+    return Document(_Converter().value(root, 0), root)
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw[: exc.start].decode("utf-8", "replace"), exc.start)
+        raise YamlError(
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            line,
+            col,
+            "save the file as UTF-8 in your editor",
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def _check_depth(text: str) -> None:
+    """Refuse absurd nesting before libyaml's recursive composer sees it."""
+    longest = max((len(line) for line in text.splitlines()), default=0)
+    if text.count("[") + text.count("{") + 2 * longest + 4 < _SAFE_COMPOSE_DEPTH:
+        return  # cheap upper bound: this file cannot nest deeply
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_NodeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise YamlError(f"nested more than {MAX_DEPTH} levels deep", mark.line + 1, mark.column + 1)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        raise _explain(exc) from None
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> YamlError:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "not valid YAML"
+    if "expected a single document" in str(exc.context) or "but found another document" in problem:
+        return YamlError("more than one YAML document (---) in one file", line, col, "one record per file")
+    if "mapping values are not allowed" in problem:
+        return YamlError(
+            "a colon followed by a space inside a value",
+            line,
+            col,
+            "put the whole value in quotes",
+        )
+    if exc.context:
+        problem = f"{problem} ({exc.context})"
+    return YamlError(f"YAML syntax: {problem}", line, col, "check indentation, quotes and colons on this line")
+
+
+class _Converter:
+    """Turns nodes into plain values, with a budget so aliases cannot blow up."""
+
+    def __init__(self) -> None:
+        self.visited = 0
+
+    def value(self, node: Node, depth: int) -> Any:
+        self.visited += 1
+        if self.visited > MAX_NODES:
+            raise _error_at(node, f"more than {MAX_NODES:,} values (are aliases (*) expanding?)")
+        if depth > MAX_DEPTH:
+            raise _error_at(node, f"nested more than {MAX_DEPTH} levels deep")
+        if node.tag not in _PLAIN_TAGS:
+            raise _error_at(
+                node, f"YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed", "remove the tag"
+            )
+        if isinstance(node, ScalarNode):
+            return node.value if node.style else _scalar(node)  # libyaml marks plain as "", PyYAML as None
+        if isinstance(node, SequenceNode):
+            return [self.value(item, depth + 1) for item in node.value]
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _error_at(key_node, "a key must be a plain word, not a list or mapping")
+            key = key_node.value
+            if key in mapping:
+                raise _error_at(key_node, f"duplicate key '{key}'", "keep one of them: YAML would silently drop the other")
+            mapping[key] = self.value(value_node, depth + 1)
+        return mapping
+
+
+def _scalar(node: ScalarNode) -> Any:
+    text = node.value
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    return text
+
+
+def _error_at(node: Node, message: str, hint: str | None = None) -> YamlError:
+    return YamlError(message, node.start_mark.line + 1, node.start_mark.column + 1, hint)

@@ -1,0 +1,132 @@
+"""End-to-end: the real `mkdocs build --strict` with the plugin, on fixture content."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from tests.render.conftest import AS_OF, FIXTURES, REPO, Build, mkdocs_build, write_config
+
+RECORD_PAGES = [
+    "commitments/export-all-data/index.html",
+    "commitments/automatic-certificate-renewal/index.html",
+    "commitments/reply-within-one-day/index.html",
+    "incidents/2026-03-04-login-failures/index.html",
+    "mistakes/2026-05-02-double-charged/index.html",
+]
+SECTION_PAGES = [
+    "index.html",
+    "commitments/index.html",
+    "incidents/index.html",
+    "mistakes/index.html",
+    "pricing/index.html",
+    "contact/index.html",
+    "metrics/index.html",
+    "about/index.html",
+]
+
+
+def visible_text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_every_record_and_section_has_a_page(small_site: Build) -> None:
+    for page in RECORD_PAGES + SECTION_PAGES:
+        assert (small_site.site / page).is_file(), page
+
+
+def test_home_numbers_match_hand_computation(small_site: Build) -> None:
+    # Milestones on 2026-11-23: export-all-data kept; automatic-certificate-renewal was due
+    # 2026-05-01 and is still in progress, so overdue. Rate = 1 / (1 kept + 0 + 0 + 1 overdue).
+    text = visible_text(small_site.html("index.html"))
+    assert "Promise-kept rate 50% 1 kept, 0 partly kept, 0 broken, 1 overdue" in text
+    assert "Overdue 1 Overdue promises" in text
+    assert "Broken 0 Broken promises" in text
+    # Standing: 2026-Q1 met, 2026-Q2 not met.
+    assert "Standing promises met 50% 1 of 2 periods met" in text
+    # The only major incident started 2026-03-04: 264 days before 2026-11-23.
+    assert "Days since our last major incident: 264" in text
+
+
+def test_overdue_is_shown_even_though_nobody_updated_the_file(small_site: Build) -> None:
+    text = visible_text(small_site.html("commitments/automatic-certificate-renewal/index.html"))
+    assert "⚠ Overdue" in text
+    assert "206 days late" in text  # 2026-05-01 -> 2026-11-23
+
+
+def test_metrics_page_shows_method_beside_numbers(small_site: Build) -> None:
+    text = visible_text(small_site.html("metrics/index.html"))
+    assert "Promise-kept rate 50%" in text
+    assert "How we count: Kept ÷ (kept + partly kept + broken + overdue)" in text
+    assert "Median time to first update 8 min" in text
+    assert "Median time to resolution 53 min" in text
+
+
+def test_script_in_records_never_reaches_html(small_site: Build) -> None:
+    for page in small_site.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html, page
+        assert "javascript:" not in html, page
+        assert "<b>bold</b>" not in html, page
+    title = small_site.html("incidents/2026-03-04-login-failures/index.html")
+    assert "&lt;b&gt;bold&lt;/b&gt; *star*" in title
+
+
+def test_times_carry_machine_readable_datetime_and_zone(small_site: Build) -> None:
+    html = small_site.html("incidents/2026-03-04-login-failures/index.html")
+    assert '<time datetime="2026-03-04T09:12:00Z">4 March 2026, 10:12 CET</time>' in html
+
+
+def test_minimal_content_with_only_site_yml_builds(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "site.yml").write_text("name: Solo\nurl: https://solo.example\n", encoding="utf-8")
+    build = mkdocs_build(write_config(tmp_path, content))
+    assert build.returncode == 0, build.output
+    text = visible_text(build.html("index.html"))
+    assert "Promise-kept rate — No promise has reached its due date yet." in text
+
+
+def test_yaml_error_fails_build_naming_file_and_line_and_keeps_old_site(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "small-site", content)
+    config = write_config(tmp_path, content)
+    assert mkdocs_build(config).returncode == 0
+    before = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+
+    broken = content / "incidents" / "2026-03-04-login-failures.yml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("impact: major", "impact: severe"), encoding="utf-8")
+    build = mkdocs_build(config)
+
+    assert build.returncode == 1
+    assert "content/incidents/2026-03-04-login-failures.yml:2:9: error: impact: expected one of" in build.output
+    assert "Traceback" not in build.output
+    after = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_generate_writes_the_same_pages_a_bare_mkdocs_can_build(tmp_path: Path, small_site: Build) -> None:
+    from generator.cli import main
+
+    out = tmp_path / "docs"
+    code = main(["generate", str(FIXTURES / "small-site"), "--out", str(out), "--docs", str(REPO / "site_src"), "--as-of", AS_OF])
+    assert code == 0
+    build = mkdocs_build(write_config(tmp_path, FIXTURES / "small-site", docs=out, plugin=False))
+    assert build.returncode == 0, build.output
+    for page in RECORD_PAGES + SECTION_PAGES:
+        # Same article body with and without the plugin.
+        plugin_html = small_site.html(page)
+        bare_html = build.html(page)
+        article = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+        assert article.search(plugin_html).group(1) == article.search(bare_html).group(1), page
+
+
+def test_generate_refuses_a_folder_it_did_not_write(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from generator.cli import main
+
+    (tmp_path / "notes.md").write_text("mine", encoding="utf-8")
+    code = main(["generate", str(FIXTURES / "small-site"), "--out", str(tmp_path), "--as-of", AS_OF])
+    assert code == 2
+    assert "was not written by trustpages generate" in capsys.readouterr().err
+    assert (tmp_path / "notes.md").read_text(encoding="utf-8") == "mine"
