@@ -97,7 +97,7 @@ MISTAKES = [
      "Our mailing list was rebuilt from an old backup.", "Unsubscribes are now stored separately and checked before every send."),
     ("We deleted backups too early", "Backups older than 10 days were deleted instead of older than 90 days.", "{n} accounts that asked us to restore old data.",
      "A typo in a cleanup script.", "Cleanup scripts are now reviewed and tested on a copy first."),
-    ("We showed the wrong price on our website", "Our pricing page showed last year's price for {n} hours.", "{n} people who signed up in that time.",
+    ("We showed the wrong price on our website", "Our pricing page showed last year's price for two days.", "{n} people who signed up in that time.",
      "The page was cached and the cache was not cleared.", "Price changes now clear every cache and are checked by a second person."),
     ("We missed our promised reply time", "{n} support emails waited more than a week for an answer.", "{n} customers who wrote to support.",
      "A filter sent emails to a folder nobody watched.", "Every folder now has an owner and alerts when mail piles up."),
@@ -251,7 +251,9 @@ def _milestone(rng: random.Random) -> Named:
     count = 1 if final == "not_started" else rng.randint(1, 5)
     statuses = (["not_started", "in_progress", "stalled", "in_progress"][: count - 1]) + [final]
     last_day = min(AS_OF, due + timedelta(days=30)) if final in {"kept", "partly_kept", "broken"} else AS_OF
-    days = sorted([made_on] + [_day(rng, made_on, last_day) for _ in range(count - 1)])
+    days = sorted(_day(rng, made_on, last_day) for _ in range(count))
+    if count > 1:
+        days[0] = made_on  # a promise with a history starts on the day it was made
     updates = []
     for on, status in zip(days, statuses):
         update: dict[str, Any] = {"on": on.isoformat(), "status": status}
@@ -324,7 +326,7 @@ def _incident(rng: random.Random, promised: list[tuple[str, str]]) -> Named:
     resolved = started + timedelta(minutes=minutes)
     affected = rng.sample([c["id"] for c in COMPONENTS], rng.choice([1, 1, 1, 2, 2, 3]))
     symptom = rng.choice(SYMPTOMS[affected[0]])
-    names = [c["name"] for c in COMPONENTS if c["id"] in affected]
+    names = [next(c["name"] for c in COMPONENTS if c["id"] == cid) for cid in affected]
     cause_index = rng.randrange(len(CAUSES))
     cause_short, cause = CAUSES[cause_index]
 
@@ -341,7 +343,7 @@ def _incident(rng: random.Random, promised: list[tuple[str, str]]) -> Named:
         "resolved": f"{names[0]} works normally again. We are sorry for the trouble.",
     }
     record: dict[str, Any] = {
-        "title": f"{symptom.capitalize()} ({', '.join(names)})",
+        "title": f"{symptom[0].upper()}{symptom[1:]} ({', '.join(names)})",
         "impact": impact,
         "started": _stamp(started),
     }
@@ -369,8 +371,10 @@ def _incident(rng: random.Random, promised: list[tuple[str, str]]) -> Named:
 
 def _maintenance(rng: random.Random) -> Named:
     planned = _moment(rng, datetime(2019, 1, 8, tzinfo=UTC), datetime(2026, 11, 20, tzinfo=UTC)).replace(hour=rng.choice([22, 23, 0, 1, 2]), minute=0)
-    until = planned + timedelta(hours=rng.randint(1, 4))
-    resolved = planned + (until - planned) * rng.uniform(0.4, 1.0)
+    window = rng.randint(1, 4) * 60
+    until = planned + timedelta(minutes=window)
+    took = rng.randint(window * 2 // 5, window)
+    resolved = planned + timedelta(minutes=took)
     component = rng.choice(COMPONENTS)
     count = rng.randint(2, 6)
     notice = planned - timedelta(days=rng.randint(3, 7))
@@ -381,9 +385,9 @@ def _maintenance(rng: random.Random) -> Named:
     }
     steps = plan.get(count) or [(notice, "scheduled"), (planned - timedelta(days=1), "scheduled"), *plan[4][1:]]
     if count == 6:
-        steps.insert(3, (planned + (resolved - planned) / 2, "update"))
+        steps.insert(3, (planned + timedelta(minutes=took // 2), "update"))
     bodies = {
-        "scheduled": f"{component['name']} will be unavailable for up to {int((until - planned).total_seconds() // 60)} minutes while we upgrade it.",
+        "scheduled": f"{component['name']} will be unavailable for up to {window} minutes while we upgrade it.",
         "in_progress": "The maintenance has started.",
         "update": "The upgrade is going to plan.",
         "verifying": "The upgrade is done; we are checking that everything works.",
@@ -410,7 +414,7 @@ def _postmortem(rng: random.Random, names: list[str], symptom: str, minutes: int
         f"About {customers:,} customers were affected. Our monitoring alerted the on-call engineer "
         f"{rng.randint(1, 9)} minutes after the first errors.",
         "## Why it happened",
-        f"The direct cause was {cause_short}. {cause} "
+        f"The direct cause: {cause_short}. {cause} "
         + rng.choice(["Nothing in our checks would have caught it.", "A test for this existed but was switched off.",
                       "We had seen a smaller version of this problem before and not followed up."]),
         "## What we are changing",

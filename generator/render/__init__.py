@@ -14,6 +14,7 @@ from jinja2 import Environment
 from generator import metrics
 from generator.records import Incident, Milestone, RecordSet, Standing
 from generator.render.charts import bar_chart
+from generator.status import service_status
 from generator.render.environment import builtin_templates, make_environment, relative_url
 
 STYLESHEET = "assets/trustpages.css"
@@ -128,6 +129,7 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
         "to_resolution": metrics.median_minutes_to_resolution(records),
         "incident_table": incident_table,
         "bar_chart": bar_chart,
+        "service": service_status(records, as_of),
         "series_table": lambda series: {p.period: {"value": p.value} for p in series.points},
     }
 

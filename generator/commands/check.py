@@ -1,0 +1,38 @@
+"""`trustpages check`: every problem in the content, with file:line:col, and an exit code for CI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.asof import default_as_of
+from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, as_of_date
+from generator.problems import render
+from generator.validate import validate
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    check = commands.add_parser(
+        "check",
+        help="check every record and report each problem with file:line:col",
+        description="Check every record in a content folder. Exit 0 when clean, 1 on errors "
+        "(or on warnings with --strict), 2 on usage errors.",
+    )
+    check.add_argument("content", nargs="?", default="content", type=Path, help="content folder (default: content)")
+    check.add_argument("--format", choices=["human", "github", "json"], default="human", help="how to print problems")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--as-of", type=as_of_date, default=None, help="check as if today were DATE (YYYY-MM-DD)")
+    check.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.content.is_dir():
+        print(f"trustpages: error: no content folder at {args.content} (pass the folder that holds site.yml)", file=sys.stderr)
+        return EXIT_USAGE
+    result = validate(args.content, args.as_of or default_as_of())
+    report = render(result.problems, args.format, checked=str(args.content))
+    if report:
+        print(report)
+    failed = result.errors or (args.strict and result.warnings)
+    return EXIT_PROBLEMS if failed else EXIT_OK

@@ -1,0 +1,51 @@
+"""`trustpages generate --out DIR`: the site's pages on disk, buildable without the plugin."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator import ondisk
+from generator.asof import default_as_of
+from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, as_of_date
+from generator.problems import render
+from generator.validate import validate
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    generate = commands.add_parser(
+        "generate",
+        help="write the generated pages to a folder, buildable by plain MkDocs without the plugin",
+        description="Write every generated page and asset into --out (with the hand-written pages of --docs "
+        "copied first), so any Markdown site builder can build the site without the trustpages plugin.",
+    )
+    generate.add_argument("content", nargs="?", default="content", type=Path, help="content folder (default: content)")
+    generate.add_argument("--out", type=Path, required=True, help="folder to write into (new, or written by generate before)")
+    generate.add_argument("--docs", type=Path, default=None, help="hand-written pages to copy in (default: site_src if it exists)")
+    generate.add_argument(
+        "--templates", type=Path, default=None, help="templates overriding the built-in ones (default: templates if it exists)"
+    )
+    generate.add_argument("--as-of", type=as_of_date, default=None, help="compute as if today were DATE (YYYY-MM-DD)")
+    generate.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.content.is_dir():
+        print(f"trustpages: error: no content folder at {args.content} (pass the folder that holds site.yml)", file=sys.stderr)
+        return EXIT_USAGE
+    as_of = args.as_of or default_as_of()
+    result = validate(args.content, as_of)
+    if result.errors:
+        print(render(result.problems, "human", checked=str(args.content)))
+        return EXIT_PROBLEMS
+    assert result.records is not None
+    docs = args.docs or (Path("site_src") if Path("site_src").is_dir() else None)
+    templates = args.templates or (Path("templates") if Path("templates").is_dir() else None)
+    try:
+        written = ondisk.write(result.records, as_of, args.out, docs, templates)
+    except ondisk.RefusedError as exc:
+        print(f"trustpages: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"wrote {written} files into {args.out}")
+    return EXIT_OK
