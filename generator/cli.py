@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from generator import __version__
-from generator.commands import EXIT_USAGE, check, generate, schema
+from generator.commands import EXIT_USAGE, build, check, generate, schema
 
-COMMANDS = [check, generate, schema]
+COMMANDS = [check, build, generate, schema]
 
 
 def parser() -> argparse.ArgumentParser:

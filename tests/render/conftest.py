@@ -25,9 +25,12 @@ class Build:
         return (self.site / page).read_text(encoding="utf-8")
 
 
-def write_config(folder: Path, content: Path, docs: Path | None = None, plugin: bool = True, **extra: str) -> Path:
+def write_config(
+    folder: Path, content: Path, docs: Path | None = None, plugin: bool = True, as_of: str | None = AS_OF, **extra: str
+) -> Path:
     docs = docs or (REPO / "site_src")
-    plugin_block = f"  - trustpages:\n      content_dir: {content}\n      as_of: '{AS_OF}'\n" if plugin else ""
+    pinned = f"      as_of: '{as_of}'\n" if as_of else ""
+    plugin_block = f"  - trustpages:\n      content_dir: {content}\n{pinned}" if plugin else ""
     css = "extra_css:\n  - assets/trustpages.css\n" if not plugin else ""
     config = folder / "mkdocs.yml"
     config.write_text(

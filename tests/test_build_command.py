@@ -1,0 +1,69 @@
+"""`trustpages build`: atomic replacement of site/, and byte-identical output for the same inputs."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.render.conftest import FIXTURES, write_config
+
+
+def trustpages(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
+
+
+def snapshot(site: Path) -> dict[str, str]:
+    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def project(tmp_path: Path, as_of: str | None = "2026-11-23") -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "small-site", content)
+    write_config(tmp_path, content, as_of=as_of)
+    return content
+
+
+def test_failed_build_leaves_the_last_good_site_intact(tmp_path: Path) -> None:
+    content = project(tmp_path)
+    first = trustpages("build", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "published" in first.stdout
+    good = snapshot(tmp_path / "site")
+    assert "index.html" in good
+
+    (content / "commitments" / "export-all-data.yml").write_text("title: [unclosed\n", encoding="utf-8")
+    failed = trustpages("build", cwd=tmp_path)
+
+    assert failed.returncode == 1
+    assert "left as it was" in failed.stderr
+    assert "Traceback" not in failed.stderr + failed.stdout
+    assert snapshot(tmp_path / "site") == good
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "mkdocs.yml", "site"]  # no leftovers
+
+
+def test_two_builds_with_the_same_source_date_epoch_are_byte_identical(tmp_path: Path) -> None:
+    project(tmp_path, as_of=None)  # as_of comes from SOURCE_DATE_EPOCH
+    epoch = {"SOURCE_DATE_EPOCH": "1795000000"}
+    assert trustpages("build", "-d", str(tmp_path / "one"), cwd=tmp_path, env=epoch).returncode == 0
+    assert trustpages("build", "-d", str(tmp_path / "two"), cwd=tmp_path, env=epoch).returncode == 0
+    one, two = snapshot(tmp_path / "one"), snapshot(tmp_path / "two")
+    assert "sitemap.xml" in one and "search/search_index.json" in one
+    assert one == two
+
+
+def test_build_without_a_config_is_a_usage_error(tmp_path: Path) -> None:
+    result = trustpages("build", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no MkDocs configuration at mkdocs.yml" in result.stderr
+
