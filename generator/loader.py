@@ -70,6 +70,7 @@ def load(content: Path) -> Loaded:
     problems: list[Problem] = []
     sources: dict[tuple[str, str], Source] = {}
     seen: set[tuple[str, str]] = set()
+    first_file: dict[tuple[str, str], str] = {}
     singles: dict[str, Any] = {}
     many: dict[str, list[Any]] = {kind: [] for kind, _ in FOLDERS.values()}
 
@@ -82,17 +83,19 @@ def load(content: Path) -> Loaded:
         else:
             kind, model = FOLDERS[relative.parts[0]]
             record_id = path.stem
-            if not SLUG.match(record_id):
+            if not SLUG.fullmatch(record_id):  # `$` in the pattern would let "id\n" through
                 problems.append(
                     Problem(file, 1, 1, "error", f"file name '{path.name}' is not a valid id", f"rename it to '{_slugify(record_id)}.yml'")
                 )
                 continue
             if (kind, record_id) in seen:
-                other = sources.get((kind, record_id))
-                where = f" (also {other.file})" if other else ""
-                problems.append(Problem(file, 1, 1, "error", f"a {kind} with id '{record_id}' already exists{where}", "ids must be unique: rename one file"))
+                article = "an" if kind[0] in "aeiou" else "a"
+                where = f" (also {first_file[(kind, record_id)]})"
+                message = f"{article} {kind} with id '{record_id}' already exists{where}"
+                problems.append(Problem(file, 1, 1, "error", message, "ids must be unique: rename one file"))
                 continue
         seen.add((kind, record_id))
+        first_file[(kind, record_id)] = file
         try:
             document = read(path)
         except YamlError as exc:
@@ -147,8 +150,10 @@ def _record_files(content: Path, problems: list[Problem]) -> list[Path]:
         relative = path.relative_to(content)
         if any(part.startswith(".") for part in relative.parts) or not path.is_file():
             continue
-        if path.suffix == ".yaml":
-            problems.append(Problem(display_path(path), 1, 1, "error", "records end in .yml, not .yaml", f"rename it to '{path.stem}.yml'"))
+        if path.suffix.lower() in {".yaml", ".yml"} and path.suffix != ".yml":  # .yaml, .YML: never skipped quietly
+            problems.append(
+                Problem(display_path(path), 1, 1, "error", f"records end in .yml, not {path.suffix}", f"rename it to '{path.stem}.yml'")
+            )
         elif path.suffix != ".yml":
             continue
         elif (len(relative.parts) == 1 and relative.name in SINGLETONS) or (
@@ -239,8 +244,8 @@ def _explain(error: ErrorDetails, model: type[BaseModel], source: Source) -> Pro
         hint = did_you_mean(str(name), fields) or (f"allowed here: {', '.join(fields)}" if fields else None)
     elif kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        message = f"{prefix}expected one of {expected.replace(' or ', ', ')}; got {describe(got)}"
         choices = [choice.strip(" '") for choice in re.split(r",| or ", expected)]
+        message = f"{prefix}expected one of {', '.join(choices)}; got {describe(got)}"
         hint = did_you_mean(str(got), choices)
     elif kind in {"model_type", "dict_type", "model_attributes_type"}:
         message = f"{prefix or 'the file: '}expected fields (name: value lines); got {describe(got)}"
@@ -251,11 +256,13 @@ def _explain(error: ErrorDetails, model: type[BaseModel], source: Source) -> Pro
         message = f"{prefix}needs at least one item"
     elif kind == "string_pattern_mismatch":
         message = f"{prefix}{describe(got)} does not have the expected form ({error.get('ctx', {}).get('pattern')})"
-    elif kind in {"text_type", "string_type"} and isinstance(got, int | float):
+    elif kind in {"text_type", "string_type"}:
         message = f"{prefix}expected text; got {describe(got)}"
-        hint = "put the value in quotes"
+        hint = "put the value in quotes" if isinstance(got, int | float) else None
     elif kind in {"int_type", "int_from_float", "int_parsing"}:
         message = f"{prefix}expected a whole number; got {describe(got)}"
+    elif kind == "greater_than_equal":
+        message = f"{prefix}expected {error.get('ctx', {}).get('ge')} or more; got {describe(got)}"
     else:
         message = f"{prefix}{error['msg']}"
     return Problem(source.file, line, col, "error", message, hint)

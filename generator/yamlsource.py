@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
 from yaml.resolver import BaseResolver
 
 try:  # libyaml composes in C: an order of magnitude faster than pure Python
@@ -44,6 +45,7 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _INT = re.compile(r"[-+]?[0-9]+\Z")
+_INDENT_TAB = re.compile(r"^ *\t", re.MULTILINE)
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 
 
@@ -90,21 +92,32 @@ class Document:
 
 def read(path: Path) -> Document:
     """Parse `path`; raise YamlError with a position and a plain explanation."""
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise YamlError(f"cannot read the file: {exc.strerror or exc}", hint="check that you may read it") from None
+    return parse(raw)
+
+
+def parse(raw: bytes) -> Document:
+    """Parse a file's bytes (e.g. a past version read from git) exactly as `read` parses a file."""
     if len(raw) > MAX_BYTES:
         raise YamlError(
             f"file is {len(raw):,} bytes; records are limited to {MAX_BYTES:,}",
             hint="split it, or link to a long write-up instead of pasting it",
         )
     text = _decode(raw)
-    if "\t" in text:
-        line, col = _line_col(text, text.index("\t"))
+    indent_tab = _INDENT_TAB.search(text)
+    if indent_tab:  # a tab inside a value is fine; libyaml's own message for this one is cryptic
+        line, col = _line_col(text, indent_tab.end() - 1)
         raise YamlError("tab character; YAML needs spaces for indentation", line, col, "replace the tab with spaces")
     _check_depth(text)
     try:
         root = yaml.compose(text, Loader=_NodeLoader)
     except yaml.MarkedYAMLError as exc:
-        raise _explain(exc) from None
+        raise _explain(exc, text) from None
+    except ReaderError as exc:
+        raise _unprintable(text, exc) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise YamlError(str(exc)) from None
     if root is None:
@@ -116,7 +129,8 @@ def _decode(raw: bytes) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = _line_col(raw[: exc.start].decode("utf-8", "replace"), exc.start)
+        before = raw[: exc.start].decode("utf-8", "replace")
+        line, col = _line_col(before, len(before))  # count characters, not bytes
         raise YamlError(
             f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
             line,
@@ -147,11 +161,21 @@ def _check_depth(text: str) -> None:
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
-        raise _explain(exc) from None
+        raise _explain(exc, text) from None
+    except ReaderError as exc:
+        raise _unprintable(text, exc) from None
 
 
-def _explain(exc: yaml.MarkedYAMLError) -> YamlError:
+def _unprintable(text: str, exc: ReaderError) -> YamlError:
+    """A control character; libyaml's offset counts bytes, so find the character itself."""
+    line, col = _line_col(text, max(text.find(chr(exc.character)), 0))
+    return YamlError(f"character U+{exc.character:04X} is not allowed in YAML", line, col, "delete it: most editors do not show it")
+
+
+def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
     mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark and (mark is None or mark.line >= len(text.splitlines())):
+        mark = exc.context_mark  # past the last line: point where the unclosed quote or bracket opened
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "not valid YAML"
     if "expected a single document" in str(exc.context) or "but found another document" in problem:
@@ -178,7 +202,7 @@ class _Converter:
         self.visited += 1
         if self.visited > MAX_NODES:
             raise _error_at(node, f"more than {MAX_NODES:,} values (are aliases (*) expanding?)")
-        if depth > MAX_DEPTH:
+        if depth >= MAX_DEPTH and not isinstance(node, ScalarNode):  # depth 0 is the first level
             raise _error_at(node, f"nested more than {MAX_DEPTH} levels deep")
         if node.tag not in _PLAIN_TAGS:
             raise _error_at(

@@ -132,7 +132,7 @@ def write_content(folder: Path, files: dict[str, str | bytes | None]) -> Path:
     for relative, text in files.items():
         path = folder / relative
         if text is None:
-            path.unlink()
+            path.unlink(missing_ok=True)
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(text, bytes):
@@ -142,12 +142,21 @@ def write_content(folder: Path, files: dict[str, str | bytes | None]) -> Path:
     return folder
 
 
+def replaced(relative: str, *pairs: str) -> dict[str, str]:
+    """The valid record at `relative` with each (old, new) pair replaced; fails loudly if an old is not there."""
+    text = VALID[relative]
+    for old, new in zip(pairs[::2], pairs[1::2], strict=True):
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return {relative: text}
+
+
 Content = Callable[..., Path]
 
 
 @pytest.fixture
 def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Content:
-    """`content(**changes)` writes the valid folder as tmp/content with `changes` applied.
+    """`content(changes)` writes the valid folder as tmp/content with `changes` (path -> text) applied.
 
     The working folder is tmp, so problems name files as `content/...`, as people see them.
     """
@@ -168,3 +177,27 @@ def problems(folder: Path, as_of: date = AS_OF) -> list[Problem]:
 def human(folder: Path, as_of: date = AS_OF) -> list[str]:
     """Every problem of `folder` as the one line a person reads."""
     return [problem.human() for problem in problems(folder, as_of)]
+
+
+BAD = FIXTURES / "bad"
+# What reading each file of tests/fixtures/bad/ reports: (line, col, message, hint).
+BAD_YAML: dict[str, tuple[int, int, str, str | None]] = {
+    "billion-laughs.yml": (2, 52, "more than 100,000 values (are aliases (*) expanding?)", None),
+    "colon-in-value.yml": (1, 12, "a colon followed by a space inside a value", "put the whole value in quotes"),
+    "control-character.yml": (1, 24, "character U+001B is not allowed in YAML", "delete it: most editors do not show it"),
+    "deep-nesting.yml": (33, 65, "nested more than 32 levels deep", None),
+    "duplicate-key.yml": (3, 1, "duplicate key 'title'", "keep one of them: YAML would silently drop the other"),
+    "empty.yml": (1, 1, "file is empty", "write the record's fields, or delete the file"),
+    "invalid-utf8.yml": (1, 11, "not valid UTF-8 (byte 0xe9)", "save the file as UTF-8 in your editor"),
+    "list-as-key.yml": (2, 3, "a key must be a plain word, not a list or mapping", None),
+    "python-tag.yml": (1, 8, "YAML tag '!!python/object/apply:os.system' is not allowed", "remove the tag"),
+    "tab-indent.yml": (3, 1, "tab character; YAML needs spaces for indentation", "replace the tab with spaces"),
+    "two-documents.yml": (3, 1, "more than one YAML document (---) in one file", "one record per file"),
+    "unclosed-quote.yml": (
+        1,
+        8,
+        "YAML syntax: found unexpected end of stream (while scanning a quoted scalar)",
+        "check indentation, quotes and colons on this line",
+    ),
+    "undefined-alias.yml": (2, 10, "YAML syntax: found undefined alias", "check indentation, quotes and colons on this line"),
+}

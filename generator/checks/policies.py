@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from generator.checks.findings import Findings
 from generator.records import RecordSet
@@ -15,7 +15,7 @@ def check(records: RecordSet, as_of: date, findings: Findings) -> None:
     if records.pricing:
         for i, change in enumerate(records.pricing.history):
             notice = (change.effective - change.announced).days
-            if notice < policy.price_change_notice_days:
+            if 0 <= notice < policy.price_change_notice_days:  # negative notice is a consistency error
                 findings.warning(
                     "pricing",
                     "",
@@ -29,7 +29,8 @@ def check(records: RecordSet, as_of: date, findings: Findings) -> None:
             incident.resolved
             and incident.impact in POSTMORTEM_IMPACTS
             and not incident.postmortem
-            and as_of > incident.resolved.date() + timedelta(days=policy.postmortem_within_days)
+            # Compare counts, not dates: a policy of 10**9 days must not overflow `date`.
+            and (as_of - incident.resolved.date()).days > policy.postmortem_within_days
         ):
             findings.warning(
                 "incident",
@@ -41,14 +42,14 @@ def check(records: RecordSet, as_of: date, findings: Findings) -> None:
             )
         if incident.started is None or incident.impact == "maintenance":
             continue
-        limit = timedelta(minutes=policy.first_update_within_minutes)
         first_index = next((i for i, update in enumerate(incident.updates) if update.at >= incident.started), None)
         if first_index is None:
             findings.warning("incident", incident.id, ("started",), "no public update was posted", "add updates: what we told customers, and when")
             continue
         first = incident.updates[first_index].at
-        if first - incident.started > limit:
-            minutes = int((first - incident.started).total_seconds() // 60)
+        late = first - incident.started
+        if late.total_seconds() > 60 * policy.first_update_within_minutes:
+            minutes = int(late.total_seconds() // 60)
             findings.warning(
                 "incident",
                 incident.id,

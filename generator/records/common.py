@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -127,14 +127,14 @@ def _url(value: Any) -> Any:
     return value
 
 
-Day = Annotated[date, BeforeValidator(_day)]
-Moment = Annotated[datetime, BeforeValidator(_moment)]
-Text = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1)]
-Label = Annotated[str, BeforeValidator(_label), StringConstraints(min_length=1)]
-Period = Annotated[str, BeforeValidator(_period), StringConstraints(pattern=_PERIOD.pattern.removesuffix(r"\Z"))]
-Slug = Annotated[str, BeforeValidator(_slug), StringConstraints(pattern=SLUG_PATTERN)]
-Url = Annotated[str, BeforeValidator(_url), StringConstraints(pattern=r"^(https?://|mailto:)")]
+Day = Annotated[date, BeforeValidator(_day), WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+Moment = Annotated[datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "format": "date-time"})]
+Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"})]
+Label = Annotated[str, BeforeValidator(_label), WithJsonSchema({"type": ["string", "number"]})]
+Period = Annotated[str, BeforeValidator(_period), WithJsonSchema({"type": ["string", "integer"], "pattern": "^" + _PERIOD.pattern.removesuffix(r"\Z") + "$"})]
+Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN})]
+Url = Annotated[str, BeforeValidator(_url), WithJsonSchema({"type": "string", "pattern": r"^(https?://|mailto:)"})]
 Amount = Annotated[Decimal, BeforeValidator(_amount), WithJsonSchema({"type": "number", "minimum": 0})]
 Number = Annotated[float, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
-Flag = Annotated[bool, BeforeValidator(_flag)]
+Flag = Annotated[bool, BeforeValidator(_flag), WithJsonSchema({"type": "boolean"})]
 Count = Annotated[int, Field(ge=0, strict=True)]
