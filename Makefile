@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# axe-core for the browser tests, from the npm registry; the browser is Debian's chromium (.ci/run installs it).
+AXE_STAMP := tests/browser/node_modules/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve check bench schemas clean
@@ -15,11 +17,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $(STAMP)
 
+$(AXE_STAMP): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	touch $(AXE_STAMP)
+
 site: $(STAMP)
 	$(BIN)/trustpages check content
-	$(BIN)/mkdocs build --strict
+	$(BIN)/trustpages build
 
-test: $(STAMP)
+test: $(STAMP) $(AXE_STAMP)
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
