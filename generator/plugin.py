@@ -43,8 +43,13 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         if result.errors:
             report = "\n".join(problem.human() for problem in result.problems)
             raise PluginError(f"trustpages found {len(result.errors)} error(s) in {content}:\n{report}")
+        # Warnings are about what the company did (a late postmortem, a missed measurement), not a
+        # broken site: they fail `trustpages check --strict` on pull requests, but never stop the
+        # site from publishing, or it would go stale and quietly flatter the company.
         for problem in result.warnings:
-            log.warning(problem.human())
+            log.info(problem.human())
+        if result.warnings:
+            log.info(f"{len(result.warnings)} warning(s) in {content}; run `trustpages check` to see them")
         assert result.records is not None  # no errors means the records loaded
         self.output = render_site(result.records, as_of, self._templates(config))
         if STYLESHEET not in config.extra_css:

@@ -1,10 +1,10 @@
-"""Checks that need more than one field or record: consistency, references and the company's policies."""
+"""Checks beyond one field's type: consistency, references, the company's policies, honesty and plain language."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from generator.checks import consistency, policies, references
+from generator.checks import consistency, honesty, language, policies, references
 from generator.checks.findings import Findings
 from generator.problems import Problem
 from generator.records import RecordSet
@@ -16,4 +16,6 @@ def run(records: RecordSet, as_of: date, seen: frozenset[tuple[str, str]]) -> li
     consistency.check(records, as_of, findings)
     references.check(records, seen, findings)
     policies.check(records, as_of, findings)
+    honesty.check(records, as_of, findings)
+    language.check(records, findings)
     return findings.problems

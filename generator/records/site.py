@@ -1,4 +1,4 @@
-"""The site's own settings: name, address, time zone, components and the company's policies."""
+"""The site's own settings: name, address, time zone, components, the company's policies and plain-language rules."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from zoneinfo import available_timezones
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
-from generator.records.common import Count, Record, Slug, Text, Url
+from generator.records.common import Count, Number, Record, Slug, Text, Url
 
 
 def _zone(value: str) -> str:
@@ -48,6 +48,43 @@ class Policies(Record):
     max_open_incident_days: Count = Field(14, description="Days after which an incident still open gets a warning.")
 
 
+# Every prose field of the records, by name; generator.checks.language reads these fields.
+ProseField = Literal[
+    "title",
+    "promise",
+    "why",
+    "summary",
+    "cause",
+    "postmortem",
+    "body",
+    "remedy",
+    "what_happened",
+    "who_was_affected",
+    "what_we_changed",
+    "apology",
+    "for_whom",
+    "cancel",
+    "refunds",
+    "escalation",
+]
+
+
+class LanguageRules(Record):
+    """How plain the prose must be; trustpages warns about text that is not."""
+
+    max_grade: Number = Field(
+        9, description="Highest Flesch-Kincaid school grade for the graded fields, e.g. 9 (about age 14)."
+    )
+    max_sentence_words: Count = Field(30, description="Most words in one sentence of any prose field, e.g. 30.")
+    graded_fields: tuple[ProseField, ...] = Field(
+        ("promise", "summary", "apology"), description="Fields whose reading grade is checked, e.g. [promise, summary]."
+    )
+    jargon: dict[Text, Text] = Field(
+        {}, description="More jargon to flag, each with a plainer way to say it, e.g. onboarding: getting started."
+    )
+    hedges: tuple[Text, ...] = Field((), description="More hedges that weaken a promise, e.g. [hopefully].")
+
+
 class Site(Record):
     """content/site.yml: who publishes this site and the rules they hold themselves to."""
 
@@ -61,3 +98,4 @@ class Site(Record):
     repo_url: Url | None = Field(None, description="Public git repository of this content, for source and history links.")
     components: tuple[Component, ...] = Field((), description="Parts of the service incidents can affect.")
     policies: Policies = Field(Policies(), description="The company's own rules, checked by trustpages.")
+    language: LanguageRules = Field(LanguageRules(), description="How plain the prose must be, checked by trustpages.")
