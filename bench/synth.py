@@ -39,29 +39,27 @@ SYMPTOMS = {
     "email": ["notification emails arriving late", "missing password-reset emails", "emails marked as spam"],
     "mobile": ["the apps not syncing", "the apps crashing on start", "push notifications not arriving"],
 }
-CAUSES = [
-    ("a certificate expired on one server", "We renewed certificates by hand and missed one."),
-    ("a database migration locked a busy table", "A schema change ran during working hours and held a lock for too long."),
-    ("a configuration change sent traffic to a server being replaced", "A routing change was reviewed, but nobody checked which servers were still live."),
-    ("our email provider rejected our messages", "Our email provider changed its sending limits without telling us."),
-    ("a disk filled up on the queue server", "Old log files were never cleaned up on one server."),
-    ("a bug in the release we shipped that morning", "A change passed our tests but behaved differently with real customer data."),
-    ("a network outage at our hosting provider in Frankfurt", "Our hosting provider lost a network link and our failover took too long."),
-    ("a DNS record that still pointed to an old load balancer", "A DNS record was left behind when we moved to new load balancers."),
-    ("a background job that used all the database connections", "A nightly report grew with our customer base until it starved the database."),
-    ("an expired API key for our payment provider", "The key had a one-year lifetime and no reminder was set."),
-]
-CHANGES = [
-    "Certificates now renew automatically, and we are alerted 30 days before any of them expires.",
-    "Schema changes that lock tables now run only at night, after a dry run on a copy of production.",
-    "Every routing change now goes through a checklist that lists the servers it touches.",
-    "We added a second email provider and switch to it automatically when the first one refuses mail.",
-    "Disks now alert at 70% full, and old logs are deleted after 30 days.",
-    "Releases now go to 5% of customers first, and roll back on their own if errors rise.",
-    "We now run in two data centres, and we test failover every month.",
-    "DNS changes are kept in git and checked against the live servers every hour.",
-    "Reports now run on a read-only copy of the database.",
-    "Every key now has an owner and a reminder 60 days before it expires.",
+CAUSES = [  # what broke, why, and what we changed so it does not happen again
+    ("a certificate expired on one server", "We renewed certificates by hand and missed one.",
+     "Certificates now renew automatically, and we are alerted 30 days before any of them expires."),
+    ("a database migration locked a busy table", "A schema change ran during working hours and held a lock for too long.",
+     "Schema changes that lock tables now run only at night, after a dry run on a copy of production."),
+    ("a configuration change sent traffic to a server being replaced", "A routing change was reviewed, but nobody checked which servers were still live.",
+     "Every routing change now goes through a checklist that lists the servers it touches."),
+    ("our email provider rejected our messages", "Our email provider changed its sending limits without telling us.",
+     "We added a second email provider and switch to it automatically when the first one refuses mail."),
+    ("a disk filled up on the queue server", "Old log files were never cleaned up on one server.",
+     "Disks now alert at 70% full, and old logs are deleted after 30 days."),
+    ("a bug in the release we shipped that morning", "A change passed our tests but behaved differently with real customer data.",
+     "Releases now go to 5% of customers first, and roll back on their own if errors rise."),
+    ("a network outage at our hosting provider in Frankfurt", "Our hosting provider lost a network link and our failover took too long.",
+     "We now run in two data centres, and we test failover every month."),
+    ("a DNS record that still pointed to an old load balancer", "A DNS record was left behind when we moved to new load balancers.",
+     "DNS changes are kept in git and checked against the live servers every hour."),
+    ("a background job that used all the database connections", "A nightly report grew with our customer base until it starved the database.",
+     "Reports now run on a read-only copy of the database."),
+    ("an expired API key for our payment provider", "The key had a one-year lifetime and no reminder was set.",
+     "Every key now has an owner and a reminder 60 days before it expires."),
 ]
 MILESTONES = [
     ("data", "Platform team", "You can export all your data", "We will let every customer download all their data as CSV and JSON", "Your data is yours; you should be able to leave without asking us."),
@@ -79,6 +77,8 @@ MILESTONES = [
 ]
 SCOPES = ["", "for every plan", "in the mobile apps", "for teams", "through the API", "in German", "for free accounts",
           "in the EU", "for admins", "for new customers", "on the web", "for partners"]
+# (category, owner, title, target, how `actual` is written, threshold, mean, spread); targets
+# where lower is better (minutes, days) are negated so that met means value >= threshold.
 STANDING = [
     ("support", "Support team", "We answer every support email within one working day", "95% of emails answered within one working day", "{:.1f}%", 95.0, 96.0, 2.0),
     ("reliability", "Infrastructure team", "The service is available 99.9% of the time", "99.9% availability each quarter", "{:.2f}%", 99.9, 99.93, 0.05),
@@ -258,7 +258,7 @@ def _milestone(rng: random.Random) -> Named:
     for on, status in zip(days, statuses):
         update: dict[str, Any] = {"on": on.isoformat(), "status": status}
         if status == "withdrawn" or rng.random() < 0.4:
-            update["note"] = _note(rng, status, feature.lower())
+            update["note"] = _note(rng, status, feature[0].lower() + feature[1:])
         if status in {"kept", "partly_kept"}:
             update["evidence"] = [f"https://example.com/changelog/{on.year}/{_slug(feature)}"]
         updates.append(update)
@@ -279,7 +279,7 @@ def _note(rng: random.Random, status: str, feature: str) -> str:
         "not_started": [f"Work on {feature} starts next quarter.", "We are hiring the team that will do this."],
         "in_progress": [f"A first version of {feature} is in beta.", "Half of the work is done.", "Testing with ten customers."],
         "stalled": ["Paused while we fix reliability problems first.", "The engineer leading this left; we are hiring."],
-        "kept": [f"{feature.capitalize()} is live for everyone.", "Done, and announced in our changelog."],
+        "kept": [f"{feature[0].upper()}{feature[1:]} is live for everyone.", "Done, and announced in our changelog."],
         "partly_kept": ["Live on the web; the apps follow next year.", "Done for most plans, not yet for free accounts."],
         "broken": ["We did not make it, and we are sorry.", "We ran out of time and chose other work."],
         "withdrawn": ["A law change made this promise impossible to keep.", "Customers told us they wanted something else; we explain why in our blog."],
@@ -290,12 +290,11 @@ def _note(rng: random.Random, status: str, feature: str) -> str:
 def _standing(rng: random.Random) -> Named:
     category, owner, title, target, shown, threshold, mean, spread = rng.choice(STANDING)
     count = rng.randint(4, 12)
-    first = rng.randint(0, LAST_QUARTER - count + 1)
+    first = LAST_QUARTER - count + 1  # a promise still standing is measured up to the last full quarter
     quarter_start = date(2019 + first // 4, first % 4 * 3 + 1, 1)
-    made_on = max(FIRST_DAY, quarter_start - timedelta(days=rng.randint(0, 60)))
+    made_on = quarter_start - timedelta(days=rng.randint(0, 60))
     measurements = []
     for q in range(first, first + count):
-        # Lower-is-better targets are stored negated, so `met` is always value >= threshold.
         value = min(rng.gauss(mean, spread), 100.0)
         met = value >= threshold
         measurement: dict[str, Any] = {"period": f"{2019 + q // 4}-Q{q % 4 + 1}", "actual": shown.format(abs(value)), "met": met}
@@ -327,8 +326,7 @@ def _incident(rng: random.Random, promised: list[tuple[str, str]]) -> Named:
     affected = rng.sample([c["id"] for c in COMPONENTS], rng.choice([1, 1, 1, 2, 2, 3]))
     symptom = rng.choice(SYMPTOMS[affected[0]])
     names = [next(c["name"] for c in COMPONENTS if c["id"] == cid) for cid in affected]
-    cause_index = rng.randrange(len(CAUSES))
-    cause_short, cause = CAUSES[cause_index]
+    cause_short, cause, change = rng.choice(CAUSES)
 
     count = rng.randint(2, 6)
     offsets = sorted([min(rng.randint(2, 28), minutes)] + [rng.randint(0, minutes) for _ in range(count - 2)])
@@ -359,7 +357,7 @@ def _incident(rng: random.Random, promised: list[tuple[str, str]]) -> Named:
     record["cause"] = cause
     recent = AS_OF - resolved.date() < timedelta(days=7)
     if (impact != "none" and not (recent and rng.random() < 0.5)) or rng.random() < 0.3:
-        record["postmortem"] = _postmortem(rng, names, symptom, minutes, cause_short, cause, CHANGES[cause_index])
+        record["postmortem"] = _postmortem(rng, names, symptom, minutes, cause_short, cause, change)
     follow_up = _between(rng, promised, started.date(), started.date() + timedelta(days=180))
     if follow_up and rng.random() < 0.25:
         record["follow_ups"] = [follow_up]

@@ -7,9 +7,9 @@ text and `1:30` is not a number; dates stay text for the models to parse strictl
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -65,12 +65,21 @@ class YamlError(Exception):
         self.message, self.line, self.col, self.hint = message, line, col, hint
 
 
-@dataclass(frozen=True)
 class Document:
-    """A parsed file: its plain value and the node tree that knows where everything is."""
+    """A parsed file: its plain value, and (composed again only when asked) the node tree with positions.
 
-    value: Any
-    root: Node
+    Keeping every file's node tree alive costs more memory and garbage-collection time than
+    reading the files did; positions are only needed for the few files that have problems.
+    """
+
+    def __init__(self, value: Any, text: str, root: Node | None = None) -> None:
+        self.value, self.text = value, text
+        if root is not None:
+            self.__dict__["root"] = root
+
+    @functools.cached_property
+    def root(self) -> Node:
+        return yaml.compose(self.text, Loader=_NodeLoader)
 
     def position(self, loc: Sequence[str | int], key: bool = False) -> tuple[int, int]:
         """1-based (line, col) of the node at `loc`, or of its nearest existing parent.
@@ -122,7 +131,7 @@ def parse(raw: bytes) -> Document:
         raise YamlError(str(exc)) from None
     if root is None:
         raise YamlError("file is empty", hint="write the record's fields, or delete the file")
-    return Document(_Converter().value(root, 0), root)
+    return Document(_Converter().value(root, 0), text)
 
 
 def _decode(raw: bytes) -> str:

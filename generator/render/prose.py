@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import markdown
@@ -21,8 +22,12 @@ _converter = markdown.Markdown(extensions=["tables", "sane_lists"], output_forma
 
 def html(text: str | None) -> Markup:
     """Markdown from a record as sanitised HTML on one block (no blank lines), safe to embed in a page."""
-    if not text:
-        return Markup("")
+    return _html(text) if text else Markup("")
+
+
+@functools.lru_cache(maxsize=65536)
+def _html(text: str) -> Markup:
+    # Cached: the same update body appears on its page and in several feeds.
     rendered = _converter.reset().convert(text)
     cleaned = nh3.clean(
         rendered,
