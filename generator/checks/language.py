@@ -7,6 +7,7 @@ The thresholds and extra phrases come from `language:` in site.yml.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -191,6 +192,8 @@ def _long_sentences(plain: Plain, rules: LanguageRules, report: _Reporter) -> No
 
 def _matches(plain: Plain, phrases: tuple[Phrase, ...]) -> Iterator[tuple[Phrase, re.Match[str]]]:
     """Each place a phrase occurs, in text order; a phrase inside one already found is not found again."""
+    if not _any_of(phrases).search(plain.text):
+        return  # the usual case: one scan instead of one per phrase
     found = sorted(
         ((match, phrase) for phrase in phrases for match in phrase.pattern.finditer(plain.text)),
         key=lambda pair: (pair[0].start(), -pair[0].end()),
@@ -200,6 +203,12 @@ def _matches(plain: Plain, phrases: tuple[Phrase, ...]) -> Iterator[tuple[Phrase
         if match.end() > covered:
             covered = match.end()
             yield phrase, match
+
+
+@functools.lru_cache(maxsize=32)
+def _any_of(phrases: tuple[Phrase, ...]) -> re.Pattern[str]:
+    """One pattern matching wherever any of `phrases` would."""
+    return re.compile("|".join(f"(?:{phrase.pattern.pattern})" for phrase in phrases), re.IGNORECASE)
 
 
 def _named(found: re.Match[str]) -> str:
@@ -247,10 +256,12 @@ class Plain:
     """A field's text without Markdown, and where each of its characters was in the field."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: tuple[int, ...] | None  # None: the same as the field's text
 
     @classmethod
     def of(cls, raw: str) -> Plain:
+        if not _MARKUP.search(raw):
+            return cls(raw, None)  # no Markdown: every character is where it was
         text: list[str] = []
         offsets: list[int] = []
 
@@ -276,9 +287,18 @@ class Plain:
 
     def raw(self, index: int) -> int:
         """Where character `index` of the plain text is in the field's text."""
+        if self.offsets is None:
+            return index
         return self.offsets[index] if index < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0)
 
+    @functools.cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        return self._sentences()
+
     def sentences(self) -> list[tuple[int, int]]:
+        return self.spans
+
+    def _sentences(self) -> list[tuple[int, int]]:
         """(start, end) of each sentence that has a word in it."""
         spans, start = [], 0
         for brk in _SENTENCE_BREAK.finditer(self.text):
