@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from generator import __version__
-from generator.commands import EXIT_USAGE, build, check, generate, import_, schema
+from generator.commands import EXIT_USAGE, build, check, generate, import_, notify, schema
 
-COMMANDS = [check, build, generate, schema, import_]
+COMMANDS = [check, build, generate, schema, notify, import_]
 
 
 def parser() -> argparse.ArgumentParser:

@@ -6,15 +6,20 @@ import logging
 from datetime import date
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
+from generator import opendata
 from generator.asof import default_as_of
+from generator.history import History, record_history
 from generator.render import STYLESHEET, Output, render_site
 from generator.validate import validate
 
@@ -34,6 +39,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     """Validates content/ before anything is written, then adds every generated page."""
 
     output: Output | None = None
+    alternates: tuple[opendata.Alternate, ...] = ()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Runs before MkDocs cleans site_dir: bad records fail here and the last good site stays.
@@ -51,7 +57,10 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         if result.warnings:
             log.info(f"{len(result.warnings)} warning(s) in {content}; run `trustpages check` to see them")
         assert result.records is not None  # no errors means the records loaded
-        self.output = render_site(result.records, as_of, self._templates(config))
+        history = record_history(content)  # one git log for every record page, gathered once per build
+        _log_history(history)
+        self.output = render_site(result.records, as_of, self._templates(config), history=history)
+        self.alternates = opendata.alternate_links(result.records, self._templates(config))
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if "attr_list" not in config.markdown_extensions:
@@ -69,8 +78,21 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         for path, markdown in self.output.pages.items():
             self._add(files, File.generated(config, path, content=markdown))
         for path, data in self.output.assets.items():
-            self._add(files, File.generated(config, path, content=data))
+            # Explicitly included: MkDocs leaves out paths starting with '.' by default, which
+            # would silently drop .well-known/security.txt from the built site.
+            self._add(files, File.generated(config, path, content=data, inclusion=InclusionLevel.INCLUDED))
         return files
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Announce the feeds in every page's <head>, so feed readers find them from any page."""
+        # Relative hrefs, like MkDocs' own links: they work under any subfolder and in `mkdocs serve`,
+        # where site_url may be unset or point elsewhere.
+        links = "".join(
+            f'<link rel="alternate" type="{link.type}" title="{escape(link.title)}" href="{get_relative_url(link.path, page.url)}">'
+            for link in self.alternates
+        )
+        head, found, rest = output.partition("</head>")
+        return f"{head}{links}{found}{rest}" if found else output
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         server.watch(self.config.content_dir)
@@ -103,6 +125,16 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         return default if default.is_dir() else None
 
 
+def _log_history(history: History) -> None:
+    """Say why record pages lack (some) history; each page says it too."""
+    if history.is_shallow:
+        # CI checkouts are shallow unless asked otherwise (actions/checkout defaults to fetch-depth: 1).
+        log.info("record history is incomplete: this is a shallow clone; build with full history (fetch-depth: 0)")
+    elif not history.available:
+        # Outside a repository is a supported way to build; git failing inside one is not, so it warns.
+        (log.warning if history.reason == "git_error" else log.info)(f"record history not available: {history.detail}")
+
+
 def default_nav(docs: Path) -> list[dict[str, str]]:
     """Sections only, never records: every page renders the nav, so it must stay small."""
     nav = [
@@ -113,6 +145,7 @@ def default_nav(docs: Path) -> list[dict[str, str]]:
         {"Pricing": "pricing.md"},
         {"Contact": "contact.md"},
         {"Metrics": "metrics.md"},
+        {"Open data": "open-data.md"},
     ]
     if (docs / "about.md").is_file():
         nav.append({"About": "about.md"})

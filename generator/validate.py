@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import checks
+from generator.checks import vanished
 from generator.loader import display_path, load
 from generator.problems import Problem
 from generator.records import RecordSet
@@ -28,8 +29,8 @@ class Validated:
         return [problem for problem in self.problems if problem.severity == "warning"]
 
 
-def validate(content: Path, as_of: date) -> Validated:
-    """Every problem in `content` on `as_of`: per file, then across records."""
+def validate(content: Path, as_of: date, published: vanished.Published | None = None) -> Validated:
+    """Every problem in `content` on `as_of`: per file, then across records, then against `published`."""
     if not content.is_dir():
         problem = Problem(display_path(content), 1, 1, "error", "content folder not found", "pass the folder that holds site.yml")
         return Validated(None, [problem])
@@ -37,4 +38,6 @@ def validate(content: Path, as_of: date) -> Validated:
     problems = list(loaded.problems)
     if loaded.records is not None:
         problems += checks.run(loaded.records, as_of, loaded.seen)
+        if published is not None:
+            problems += vanished.check(published, loaded.records, loaded.seen)
     return Validated(loaded.records, sorted(set(problems)))

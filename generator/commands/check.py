@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator import gitrefs
 from generator.asof import default_as_of
+from generator.checks.vanished import Published
 from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, as_of_date
 from generator.problems import render
 from generator.validate import validate
@@ -23,6 +25,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--format", choices=["human", "github", "json"], default="human", help="how to print problems")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument("--as-of", type=as_of_date, default=None, help="check as if today were DATE (YYYY-MM-DD)")
+    check.add_argument(
+        "--against",
+        metavar="REF",
+        default=None,
+        help="also compare with the records at git REF (e.g. origin/main): a record there may not be missing now "
+        "unless withdrawn, and a changed promise or due date needs an update with a note",
+    )
     check.set_defaults(run=run)
 
 
@@ -30,7 +39,14 @@ def run(args: argparse.Namespace) -> int:
     if not args.content.is_dir():
         print(f"trustpages: error: no content folder at {args.content} (pass the folder that holds site.yml)", file=sys.stderr)
         return EXIT_USAGE
-    result = validate(args.content, args.as_of or default_as_of())
+    published = None
+    if args.against is not None:
+        try:
+            published = Published(args.against, gitrefs.load_at(args.against, args.content))
+        except gitrefs.GitError as exc:
+            print(f"trustpages: error: --against {args.against}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    result = validate(args.content, args.as_of or default_as_of(), published)
     report = render(result.problems, args.format, checked=str(args.content))
     if report:
         print(report)

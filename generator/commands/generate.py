@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator import ondisk
 from generator.asof import default_as_of
+from generator.history import record_history
 from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, as_of_date
 from generator.problems import render
 from generator.validate import validate
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     docs = args.docs or (Path("site_src") if Path("site_src").is_dir() else None)
     templates = args.templates or (Path("templates") if Path("templates").is_dir() else None)
     try:
-        written = ondisk.write(result.records, as_of, args.out, docs, templates)
+        written = ondisk.write(result.records, as_of, args.out, docs, templates, record_history(args.content))
     except ondisk.RefusedError as exc:
         print(f"trustpages: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -11,14 +11,15 @@ from typing import Any
 
 from jinja2 import Environment
 
-from generator import metrics
+from generator import metrics, opendata
+from generator.history import History
 from generator.records import Incident, Milestone, RecordSet, Standing
 from generator.render.charts import bar_chart
 from generator.status import service_status
 from generator.render.environment import builtin_templates, make_environment, relative_url
 
 STYLESHEET = "assets/trustpages.css"
-SECTIONS = ("index.md", "commitments/index.md", "incidents/index.md", "mistakes/index.md", "pricing.md", "contact.md", "metrics.md")
+SECTIONS = ("index.md", "commitments/index.md", "incidents/index.md", "mistakes/index.md", "pricing.md", "contact.md", "metrics.md", "open-data.md")
 
 
 @dataclass(frozen=True)
@@ -29,10 +30,14 @@ class Output:
     assets: dict[str, bytes] = field(default_factory=dict)
 
 
-def render_site(records: RecordSet, as_of: date, templates: Path | None = None) -> Output:
-    """Render every page from the records; `templates` is the site's own override folder."""
+def render_site(records: RecordSet, as_of: date, templates: Path | None = None, history: History | None = None) -> Output:
+    """Render every page from the records; `templates` is the site's own override folder.
+
+    `history` (generator.history.record_history) fills each record page's history; without
+    it the pages say that history is not available.
+    """
     env = make_environment(templates, records.site.locale, records.site.timezone)
-    context = _shared_context(records, as_of)
+    context = {**_shared_context(records, as_of), **_history_context(records, history)}
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **extra: Any) -> None:
@@ -51,7 +56,8 @@ def render_site(records: RecordSet, as_of: date, templates: Path | None = None) 
     page("pricing.md", "pricing.md.j2")
     page("contact.md", "contact.md.j2")
     page("metrics.md", "metrics.md.j2")
-    assets = {STYLESHEET: _stylesheet(templates)}
+    page("open-data.md", "open-data.md.j2", outputs=opendata.catalogue(records), version=opendata.VERSION)
+    assets = {STYLESHEET: _stylesheet(templates), **opendata.publish(records, as_of, env.globals["t"])}
     return Output(pages, assets)
 
 
@@ -131,6 +137,17 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
         "bar_chart": bar_chart,
         "service": service_status(records, as_of),
         "series_table": lambda series: {p.period: {"value": p.value} for p in series.points},
+    }
+
+
+def _history_context(records: RecordSet, history: History | None) -> dict[str, Any]:
+    """Each record's git history, and the records taken down on purpose (content/withdrawn.yml)."""
+    repo = records.site.repo_url.rstrip("/") if records.site.repo_url else None
+    withdrawn = sorted(records.withdrawn, key=lambda entry: (entry.on, entry.id), reverse=True)
+    return {
+        "history": history if history is not None else History(available=False, reason="not_gathered"),
+        "commit_url": lambda sha: f"{repo}/commit/{sha}" if repo else None,
+        "withdrawn_of": lambda kind: [entry for entry in withdrawn if entry.kind == kind],
     }
 
 

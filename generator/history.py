@@ -1,0 +1,345 @@
+"""Every record's history from git: which commits touched its file, and which fields each one changed.
+
+One `git log` pass over the whole content folder lists, per commit, the files it touched
+with their blob ids before and after; one `git cat-file --batch` reads every blob needed,
+and each version is parsed with generator.yamlsource and compared as plain values.
+Renames are not followed (`--no-renames`): a record's id is its file name, so a renamed
+file is a new record, and the old one is gone (which `check --against` catches).
+Nothing is cached on disk: the result is a pure function of the repository.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import subprocess
+import tempfile
+import threading
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from difflib import SequenceMatcher
+from pathlib import Path, PurePosixPath
+from typing import IO, Any, Literal
+
+from generator import gitrefs, yamlsource
+from generator.loader import FOLDERS, SINGLETONS
+
+Key = tuple[str, str]  # (kind, id) as the loader names records; singletons have id ''
+Action = Literal["created", "changed", "deleted"]
+
+MAX_FIELDS = 12  # field changes listed per commit; the rest are counted, so a big rewrite stays readable
+REWRITE_FIELDS = ("promise", "due")  # what a commitment may not quietly change once made
+_START = "\x01"  # starts each commit's header; the subject after it is read by position, so it may hold anything
+# The committer date: when the change entered this history. An author date survives rebases
+# and cherry-picks, so it can make a change look older than the commits around it.
+_FORMAT = "%x01%H%x00%cI%x00%s"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One value that changed: `path` like `due` or `updates[3].status` (1-based, as problems count)."""
+
+    path: str  # '' when the whole record changed shape
+    old: str | None  # None: the field was added
+    new: str | None  # None: the field was removed
+
+
+@dataclass(frozen=True)
+class Change:
+    """One commit that touched a record's file."""
+
+    sha: str
+    date: datetime  # the commit date, with the committer's offset
+    subject: str
+    action: Action
+    fields: tuple[FieldChange, ...] = ()
+    more: int = 0  # field changes beyond the ones listed
+    readable: bool = True  # False when a version could not be parsed, so fields are unknown
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """A commitment's promise or due date changed after the commit that first published it."""
+
+    field: FieldChange
+    change: Change
+
+
+class History(Mapping[Key, tuple[Change, ...]]):
+    """Every record's changes, newest first, by (kind, id); empty when git history is not available."""
+
+    def __init__(
+        self,
+        changes: Mapping[Key, tuple[Change, ...]] | None = None,
+        *,
+        available: bool = True,
+        is_shallow: bool = False,
+        reason: str = "",
+        detail: str = "",
+    ) -> None:
+        self._changes = dict(changes or {})
+        self.available = available  # False outside a git repository or without git
+        self.is_shallow = is_shallow  # a `--depth` clone: older commits are missing
+        self.reason = reason  # why it is not available: 'no_git', 'outside_repository' or 'git_error'
+        self.detail = detail  # the same in git's words, for logs
+
+    def __getitem__(self, key: Key) -> tuple[Change, ...]:
+        return self._changes[key]
+
+    def __iter__(self) -> Iterator[Key]:
+        return iter(self._changes)
+
+    def __len__(self) -> int:
+        return len(self._changes)
+
+    def of(self, kind: str, id: str = "") -> tuple[Change, ...]:
+        """The changes of one record, newest first; () when it has none."""
+        return self._changes.get((kind, id), ())
+
+    def rewrites(self, kind: str, id: str, fields: tuple[str, ...] = REWRITE_FIELDS) -> tuple[Rewrite, ...]:
+        """Changes to `fields` in any commit after the oldest one that touched the record, oldest first."""
+        later = list(reversed(self.of(kind, id)))[1:]
+        return tuple(Rewrite(field, change) for change in later for field in change.fields if field.path in fields)
+
+
+def record_history(content_dir: Path) -> History:
+    """The history of every record file under `content_dir`, from one git log and one git cat-file.
+
+    Not available (`available` False) without git, outside a repository, or when git fails
+    (`reason` says which, `detail` in git's words); empty in a repository with no commits yet.
+    """
+    try:
+        return _read(content_dir)
+    except gitrefs.GitMissing as exc:
+        return History(available=False, reason="no_git", detail=str(exc))
+    except gitrefs.NotARepository as exc:
+        return History(available=False, reason="outside_repository", detail=str(exc))
+    except gitrefs.GitError as exc:  # e.g. git refusing a repository owned by another user
+        return History(available=False, reason="git_error", detail=str(exc))
+
+
+def _read(content_dir: Path) -> History:
+    place = gitrefs.locate(content_dir)
+    shallow = gitrefs.is_shallow(place.top)
+    try:
+        gitrefs.git(place.top, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+    except gitrefs.GitError:
+        return History(is_shallow=shallow)  # a repository without commits yet
+    prefix = "." if str(place.prefix) == "." else place.prefix.as_posix()
+    touches, values = _log_and_blobs(
+        place.top,
+        place.prefix,
+        "-c", "log.showSignature=false", "--literal-pathspecs",
+        "log", "--root", "--no-renames", "--no-relative", "--no-color", "--raw", "--no-abbrev", "-z",
+        f"--format={_FORMAT}", "--", prefix,
+    )  # fmt: skip
+    changes: dict[Key, list[Change]] = {}
+    for key, header, action, old, new in touches:
+        changes.setdefault(key, []).append(_change(header, action, values.get(old), values.get(new)))
+    return History({key: tuple(found) for key, found in changes.items()}, is_shallow=shallow)
+
+
+def _log_and_blobs(top: Path, prefix: PurePosixPath, *log_args: str) -> tuple[list[_Touch], dict[str, Any]]:
+    """Run `git log` and one `git cat-file --batch` side by side, and parse every version read.
+
+    A thread reads the log as git writes it and asks cat-file for each changed file's blobs
+    at once; this thread parses the blobs as they come. So git's tree diffs and the YAML
+    parsing overlap instead of adding up.
+    """
+    with tempfile.TemporaryFile() as log_errors, tempfile.TemporaryFile() as cat_errors:
+        log = _start(top, log_args, stdout=subprocess.PIPE, stderr=log_errors)
+        cat = _start(top, ("cat-file", "--batch", "--buffer"), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=cat_errors)
+        assert log.stdout is not None and cat.stdin is not None and cat.stdout is not None
+        touches: list[_Touch] = []
+        failed: list[BaseException] = []
+
+        def feed() -> None:
+            asked: set[str] = set()
+            try:
+                for touch in _parse_log(_tokens(log.stdout), prefix):
+                    touches.append(touch)
+                    wanted = touch[3:] if touch[2] == "changed" else ()
+                    for oid in (oid for oid in wanted if oid not in asked):
+                        asked.add(oid)
+                        cat.stdin.write(f"{oid}\n".encode("ascii"))
+            except BaseException as exc:  # handed to the caller's thread below
+                failed.append(exc)
+            finally:
+                with contextlib.suppress(OSError):  # cat-file was stopped: the error is the reader's to tell
+                    cat.stdin.close()  # cat-file ends once it has answered everything asked
+
+        feeder = threading.Thread(target=feed, name="trustpages-git-log", daemon=True)
+        feeder.start()
+        values: dict[str, Any] = {}
+        try:
+            while header := cat.stdout.readline():
+                oid, kind, *size = header.decode("ascii").split()
+                raw = None if kind == "missing" else cat.stdout.read(int(size[0]) + 1)[:-1]
+                values[oid] = _parse(raw)
+        except BaseException:
+            log.kill()
+            cat.kill()
+            raise
+        finally:
+            if failed:
+                log.kill()  # nobody reads the rest of the log
+            feeder.join()
+            log.wait()
+            cat.wait()
+        if failed:
+            raise failed[0]
+        for proc, errors in ((log, log_errors), (cat, cat_errors)):
+            if proc.returncode != 0:
+                errors.seek(0)
+                raise gitrefs.GitError(errors.read().decode("utf-8", "replace").strip() or "git failed")
+    return touches, values
+
+
+def _start(top: Path, args: tuple[str, ...], **pipes: Any) -> subprocess.Popen[bytes]:
+    try:
+        return subprocess.Popen(["git", "-C", str(top), *args], **pipes)
+    except FileNotFoundError:
+        raise gitrefs.GitMissing("git is not installed or not on PATH") from None
+
+
+def _tokens(stream: IO[bytes]) -> Iterator[str]:
+    """The NUL-separated fields of git's `-z` output, as they arrive."""
+    rest = b""
+    while chunk := stream.read1(1 << 16):  # type: ignore[attr-defined]
+        *done, rest = (rest + chunk).split(b"\0")
+        yield from (token.decode("utf-8", "replace") for token in done)
+    if rest:
+        yield rest.decode("utf-8", "replace")
+
+
+@dataclass(frozen=True)
+class _Header:
+    sha: str
+    date: datetime
+    subject: str
+
+
+_Touch = tuple[Key, _Header, Action, str, str]  # record, commit, action, old blob, new blob
+
+
+def _parse_log(tokens: Iterator[str], prefix: PurePosixPath) -> Iterator[_Touch]:
+    """Walk `git log -z --raw` output: each commit's header fields, then (meta, path) pairs."""
+    header: _Header | None = None
+    for token in tokens:
+        token = token.lstrip("\n")
+        if token.startswith(_START):
+            date, subject = next(tokens), next(tokens)
+            header = _Header(token[1:], datetime.fromisoformat(date), subject)
+        elif token.startswith(":") and header is not None:
+            path = next(tokens)
+            meta = token[1:].split(" ")  # old mode, new mode, old blob, new blob, status
+            key = _record_key(PurePosixPath(path), prefix)
+            status = meta[4][:1]
+            if key is None or status not in "AMD":  # T (type change) and others: not a record edit
+                continue
+            action: Action = {"A": "created", "M": "changed", "D": "deleted"}[status]  # type: ignore[assignment]
+            yield key, header, action, meta[2], meta[3]
+
+
+def _record_key(path: PurePosixPath, prefix: PurePosixPath) -> Key | None:
+    """The (kind, id) the loader gives the file at `path`, or None for files that are no record."""
+    relative = path if str(prefix) == "." else path.relative_to(prefix)
+    if relative.suffix != ".yml" or any(part.startswith(".") for part in relative.parts):
+        return None
+    if len(relative.parts) == 1:
+        return (SINGLETONS[relative.name][0], "") if relative.name in SINGLETONS else None
+    folder = FOLDERS.get(relative.parts[0])
+    return (folder[0], relative.stem) if folder else None
+
+
+class _Unreadable:
+    """A version that did not parse."""
+
+
+_UNREADABLE = _Unreadable()
+
+
+def _parse(raw: bytes | None) -> Any:
+    """One version's plain values, or _UNREADABLE."""
+    if raw is None:
+        return _UNREADABLE
+    try:
+        return yamlsource.parse(raw).value
+    except yamlsource.YamlError:
+        return _UNREADABLE
+
+
+def _change(header: _Header, action: Action, old: Any, new: Any) -> Change:
+    base = {"sha": header.sha, "date": header.date, "subject": header.subject, "action": action}
+    if action != "changed":
+        return Change(**base)
+    if old is _UNREADABLE or new is _UNREADABLE:
+        return Change(**base, readable=False)
+    fields = diff(old, new)
+    return Change(**base, fields=tuple(fields[:MAX_FIELDS]), more=max(0, len(fields) - MAX_FIELDS))
+
+
+def diff(old: Any, new: Any, path: str = "") -> list[FieldChange]:
+    """The changed values between two parsed versions, in the order of the newer file.
+
+    Mappings compare key by key; lists are aligned with difflib, so an appended update is
+    one added item, not every later item changed. Values compare as values: `12` and
+    `12.0` are the same, `12` and `"12"` are not.
+    """
+    if old == new:
+        return []
+    if isinstance(old, dict) and isinstance(new, dict):
+        found: list[FieldChange] = []
+        for key in [*new, *(key for key in old if key not in new)]:
+            where = f"{path}.{key}" if path else str(key)
+            if key not in old:
+                found.append(FieldChange(where, None, show(new[key])))
+            elif key not in new:
+                found.append(FieldChange(where, show(old[key]), None))
+            else:
+                found += diff(old[key], new[key], where)
+        return found
+    if isinstance(old, list) and isinstance(new, list):
+        return _diff_lists(old, new, path)
+    return [FieldChange(path, show(old), show(new))]
+
+
+def _diff_lists(old: list[Any], new: list[Any], path: str) -> list[FieldChange]:
+    shared = min(len(old), len(new))
+    edited = [i for i in range(shared) if old[i] != new[i]]
+    if len(edited) <= 1:  # the common edits, appending or changing one item, need no alignment
+        opcodes = [("replace", 0, shared, 0, shared), ("delete", shared, len(old), shared, shared), ("insert", shared, shared, shared, len(new))]
+    else:
+        opcodes = SequenceMatcher(a=[_canonical(v) for v in old], b=[_canonical(v) for v in new], autojunk=False).get_opcodes()
+    found: list[FieldChange] = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            continue
+        paired = min(i2 - i1, j2 - j1)  # an edited item is compared field by field
+        for k in range(paired):
+            found += diff(old[i1 + k], new[j1 + k], f"{path}[{j1 + k + 1}]")
+        found += [FieldChange(f"{path}[{i + 1}]", show(old[i]), None) for i in range(i1 + paired, i2)]
+        found += [FieldChange(f"{path}[{j + 1}]", None, show(new[j])) for j in range(j1 + paired, j2)]
+    return found
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def show(value: Any) -> str:
+    """A parsed value on one line, in YAML's flow style; pages shorten long ones."""
+    return _flow(value)
+
+
+def _flow(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_flow(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    return " ".join(str(value).split())  # multi-line text on one line

@@ -1,0 +1,201 @@
+"""Atom (RFC 4287) and JSON Feed 1.1 feeds of incidents, commitment status changes and mistakes.
+
+Written with xml.etree and json rather than a feed library: both formats are small, and this
+keeps every byte a pure function of the records (no library stamps the time of the build).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup
+
+from generator import __version__
+from generator.opendata import events as ev
+from generator.opendata.events import Event
+from generator.opendata.links import absolute, dumps, midnight, record_url, stamp
+from generator.records import RecordSet
+from generator.render import prose
+from generator.render.environment import Strings
+
+ATOM = "http://www.w3.org/2005/Atom"
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+INDEX_PATH = "feeds/sitemap.xml"
+JSON_FEED = "https://jsonfeed.org/version/1.1"
+ATOM_TYPE = "application/atom+xml"
+JSON_FEED_TYPE = "application/feed+json"
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One feed, published twice: feeds/<name>.xml (Atom) and feeds/<name>.json (JSON Feed)."""
+
+    name: str  # path under feeds/, e.g. all or components/login
+    title: str
+    page: str  # the site page showing the same records, e.g. incidents/
+    events: tuple[Event, ...]
+
+    @property
+    def atom_path(self) -> str:
+        return f"feeds/{self.name}.xml"
+
+    @property
+    def json_path(self) -> str:
+        return f"feeds/{self.name}.json"
+
+
+def feeds(records: RecordSet, as_of: date, t: Strings) -> list[Feed]:
+    """Every feed: everything, incidents, commitments, mistakes, and one per component."""
+    incidents = ev.incident_events(records)
+    commitments = ev.commitment_events(records, as_of)
+    mistakes = ev.mistake_events(records)
+    name = records.site.name
+    out = [
+        Feed("all", t("feeds.all", name=name), "", tuple(ev.newest_first([*incidents, *commitments, *mistakes]))),
+        Feed("incidents", t("feeds.incidents", name=name), "incidents/", tuple(incidents)),
+        Feed("commitments", t("feeds.commitments", name=name), "commitments/", tuple(commitments)),
+        Feed("mistakes", t("feeds.mistakes", name=name), "mistakes/", tuple(mistakes)),
+    ]
+    for component in sorted(records.site.components, key=lambda c: c.id):
+        mine = tuple(e for e in incidents if component.id in e.components)
+        out.append(Feed(f"components/{component.id}", t("feeds.component", name=name, component=component.name), "incidents/", mine))
+    return out
+
+
+def files(records: RecordSet, as_of: date, t: Strings) -> dict[str, bytes]:
+    """feeds/<name>.xml and feeds/<name>.json for every feed."""
+    out: dict[str, bytes] = {}
+    every = feeds(records, as_of, t)
+    for feed in every:
+        out[feed.atom_path] = atom(feed, records, as_of, t)
+        out[feed.json_path] = json_feed(feed, records, t)
+    out[INDEX_PATH] = index(every, records, as_of)
+    return out
+
+
+def index(every: list[Feed], records: RecordSet, as_of: date) -> bytes:
+    """feeds/sitemap.xml: every feed, by the Sitemaps protocol.
+
+    Material for MkDocs fetches `sitemap.xml` next to the target of every <link rel="alternate">
+    in a page (meant for language versions), so the feed links in each <head> make browsers
+    ask for /feeds/sitemap.xml; this answers with a real index instead of a 404.
+    """
+    root = ET.Element("urlset", {"xmlns": SITEMAP})
+    for feed in every:
+        updated = stamp(feed.events[0].at if feed.events else midnight(as_of))
+        for path in (feed.atom_path, feed.json_path):
+            url = ET.SubElement(root, "url")
+            _text(url, "loc", absolute(records.site, path))
+            _text(url, "lastmod", updated)
+    ET.indent(root)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
+
+
+def entry_title(event: Event, t: Strings) -> str:
+    """The record's title and what happened to it, e.g. `Some customers could not log in — Identified`."""
+    if event.kind == "incident.update":
+        return f"{event.title} — {t('update_status')[event.status]}"
+    if event.kind == "incident.new":
+        return f"{event.title} — {t('impact')[event.status]}"
+    if event.kind in ("commitment.status", "commitment.overdue"):
+        return f"{event.title} — {t('status')[event.status]}"
+    return event.title
+
+
+def entry_html(event: Event, t: Strings) -> str:
+    """The entry's text as sanitised HTML: record Markdown goes through the same cleaner as the pages."""
+    if event.kind == "commitment.overdue":
+        assert event.milestone is not None
+        due = event.milestone.due
+        day = t("date_format", day=due.day, month=t("months")[due.month - 1], year=due.year)
+        return str(Markup("<p>{}</p>").format(t("feeds.overdue", due=day)))
+    if event.kind == "commitment.status":
+        parts = [prose.html(event.body) if event.body else Markup("<p>{}</p>").format(t("status")[event.status])]
+        parts += [Markup('<p><a href="{0}">{0}</a></p>').format(link) for link in event.evidence]
+        return "\n".join(parts)
+    if event.kind == "mistake.new":
+        m = event.mistake
+        assert m is not None
+        sections = [
+            ("what_happened", m.what_happened),
+            ("who_was_affected", m.who_was_affected),
+            ("why", m.why),
+            ("what_we_changed", m.what_we_changed),
+            ("apology", m.apology),
+        ]
+        return "\n".join(Markup("<h3>{}</h3>\n{}").format(t(f"mistakes.{key}"), prose.html(text)) for key, text in sections)
+    return str(prose.html(event.body))
+
+
+def entry_id(event: Event, records: RecordSet) -> str:
+    """A permanent IRI for the entry: its record's page, with the event's stable id as fragment."""
+    return f"{record_url(records.site, event.record_kind, event.record_id)}#event-{event.id}"
+
+
+def atom(feed: Feed, records: RecordSet, as_of: date, t: Strings) -> bytes:
+    """The feed as Atom 1.0 (RFC 4287)."""
+    site = records.site
+    updated = feed.events[0].at if feed.events else midnight(as_of)
+    root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": site.locale, "xml:base": absolute(site)})
+    _text(root, "id", absolute(site, feed.atom_path))
+    _text(root, "title", feed.title)
+    if site.description:
+        _text(root, "subtitle", site.description)
+    _text(root, "updated", stamp(updated))
+    ET.SubElement(root, "link", {"rel": "self", "type": ATOM_TYPE, "href": absolute(site, feed.atom_path)})
+    ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": absolute(site, feed.page)})
+    ET.SubElement(root, "link", {"rel": "alternate", "type": JSON_FEED_TYPE, "href": absolute(site, feed.json_path)})
+    author = ET.SubElement(root, "author")
+    _text(author, "name", site.name)
+    _text(author, "uri", absolute(site))
+    _text(root, "generator", "trustpages", {"version": __version__})
+    for event in feed.events:
+        entry = ET.SubElement(root, "entry")
+        _text(entry, "id", entry_id(event, records))
+        _text(entry, "title", entry_title(event, t), {"type": "text"})
+        _text(entry, "published", stamp(event.at))
+        _text(entry, "updated", stamp(event.at))
+        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": record_url(site, event.record_kind, event.record_id)})
+        ET.SubElement(entry, "category", {"term": event.kind})
+        _text(entry, "content", entry_html(event, t), {"type": "html"})
+    ET.indent(root)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
+
+
+def _text(parent: ET.Element, tag: str, text: str, attributes: dict[str, str] | None = None) -> ET.Element:
+    element = ET.SubElement(parent, tag, attributes or {})
+    element.text = text
+    return element
+
+
+def json_feed(feed: Feed, records: RecordSet, t: Strings) -> bytes:
+    """The feed as JSON Feed 1.1; `_trustpages` (an extension, as the spec allows) names each item's record."""
+    site = records.site
+    document: dict[str, Any] = {
+        "version": JSON_FEED,
+        "title": feed.title,
+        "home_page_url": absolute(site, feed.page),
+        "feed_url": absolute(site, feed.json_path),
+        "language": site.locale,
+        "authors": [{"name": site.name, "url": absolute(site)}],
+    }
+    if site.description:
+        document["description"] = site.description
+    document["items"] = [
+        {
+            "id": entry_id(event, records),
+            "url": record_url(site, event.record_kind, event.record_id),
+            "title": entry_title(event, t),
+            "content_html": entry_html(event, t),
+            "date_published": stamp(event.at),
+            "date_modified": stamp(event.at),
+            "tags": [event.kind],
+            "_trustpages": {"kind": event.kind, "record_id": event.record_id, "status": event.status},
+        }
+        for event in feed.events
+    ]
+    return dumps(document)
+

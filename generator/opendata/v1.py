@@ -1,0 +1,300 @@
+"""The /api/v1/ files: every record and number as JSON (with its JSON Schema) and the record lists as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from generator import metrics
+from generator.opendata import models
+from generator.opendata.links import absolute, dumps, record_url, utc
+from generator.records import Incident, Milestone, RecordSet, Standing
+from generator.status import WINDOW_DAYS, service_status
+
+FOLDER = "api/v1"
+SCHEMA_FOLDER = f"{FOLDER}/schema"
+CSV_NAMES = ("commitments", "incidents", "mistakes")
+
+
+def json_path(name: str) -> str:
+    return f"{FOLDER}/{name}.json"
+
+
+def schema_path(name: str) -> str:
+    return f"{SCHEMA_FOLDER}/{name}.schema.json"
+
+
+def csv_path(name: str) -> str:
+    return f"{FOLDER}/{name}.csv"
+
+
+def documents(records: RecordSet, as_of: date) -> dict[str, models.Document]:
+    """Every /api/v1/<name>.json as a model, by name."""
+    head = {
+        "as_of": as_of,
+        "site": models.SiteRef(name=records.site.name, url=records.site.url),
+    }
+
+    def common(name: str) -> dict[str, Any]:
+        return {"$schema": absolute(records.site, schema_path(name)), **head}
+
+    return {
+        "summary": models.Summary(**common("summary"), **_summary(records, as_of)),
+        "commitments": models.Commitments(**common("commitments"), commitments=_commitments(records, as_of)),
+        "incidents": models.Incidents(**common("incidents"), incidents=[_incident(records, i) for i in _newest_first(records)]),
+        "mistakes": models.Mistakes(**common("mistakes"), mistakes=_mistakes(records)),
+        "pricing": models.Pricing(**common("pricing"), pricing=_pricing(records)),
+        "contact": models.Contact(**common("contact"), contact=_contact(records)),
+        "metrics": models.Metrics(**common("metrics"), **_metrics(records, as_of)),
+    }
+
+
+def files(records: RecordSet, as_of: date) -> dict[str, bytes]:
+    """Every /api/v1/ file: JSON, its schema, and CSV for commitments, incidents and mistakes."""
+    out: dict[str, bytes] = {}
+    docs = documents(records, as_of)
+    for name, document in docs.items():
+        out[json_path(name)] = dumps(document.model_dump(mode="json", by_alias=True))
+        out[schema_path(name)] = dumps(schema(records, name))
+    for name, table in _tables(docs).items():
+        out[csv_path(name)] = table
+    return out
+
+
+def schema(records: RecordSet, name: str) -> dict[str, Any]:
+    """The JSON Schema of /api/v1/<name>.json, generated from its model."""
+    body = models.DOCUMENTS[name].model_json_schema(by_alias=True, mode="serialization")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": absolute(records.site, schema_path(name)),
+        "title": f"trustpages open data: {name}.json, format version {models.VERSION}",
+        **body,
+    }
+
+
+def _summary(records: RecordSet, as_of: date) -> dict[str, Any]:
+    summary = metrics.summarise(records, as_of)
+    return {
+        "milestones": models.MilestoneCounts(total=summary.milestones.total, **summary.milestones.counts),
+        "promise_kept_rate": summary.promise_kept_rate,
+        "standing": models.StandingCounts(
+            total=summary.standing_total,
+            periods_measured=summary.periods_measured,
+            periods_met=summary.periods_met,
+            met_rate=summary.standing_met_rate,
+        ),
+        "incidents": models.IncidentCounts(
+            total=summary.incidents_total, open=summary.incidents_open, days_since_serious=summary.days_since_serious
+        ),
+        "mistakes": models.MistakeCounts(total=len(records.mistakes)),
+        "status": service_status(records, as_of).state,
+    }
+
+
+def _commitments(records: RecordSet, as_of: date) -> list[models.Milestone | models.Standing]:
+    out: list[models.Milestone | models.Standing] = []
+    for c in sorted(records.commitments, key=lambda c: c.id):
+        common = {
+            "id": c.id,
+            "url": record_url(records.site, "commitment", c.id),
+            "title": c.title,
+            "promise": c.promise,
+            "why": c.why,
+            "category": c.category,
+            "made_on": c.made_on,
+            "owner": c.owner,
+        }
+        if isinstance(c, Milestone):
+            updates = [models.StatusUpdate(on=u.on, status=u.status, note=u.note, evidence=list(u.evidence)) for u in c.updates]
+            out.append(
+                models.Milestone(
+                    **common, due=c.due, status=metrics.status(c, as_of), days_late=metrics.days_late(c, as_of), updates=updates
+                )
+            )
+        else:
+            assert isinstance(c, Standing)
+            met = sum(1 for m in c.measurements if m.met)
+            out.append(
+                models.Standing(
+                    **common,
+                    target=c.target,
+                    periods_measured=len(c.measurements),
+                    periods_met=met,
+                    met_rate=metrics.rate(met, len(c.measurements)),
+                    measurements=[models.Measurement(period=m.period, actual=m.actual, met=m.met, note=m.note) for m in c.measurements],
+                )
+            )
+    return out
+
+
+def _newest_first(records: RecordSet) -> list[Incident]:
+    def moment(incident: Incident) -> str:
+        when = incident.started or incident.scheduled_for
+        return utc(when).isoformat() if when else ""
+
+    return sorted(records.incidents, key=lambda i: (moment(i), i.id), reverse=True)
+
+
+def _incident(records: RecordSet, i: Incident) -> models.Incident:
+    duration = metrics.minutes(i.resolved - i.started) if i.started and i.resolved else None
+    return models.Incident(
+        id=i.id,
+        url=record_url(records.site, "incident", i.id),
+        title=i.title,
+        impact=i.impact,
+        open=metrics.is_open(i) and i.started is not None,
+        started=utc(i.started) if i.started else None,
+        resolved=utc(i.resolved) if i.resolved else None,
+        duration_minutes=duration,
+        affected=list(i.affected),
+        summary=i.summary,
+        updates=[models.IncidentUpdate(at=utc(u.at), status=u.status, body=u.body) for u in i.updates],
+        cause=i.cause,
+        postmortem=i.postmortem,
+        follow_ups=list(i.follow_ups),
+        remedy=i.remedy,
+        scheduled_for=utc(i.scheduled_for) if i.scheduled_for else None,
+        scheduled_until=utc(i.scheduled_until) if i.scheduled_until else None,
+    )
+
+
+def _mistakes(records: RecordSet) -> list[models.Mistake]:
+    return [
+        models.Mistake(
+            id=m.id,
+            url=record_url(records.site, "mistake", m.id),
+            title=m.title,
+            on=m.on,
+            what_happened=m.what_happened,
+            who_was_affected=m.who_was_affected,
+            why=m.why,
+            what_we_changed=m.what_we_changed,
+            apology=m.apology,
+            related=list(m.related),
+        )
+        for m in sorted(records.mistakes, key=lambda m: (m.on, m.id), reverse=True)
+    ]
+
+
+def _money(amount: Decimal) -> int | float:
+    """12 stays 12 and 9.50 becomes 9.5: JSON has numbers, not currency formats."""
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
+def _pricing(records: RecordSet) -> models.PricingBody | None:
+    p = records.pricing
+    if p is None:
+        return None
+    return models.PricingBody(
+        currency=p.currency,
+        plans=[
+            models.Plan(
+                name=plan.name, price=_money(plan.price), per=plan.per, for_whom=plan.for_whom,
+                includes=list(plan.includes), limits=list(plan.limits),
+            )
+            for plan in p.plans
+        ],
+        fees=[models.Fee(name=fee.name, price=_money(fee.price), per=fee.per) for fee in p.fees],
+        cancel=p.cancel,
+        refunds=p.refunds,
+        history=[
+            models.PriceChange(
+                announced=h.announced, effective=h.effective, notice_days=(h.effective - h.announced).days,
+                plan=h.plan, from_=_money(h.from_), to=_money(h.to), why=h.why,
+            )
+            for h in p.history
+        ],
+    )
+
+
+def _contact(records: RecordSet) -> models.ContactBody | None:
+    c = records.contact
+    if c is None:
+        return None
+    return models.ContactBody(
+        channels=[
+            models.Channel(kind=ch.kind, label=ch.label, value=ch.value, hours=ch.hours, response_promise=ch.response_promise)
+            for ch in c.channels
+        ],
+        escalation=c.escalation,
+        security=models.Security(email=c.security.email, policy=c.security.policy) if c.security else None,
+        address=c.address,
+    )
+
+
+def _tally(tally: metrics.PromiseTally) -> models.Tally:
+    return models.Tally(total=tally.total, kept_rate=tally.kept_rate, **tally.counts)
+
+
+def _metrics(records: RecordSet, as_of: date) -> dict[str, Any]:
+    summary = metrics.summarise(records, as_of)
+    service = service_status(records, as_of)
+    return {
+        "promise_kept_rate": summary.promise_kept_rate,
+        "on_time_rate": metrics.on_time_rate(records, as_of),
+        "median_days_late": metrics.median_days_late(records, as_of),
+        "standing_met_rate": summary.standing_met_rate,
+        "kept_rate_by_category": {k: _tally(v) for k, v in metrics.kept_rate_by(records, as_of, "category").items()},
+        "kept_rate_by_quarter": {k: _tally(v) for k, v in metrics.kept_rate_by(records, as_of, "quarter").items()},
+        "incidents_by_quarter": {q: models.IncidentsByImpact(**row) for q, row in metrics.incidents_by_quarter(records).items()},
+        "median_minutes_to_first_update": metrics.median_minutes_to_first_update(records),
+        "median_minutes_to_resolution": metrics.median_minutes_to_resolution(records),
+        "uptime": [
+            models.Uptime(
+                component=s.component.id, name=s.component.name, group=s.component.group,
+                state=s.state, uptime=s.uptime, window_days=WINDOW_DAYS,
+            )
+            for s in service.components
+        ],
+        "series": [
+            models.Series(
+                id=s.id, title=s.title, unit=s.unit, source=s.source,
+                points=[models.Point(period=p.period, value=p.value, n=p.n) for p in s.points],
+            )
+            for s in sorted(records.metrics, key=lambda s: s.id)
+        ],
+    }
+
+
+# CSV: one row per record, the columns a spreadsheet needs; lists joined with spaces (ids never hold one).
+_COLUMNS = {
+    "commitments": ("id", "kind", "title", "category", "owner", "made_on", "due", "status", "days_late", "target",
+                    "periods_measured", "periods_met", "url"),
+    "incidents": ("id", "title", "impact", "open", "started", "resolved", "duration_minutes", "affected", "updates",
+                  "scheduled_for", "scheduled_until", "url"),
+    "mistakes": ("id", "on", "title", "who_was_affected", "related", "url"),
+}
+
+
+def _tables(docs: dict[str, models.Document]) -> dict[str, bytes]:
+    rows: dict[str, list[dict[str, Any]]] = {
+        "commitments": [c.model_dump(mode="json") for c in docs["commitments"].commitments],  # type: ignore[attr-defined]
+        "incidents": [i.model_dump(mode="json") for i in docs["incidents"].incidents],  # type: ignore[attr-defined]
+        "mistakes": [m.model_dump(mode="json") for m in docs["mistakes"].mistakes],  # type: ignore[attr-defined]
+    }
+    for row in rows["incidents"]:
+        row["updates"] = len(row["updates"])
+    return {name: _csv(_COLUMNS[name], rows[name]) for name in CSV_NAMES}
+
+
+def _csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> bytes:
+    """RFC 4180 CSV (CRLF line ends), UTF-8; empty cells for missing values."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(column)) for column in columns])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return " ".join(str(item) for item in value)
+    return str(value)
