@@ -23,6 +23,10 @@ class NotARepository(GitError):
     """The folder is not inside a git repository."""
 
 
+class NoContentAt(GitError):
+    """The ref exists but had no content folder (e.g. a commit from before the site began)."""
+
+
 def git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
     """Run git in `repo` and return its output; raise GitError with git's message on failure."""
     try:
@@ -120,7 +124,7 @@ def load_at(ref: str, content_dir: Path) -> Loaded:
             path = PurePosixPath(name)
             entries.append((oid, path if str(place.prefix) == "." else path.relative_to(place.prefix)))
     if not entries:
-        raise GitError(f"there was no content folder {place.prefix.as_posix()}/ at {ref}")
+        raise NoContentAt(f"there was no content folder {place.prefix.as_posix()}/ at {ref}")
     contents = blobs(place.top, (oid for oid, _ in entries))
     with tempfile.TemporaryDirectory(prefix="trustpages-at-") as folder:
         root = Path(folder) / "content"

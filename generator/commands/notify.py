@@ -9,9 +9,10 @@ from pathlib import Path
 
 from generator.asof import default_as_of
 from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from generator.gitrefs import GitError, NoContentAt, load_at, resolve
 from generator.opendata import notify
-from generator.opendata.gitrefs import GitError, load_at, resolve
 from generator.problems import render
+from generator.records import RecordSet
 from generator.render.environment import make_environment
 from generator.validate import validate
 
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         repo = args.content.resolve()
         span = f"{resolve(args.since, repo)}..{resolve('HEAD', repo)}"
-        old = load_at(args.since, args.content)
+        old = _records_at(args.since, args.content)
     except GitError as exc:
         return _usage(str(exc))
     result = validate(args.content, default_as_of())
@@ -93,3 +94,11 @@ def run(args: argparse.Namespace) -> int:
 def _usage(message: str) -> int:
     print(f"trustpages: error: {message}", file=sys.stderr)
     return EXIT_USAGE
+
+
+def _records_at(ref: str, content: Path) -> RecordSet | None:
+    """The records published at `ref`; None when the site did not exist yet (everything is new)."""
+    try:
+        return load_at(ref, content).records
+    except NoContentAt:
+        return None

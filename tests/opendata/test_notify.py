@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.opendata.gitrefs import GitError, load_at
+from generator.gitrefs import GitError, NoContentAt, load_at
 from tests.conftest import INCIDENT, MILESTONE, MISTAKE, VALID, write_content
 
 SLOW_API = """\
@@ -193,7 +193,7 @@ def test_an_unreachable_server_fails_clearly(repo: Path, capsys) -> None:  # typ
 
 def test_load_at_reads_the_past_without_touching_the_work_tree(repo: Path) -> None:
     before = {p: p.read_bytes() for p in (repo / "content").rglob("*") if p.is_file()}
-    old = load_at("HEAD~1", repo / "content")
+    old = load_at("HEAD~1", repo / "content").records
     assert old is not None
     assert [i.id for i in old.incidents] == ["2026-03-04-login-failures"]
     assert old.incidents[0].resolved is None and old.mistakes == ()
@@ -205,7 +205,8 @@ def test_load_at_reads_the_past_without_touching_the_work_tree(repo: Path) -> No
 def test_a_ref_before_the_content_existed_announces_everything(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     empty_tree = git(repo, "mktree", stdin="").strip()
     root = git(repo, "commit-tree", "-m", "before any content", empty_tree).strip()
-    assert load_at(root, repo / "content") is None
+    with pytest.raises(NoContentAt):
+        load_at(root, repo / "content")
     assert main(["notify", "content", "--since", root, "--ledger", "ledger.json", "--dry-run", "--format", "json"]) == 0
     # Login incident: new + 3 updates; slow API: new + 2 updates; export-all-data: 3 statuses; 1 mistake.
     assert capsys.readouterr().out.count('"kind"') == 11
