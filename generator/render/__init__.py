@@ -19,6 +19,10 @@ from generator.status import service_status
 from generator.render.environment import builtin_templates, make_environment, relative_url
 
 STYLESHEET = "assets/trustpages.css"
+# Index pages show at most INDEX_LIMIT records per group and link to a full listing, paginated by
+# LISTING_SIZE, so no page lists more than a few hundred records however long the history grows.
+INDEX_LIMIT = 25
+LISTING_SIZE = 200
 SECTIONS = ("index.md", "commitments/index.md", "incidents/index.md", "mistakes/index.md", "pricing.md", "contact.md", "metrics.md", "open-data.md")
 
 
@@ -37,7 +41,9 @@ def render_site(records: RecordSet, as_of: date, templates: Path | None = None, 
     it the pages say that history is not available.
     """
     env = make_environment(templates, records.site.locale, records.site.timezone)
-    context = {**_shared_context(records, as_of), **_history_context(records, history)}
+    context = {**_shared_context(records, as_of), **_history_context(records, history), "t": env.globals["t"]}
+    context["listings"] = {(kind, key): listing_path(kind, key) for kind, key, _, items in _groups(context) if len(items) > INDEX_LIMIT}
+    context["index_limit"] = INDEX_LIMIT
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **extra: Any) -> None:
@@ -53,12 +59,78 @@ def render_site(records: RecordSet, as_of: date, templates: Path | None = None, 
     page("mistakes/index.md", "mistakes.md.j2")
     for mistake in records.mistakes:
         page(f"mistakes/{mistake.id}.md", "mistake.md.j2", mistake=mistake)
+    for listing in _listings(context):
+        page(listing.path, "listing.md.j2", **listing.context())
     page("pricing.md", "pricing.md.j2")
     page("contact.md", "contact.md.j2")
     page("metrics.md", "metrics.md.j2")
     page("open-data.md", "open-data.md.j2", outputs=opendata.catalogue(records), version=opendata.VERSION)
     assets = {STYLESHEET: _stylesheet(templates), **opendata.publish(records, as_of, env.globals["t"])}
     return Output(pages, assets)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of the full list of a group too long for its index page."""
+
+    path: str
+    kind: str  # commitments, standing, incidents or mistakes: which rows to show
+    heading: str
+    items: tuple[Any, ...]
+    total: int
+    page_no: int
+    page_count: int
+    back: str
+    previous: str | None
+    next: str | None
+
+    def context(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "path"}
+
+
+def listing_path(kind: str, key: object, page_no: int = 1) -> str:
+    """Where the full list of a group lives; a folder no record id can clash with (ids have no '/')."""
+    section, folder = {"commitments": ("commitments", "status"), "standing": ("commitments", "standing"),
+                       "incidents": ("incidents", "year"), "mistakes": ("mistakes", "year")}[kind]
+    return f"{section}/{folder}/{key}/{'index' if page_no == 1 else page_no}.md"
+
+
+def _groups(context: dict[str, Any]) -> list[tuple[str, object, str, list[Any]]]:
+    """(kind, key, heading, items) of every group an index page lists."""
+    t = context["t"]
+    groups: list[tuple[str, object, str, list[Any]]] = [
+        ("commitments", name, f'{t("commitments.title")}: {t("status")[name]}', items)
+        for name, items in context["by_status"].items()
+    ]
+    groups.append(("standing", "all", t("commitments.standing"), context["standing"]))
+    groups += [("incidents", year, f'{t("incidents.title")} {year}', items) for year, items in context["incidents_by_year"].items()]
+    groups += [("mistakes", year, f'{t("mistakes.title")} {year}', items) for year, items in context["mistakes_by_year"].items()]
+    return groups
+
+
+def _listings(context: dict[str, Any]) -> list[Listing]:
+    pages = []
+    for kind, key, heading, items in _groups(context):
+        if len(items) <= INDEX_LIMIT:
+            continue
+        count = -(-len(items) // LISTING_SIZE)
+        back = "commitments/index.md" if kind in {"commitments", "standing"} else f"{kind}/index.md"
+        for number in range(1, count + 1):
+            pages.append(
+                Listing(
+                    path=listing_path(kind, key, number),
+                    kind=kind,
+                    heading=heading,
+                    items=tuple(items[(number - 1) * LISTING_SIZE : number * LISTING_SIZE]),
+                    total=len(items),
+                    page_no=number,
+                    page_count=count,
+                    back=back,
+                    previous=listing_path(kind, key, number - 1) if number > 1 else None,
+                    next=listing_path(kind, key, number + 1) if number < count else None,
+                )
+            )
+    return pages
 
 
 def _render(env: Environment, template: str, path: str, context: dict[str, Any], extra: dict[str, Any]) -> str:
@@ -116,6 +188,7 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
         "open_incidents": metrics.open_incidents(records),
         "upcoming_maintenance": metrics.upcoming_maintenance(records),
         "mistakes": sorted(records.mistakes, key=lambda m: (m.on, m.id), reverse=True),
+        "mistakes_by_year": _by_year(records.mistakes),
         "latest_mistake": metrics.latest_mistake(records),
         "follow_up_of": follow_up_of,
         "mentioned_in": mentioned_in,
@@ -155,3 +228,10 @@ def _source_url(records: RecordSet, kind: str, id: str) -> str | None:
     if not records.site.repo_url:
         return None
     return f"{records.site.repo_url.rstrip('/')}/blob/HEAD/content/{kind}/{id}.yml"
+
+
+def _by_year(mistakes: tuple[Any, ...]) -> dict[int, list[Any]]:
+    years: dict[int, list[Any]] = defaultdict(list)
+    for mistake in sorted(mistakes, key=lambda m: (m.on, m.id), reverse=True):
+        years[mistake.on.year].append(mistake)
+    return dict(years)
