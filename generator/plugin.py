@@ -20,7 +20,7 @@ from mkdocs.utils import get_relative_url
 from generator import opendata
 from generator.asof import default_as_of
 from generator.history import History, record_history
-from generator.render import STYLESHEET, Output, render_site
+from generator.render import STYLESHEET, Output, PageCache, render_site
 from generator.validate import validate
 
 log = get_plugin_logger(__name__)
@@ -39,6 +39,12 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     """Validates content/ before anything is written, then adds every generated page."""
 
     output: Output | None = None
+    cache: PageCache | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds, so
+        # the page cache survives: saving one record re-renders only the pages that show it.
+        self.cache = PageCache()
     alternates: tuple[opendata.Alternate, ...] = ()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -59,7 +65,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         assert result.records is not None  # no errors means the records loaded
         history = record_history(content)  # one git log for every record page, gathered once per build
         _log_history(history)
-        self.output = render_site(result.records, as_of, self._templates(config), history=history)
+        self.output = render_site(result.records, as_of, self._templates(config), history=history, cache=self.cache)
         self.alternates = opendata.alternate_links(result.records, self._templates(config))
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)

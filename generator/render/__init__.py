@@ -34,11 +34,35 @@ class Output:
     assets: dict[str, bytes] = field(default_factory=dict)
 
 
-def render_site(records: RecordSet, as_of: date, templates: Path | None = None, history: History | None = None) -> Output:
+class PageCache:
+    """Record pages of the previous render with the inputs each was made from.
+
+    `mkdocs serve` keeps one across rebuilds, so saving one YAML file re-renders only the record
+    pages whose inputs changed (the record, the records its page shows, its history, the
+    templates, the site settings, as_of); section and listing pages are always rendered again.
+    """
+
+    def __init__(self) -> None:
+        self.pages: dict[str, tuple[tuple[Any, ...], str]] = {}
+        self.rendered = 0  # record pages rendered (not reused) by the last render_site
+
+    def get(self, path: str, key: tuple[Any, ...]) -> str | None:
+        cached = self.pages.get(path)
+        return cached[1] if cached is not None and cached[0] == key else None
+
+
+def render_site(
+    records: RecordSet,
+    as_of: date,
+    templates: Path | None = None,
+    history: History | None = None,
+    cache: PageCache | None = None,
+) -> Output:
     """Render every page from the records; `templates` is the site's own override folder.
 
     `history` (generator.history.record_history) fills each record page's history; without
-    it the pages say that history is not available.
+    it the pages say that history is not available. `cache` reuses record pages whose inputs
+    did not change since the last call with the same cache.
     """
     env = make_environment(templates, records.site.locale, records.site.timezone)
     context = {**_shared_context(records, as_of), **_history_context(records, history), "t": env.globals["t"]}
@@ -49,16 +73,36 @@ def render_site(records: RecordSet, as_of: date, templates: Path | None = None, 
     def page(path: str, template: str, **extra: Any) -> None:
         pages[path] = _render(env, template, path, context, extra)
 
+    fingerprint = (_templates_fingerprint(templates), as_of, records.site, history is not None and history.available, history is not None and history.is_shallow)
+    if cache is not None:
+        cache.rendered = 0
+
+    def record_page(path: str, template: str, kind: str, record: Any, shown: tuple[Any, ...]) -> None:
+        """A record page, reused from `cache` when nothing it shows has changed."""
+        key = (fingerprint, record, shown, history.of(kind, record.id) if history is not None else ())
+        reused = cache.get(path, key) if cache is not None else None
+        if reused is None:
+            page(path, template, **{kind: record})
+            if cache is not None:
+                cache.pages[path] = (key, pages[path])
+                cache.rendered += 1
+        else:
+            pages[path] = reused
+
+    commitments, by_id = context["commitments"], context["by_id"]
     page("index.md", "home.md.j2")
     page("commitments/index.md", "commitments.md.j2")
     for commitment in records.commitments:
-        page(f"commitments/{commitment.id}.md", "commitment.md.j2", commitment=commitment)
+        shown = (tuple(context["follow_up_of"][commitment.id]), tuple(context["mentioned_in"][commitment.id]))
+        record_page(f"commitments/{commitment.id}.md", "commitment.md.j2", "commitment", commitment, shown)
     page("incidents/index.md", "incidents.md.j2")
     for incident in records.incidents:
-        page(f"incidents/{incident.id}.md", "incident.md.j2", incident=incident)
+        shown = tuple(commitments.get(cid) for cid in incident.follow_ups)
+        record_page(f"incidents/{incident.id}.md", "incident.md.j2", "incident", incident, shown)
     page("mistakes/index.md", "mistakes.md.j2")
     for mistake in records.mistakes:
-        page(f"mistakes/{mistake.id}.md", "mistake.md.j2", mistake=mistake)
+        shown = tuple(by_id.get(rid) for rid in mistake.related)
+        record_page(f"mistakes/{mistake.id}.md", "mistake.md.j2", "mistake", mistake, shown)
     for listing in _listings(context):
         page(listing.path, "listing.md.j2", **listing.context())
     page("pricing.md", "pricing.md.j2")
@@ -140,6 +184,17 @@ def _render(env: Environment, template: str, path: str, context: dict[str, Any],
         page_path=path,
         url=lambda target: relative_url(path, target),  # for href in HTML: the built page's URL
         link=lambda target: posixpath.relpath(target, posixpath.dirname(path) or "."),  # Markdown: MkDocs checks it
+    )
+
+
+def _templates_fingerprint(templates: Path | None) -> tuple[tuple[str, bytes], ...]:
+    """The bytes of every template and string file in use: any edit invalidates cached pages."""
+    return tuple(
+        (str(path), path.read_bytes())
+        for folder in (templates, builtin_templates())
+        if folder is not None and folder.is_dir()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
     )
 
 

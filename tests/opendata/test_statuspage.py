@@ -76,6 +76,6 @@ def test_incidents_hold_every_incident_with_its_updates(full: Published) -> None
 
 
 def test_the_client_model_is_not_a_rubber_stamp(small: Published) -> None:
-    broken = small.text("api/v2/summary.json").replace('"indicator": "none"', '"indicator": "fine"')
+    broken = small.text("api/v2/summary.json").replace('"indicator":"none"', '"indicator":"fine"')
     with pytest.raises(ValueError):
         client.SummaryResponse.model_validate_json(broken)
