@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 AXE_STAMP := tests/browser/node_modules/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check bench schemas clean
+.PHONY: site test serve check bench schemas docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ check: $(STAMP)
 
 schemas: $(STAMP)
 	$(BIN)/trustpages schema --out schemas
+
+# The field reference (docs/records.md) and schemas/, from the models' descriptions; CI checks they are current.
+docs: $(STAMP)
+	$(BIN)/trustpages docs
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -6,17 +6,28 @@ import argparse
 import sys
 
 from generator import __version__
-from generator.commands import EXIT_USAGE, build, check, generate, import_, notify, schema
+from generator.commands import EXIT_USAGE, build, check, docs, generate, init, new, notify, schema
+from generator.commands import import_
 
-COMMANDS = [check, build, generate, schema, notify, import_]
+COMMANDS = [init, new, check, build, generate, schema, docs, notify, import_]
+
+EXAMPLES = """\
+start here:
+  trustpages init my-site                    a working site, one example of each record
+  trustpages new incident "Title"            a new record, every field explained
+  trustpages check                           every problem, as file:line:col
+  trustpages serve                           preview while you edit
+run `trustpages COMMAND --help` for a command's options"""
 
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="trustpages",
         description="Publish a company's public record - promises, incidents, mistakes, prices, contacts - as an honest site.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    top.add_argument("--version", action="version", version=f"trustpages {__version__}")
+    top.add_argument("--version", action="version", version=f"trustpages {__version__}", help="print the version and exit")
     commands = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in COMMANDS:
         command.register(commands)

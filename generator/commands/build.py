@@ -64,8 +64,17 @@ def run_build(args: argparse.Namespace) -> int:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     pages = sum(1 for _ in site.rglob("index.html"))
-    print(f"published {pages} pages to {site} in {time.perf_counter() - started:.1f} s")
+    print(f"published {pages} pages ({_records(site)}) to {site} in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
+
+
+def _records(site: Path) -> str:
+    """How many record pages the site has, by section: what a person checks after publishing."""
+    counts = []
+    for section, one in (("commitments", "commitment"), ("incidents", "incident"), ("mistakes", "mistake")):
+        n = sum(1 for _ in (site / section).glob("*/index.html"))
+        counts.append(f"{n} {one if n == 1 else section}")
+    return ", ".join(counts)
 
 
 def _swap_in(staging: Path, site: Path) -> None:

@@ -13,25 +13,25 @@ class Channel(Record):
     """One way to reach the company."""
 
     kind: Literal["email", "phone", "chat", "form", "post", "social"] = Field(
-        description="email, phone, chat, form, post or social."
+        description="What kind of channel it is: email, phone, chat, form, post or social, e.g. email."
     )
     label: Text = Field(description="Who answers, e.g. Support.")
     value: Text = Field(description="The address, number or link, e.g. help@example.com.")
     hours: Text | None = Field(None, description="When someone answers, e.g. Mon–Fri 9–17 CET.")
-    response_promise: Slug | None = Field(None, description="Id of the standing commitment about reply times.")
+    response_promise: Slug | None = Field(None, description="Id of the standing commitment about reply times, e.g. reply-within-one-day.")
 
 
 class Security(Record):
     """Where to report a security problem."""
 
     email: Text = Field(description="Address for security reports, e.g. security@example.com.")
-    policy: Url | None = Field(None, description="Link to the disclosure policy.")
+    policy: Url | None = Field(None, description="Link to the disclosure policy, e.g. https://example.com/security.")
 
 
 class Contact(Record):
     """content/contact.yml: every way to reach a person."""
 
-    channels: tuple[Channel, ...] = Field(min_length=1, description="Ways to reach us.")
-    escalation: Text | None = Field(None, description="What to do when an answer is not good enough.")
-    security: Security | None = Field(None, description="Where to report security problems.")
-    address: Text | None = Field(None, description="Postal address of the company.")
+    channels: tuple[Channel, ...] = Field(min_length=1, description="Ways to reach a person, e.g. {kind: email, label: Support, value: help@example.com}.")
+    escalation: Text | None = Field(None, description="What to do when an answer is not good enough, e.g. Write to our CEO at ceo@example.com.")
+    security: Security | None = Field(None, description="Where to report security problems, e.g. {email: security@example.com}.")
+    address: Text | None = Field(None, description="Postal address of the company, e.g. Example Co GmbH, Beispielstraße 1, 10115 Berlin.")

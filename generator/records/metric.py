@@ -21,5 +21,5 @@ class MetricSeries(Record):
     id: str = Field("", exclude=True)
     title: Text = Field(description="The question it answers, e.g. Do our customers trust us?")
     unit: Text = Field(description="Unit of the values, e.g. % agree.")
-    source: Text = Field(description="Where the numbers come from and how they are counted.")
-    points: tuple[Point, ...] = Field(min_length=1, description="Values, oldest first.")
+    source: Text = Field(description="Where the numbers come from and how they are counted, e.g. Quarterly survey of all customers.")
+    points: tuple[Point, ...] = Field(min_length=1, description="Values, oldest first, e.g. {period: 2026-Q1, value: 71, n: 412}.")

@@ -14,8 +14,8 @@ class Plan(Record):
     price: Amount = Field(description="Price per `per`, in the site currency, e.g. 12.")
     per: Text = Field(description="What the price is for, e.g. month or user-month.")
     for_whom: Text | None = Field(None, description="Who it suits, e.g. Teams up to 50.")
-    includes: tuple[Text, ...] = Field((), description="What is included, one item per line.")
-    limits: tuple[Text, ...] = Field((), description="Limits a customer should know before paying.")
+    includes: tuple[Text, ...] = Field((), description="What is included, one item per entry, e.g. [Unlimited projects, Email support].")
+    limits: tuple[Text, ...] = Field((), description="Limits a customer should know before paying, e.g. [No phone support].")
 
 
 class Fee(Record):
@@ -31,18 +31,18 @@ class PriceChange(Record):
 
     announced: Day = Field(description="Date customers were told, e.g. 2026-01-10.")
     effective: Day = Field(description="Date the new price applies, e.g. 2026-02-15.")
-    plan: Text = Field(description="Name of the plan whose price changed.")
-    from_: Amount = Field(alias="from", description="Price before the change.")
-    to: Amount = Field(description="Price after the change.")
-    why: Text = Field(description="Why the price changed, plainly.")
+    plan: Text = Field(description="Name of the plan whose price changed, e.g. Team.")
+    from_: Amount = Field(alias="from", description="Price before the change, e.g. 10.")
+    to: Amount = Field(description="Price after the change, e.g. 12.")
+    why: Text = Field(description="Why the price changed, plainly, e.g. Hosting costs rose by a third.")
 
 
 class Pricing(Record):
     """content/pricing.yml: what it costs and how to stop paying."""
 
     currency: str = Field(pattern=r"^[A-Z]{3}$", description="Currency code, e.g. EUR.")
-    plans: tuple[Plan, ...] = Field(min_length=1, description="Every plan on sale.")
-    fees: tuple[Fee, ...] = Field((), description="Every fee beyond the plan price.")
-    cancel: Text = Field(description="How to cancel and what it costs.")
-    refunds: Text = Field(description="When you get money back.")
-    history: tuple[PriceChange, ...] = Field((), description="Every price change, oldest first.")
+    plans: tuple[Plan, ...] = Field(min_length=1, description="Every plan on sale, e.g. {name: Team, price: 12, per: user-month}.")
+    fees: tuple[Fee, ...] = Field((), description="Every fee beyond the plan price, e.g. {name: Paper invoice, price: 2, per: invoice}.")
+    cancel: Text = Field(description="How to cancel and what it costs, e.g. Cancel any time from Settings; you pay nothing after this month.")
+    refunds: Text = Field(description="When you get money back, e.g. Full refund within 30 days, no questions asked.")
+    history: tuple[PriceChange, ...] = Field((), description="Every price change, oldest first; never delete one, e.g. {announced: 2026-01-10, effective: 2026-02-15, plan: Team, from: 10, to: 12, why: …}.")

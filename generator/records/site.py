@@ -34,18 +34,18 @@ class Component(Record):
     id: Slug = Field(description="Short id used in incidents' `affected`, e.g. login.")
     name: Text = Field(description="Name customers know it by, e.g. Login.")
     group: Text | None = Field(None, description="Heading it is listed under, e.g. Web app.")
-    description: Text | None = Field(None, description="One sentence on what it does for customers.")
+    description: Text | None = Field(None, description="One sentence on what it does for customers, e.g. Where you sign in and keep your books.")
 
 
 class Policies(Record):
     """The company's own rules; trustpages checks the records against them."""
 
     price_change_notice_days: Count = Field(30, description="Days of notice promised before a price change, e.g. 30.")
-    postmortem_within_days: Count = Field(7, description="Days after an incident by which a postmortem is published.")
+    postmortem_within_days: Count = Field(7, description="Days after an incident is resolved by which its postmortem is published, e.g. 7.")
     first_update_within_minutes: Count = Field(
-        30, description="Minutes after an incident starts by which the first public update is posted."
+        30, description="Minutes after an incident starts by which the first public update is posted, e.g. 30."
     )
-    max_open_incident_days: Count = Field(14, description="Days after which an incident still open gets a warning.")
+    max_open_incident_days: Count = Field(14, description="Days an incident may stay open before trustpages warns about it, e.g. 14.")
 
 
 # Every prose field of the records, by name; generator.checks.language reads these fields.
@@ -90,12 +90,12 @@ class Site(Record):
 
     name: Text = Field(description="Company name, e.g. Example Co.")
     url: Url = Field(description="Address of this site, e.g. https://trust.example.com.")
-    description: Text | None = Field(None, description="One sentence saying what this site is.")
-    locale: Literal["en", "de"] = Field("en", description="Language of the site: en or de.")
+    description: Text | None = Field(None, description="One sentence saying what this site is, e.g. What we promised, what went wrong, what it costs.")
+    locale: Literal["en", "de"] = Field("en", description="Language of the site's headings and dates: en or de, e.g. en.")
     timezone: Annotated[Text, AfterValidator(_zone)] = Field(
         "UTC", description="Time zone times are shown in, e.g. Europe/Berlin."
     )
-    repo_url: Url | None = Field(None, description="Public git repository of this content, for source and history links.")
-    components: tuple[Component, ...] = Field((), description="Parts of the service incidents can affect.")
-    policies: Policies = Field(Policies(), description="The company's own rules, checked by trustpages.")
-    language: LanguageRules = Field(LanguageRules(), description="How plain the prose must be, checked by trustpages.")
+    repo_url: Url | None = Field(None, description="Public git repository of this content, for source and history links, e.g. https://github.com/example/trust.")
+    components: tuple[Component, ...] = Field((), description="Parts of the service incidents can affect, e.g. {id: login, name: Login, group: Web app}.")
+    policies: Policies = Field(Policies(), description="The company's own rules, checked by trustpages, e.g. postmortem_within_days: 7.")
+    language: LanguageRules = Field(LanguageRules(), description="How plain the prose must be, checked by trustpages, e.g. max_sentence_words: 25.")

@@ -12,9 +12,9 @@ from generator.records.common import Day, Record, Slug, Text
 class Withdrawal(Record):
     """One record taken down, and why."""
 
-    id: Slug = Field(description="Id of the record taken down.")
-    kind: Literal["commitment", "incident", "mistake", "metric"] = Field(description="Which kind of record it was.")
-    on: Day = Field(description="Date it was taken down.")
+    id: Slug = Field(description="Id of the record taken down, e.g. 2026-03-04-login-failures.")
+    kind: Literal["commitment", "incident", "mistake", "metric"] = Field(description="Which kind of record it was: commitment, incident, mistake or metric.")
+    on: Day = Field(description="Date it was taken down, e.g. 2026-08-01.")
     reason: Text = Field(description="Why, in plain words.")
 
 

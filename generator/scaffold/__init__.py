@@ -1,0 +1,93 @@
+"""What `trustpages init` writes: a working site with one example of each record, CI, and editor settings.
+
+The starter files live in starter/ beside this module. Names ending in `.j2` are Jinja2
+templates (their dates are worked out from the day `init` runs, so the examples pass
+`trustpages check --strict` that day); a leading `dot-` stands for `.`, so the files are
+not hidden, and git does not read starter/dot-gitignore as this repository's own rules.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path, PurePosixPath
+
+from jinja2 import Environment, StrictUndefined
+
+from generator import __version__, schema
+from generator.checks.honesty import last_full_period
+from generator.importers.yamlwriter import scalar
+from generator.loader import FOLDERS, SINGLETONS
+
+STARTER = Path(__file__).resolve().parent / "starter"
+# The repository whose .pre-commit-hooks.yaml a new site's .pre-commit-config.yaml uses.
+SOURCE_REPOSITORY = "https://github.com/trustpages/trustpages"
+FIELD_REFERENCE = f"{SOURCE_REPOSITORY}/blob/main/docs/records.md"
+
+
+@dataclass(frozen=True)
+class StarterFile:
+    """One file of a new site: where it goes (relative, with `/`) and its text."""
+
+    path: str
+    text: str
+
+
+def starter_files(name: str, today: date) -> list[StarterFile]:
+    """Every file of a new site named `name`, with example dates relative to `today`, in a stable order."""
+    env = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
+    env.filters["yaml"] = scalar
+    values = _values(name, today)
+    files: list[StarterFile] = []
+    for source in sorted(STARTER.rglob("*")):
+        if not source.is_file() or source.name.startswith(".") or "__pycache__" in source.parts:
+            continue
+        relative = source.relative_to(STARTER).as_posix()
+        text = source.read_text(encoding="utf-8")
+        if relative.endswith(".j2"):
+            relative = env.from_string(relative.removesuffix(".j2")).render(values)
+            text = env.from_string(text).render(values)
+        files.append(StarterFile(_undotted(relative), text))
+    files += [StarterFile(f"schemas/{kind}.schema.json", schema.dumps(schema.schema(kind))) for kind in schema.SCHEMA_TYPES]
+    files.append(StarterFile(".vscode/settings.json", editor_settings()))
+    return sorted(files, key=lambda file: file.path)
+
+
+def editor_settings() -> str:
+    """VS Code settings giving every content file its JSON Schema (hover help, completion, errors as you type)."""
+    globs: dict[str, list[str]] = {}
+    for folder, (kind, _) in FOLDERS.items():
+        globs.setdefault(f"./schemas/{kind}.schema.json", []).append(f"content/{folder}/*.yml")
+    for file, (kind, _) in SINGLETONS.items():
+        globs.setdefault(f"./schemas/{kind}.schema.json", []).append(f"content/{file}")
+    return json.dumps({"yaml.schemas": globs}, indent=2) + "\n"
+
+
+def _values(name: str, today: date) -> dict[str, object]:
+    """The names the starter templates use: the site's name, and example dates that pass every check on `today`."""
+    quarter, quarter_end = last_full_period("quarter", today)
+    earlier, earlier_end = last_full_period("quarter", _quarter_start(quarter_end))
+    return {
+        "name": name,
+        "version": __version__,
+        "source_repository": SOURCE_REPOSITORY,
+        "field_reference": FIELD_REFERENCE,
+        "today": today.isoformat(),
+        "yesterday": (today - timedelta(days=1)).isoformat(),
+        "due": (today + timedelta(days=90)).isoformat(),
+        "made_on": _quarter_start(earlier_end).isoformat(),
+        "quarter": quarter,
+        "earlier_quarter": earlier,
+        "announced": (today - timedelta(days=60)).isoformat(),
+        "effective": (today - timedelta(days=15)).isoformat(),
+    }
+
+
+def _quarter_start(day: date) -> date:
+    return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+
+
+def _undotted(relative: str) -> str:
+    parts = PurePosixPath(relative).parts
+    return "/".join("." + part.removeprefix("dot-") if part.startswith("dot-") else part for part in parts)

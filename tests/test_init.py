@@ -1,0 +1,248 @@
+"""`trustpages init`: a new site that checks clean, builds with MkDocs, and never overwrites a file."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from datetime import UTC, date, datetime, time
+from pathlib import Path, PurePosixPath
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from generator import __version__
+from generator.cli import COMMANDS, main, parser
+from generator.scaffold import SOURCE_REPOSITORY, starter_files
+from generator.yamlsource import read
+from tests.conftest import REPO
+
+TODAY = date(2026, 11, 23)
+SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$", re.MULTILINE)
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        code = main(argv)
+    except SystemExit as exit:  # argparse: --help, --version, usage errors
+        code = exit.code if isinstance(exit.code, int) else 2
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A site written by `trustpages init` for TODAY, as the working folder."""
+    monkeypatch.chdir(tmp_path)
+    assert run(["init", "site", "--date", TODAY.isoformat()], capsys)[0] == 0
+    monkeypatch.chdir(tmp_path / "site")
+    return tmp_path / "site"
+
+
+def content_files(site: Path) -> list[Path]:
+    return sorted((site / "content").rglob("*.yml"))
+
+
+# A start in every part of the year: the example dates (last quarter's measurement, a due date
+# 90 days on, a price change 60 days back) pass every check on the day they are written.
+@pytest.mark.parametrize("day", ["2026-01-01", "2026-03-31", "2026-04-01", "2026-11-23", "2028-02-29", "2030-12-31"])
+def test_a_new_site_passes_check_strict_on_the_day_it_is_made(
+    day: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["init", "site", "--name", "Acme: Tools & Co", "--date", day], capsys)
+    assert (code, err) == (0, "")
+    assert "created a trustpages site in site" in out
+    assert run(["check", "site/content", "--strict", "--as-of", day], capsys) == (0, "site/content: no problems found\n", "")
+
+
+def test_the_new_site_has_one_example_of_each_record_marked_to_replace(site: Path) -> None:
+    files = {str(path.relative_to(site / "content").parent) for path in content_files(site)}
+    assert files == {".", "commitments", "incidents", "mistakes", "metrics"}
+    assert sorted(path.name for path in (site / "content").glob("*.yml")) == ["contact.yml", "pricing.yml", "site.yml"]
+    for path in content_files(site):
+        assert "Example — replace this" in path.read_text(encoding="utf-8"), path
+    shapes = {"due" in read(path).value for path in (site / "content" / "commitments").glob("*.yml")}
+    assert shapes == {True, False}  # a promise with a deadline and a standing promise
+    assert (site / "site_src" / "about.md").is_file()
+
+
+def test_the_new_site_builds_with_mkdocs_strict(site: Path) -> None:
+    epoch = int(datetime.combine(TODAY, time(), UTC).timestamp())
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)}
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site, capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    built = site / "site"
+    incident = next((site / "content" / "incidents").glob("*.yml")).stem
+    for page in ["index.html", "about/index.html", "open-data/index.html", f"incidents/{incident}/index.html", ".well-known/security.txt"]:
+        assert (built / page).is_file(), page
+    assert "Example — replace this" in (built / f"incidents/{incident}/index.html").read_text(encoding="utf-8")
+
+
+def test_the_site_name_goes_into_site_yml_and_mkdocs_yml(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["init", str(tmp_path / "named"), "--name", "Acme: Tools & Co", "--date", TODAY.isoformat()], capsys)[0] == 0
+    assert read(tmp_path / "named" / "content" / "site.yml").value["name"] == "Acme: Tools & Co"
+    assert yaml.safe_load((tmp_path / "named" / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"] == "Acme: Tools & Co"
+
+
+def test_init_refuses_to_overwrite_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: Mine\n", encoding="utf-8")
+    (tmp_path / "content" / "site.yml").write_text("name: Mine\n", encoding="utf-8")
+    code, out, err = run(["init"], capsys)
+    assert code == 2
+    assert out == ""
+    assert err == (
+        "trustpages: error: 2 file(s) already exist; nothing was written:\n  content/site.yml\n  mkdocs.yml\n"
+        "Move them away, or pass --skip-existing to keep them and write the rest.\n"
+    )
+    assert sorted(str(path.relative_to(tmp_path)) for path in tmp_path.rglob("*")) == ["content", "content/site.yml", "mkdocs.yml"]
+    assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: Mine\n"
+
+
+def test_skip_existing_keeps_what_is_there_and_writes_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".gitignore").write_text("*.log\n", encoding="utf-8")
+    code, out, _ = run(["init", "--skip-existing", "--date", TODAY.isoformat()], capsys)
+    assert code == 0
+    assert "kept     .gitignore (it already exists)" in out
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "*.log\n"
+    assert (tmp_path / "mkdocs.yml").is_file()
+
+
+def test_init_into_a_file_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    assert run(["init", "notes.txt"], capsys) == (2, "", "trustpages: error: notes.txt is a file; pass a folder\n")
+
+
+# Editors: every record file names its JSON Schema, and VS Code maps schemas to the content folders.
+
+
+def test_every_content_file_points_at_its_schema_and_matches_it(site: Path) -> None:
+    for path in content_files(site):
+        [target] = SCHEMA_LINE.findall(path.read_text(encoding="utf-8"))
+        schema_file = (path.parent / target).resolve()
+        assert schema_file.parent == (site / "schemas").resolve(), path
+        body = json.loads(schema_file.read_text(encoding="utf-8"))
+        assert list(Draft202012Validator(body).iter_errors(read(path).value)) == [], path
+
+
+def test_vscode_settings_give_every_content_file_one_schema(site: Path) -> None:
+    settings = json.loads((site / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    assert sorted(settings) == sorted(f"./schemas/{path.name}" for path in (site / "schemas").iterdir())
+    for path in content_files(site):
+        relative = PurePosixPath(path.relative_to(site).as_posix())
+        matching = [schema for schema, globs in settings.items() if any(relative.match(glob) for glob in globs)]
+        [target] = SCHEMA_LINE.findall(path.read_text(encoding="utf-8"))
+        assert matching == [f"./schemas/{Path(target).name}"], relative
+    assert json.loads((site / ".vscode" / "extensions.json").read_text(encoding="utf-8")) == {"recommendations": ["redhat.vscode-yaml"]}
+
+
+# CI and pre-commit.
+
+
+def workflow(path: Path) -> dict:
+    # PyPI's YAML 1.1 reads the key `on` as True.
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    loaded["on"] = loaded.pop(True)
+    return loaded
+
+
+def steps_of(job: dict) -> list[str]:
+    return [step.get("uses") or step.get("run") for step in job["steps"]]
+
+
+def test_the_workflow_checks_pull_requests_against_their_base_and_publishes_main(site: Path) -> None:
+    flow = workflow(site / ".github" / "workflows" / "trustpages.yml")
+    assert set(flow["on"]) >= {"pull_request", "push", "schedule"}
+    assert flow["on"]["push"] == {"branches": ["main"]}
+    check, build, deploy = flow["jobs"]["check"], flow["jobs"]["build"], flow["jobs"]["deploy"]
+
+    assert check["if"] == "github.event_name == 'pull_request'"
+    assert check["steps"][0] == {"uses": "actions/checkout@v6", "with": {"fetch-depth": 0}}
+    assert 'trustpages check --format github --strict --against "origin/${{ github.base_ref }}"' in steps_of(check)
+    assert "pip install -r requirements.txt" in steps_of(check)
+
+    assert build["if"] == "github.event_name != 'pull_request'"
+    assert build["steps"][0]["with"] == {"fetch-depth": 0}
+    build_steps = steps_of(build)
+    assert build_steps.index("trustpages build") < build_steps.index("actions/configure-pages@v6")
+    assert any("SOURCE_DATE_EPOCH" in step and "git log -1 --format=%ct" in step for step in build_steps)
+    upload = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"] == {"path": "site", "include-hidden-files": True}  # .well-known/security.txt
+
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert steps_of(deploy) == ["actions/deploy-pages@v5"]
+    assert (site / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == f"trustpages=={__version__}"
+
+
+def test_pre_commit_uses_the_hook_this_repository_publishes(site: Path) -> None:
+    config = yaml.safe_load((site / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    [repo] = config["repos"]
+    assert repo["repo"] == SOURCE_REPOSITORY
+    assert repo["rev"] == f"v{__version__}"
+    published = {hook["id"] for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    assert {hook["id"] for hook in repo["hooks"]} <= published
+
+
+def test_this_repository_runs_the_hook_it_publishes() -> None:
+    [published] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert published["entry"] == "trustpages check"
+    local = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {hook["id"]: hook for repo in local["repos"] for hook in repo["hooks"]}
+    own = hooks[published["id"]]
+    assert own["entry"].split("/")[-1] == published["entry"]  # .venv/bin/trustpages check
+    assert (own["files"], own["pass_filenames"]) == (published["files"], published["pass_filenames"])
+    assert hooks["trustpages-docs"]["entry"].endswith("trustpages docs --check")
+
+
+def test_this_repository_uses_the_same_checks_in_its_own_workflow() -> None:
+    flow = workflow(REPO / ".github" / "workflows" / "trustpages.yml")
+    check = steps_of(flow["jobs"]["check"])
+    assert '.venv/bin/trustpages check --format github --strict --against "origin/${{ github.base_ref }}"' in check
+    assert ".venv/bin/trustpages docs --check" in check
+    assert "bash .ci/run" in steps_of(flow["jobs"]["test"])
+    assert flow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_the_starter_mkdocs_yml_has_the_repositorys_sections(site: Path) -> None:
+    mine = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    ours = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert mine["nav"] == ours["nav"]
+    assert mine["theme"]["font"] is False and mine["strict"] is True
+    assert mine["plugins"] == ["search", {"trustpages": {"content_dir": "content"}}]
+
+
+def test_every_starter_file_parses(site: Path) -> None:
+    for path in sorted(site.rglob("*")):
+        if path.suffix in {".yml", ".yaml"}:
+            assert isinstance(yaml.safe_load(path.read_text(encoding="utf-8")), dict | list), path
+        elif path.suffix == ".json":
+            json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_starter_files_are_the_same_for_the_same_day() -> None:
+    assert starter_files("Example Co", TODAY) == starter_files("Example Co", TODAY)
+    assert starter_files("Example Co", TODAY) != starter_files("Example Co", date(2026, 11, 24))
+
+
+# Help everywhere.
+
+
+def test_every_command_explains_itself(capsys: pytest.CaptureFixture[str]) -> None:
+    top = parser()
+    names = top._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert len(names) >= len(COMMANDS)
+    for name, command in names.items():
+        assert command.description, name
+        code, out, _ = run([name, "--help"], capsys)
+        assert code == 0 and out.startswith(f"usage: trustpages {name}"), name
+    code, out, _ = run(["--help"], capsys)
+    assert code == 0 and "trustpages init my-site" in out
+    assert run(["--version"], capsys) == (0, f"trustpages {__version__}\n", "")

@@ -1,0 +1,75 @@
+"""The wheel as a user gets it: installed into a fresh virtual environment, init + new + mkdocs build --strict.
+
+Slow (a minute or two: the dependencies come from PyPI), and the only test that sees trustpages
+the way `pip install trustpages` does, away from this checkout's templates/ and sources.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from generator import __version__
+from tests.conftest import REPO
+from tests.test_new import fill
+
+PIP = ["-m", "pip", "--disable-pip-version-check", "--no-input"]
+
+
+def sh(*args: str | Path, cwd: Path, env: dict[str, str]) -> str:
+    proc = subprocess.run([str(arg) for arg in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, f"{' '.join(map(str, args))} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}"
+    return proc.stdout
+
+
+def test_the_installed_wheel_starts_a_site_that_builds(tmp_path: Path) -> None:
+    env = {key: value for key, value in os.environ.items() if key not in {"PYTHONPATH", "VIRTUAL_ENV", "SOURCE_DATE_EPOCH"}}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+
+    sh(sys.executable, *PIP, "wheel", "--no-deps", "--quiet", "--wheel-dir", tmp_path / "dist", REPO, cwd=tmp_path, env=env)
+    [wheel] = (tmp_path / "dist").glob("trustpages-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for shipped in [
+        "generator/templates/home.md.j2",
+        "generator/templates/strings/en.yml",
+        "generator/scaffold/starter/content/site.yml.j2",
+        "generator/scaffold/starter/dot-github/workflows/trustpages.yml",
+        "generator/scaffold/starter/site_src/about.md",
+    ]:
+        assert shipped in names, shipped
+    assert not any(name.startswith(("tests/", "content/", "site/")) for name in names)
+
+    venv = tmp_path / "venv"
+    sh(sys.executable, "-m", "venv", venv, cwd=tmp_path, env=env)
+    bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
+    sh(bin_dir / "python", *PIP, "install", "--quiet", wheel, cwd=tmp_path, env=env)
+    assert sh(bin_dir / "trustpages", "--version", cwd=tmp_path, env=env) == f"trustpages {__version__}\n"
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    sh(bin_dir / "trustpages", "init", "site", "--name", "Wheel Test Co", cwd=empty, env=env)
+    site = empty / "site"
+    today = datetime.now(UTC).date().isoformat()
+    sh(bin_dir / "trustpages", "new", "incident", "Test outage", cwd=site, env=env)
+    record = site / "content" / "incidents" / f"{today}-test-outage.yml"
+    fill(
+        record,
+        {
+            "impact": "minor",
+            "started": f"{today}T00:00:00Z",
+            "summary": "Some pages loaded slowly.",
+            "at": f"{today}T00:05:00Z",
+            "body": "Some pages load slowly. We are looking into it.",
+        },
+    )
+    sh(bin_dir / "trustpages", "check", "--strict", cwd=site, env=env)
+
+    sh(bin_dir / "mkdocs", "build", "--strict", cwd=site, env=env)
+    built = site / "site"
+    for page in ["index.html", "incidents/index.html", f"incidents/{today}-test-outage/index.html", "about/index.html", ".well-known/security.txt"]:
+        assert (built / page).is_file(), page
+    assert "Test outage" in (built / "incidents" / f"{today}-test-outage" / "index.html").read_text(encoding="utf-8")
