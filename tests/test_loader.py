@@ -125,7 +125,7 @@ def test_blank_and_empty_text(content: Content) -> None:
     )
     assert human(folder) == [
         f"{MISTAKE_FILE}:5:5: error: why: expected text; got nothing",
-        f"{MISTAKE_FILE}:7:10: error: apology: is empty",
+        f"{MISTAKE_FILE}:7:10: error: apology: is empty (write apology: A real apology: say 'we' and 'sorry'.)",
     ]
 
 

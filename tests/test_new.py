@@ -133,9 +133,9 @@ def test_what_check_says_about_a_new_incident(site: Path, capsys: pytest.Capture
     assert out.splitlines() == [
         f"{at('impact')}: error: impact: expected one of none, minor, major, critical, maintenance; got ''",
         f"{at('started')}: error: started: {moment}",
-        f"{at('summary')}: error: summary: is empty",
+        f"{at('summary')}: error: summary: is empty (write summary: What happened, in one or two sentences.)",
         f"{at('  - at')}: error: updates[1].at: {moment}",
-        f"{at('    body')}: error: updates[1].body: is empty",
+        f"{at('    body')}: error: updates[1].body: is empty (write body: What we told customers, in plain words, e.g. We are looking into failed logins.)",
         "content: 5 errors, 0 warnings in 1 file",
     ]
 
