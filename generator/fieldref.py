@@ -25,6 +25,7 @@ from generator.records import (
     Withdrawals,
 )
 from generator.records import common, site
+from generator.records.common import inner_model
 
 # The files of a content folder in DESIGN.md's order: (heading, path, what it is, model(s)).
 FILES: tuple[tuple[str, str, str, tuple[type[BaseModel], ...]], ...] = (
@@ -99,7 +100,7 @@ def _nested(model: type[BaseModel], names: list[str], level: str) -> Iterator[st
     """A section for each field that holds a group of fields (or a list of them)."""
     for name in names:
         field = model.model_fields[name]
-        inner = _inner_model(field.annotation)
+        inner = inner_model(field.annotation)
         if inner is None:
             continue
         many = get_origin(field.annotation) is tuple
@@ -192,20 +193,10 @@ def _words(annotation: Any, metadata: list[Any]) -> str:
     return getattr(annotation, "__name__", str(annotation))
 
 
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
-
-
 def _unwrap_root(model: type[BaseModel]) -> type[BaseModel]:
     """withdrawn.yml is a list: describe one item."""
     if issubclass(model, RootModel):
-        inner = _inner_model(model.model_fields["root"].annotation)
+        inner = inner_model(model.model_fields["root"].annotation)
         assert inner is not None
         return inner
     return model

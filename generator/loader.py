@@ -6,7 +6,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import BaseModel, RootModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -25,7 +25,7 @@ from generator.records import (
     Standing,
     Withdrawals,
 )
-from generator.records.common import SLUG, describe
+from generator.records.common import SLUG, describe, inner_model
 from generator.yamlsource import YamlError, read
 
 # folder -> (kind, model); the model of a commitment depends on its fields.
@@ -291,23 +291,13 @@ def _model_at(model: type[BaseModel] | None, loc: tuple[str | int, ...]) -> type
             return None
         if isinstance(part, int):
             if issubclass(model, RootModel):
-                model = _inner_model(model.model_fields["root"].annotation)
+                model = inner_model(model.model_fields["root"].annotation)
             continue
         field = _fields(model).get(part)
-        model = _inner_model(field.annotation) if field else None
+        model = inner_model(field.annotation) if field else None
     if model is not None and issubclass(model, RootModel):
-        return _inner_model(model.model_fields["root"].annotation)
+        return inner_model(model.model_fields["root"].annotation)
     return model
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def _fields(model: type[BaseModel]) -> dict[str, Any]:

@@ -46,4 +46,4 @@ def _refs(
         if ref in known:
             continue
         loc = field if isinstance(field, tuple) else (field, i)
-        findings.error(kind, id, loc, f"no {what} with id '{ref}'", did_you_mean(ref, known) or f"ids are file names without .yml")
+        findings.error(kind, id, loc, f"no {what} with id '{ref}'", did_you_mean(ref, known) or "ids are file names without .yml")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -21,6 +21,17 @@ class Record(BaseModel):
     """Base of every model: frozen, unknown keys are errors, no silent type juggling."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False, populate_by_name=True)
+
+
+def inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The record model inside a field's type (through Optional, tuples and Annotated), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = inner_model(arg)
+        if found is not None:
+            return found
+    return None
 
 
 def describe(value: Any) -> str:
