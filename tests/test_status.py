@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from generator.records import Component, Incident, RecordSet, Site
+from generator.records import Incident, RecordSet, Site
 from generator.status import service_status
 
 AS_OF = date(2026, 11, 23)

@@ -161,7 +161,7 @@ def test_a_moved_due_date_is_a_warning_at_the_field(repo: Repo, cid: str, check:
 def test_a_changed_promise_is_a_warning(repo: Repo, cid: str, check: Check) -> None:
     repo.edit(f"commitments/{cid}.yml", lambda record: record.update(promise="Something smaller."))
     proc = check(repo, "--against", "HEAD")
-    assert f"warning: promise changed since HEAD: " in proc.stdout
+    assert "warning: promise changed since HEAD: " in proc.stdout
     assert "→ Something smaller. (" in proc.stdout
 
 
