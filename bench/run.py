@@ -1,4 +1,10 @@
-"""Time each stage of trustpages on synthetic content of several sizes, against the cost of just parsing the YAML."""
+"""Time each stage of trustpages on synthetic content of several sizes, each against its floor.
+
+`check` is compared with just parsing the YAML; `generate` (records to Markdown) and the full
+`mkdocs build` with the plugin with a plain `mkdocs build` of the same pages, written to disk by
+`trustpages generate`. Slow: the default sizes take about 30 minutes of CPU (a 10,000-record build is
+over a minute, and runs four times per config: three timed rounds and one for memory).
+"""
 
 from __future__ import annotations
 
@@ -7,30 +13,57 @@ import gc
 import json
 import math
 import platform
+import resource
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from importlib.metadata import version
 from multiprocessing import get_context
+from operator import attrgetter
 from pathlib import Path
+from typing import Any
 
+import sites  # first: it sets NO_MKDOCS_2_WARNING before anything imports Material
 import yaml
 
+from generator.records import RecordSet
+from generator.render import render_site
 from generator.validate import validate
 from synth import AS_OF, synthesise
 
-RESULTS = Path(__file__).parent / "results" / "check.json"
-MEMORY_METHOD = "peak RSS (VmHWM) of a fresh spawned Python process that runs the stage once; includes the interpreter and imports"
+RESULTS = Path(__file__).parent / "results" / "build.json"
+CPU_METHOD = "user + system time of this process and of the processes it waited for (the plugin's git call); best of the rounds"
+MEMORY_METHOD = "peak RSS (VmHWM) of a fresh spawned Python process that prepares the stage's input and runs it once; includes the interpreter and imports"
+GENERATE_SCOPE = "render_site(records, as_of, history=None): every page and asset, without the git history pass"
 
 
 @dataclass(frozen=True)
 class Stage:
-    """One timed step: a name for the table and a function of the content folder."""
+    """One timed step: a name for the table, and a function of what `prepare` makes from the workspace.
+
+    `prepare` runs before every timed run and is not timed, so a stage can start from validated
+    records or a written config without paying for them.
+    """
 
     name: str
-    run: Callable[[Path], object]
+    run: Callable[[Any], object]
+    prepare: Callable[[sites.Sites], Any] = attrgetter("content")
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """One stage's CPU time over another's, and the most the issue allows."""
+
+    over: str
+    under: str
+    target: float
+
+    @property
+    def name(self) -> str:
+        return f"{self.over} / {self.under}"
 
 
 def check(content: Path) -> object:
@@ -43,26 +76,55 @@ def floor(content: Path) -> object:
     return [yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) for path in sorted(content.rglob("*.yml"))]
 
 
+def validated(workspace: sites.Sites) -> RecordSet:
+    records = validate(workspace.content, AS_OF).records
+    assert records is not None  # measure() stopped on errors already
+    return records
+
+
+def generate(records: RecordSet) -> object:
+    """The generator alone: records to Markdown pages and assets, no history (see GENERATE_SCOPE)."""
+    return render_site(records, AS_OF, history=None)
+
+
 FLOOR = Stage("floor", floor)
-# Add later stages (site generation, mkdocs build) here; each gets its own columns.
-STAGES = [Stage("check", check), FLOOR]
+STAGES = [
+    Stage("check", check),
+    FLOOR,
+    Stage("generate", generate, prepare=validated),
+    Stage("mkdocs+plugin", sites.build, prepare=attrgetter("with_plugin")),
+    Stage("mkdocs bare", sites.build, prepare=attrgetter("bare")),
+]
+RATIOS = [Ratio("check", "floor", 1.5), Ratio("generate", "mkdocs+plugin", 0.10), Ratio("mkdocs+plugin", "mkdocs bare", 1.1)]
 
 
-def best_times(content: Path, repeat: int) -> dict[str, dict[str, float]]:
+def cpu_seconds() -> float:
+    """CPU time so far of this process and of the child processes it has waited for."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def best_times(workspace: sites.Sites, repeat: int) -> dict[str, dict[str, float]]:
     """Each stage's fastest wall-clock and CPU seconds over `repeat` rounds.
 
     Rounds run every stage in turn, so a busy spell on a shared machine slows them alike;
-    CPU time (user + system) leaves out the time the process waited for a core.
+    CPU time leaves out the time the process waited for a core.
     """
     best = {stage.name: {"wall_seconds": math.inf, "cpu_seconds": math.inf} for stage in STAGES}
-    for _ in range(repeat):
+    for round_no in range(1, repeat + 1):
+        took = []
         for stage in STAGES:
+            given = stage.prepare(workspace)
             gc.collect()
-            wall, cpu = time.perf_counter(), time.process_time()
-            stage.run(content)
+            wall, cpu = time.perf_counter(), cpu_seconds()
+            stage.run(given)
+            wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
+            del given
             times = best[stage.name]
-            times["wall_seconds"] = min(times["wall_seconds"], time.perf_counter() - wall)
-            times["cpu_seconds"] = min(times["cpu_seconds"], time.process_time() - cpu)
+            times["wall_seconds"] = min(times["wall_seconds"], wall)
+            times["cpu_seconds"] = min(times["cpu_seconds"], cpu)
+            took.append(f"{stage.name} {cpu:.1f}s")
+        print(f"  round {round_no}/{repeat} (CPU): {', '.join(took)}", file=sys.stderr)
     return best
 
 
@@ -76,9 +138,10 @@ def peak_mib() -> float:
     return int(next(line for line in status.splitlines() if line.startswith("VmHWM:")).split()[1]) / 1024
 
 
-def stage_peak_mib(stage_name: str, content: Path) -> float:
+def stage_peak_mib(stage_name: str, workspace: sites.Sites) -> float:
     """Run one stage in this (fresh) process and return its peak resident memory in MiB."""
-    next(stage for stage in STAGES if stage.name == stage_name).run(content)
+    stage = next(stage for stage in STAGES if stage.name == stage_name)
+    stage.run(stage.prepare(workspace))
     return peak_mib()
 
 
@@ -88,10 +151,11 @@ def in_fresh_process(function: Callable[..., float], *args: object) -> float:
         return pool.submit(function, *args).result()
 
 
-def measure(n: int, repeat: int, seed: int) -> dict[str, object]:
+def measure(n: int, repeat: int, seed: int) -> dict[str, Any]:
     """Synthesise `n` records and measure every stage on them."""
     with tempfile.TemporaryDirectory(prefix="trustpages-bench-") as tmp:
-        content = Path(tmp) / "content"
+        folder = Path(tmp)
+        content = folder / "content"
         print(f"synthesising {n:,} records…", file=sys.stderr)
         synthesise(content, n, seed)
         result = validate(content, AS_OF)
@@ -99,48 +163,85 @@ def measure(n: int, repeat: int, seed: int) -> dict[str, object]:
             raise SystemExit(f"synthetic content has {len(result.errors)} errors, first: {result.errors[0].human()}")
         if result.warnings:  # new checks may need synth.py to catch up; timings still count
             print(f"  {len(result.warnings)} warnings, first: {result.warnings[0].human()}", file=sys.stderr)
+        print("  writing the generated docs folder (trustpages generate) and both mkdocs.yml…", file=sys.stderr)
+        workspace = sites.prepare(folder, content, AS_OF)
         print(f"  timing {', '.join(stage.name for stage in STAGES)}…", file=sys.stderr)
-        stages = best_times(content, repeat)
+        stages = best_times(workspace, repeat)
+        differences = sites.differences(workspace)  # both sites are still there from the last round
+        if differences:
+            print(f"  warning: the two builds made different files, e.g. {differences[:5]}", file=sys.stderr)
+        print("  measuring peak memory, each stage in a fresh process…", file=sys.stderr)
         for stage in STAGES:
-            stages[stage.name]["peak_mib"] = in_fresh_process(stage_peak_mib, stage.name, content)
-        floor_cpu = stages[FLOOR.name]["cpu_seconds"]
-        ratios = {name: times["cpu_seconds"] / floor_cpu for name, times in stages.items() if name != FLOOR.name}
-        return {"n": n, "files": sum(1 for _ in content.rglob("*.yml")), "stages": stages, "ratios": ratios}
+            stages[stage.name]["peak_mib"] = in_fresh_process(stage_peak_mib, stage.name, workspace)
+        ratios = {ratio.name: stages[ratio.over]["cpu_seconds"] / stages[ratio.under]["cpu_seconds"] for ratio in RATIOS}
+        return {
+            "n": n,
+            "files": sum(1 for _ in content.rglob("*.yml")),
+            "pages": sum(1 for _ in (folder / "generated").rglob("*.md")),
+            "stages": stages,
+            "ratios": ratios,
+            "site_differences": differences,
+        }
 
 
-def table(rows: list[dict[str, object]]) -> str:
-    """Rows as a Markdown table: seconds per stage (CPU, wall), each stage's CPU time relative to the floor, peak memory."""
-    others = [stage.name for stage in STAGES if stage is not FLOOR]
-    header = [
-        "N",
-        "files",
-        *(f"{s.name} s cpu (wall)" for s in STAGES),
-        *(f"{name}/floor" for name in others),
-        *(f"{s.name} MiB" for s in STAGES),
+def linearity(rows: list[dict[str, Any]]) -> dict[str, float]:
+    """Each stage's CPU time per record at the largest size over that at the smallest: 1.0 is linear."""
+    small, large = min(rows, key=lambda row: row["n"]), max(rows, key=lambda row: row["n"])
+    return {
+        stage.name: (large["stages"][stage.name]["cpu_seconds"] / large["n"]) / (small["stages"][stage.name]["cpu_seconds"] / small["n"])
+        for stage in STAGES
+    }
+
+
+def size_table(row: dict[str, Any]) -> str:
+    """One size as Markdown: a line per stage, then the ratios against their targets."""
+    lines = [
+        f"{row['n']:,} records ({row['files']:,} YAML files, {row['pages']:,} Markdown pages)",
+        "",
+        "| stage | CPU s | wall s | CPU ms/record | peak MiB |",
+        "|---|---:|---:|---:|---:|",
     ]
-    lines = ["| " + " | ".join(header) + " |", "|" + "---:|" * len(header)]
-    for row in rows:
-        stages = row["stages"]
-        cells = [f"{row['n']:,}", f"{row['files']:,}"]
-        cells += [f"{stages[s.name]['cpu_seconds']:.2f} ({stages[s.name]['wall_seconds']:.2f})" for s in STAGES]
-        cells += [f"{row['ratios'][name]:.2f}" for name in others]
-        cells += [f"{stages[s.name]['peak_mib']:.0f}" for s in STAGES]
-        lines.append("| " + " | ".join(cells) + " |")
+    for stage in STAGES:
+        times = row["stages"][stage.name]
+        cpu = times["cpu_seconds"]
+        lines.append(f"| {stage.name} | {cpu:.2f} | {times['wall_seconds']:.2f} | {cpu / row['n'] * 1000:.2f} | {times['peak_mib']:.0f} |")
+    lines.append("")
+    for ratio in RATIOS:
+        value = row["ratios"][ratio.name]
+        lines.append(f"{ratio.name} = {value:.2f} (target <= {ratio.target:g}: {'met' if value <= ratio.target else 'MISSED'})")
+    return "\n".join(lines)
+
+
+def linearity_table(rows: list[dict[str, Any]], growth: dict[str, float]) -> str:
+    """CPU ms per record at each size, and how much it grew from the smallest size to the largest."""
+    header = ["stage", *(f"ms/record at {row['n']:,}" for row in rows), "growth"]
+    lines = ["| " + " | ".join(header) + " |", "|---" + "|---:" * (len(header) - 1) + "|"]
+    for stage in STAGES:
+        cells = [f"{row['stages'][stage.name]['cpu_seconds'] / row['n'] * 1000:.2f}" for row in rows]
+        lines.append(f"| {stage.name} | " + " | ".join(cells) + f" | {growth[stage.name]:.2f} |")
     return "\n".join(lines)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated record counts (default: 1000,10000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per stage; the best counts (default: 3)")
     parser.add_argument("--seed", type=int, default=0, help="seed for the synthetic content (default: 0)")
     args = parser.parse_args()
 
+    started = time.perf_counter()
     rows = [measure(int(size), args.repeat, args.seed) for size in args.sizes.split(",")]
     baseline = in_fresh_process(peak_mib)
-    print(table(rows))
-    print(f"\nbest of {args.repeat}; ratios use CPU time, target check/floor <= 1.5")
+    growth = linearity(rows) if len(rows) > 1 else {}
+    for row in rows:
+        print(size_table(row) + "\n")
+    if growth:
+        print("Per-record CPU cost by size (growth: largest size over smallest; 1.00 is linear)\n")
+        print(linearity_table(rows, growth) + "\n")
+    print(f"best of {args.repeat}; CPU: {CPU_METHOD}")
+    print(f"generate: {GENERATE_SCOPE}; mkdocs+plugin includes validation and the history pass (no git repository here)")
     print(f"memory: {MEMORY_METHOD} (idle: {baseline:.0f} MiB)")
+    print(f"took {(time.perf_counter() - started) / 60:.1f} minutes", file=sys.stderr)
 
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     report = {
@@ -148,9 +249,15 @@ def main() -> None:
         "seed": args.seed,
         "repeat": args.repeat,
         "python": platform.python_version(),
+        "mkdocs": version("mkdocs"),
+        "mkdocs_material": version("mkdocs-material"),
+        "cpu": CPU_METHOD,
         "memory": MEMORY_METHOD,
+        "generate": GENERATE_SCOPE,
         "baseline_mib": baseline,
+        "targets": {ratio.name: ratio.target for ratio in RATIOS},
         "sizes": rows,
+        "per_record_growth": growth,
     }
     RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {RESULTS}", file=sys.stderr)

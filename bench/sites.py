@@ -1,0 +1,104 @@
+"""The two MkDocs sites the build stages compare, and `mkdocs build` run in this process so its CPU time counts."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # before Material is imported, or every build prints a banner
+
+from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+
+from generator.plugin import default_nav  # noqa: E402
+from generator.render import STYLESHEET  # noqa: E402
+
+HAND_WRITTEN = Path(__file__).resolve().parents[1] / "site_src"
+
+# INFO and DEBUG lines would flood the terminal at 10,000 pages; warnings still print, and with
+# `strict: true` still fail the build, so a broken synthetic site cannot pass for a fast one.
+logging.getLogger("mkdocs").setLevel(logging.WARNING)
+
+
+@dataclass(frozen=True)
+class Sites:
+    """A content folder and the two mkdocs.yml files built from it."""
+
+    content: Path
+    with_plugin: Path  # the trustpages plugin reads `content` during the build
+    bare: Path  # plain MkDocs on the pages `trustpages generate` wrote: the floor
+    plugin_site: Path  # where each config builds to
+    bare_site: Path
+
+
+def prepare(folder: Path, content: Path, as_of: date) -> Sites:
+    """Write the generated docs folder and both configs into `folder`.
+
+    Both configs share theme, extensions, stylesheet and nav (the plugin's `default_nav`; without
+    it plain MkDocs would put every record page in the nav of every page), as tests/render/conftest.py
+    `write_config` does for its plugin and bare builds. `generate` runs with `folder` as its working
+    directory and the plugin's mkdocs.yml lives there, so neither finds a site `templates/` folder:
+    both use the built-in templates.
+    """
+    generated = folder / "generated"
+    command = [sys.executable, "-m", "generator", "generate", str(content), "--out", str(generated),
+               "--docs", str(HAND_WRITTEN), "--as-of", as_of.isoformat()]  # fmt: skip
+    done = subprocess.run(command, cwd=folder, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"trustpages generate failed:\n{done.stdout}{done.stderr}")
+    with_plugin, bare = folder / "mkdocs-plugin.yml", folder / "mkdocs-bare.yml"
+    site_plugin, site_bare = folder / "site-plugin", folder / "site-bare"
+    trustpages = {"trustpages": {"content_dir": str(content), "as_of": as_of.isoformat()}}
+    _write(with_plugin, _config(HAND_WRITTEN, site_plugin, [trustpages]))
+    # What the plugin adds to a build, written out: its stylesheet, the section-only nav, silence
+    # about record pages left out of that nav, and .well-known/ (MkDocs skips dot-folders by default).
+    floor = {
+        "extra_css": [STYLESHEET],
+        "nav": default_nav(generated),
+        "validation": {"nav": {"omitted_files": "ignore"}},
+        "exclude_docs": "!.well-known/\n",
+    }
+    _write(bare, _config(generated, site_bare, [], **floor))
+    return Sites(content, with_plugin, bare, site_plugin, site_bare)
+
+
+def build(config_file: Path) -> None:
+    """`mkdocs build` as the command line runs it, plugins' on_startup and on_shutdown included."""
+    config = load_config(config_file=str(config_file))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def differences(sites: Sites) -> list[str]:
+    """Files that only one of the two built sites has; empty when both builds made the same pages."""
+    plugin_files, bare_files = ({p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+                                for site in (sites.plugin_site, sites.bare_site))  # fmt: skip
+    return sorted(plugin_files ^ bare_files)
+
+
+def _config(docs: Path, site: Path, plugins: list[Any], **extra: Any) -> dict[str, Any]:
+    return {
+        "site_name": "Benchmark",
+        "docs_dir": str(docs),
+        "site_dir": str(site),
+        "strict": True,
+        "theme": {"name": "material", "font": False},
+        "markdown_extensions": ["attr_list", "tables"],
+        "plugins": ["search", *plugins],
+        **extra,
+    }
+
+
+def _write(path: Path, config: dict[str, Any]) -> None:
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
