@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
+from pathlib import Path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -14,3 +16,16 @@ def as_of_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date like 2026-03-04; got {text!r}") from None
+
+
+def add_content_argument(parser: argparse.ArgumentParser) -> None:
+    """The optional CONTENT folder argument every command that reads records takes."""
+    parser.add_argument("content", nargs="?", default="content", type=Path, help="content folder (default: content)")
+
+
+def missing_content(content: Path) -> bool:
+    """True (after saying so on stderr) when `content` is not a folder: a usage error."""
+    if content.is_dir():
+        return False
+    print(f"trustpages: error: no content folder at {content} (pass the folder that holds site.yml)", file=sys.stderr)
+    return True

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from generator import gitrefs
 from generator.asof import default_as_of
 from generator.checks.vanished import Published
-from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, as_of_date
+from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_content_argument, as_of_date, missing_content
 from generator.problems import render
 from generator.validate import validate
 
@@ -21,7 +20,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         description="Check every record in a content folder. Exit 0 when clean, 1 on errors "
         "(or on warnings with --strict), 2 on usage errors.",
     )
-    check.add_argument("content", nargs="?", default="content", type=Path, help="content folder (default: content)")
+    add_content_argument(check)
     check.add_argument("--format", choices=["human", "github", "json"], default="human", help="how to print problems")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument("--as-of", type=as_of_date, default=None, help="check as if today were DATE (YYYY-MM-DD)")
@@ -36,8 +35,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.content.is_dir():
-        print(f"trustpages: error: no content folder at {args.content} (pass the folder that holds site.yml)", file=sys.stderr)
+    if missing_content(args.content):
         return EXIT_USAGE
     published = None
     if args.against is not None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from generator import ondisk
 from generator.asof import default_as_of
 from generator.history import record_history
-from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, as_of_date
+from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_content_argument, as_of_date, missing_content
 from generator.problems import render
 from generator.validate import validate
 
@@ -21,7 +21,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         description="Write every generated page and asset into --out (with the hand-written pages of --docs "
         "copied first), so any Markdown site builder can build the site without the trustpages plugin.",
     )
-    generate.add_argument("content", nargs="?", default="content", type=Path, help="content folder (default: content)")
+    add_content_argument(generate)
     generate.add_argument("--out", type=Path, required=True, help="folder to write into (new, or written by generate before)")
     generate.add_argument("--docs", type=Path, default=None, help="hand-written pages to copy in (default: site_src if it exists)")
     generate.add_argument(
@@ -32,8 +32,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.content.is_dir():
-        print(f"trustpages: error: no content folder at {args.content} (pass the folder that holds site.yml)", file=sys.stderr)
+    if missing_content(args.content):
         return EXIT_USAGE
     as_of = args.as_of or default_as_of()
     result = validate(args.content, as_of)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.asof import default_as_of
-from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_content_argument, missing_content
 from generator.gitrefs import GitError, NoContentAt, load_at, resolve
 from generator.opendata import notify
 from generator.problems import render
@@ -28,7 +28,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "publishing. Events sent for a range (REF..HEAD) are kept in a ledger, so a rerun sends nothing twice. "
         "Exit 0 when done, 1 when the content has errors or the webhook refused a message, 2 on usage errors.",
     )
-    cmd.add_argument("content", nargs="?", default="content", type=Path, help="content folder (default: content)")
+    add_content_argument(cmd)
     cmd.add_argument("--since", required=True, metavar="REF", help="git ref of the records last announced, e.g. HEAD~1 or a tag")
     target = cmd.add_mutually_exclusive_group(required=True)
     target.add_argument("--webhook", metavar="URL", help="http(s) address to POST each message to, as JSON")
@@ -46,8 +46,8 @@ def run(args: argparse.Namespace) -> int:
         return _usage(f"--webhook is not a usable address: {problem}")
     if args.retry_delay < 0:
         return _usage("--retry-delay cannot be negative")
-    if not args.content.is_dir():
-        return _usage(f"no content folder at {args.content} (pass the folder that holds site.yml)")
+    if missing_content(args.content):
+        return EXIT_USAGE
     try:
         repo = args.content.resolve()
         span = f"{resolve(args.since, repo)}..{resolve('HEAD', repo)}"
