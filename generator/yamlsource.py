@@ -159,6 +159,21 @@ def _check_depth(text: str) -> None:
     longest = max((len(line) for line in text.splitlines()), default=0)
     if text.count("[") + text.count("{") + 2 * longest + 4 < _SAFE_COMPOSE_DEPTH:
         return  # cheap upper bound: this file cannot nest deeply
+    try:
+        _walk_depth(text)
+    except yaml.MarkedYAMLError as exc:
+        if exc.problem_mark is not None and "maximum nesting depth" in (exc.problem or ""):
+            # libyaml (from PyYAML 6.0.4) has a nesting limit of its own, met while its scanner reads
+            # ahead, before the parser reaches our limit. The text before that point holds the place
+            # where ours is crossed: walk it alone to name the same line and column on any version.
+            _walk_depth(_up_to(text, exc.problem_mark), stop_at_error=True)
+        raise _explain(exc, text) from None
+    except ReaderError as exc:
+        raise _unprintable(text, exc) from None
+
+
+def _walk_depth(text: str, *, stop_at_error: bool = False) -> None:
+    """Raise YamlError at the first collection nested deeper than MAX_DEPTH."""
     depth = 0
     try:
         for event in yaml.parse(text, Loader=_NodeLoader):
@@ -169,10 +184,15 @@ def _check_depth(text: str) -> None:
                     raise YamlError(f"nested more than {MAX_DEPTH} levels deep", mark.line + 1, mark.column + 1)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.MarkedYAMLError as exc:
-        raise _explain(exc, text) from None
-    except ReaderError as exc:
-        raise _unprintable(text, exc) from None
+    except yaml.YAMLError:
+        if not stop_at_error:
+            raise
+
+
+def _up_to(text: str, mark: yaml.Mark) -> str:
+    """The text before `mark`, found by line and column (libyaml's index may count bytes)."""
+    lines = text.split("\n")
+    return "\n".join([*lines[: mark.line], lines[mark.line][: mark.column]]) if mark.line < len(lines) else text
 
 
 def _unprintable(text: str, exc: ReaderError) -> YamlError:
