@@ -6,7 +6,9 @@ keeps every byte a pure function of the records (no library stamps the time of t
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -27,6 +29,9 @@ INDEX_PATH = "feeds/sitemap.xml"
 JSON_FEED = "https://jsonfeed.org/version/1.1"
 ATOM_TYPE = "application/atom+xml"
 JSON_FEED_TYPE = "application/feed+json"
+# Feed readers poll for what is new, so a feed holds the newest entries, as most feeds do: years of
+# history would make every poll download megabytes. The whole record stays in api/v1/ and on the pages.
+FEED_ENTRIES = 50
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,7 @@ class Feed:
     name: str  # path under feeds/, e.g. all or components/login
     title: str
     page: str  # the site page showing the same records, e.g. incidents/
-    events: tuple[Event, ...]
+    events: tuple[Event, ...]  # newest first, at most FEED_ENTRIES
 
     @property
     def atom_path(self) -> str:
@@ -54,15 +59,20 @@ def feeds(records: RecordSet, as_of: date, t: Strings) -> list[Feed]:
     mistakes = ev.mistake_events(records)
     name = records.site.name
     out = [
-        Feed("all", t("feeds.all", name=name), "", tuple(ev.newest_first([*incidents, *commitments, *mistakes]))),
-        Feed("incidents", t("feeds.incidents", name=name), "incidents/", tuple(incidents)),
-        Feed("commitments", t("feeds.commitments", name=name), "commitments/", tuple(commitments)),
-        Feed("mistakes", t("feeds.mistakes", name=name), "mistakes/", tuple(mistakes)),
+        Feed("all", t("feeds.all", name=name), "", _newest(ev.newest_first([*incidents, *commitments, *mistakes]))),
+        Feed("incidents", t("feeds.incidents", name=name), "incidents/", _newest(incidents)),
+        Feed("commitments", t("feeds.commitments", name=name), "commitments/", _newest(commitments)),
+        Feed("mistakes", t("feeds.mistakes", name=name), "mistakes/", _newest(mistakes)),
     ]
     for component in sorted(records.site.components, key=lambda c: c.id):
-        mine = tuple(e for e in incidents if component.id in e.components)
+        mine = _newest(e for e in incidents if component.id in e.components)
         out.append(Feed(f"components/{component.id}", t("feeds.component", name=name, component=component.name), "incidents/", mine))
     return out
+
+
+def _newest(events: Iterable[Event]) -> tuple[Event, ...]:
+    """The first FEED_ENTRIES of events already sorted newest first."""
+    return tuple(itertools.islice(events, FEED_ENTRIES))
 
 
 def files(records: RecordSet, as_of: date, t: Strings) -> dict[str, bytes]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Literal
 
 import feedparser
@@ -10,8 +12,9 @@ import jsonfeed
 import pytest
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, HttpUrl
 
-from generator.opendata.feeds import JSON_FEED
-from tests.opendata.conftest import Published
+from generator.opendata.feeds import FEED_ENTRIES, JSON_FEED
+from tests.conftest import VALID, write_content
+from tests.opendata.conftest import FULL_AS_OF, Published, publish
 
 
 def expected_counts(published: Published) -> dict[str, int]:
@@ -31,7 +34,7 @@ def expected_counts(published: Published) -> dict[str, int]:
     counts["all"] = sum(counts.values())
     for component in records.site.components:
         counts[f"components/{component.id}"] = sum(len(i.updates) or 1 for i in records.incidents if component.id in i.affected)
-    return counts
+    return {name: min(count, FEED_ENTRIES) for name, count in counts.items()}
 
 
 def test_small_site_counts_by_hand(small: Published) -> None:
@@ -138,9 +141,22 @@ def test_mistake_entry_carries_the_apology(small: Published) -> None:
     assert entry.published == "2026-05-02T00:00:00Z"
 
 
-def test_empty_feeds_are_valid_and_dated_by_as_of(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from tests.opendata.conftest import FULL_AS_OF, publish
+def test_a_long_history_keeps_the_newest_entries_in_the_feeds(tmp_path: Path) -> None:
+    mistake = VALID["mistakes/2026-05-02-double-charged.yml"].replace("related: [2026-03-04-login-failures]\n", "")
+    days = [date(2025, 1, 1) + timedelta(days=n) for n in range(FEED_ENTRIES + 10)]
+    files = {"site.yml": VALID["site.yml"]}
+    files |= {f"mistakes/{day}-m.yml": mistake.replace("on: 2026-05-02", f"on: {day}") for day in days}
+    published = publish(write_content(tmp_path / "content", files), FULL_AS_OF)
+    for name in ("all", "mistakes"):
+        entries = feedparser.parse(published.files[f"feeds/{name}.xml"]).entries
+        assert [e.published[:10] for e in entries] == [str(day) for day in reversed(days[-FEED_ENTRIES:])], name
+        items = json.loads(published.files[f"feeds/{name}.json"])["items"]
+        assert [item["date_published"][:10] for item in items] == [e.published[:10] for e in entries], name
+    # Only the feeds are cut: the open data still holds every record.
+    assert len(json.loads(published.files["api/v1/mistakes.json"])["mistakes"]) == len(days)
 
+
+def test_empty_feeds_are_valid_and_dated_by_as_of(tmp_path: Path) -> None:
     (tmp_path / "site.yml").write_text("name: Solo\nurl: https://solo.example\n", encoding="utf-8")
     published = publish(tmp_path, FULL_AS_OF)
     feed = feedparser.parse(published.files["feeds/all.xml"])
