@@ -29,15 +29,19 @@ class Validated:
         return [problem for problem in self.problems if problem.severity == "warning"]
 
 
-def validate(content: Path, as_of: date, published: vanished.Published | None = None) -> Validated:
-    """Every problem in `content` on `as_of`: per file, then across records, then against `published`."""
+def validate(content: Path, as_of: date, published: vanished.Published | None = None, *, advice: bool = True) -> Validated:
+    """Every problem in `content` on `as_of`: per file, then across records, then against `published`.
+
+    `advice=False` leaves out the plain-language warnings: they are about wording, never about what
+    a page shows, so a build can skip them (`trustpages check` gives them to the pull request).
+    """
     if not content.is_dir():
         problem = Problem(display_path(content), 1, 1, "error", "content folder not found", "pass the folder that holds site.yml")
         return Validated(None, [problem])
     loaded = load(content)
     problems = list(loaded.problems)
     if loaded.records is not None:
-        problems += checks.run(loaded.records, as_of, loaded.seen)
+        problems += checks.run(loaded.records, as_of, loaded.seen, advice=advice)
         if published is not None:
             problems += vanished.check(published, loaded.records, loaded.seen)
     return Validated(loaded.records, sorted(set(problems)))

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     if missing_content(args.content):
         return EXIT_USAGE
     as_of = args.as_of or default_as_of()
-    result = validate(args.content, as_of)
+    result = validate(args.content, as_of, advice=False)  # only errors stop it; warnings are for `check`
     if result.errors:
         print(render(result.problems, "human", checked=str(args.content)))
         return EXIT_PROBLEMS

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         old = _records_at(args.since, args.content)
     except GitError as exc:
         return _usage(str(exc))
-    result = validate(args.content, default_as_of())
+    result = validate(args.content, default_as_of(), advice=False)  # only errors matter here
     if result.errors or result.records is None:
         print(render(result.problems, "human", checked=str(args.content)))
         return EXIT_PROBLEMS

@@ -6,6 +6,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.render.conftest import AS_OF, FIXTURES, REPO, Build, mkdocs_build, write_config
 
 RECORD_PAGES = [
@@ -104,6 +106,23 @@ def test_yaml_error_fails_build_naming_file_and_line_and_keeps_old_site(tmp_path
     assert "Traceback" not in build.output
     after = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_build_reports_warnings_and_leaves_wording_advice_to_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "small-site", content)
+    promise = content / "commitments" / "export-all-data.yml"
+    promise.write_text(promise.read_text(encoding="utf-8").replace("We will let", "We will leverage tools to let"), encoding="utf-8")
+    build = mkdocs_build(write_config(tmp_path, content))
+
+    assert build.returncode == 0, build.output  # warnings never stop the site from publishing
+    assert "reply-within-one-day.yml:9:3: warning: no measurement for 2026-Q3" in build.output
+    assert f"1 warning(s) in {content}; `trustpages check {content}` also gives plain-language advice" in build.output
+    assert "jargon" not in build.output
+    from generator.cli import main
+
+    assert main(["check", str(content), "--as-of", AS_OF]) == 0
+    assert 'export-all-data.yml:2:18: warning: promise: "leverage" is jargon' in capsys.readouterr().out
 
 
 def test_generate_writes_the_same_pages_a_bare_mkdocs_can_build(tmp_path: Path, small_site: Build) -> None:
