@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from generator import yamlsource
@@ -71,10 +72,37 @@ def relative_url(from_page: str, to_page: str) -> str:
     return "./" if rel == "./" else rel
 
 
+class _TemplateCache(FileSystemBytecodeCache):
+    """Compiled templates in Jinja's private per-user temporary folder, like Python's .pyc files.
+
+    Compiling the templates costs more than rendering hundreds of pages; a template whose text
+    changed is compiled again (Jinja checks a hash of it). A folder that cannot be written only
+    means compiling every time, never a failed build.
+    """
+
+    def __init__(self) -> None:
+        # Our own file names: another program's Jinja settings would compile the same text differently.
+        super().__init__(pattern="trustpages-%s.cache")
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _template_cache() -> BytecodeCache | None:
+    try:
+        return _TemplateCache()
+    except (OSError, RuntimeError):  # no temporary folder, or one another user could tamper with
+        return None
+
+
 def make_environment(site_templates: Path | None, locale: str, timezone: str) -> Environment:
     folders = [path for path in (site_templates, builtin_templates()) if path is not None and path.is_dir()]
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
+        bytecode_cache=_template_cache(),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
