@@ -44,7 +44,8 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds, so
         # the page cache survives: saving one record re-renders only the pages that show it.
-        self.cache = PageCache()
+        # A single build has nothing to reuse, and the cache would keep every record in memory.
+        self.cache = PageCache() if command == "serve" else None
     alternates: tuple[opendata.Alternate, ...] = ()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

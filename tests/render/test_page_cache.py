@@ -46,3 +46,25 @@ def test_a_new_as_of_renders_every_record_page_again(tmp_path: Path) -> None:
     result = validate(FIXTURES / "small-site", date(2026, 12, 1))
     render_site(result.records, date(2026, 12, 1), cache=cache)
     assert cache.rendered == RECORD_PAGES
+
+
+def test_the_plugin_keeps_its_cache_across_serve_rebuilds_only(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+
+    from tests.render.conftest import write_config
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "small-site", content)
+    config = load_config(config_file=str(write_config(tmp_path, content)))
+    plugin = config.plugins["trustpages"]
+
+    config.plugins.on_startup(command="serve", dirty=False)
+    config.plugins.on_config(config)
+    assert plugin.cache.rendered == RECORD_PAGES
+    path = content / "incidents" / "2026-03-04-login-failures.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("impact: major", "impact: minor"), encoding="utf-8")
+    config.plugins.on_config(config)  # what `mkdocs serve` does after a save
+    assert plugin.cache.rendered == 2  # the incident, and the mistake page that shows it
+
+    config.plugins.on_startup(command="build", dirty=False)
+    assert plugin.cache is None  # one build reuses nothing: no need to hold every record
