@@ -228,6 +228,7 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
         if incident.started is not None:
             by_year[incident.started.year].append(incident)
     summary = metrics.summarise(records, as_of)
+    standing = metrics.standing(records)
     incident_table = metrics.incidents_by_quarter(records)
     return {
         "site": records.site,
@@ -237,7 +238,8 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
         "metrics": metrics,
         "commitments": commitments,
         "by_status": by_status,
-        "standing": metrics.standing(records),
+        "standing": standing,
+        "standing_of": {s.commitment.id: s for s in standing},
         "incidents": incidents,
         "incidents_by_year": dict(sorted(by_year.items(), reverse=True)),
         "open_incidents": metrics.open_incidents(records),

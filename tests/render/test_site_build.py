@@ -65,6 +65,12 @@ def test_metrics_page_shows_method_beside_numbers(small_site: Build) -> None:
     assert "Median time to resolution 53 min" in text
 
 
+def test_standing_promises_show_their_record_where_they_are_promised(small_site: Build) -> None:
+    # reply-within-one-day: 2026-Q1 met, 2026-Q2 missed; the contact page links it as a response promise.
+    for page in ("commitments/reply-within-one-day/index.html", "contact/index.html"):
+        assert "Target met in 1 of 2 periods (50%)" in visible_text(small_site.html(page)), page
+
+
 def test_script_in_records_never_reaches_html(small_site: Build) -> None:
     for page in small_site.site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
