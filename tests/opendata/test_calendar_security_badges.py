@@ -5,13 +5,15 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
 from generator import opendata
 from generator.records import Security
-from tests.opendata.conftest import Published
+from tests.conftest import write_content
+from tests.opendata.conftest import FULL, FULL_AS_OF, Published, publish
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -58,6 +60,26 @@ def test_calendar_has_maintenance_and_cancels_withdrawn_promises(full: Published
     assert found["commitment-offline-mode@trust.example.com"]["status"] == "CANCELLED"
     assert found["commitment-status-page-sms@trust.example.com"]["status"] == "CONFIRMED"
     assert len(found) == 5  # four milestones and one maintenance; standing promises have no date
+
+
+def test_calendar_text_is_escaped_and_folded_as_rfc_5545_says(tmp_path: Path) -> None:
+    title = r"Prices, plans; and a back\slash"
+    promise = "Grüße an alle Kundinnen und Kunden: 🎉 " * 6 + "done."
+    sms = FULL["commitments/status-page-sms.yml"]
+    sms = sms.replace("title: Status alerts by SMS", f"title: '{title}'").replace("promise: You can get status alerts by SMS.", f"promise: '{promise}'")
+    content = write_content(tmp_path / "content", {"site.yml": FULL["site.yml"], "commitments/status-page-sms.yml": sms})
+    published = publish(content, FULL_AS_OF)
+
+    raw = published.files["calendar.ics"]
+    lines = raw.split(b"\r\n")
+    assert lines[-1] == b"" and all(b"\n" not in line for line in lines)  # every line ends in CRLF
+    assert max(len(line) for line in lines) <= 75
+    assert any(line.startswith(b" ") for line in lines)  # the promise was folded
+    for line in lines:
+        line.decode("utf-8")  # never folded inside a character
+    [event] = events(published).values()
+    assert event["summary"] == f"Due: {title}"
+    assert event["description"] == f"{promise}\n\nStatus: Overdue"
 
 
 def fields(text: str) -> dict[str, str]:
