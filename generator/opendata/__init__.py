@@ -62,7 +62,7 @@ def catalogue(records: RecordSet) -> list[Listing]:
         out.append(Listing("schemas", v1.schema_path(name), "JSON Schema", "schema", {"file": f"{name}.json"}))
     for path in statuspage.PATHS:
         key = "v2_" + path.removesuffix(".json").replace("/", "_").replace("-", "_")
-        out.append(Listing("api_v2", f"{statuspage.FOLDER}/{path}", "JSON", key))
+        out.append(Listing("api_v2", f"{statuspage.FOLDER}/{path}", "JSON", key, {"count": str(statuspage.RECENT_INCIDENTS)}))
     for name in ("all", "incidents", "commitments", "mistakes"):
         out.append(Listing("feeds", f"feeds/{name}.xml", "Atom", f"feed_{name}"))
         out.append(Listing("feeds", f"feeds/{name}.json", "JSON Feed", f"feed_{name}"))

@@ -41,6 +41,9 @@ INCIDENT_STATUSES = ("investigating", "identified", "monitoring", "resolved", "p
 MAINTENANCE_STATUSES = ("scheduled", "in_progress", "verifying", "completed")
 # After these updates, the affected components are back to operational.
 CLEARED = {"resolved", "postmortem", "completed", "scheduled"}
+# Statuspage's incidents.json holds the 50 most recent incidents; clients page no further.
+# Every unresolved one is listed too, however old: an incident left open must stay in view.
+RECENT_INCIDENTS = 50
 
 
 def files(records: RecordSet, as_of: date) -> dict[str, bytes]:
@@ -50,7 +53,7 @@ def files(records: RecordSet, as_of: date) -> dict[str, bytes]:
         "summary.json": api.summary(),
         "status.json": {"page": api.page(), "status": api.status()},
         "components.json": {"page": api.page(), "components": api.components()},
-        "incidents.json": {"page": api.page(), "incidents": [api.incident(i) for i in api.incidents()]},
+        "incidents.json": {"page": api.page(), "incidents": [api.incident(i) for i in api.recent()]},
         "incidents/unresolved.json": {"page": api.page(), "incidents": [api.incident(i) for i in api.unresolved()]},
         "scheduled-maintenances.json": {
             "page": api.page(),
@@ -70,6 +73,15 @@ class Api:
         self.as_of = as_of
         self.service = service_status(records, as_of)
         self.page_id = hashlib.sha256(self.site.url.encode("utf-8")).hexdigest()[:12]
+        self._known = {c.id: c for c in self.site.components}
+        # Each incident's moments up to now, and the incidents touching each component: read once.
+        self._moments = {i.id: [m for m in _moments(i) if m <= self.now] for i in records.incidents}
+        self._touching: dict[str, list[Incident]] = {c.id: [] for c in self.site.components}
+        for incident in records.incidents:
+            for cid in dict.fromkeys(incident.affected):
+                if cid in self._touching:
+                    self._touching[cid].append(incident)
+        self._page = self._page_fields()
         self._listed = self._components()
         self._by_id = {c["id"]: c for c in self._listed if not c["group"]}
 
@@ -81,6 +93,11 @@ class Api:
 
     def unresolved(self) -> list[Incident]:
         return [i for i in self.incidents() if i.resolved is None]
+
+    def recent(self) -> list[Incident]:
+        """The RECENT_INCIDENTS newest incidents, and any older one still unresolved, newest first."""
+        every = self.incidents()
+        return every[:RECENT_INCIDENTS] + [i for i in every[RECENT_INCIDENTS:] if i.resolved is None]
 
     def maintenances(self) -> list[Incident]:
         """Maintenance not completed yet: upcoming or in progress, as Statuspage lists it."""
@@ -98,6 +115,9 @@ class Api:
         }
 
     def page(self) -> dict[str, Any]:
+        return self._page
+
+    def _page_fields(self) -> dict[str, Any]:
         return {
             "id": self.page_id,
             "name": self.site.name,
@@ -139,7 +159,7 @@ class Api:
     def _component(
         self, component: Component | None, state: str, position: int, group_id: str | None, **override: str
     ) -> dict[str, Any]:
-        touching = [i for i in self.records.incidents if component is not None and component.id in i.affected]
+        touching = self._touching[component.id] if component is not None else []
         return {
             "id": override.get("id") or component.id,  # type: ignore[union-attr]
             "name": override.get("name") or component.name,  # type: ignore[union-attr]
@@ -218,17 +238,14 @@ class Api:
         return "resolved" if incident.resolved else "investigating"
 
     def _affected(self, incident: Incident) -> list[Component]:
-        known = {c.id: c for c in self.site.components}
-        return [known[cid] for cid in incident.affected if cid in known]
+        return [self._known[cid] for cid in incident.affected if cid in self._known]
 
     def _latest(self, incidents: Any) -> datetime:
         """The newest moment of these incidents up to now; as_of when there is none."""
-        moments = [m for i in incidents for m in _moments(i) if m <= self.now]
-        return max(moments, default=midnight(self.as_of))
+        return max((m for i in incidents for m in self._moments[i.id]), default=midnight(self.as_of))
 
     def _earliest(self, incidents: Any) -> datetime:
-        moments = [m for i in incidents for m in _moments(i) if m <= self.now]
-        return min(moments, default=midnight(self.as_of))
+        return min((m for i in incidents for m in self._moments[i.id]), default=midnight(self.as_of))
 
 
 def _moments(incident: Incident) -> list[datetime]:

@@ -8,6 +8,7 @@ import re
 import feedparser
 
 from generator.opendata.feeds import FEED_ENTRIES
+from generator.opendata.statuspage import RECENT_INCIDENTS
 from tests.render.conftest import Build
 
 OUTPUTS = ["api/v1/summary.json", "feeds/all.xml", "feeds/all.json", "calendar.ics", ".well-known/security.txt",
@@ -50,3 +51,4 @@ def test_open_data_page_links_every_output(small_site: Build) -> None:
     assert hrefs == published
     assert "format version 1" in html
     assert f"Each feed holds its newest {FEED_ENTRIES} entries; the open data above holds every record." in html
+    assert f"The {RECENT_INCIDENTS} most recent incidents with their updates" in html

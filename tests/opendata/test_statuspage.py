@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from pathlib import Path
+
 import pytest
 
+from generator.opendata.statuspage import RECENT_INCIDENTS
+from tests.conftest import VALID, write_content
 from tests.opendata import statuspage_client as client
-from tests.opendata.conftest import Published
+from tests.opendata.conftest import FULL_AS_OF, Published, publish
 
 RESPONSES = {
     "summary.json": client.SummaryResponse,
@@ -73,6 +78,27 @@ def test_incidents_hold_every_incident_with_its_updates(full: Published) -> None
     ]
     last = login.incident_updates[0]
     assert {(a.old_status, a.new_status) for a in last.affected_components or []} == {("partial_outage", "operational")}
+
+
+def incident(day: date, resolved: bool = True) -> str:
+    ended = f"resolved: {day}T11:00:00Z\n" if resolved else ""
+    return (
+        f"title: Slow pages on {day}\nimpact: minor\nstarted: {day}T10:00:00Z\n{ended}affected: [login]\n"
+        f"summary: Pages were slow.\nupdates:\n  - {{at: {day}T10:05:00Z, status: investigating, body: We are looking.}}\n"
+    )
+
+
+def test_incidents_json_holds_the_most_recent_like_statuspage_and_every_unresolved_one(tmp_path: Path) -> None:
+    days = [date(2025, 1, 1) + timedelta(days=n) for n in range(RECENT_INCIDENTS + 10)]
+    files = {"site.yml": VALID["site.yml"], "incidents/2024-06-01-forgotten.yml": incident(date(2024, 6, 1), resolved=False)}
+    files |= {f"incidents/{day}-slow.yml": incident(day) for day in days}
+    published = publish(write_content(tmp_path / "content", files), FULL_AS_OF)
+
+    listed = client.IncidentsResponse.model_validate_json(published.files["api/v2/incidents.json"]).incidents
+    newest = [f"{day}-slow" for day in reversed(days[-RECENT_INCIDENTS:])]
+    assert [i.id for i in listed] == [*newest, "2024-06-01-forgotten"]
+    unresolved = client.IncidentsResponse.model_validate_json(published.files["api/v2/incidents/unresolved.json"]).incidents
+    assert [i.id for i in unresolved] == ["2024-06-01-forgotten"]
 
 
 def test_the_client_model_is_not_a_rubber_stamp(small: Published) -> None:
