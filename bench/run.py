@@ -2,8 +2,8 @@
 
 `check` is compared with just parsing the YAML; `generate` (records to Markdown) and the full
 `mkdocs build` with the plugin with a plain `mkdocs build` of the same pages, written to disk by
-`trustpages generate`. Slow: the default sizes take about 30 minutes of CPU (a 10,000-record build is
-over a minute, and runs four times per config: three timed rounds and one for memory).
+`trustpages generate`. Every run is a fresh process. Slow: the default sizes take about 25 minutes
+(a 10,000-record build is over a minute, and runs three times per config).
 """
 
 from __future__ import annotations
@@ -35,8 +35,11 @@ from generator.validate import validate
 from synth import AS_OF, synthesise
 
 RESULTS = Path(__file__).parent / "results" / "build.json"
-CPU_METHOD = "user + system time of this process and of the processes it waited for (the plugin's git call); best of the rounds"
-MEMORY_METHOD = "peak RSS (VmHWM) of a fresh spawned Python process that prepares the stage's input and runs it once; includes the interpreter and imports"
+CPU_METHOD = (
+    "user + system time of the stage alone (not its imports or input), in a freshly spawned process, with the "
+    "processes it waited for (the plugin's git call); best of the rounds"
+)
+MEMORY_METHOD = "peak RSS (VmHWM) of the fresh process that prepared the stage's input and ran it once; includes the interpreter and imports; the most of the rounds"
 GENERATE_SCOPE = "render_site(records, as_of, history=None): every page and asset, without the git history pass"
 
 
@@ -105,24 +108,23 @@ def cpu_seconds() -> float:
 
 
 def best_times(workspace: sites.Sites, repeat: int) -> dict[str, dict[str, float]]:
-    """Each stage's fastest wall-clock and CPU seconds over `repeat` rounds.
+    """Each stage's fastest wall-clock and CPU seconds over `repeat` rounds, and its peak memory.
 
-    Rounds run every stage in turn, so a busy spell on a shared machine slows them alike;
-    CPU time leaves out the time the process waited for a core.
+    Every run is a freshly spawned interpreter, as every `trustpages` or `mkdocs` command is: what
+    one run leaves in memory (trustpages' cache of rendered Markdown, MkDocs' and Material's state)
+    cannot speed up the next. Files on disk can, as they would between two commands: Python's
+    .pyc files and Jinja's compiled templates. Rounds run every stage in turn, so a busy spell on a
+    shared machine slows them alike; CPU time leaves out the time the process waited for a core.
     """
-    best = {stage.name: {"wall_seconds": math.inf, "cpu_seconds": math.inf} for stage in STAGES}
+    best = {stage.name: {"wall_seconds": math.inf, "cpu_seconds": math.inf, "peak_mib": 0.0} for stage in STAGES}
     for round_no in range(1, repeat + 1):
         took = []
         for stage in STAGES:
-            given = stage.prepare(workspace)
-            gc.collect()
-            wall, cpu = time.perf_counter(), cpu_seconds()
-            stage.run(given)
-            wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
-            del given
+            wall, cpu, peak = in_fresh_process(timed_run, stage.name, workspace)
             times = best[stage.name]
             times["wall_seconds"] = min(times["wall_seconds"], wall)
             times["cpu_seconds"] = min(times["cpu_seconds"], cpu)
+            times["peak_mib"] = max(times["peak_mib"], peak)
             took.append(f"{stage.name} {cpu:.1f}s")
         print(f"  round {round_no}/{repeat} (CPU): {', '.join(took)}", file=sys.stderr)
     return best
@@ -138,15 +140,22 @@ def peak_mib() -> float:
     return int(next(line for line in status.splitlines() if line.startswith("VmHWM:")).split()[1]) / 1024
 
 
-def stage_peak_mib(stage_name: str, workspace: sites.Sites) -> float:
-    """Run one stage in this (fresh) process and return its peak resident memory in MiB."""
+def timed_run(stage_name: str, workspace: sites.Sites) -> tuple[float, float, float]:
+    """In this (fresh) process: prepare the stage's input, then run it once, timed.
+
+    Returns wall seconds, CPU seconds and the process's peak resident memory in MiB.
+    """
     stage = next(stage for stage in STAGES if stage.name == stage_name)
-    stage.run(stage.prepare(workspace))
-    return peak_mib()
+    given = stage.prepare(workspace)
+    gc.collect()
+    wall, cpu = time.perf_counter(), cpu_seconds()
+    stage.run(given)
+    wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
+    return wall, cpu, peak_mib()
 
 
-def in_fresh_process(function: Callable[..., float], *args: object) -> float:
-    """Call `function` in a newly spawned interpreter, so nothing this process holds is counted."""
+def in_fresh_process(function: Callable[..., Any], *args: object) -> Any:
+    """Call `function` in a newly spawned interpreter and return what it returns."""
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
         return pool.submit(function, *args).result()
 
@@ -170,9 +179,6 @@ def measure(n: int, repeat: int, seed: int) -> dict[str, Any]:
         differences = sites.differences(workspace)  # both sites are still there from the last round
         if differences:
             print(f"  warning: the two builds made different files, e.g. {differences[:5]}", file=sys.stderr)
-        print("  measuring peak memory, each stage in a fresh process…", file=sys.stderr)
-        for stage in STAGES:
-            stages[stage.name]["peak_mib"] = in_fresh_process(stage_peak_mib, stage.name, workspace)
         ratios = {ratio.name: stages[ratio.over]["cpu_seconds"] / stages[ratio.under]["cpu_seconds"] for ratio in RATIOS}
         return {
             "n": n,
