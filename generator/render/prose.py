@@ -20,9 +20,19 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _converter = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
 
+# One line with nothing Markdown or HTML would read as syntax (no list or heading marker can start
+# it): its HTML is the paragraph itself, so most update bodies and notes skip the Markdown parser.
+_SYNTAX = r"\x00-\x1f\x7f<>&*_`\[\]()!#\\|~=+\-\u00a0\u2028\u2029\u0085"
+_PLAIN_LINE = re.compile(rf"(?!\d+[.)])[^\s{_SYNTAX}](?:[^{_SYNTAX}]*[^\s{_SYNTAX}])?")
+
+
 def html(text: str | None) -> Markup:
     """Markdown from a record as sanitised HTML on one block (no blank lines), safe to embed in a page."""
-    return _html(text) if text else Markup("")
+    if not text:
+        return Markup("")
+    if _PLAIN_LINE.fullmatch(text):
+        return Markup(f"<p>{text}</p>")  # what the parser and the cleaner would make of it
+    return _html(text)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -1,0 +1,31 @@
+"""Record prose as HTML: the shortcut for plain sentences gives exactly what the Markdown parser and cleaner give."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from generator.render import prose
+
+# Letters, digits, spaces and punctuation, with every character Markdown or HTML treats as syntax.
+PIECES = st.sampled_from(["a", "Z", "é", "ß", "7", "12", " ", "  ", ".", ",", ":", ";", "?", "'", '"', "/", "%", "@",
+                          "€", "→", "—", "🎉", "\t", "\n", "\u00a0", "\u2028", "<", ">", "&", "*", "_", "`", "[", "]",
+                          "(", ")", "!", "#", "\\", "|", "~", "=", "+", "-", "1. ", "3) ", "&amp;", "<b>", "http://x.y"])  # fmt: skip
+
+
+@settings(max_examples=2000)
+@given(st.lists(PIECES, max_size=12).map("".join) | st.text(max_size=20))
+@example("We are looking into failed logins.")
+@example("1. first")
+@example("2026 was a good year.")
+@example('She said "hello" at 09:00 — 100% sure.')
+def test_the_shortcut_agrees_with_the_parser(text: str) -> None:
+    if prose._PLAIN_LINE.fullmatch(text):
+        assert prose.html(text) == prose._html(text)
+
+
+def test_plain_sentences_take_the_shortcut_and_syntax_does_not() -> None:
+    for plain in ("We are looking into failed logins.", "2026 was a good year.", "Wir prüfen das — 100 % sicher."):
+        assert prose._PLAIN_LINE.fullmatch(plain), plain
+    for syntax in ("**bold**", "1. first", "- item", "a\nb", "a & b", "<b>x</b>", "[x](y)", " leading space", "x\u00a0"):
+        assert not prose._PLAIN_LINE.fullmatch(syntax), syntax
