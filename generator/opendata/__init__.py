@@ -12,6 +12,7 @@ from pathlib import Path
 from generator.opendata import badges, feeds, ical, models, securitytxt, statuspage, v1
 from generator.opendata.models import VERSION
 from generator.records import RecordSet
+from generator.status import service_status
 from generator.render.environment import Strings, make_environment
 
 __all__ = ["VERSION", "Alternate", "Listing", "alternate_links", "catalogue", "publish"]
@@ -40,14 +41,15 @@ class Alternate:
 def publish(records: RecordSet, as_of: date, t: Strings) -> dict[str, bytes]:
     """Every open-data file, by path relative to the site root."""
     out: dict[str, bytes] = {}
-    out.update(v1.files(records, as_of))
-    out.update(statuspage.files(records, as_of))
+    service = service_status(records, as_of)  # components' states and 90 days, for three outputs
+    out.update(v1.files(records, as_of, service))
+    out.update(statuspage.files(records, as_of, service))
     out.update(feeds.files(records, as_of, t))
     out[ical.PATH] = ical.calendar(records, as_of, t)
     security = securitytxt.security_txt(records, as_of)
     if security is not None:
         out[securitytxt.PATH] = security
-    out.update(badges.files(records, as_of, t))
+    out.update(badges.files(records, as_of, t, service))
     return out
 
 

@@ -13,7 +13,7 @@ from markupsafe import escape
 from generator import metrics
 from generator.records import RecordSet
 from generator.render.environment import Strings
-from generator.status import service_status
+from generator.status import ServiceStatus
 
 FOLDER = "badges"
 GREEN, AMBER, RED, BLUE, GREY = "#2e7d32", "#8a5300", "#c62828", "#1565c0", "#595959"
@@ -28,14 +28,14 @@ STATE_COLOURS = {
 _NARROW, _WIDE = set("fijlrtI.,:;'!|()[] "), set("mwMWOQGD%@")
 
 
-def files(records: RecordSet, as_of: date, t: Strings) -> dict[str, bytes]:
+def files(records: RecordSet, as_of: date, t: Strings, service: ServiceStatus) -> dict[str, bytes]:
     rate = metrics.summarise(records, as_of).promise_kept_rate
     if rate is None:
         kept = badge(t("badges.promises_kept"), t("none_yet"), GREY)
     else:
         colour = GREEN if rate >= 0.9 else AMBER if rate >= 0.7 else RED
         kept = badge(t("badges.promises_kept"), t("percent_format", value=round(rate * 100)), colour)
-    state = service_status(records, as_of).state
+    state = service.state
     status = badge(t("badges.status"), t("state")[state], STATE_COLOURS[state])
     return {f"{FOLDER}/promises-kept.svg": kept, f"{FOLDER}/status.svg": status}
 

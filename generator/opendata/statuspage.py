@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from generator.opendata.links import dumps, midnight, record_url, stamp, utc
 from generator.records import Component, Incident, RecordSet
-from generator.status import STATE_OF_IMPACT, end_of_day, is_active, service_status
+from generator.status import STATE_OF_IMPACT, ServiceStatus, end_of_day, is_active
 
 FOLDER = "api/v2"
 PATHS = (
@@ -46,9 +46,9 @@ CLEARED = {"resolved", "postmortem", "completed", "scheduled"}
 RECENT_INCIDENTS = 50
 
 
-def files(records: RecordSet, as_of: date) -> dict[str, bytes]:
+def files(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[str, bytes]:
     """Every /api/v2/ file, by path."""
-    api = Api(records, as_of)
+    api = Api(records, as_of, service)
     documents = {
         "summary.json": api.summary(),
         "status.json": {"page": api.page(), "status": api.status()},
@@ -66,12 +66,12 @@ def files(records: RecordSet, as_of: date) -> dict[str, bytes]:
 class Api:
     """The Statuspage view of the records on as_of (at the end of that day, in the site's time zone)."""
 
-    def __init__(self, records: RecordSet, as_of: date) -> None:
+    def __init__(self, records: RecordSet, as_of: date, service: ServiceStatus) -> None:
         self.records = records
         self.site = records.site
         self.now = end_of_day(as_of, ZoneInfo(records.site.timezone))
         self.as_of = as_of
-        self.service = service_status(records, as_of)
+        self.service = service
         self.page_id = hashlib.sha256(self.site.url.encode("utf-8")).hexdigest()[:12]
         self._known = {c.id: c for c in self.site.components}
         # Each incident's moments up to now, and the incidents touching each component: read once.

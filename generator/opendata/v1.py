@@ -12,7 +12,7 @@ from generator import metrics
 from generator.opendata import models
 from generator.opendata.links import absolute, dumps, record_url, utc
 from generator.records import Incident, Milestone, RecordSet, Standing
-from generator.status import WINDOW_DAYS, service_status
+from generator.status import WINDOW_DAYS, ServiceStatus
 
 FOLDER = "api/v1"
 SCHEMA_FOLDER = f"{FOLDER}/schema"
@@ -31,7 +31,7 @@ def csv_path(name: str) -> str:
     return f"{FOLDER}/{name}.csv"
 
 
-def documents(records: RecordSet, as_of: date) -> dict[str, models.Document]:
+def documents(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[str, models.Document]:
     """Every /api/v1/<name>.json as a model, by name."""
     head = {
         "as_of": as_of,
@@ -42,20 +42,20 @@ def documents(records: RecordSet, as_of: date) -> dict[str, models.Document]:
         return {"$schema": absolute(records.site, schema_path(name)), **head}
 
     return {
-        "summary": models.Summary(**common("summary"), **_summary(records, as_of)),
+        "summary": models.Summary(**common("summary"), **_summary(records, as_of, service)),
         "commitments": models.Commitments(**common("commitments"), commitments=_commitments(records, as_of)),
         "incidents": models.Incidents(**common("incidents"), incidents=[_incident(records, i) for i in _newest_first(records)]),
         "mistakes": models.Mistakes(**common("mistakes"), mistakes=_mistakes(records)),
         "pricing": models.Pricing(**common("pricing"), pricing=_pricing(records)),
         "contact": models.Contact(**common("contact"), contact=_contact(records)),
-        "metrics": models.Metrics(**common("metrics"), **_metrics(records, as_of)),
+        "metrics": models.Metrics(**common("metrics"), **_metrics(records, as_of, service)),
     }
 
 
-def files(records: RecordSet, as_of: date) -> dict[str, bytes]:
+def files(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[str, bytes]:
     """Every /api/v1/ file: JSON, its schema, and CSV for commitments, incidents and mistakes."""
     out: dict[str, bytes] = {}
-    docs = documents(records, as_of)
+    docs = documents(records, as_of, service)
     for name, document in docs.items():
         out[json_path(name)] = dumps(document.model_dump(mode="json", by_alias=True))
         out[schema_path(name)] = dumps(schema(records, name))
@@ -75,7 +75,7 @@ def schema(records: RecordSet, name: str) -> dict[str, Any]:
     }
 
 
-def _summary(records: RecordSet, as_of: date) -> dict[str, Any]:
+def _summary(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[str, Any]:
     summary = metrics.summarise(records, as_of)
     return {
         "milestones": models.MilestoneCounts(total=summary.milestones.total, **summary.milestones.counts),
@@ -90,7 +90,7 @@ def _summary(records: RecordSet, as_of: date) -> dict[str, Any]:
             total=summary.incidents_total, open=summary.incidents_open, days_since_serious=summary.days_since_serious
         ),
         "mistakes": models.MistakeCounts(total=len(records.mistakes)),
-        "status": service_status(records, as_of).state,
+        "status": service.state,
     }
 
 
@@ -229,9 +229,8 @@ def _tally(tally: metrics.PromiseTally) -> models.Tally:
     return models.Tally(total=tally.total, kept_rate=tally.kept_rate, **tally.counts)
 
 
-def _metrics(records: RecordSet, as_of: date) -> dict[str, Any]:
+def _metrics(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[str, Any]:
     summary = metrics.summarise(records, as_of)
-    service = service_status(records, as_of)
     return {
         "promise_kept_rate": summary.promise_kept_rate,
         "on_time_rate": metrics.on_time_rate(records, as_of),

@@ -16,7 +16,7 @@ from generator.history import History
 from generator.records import Incident, Milestone, RecordSet, Standing
 from generator.render.charts import bar_chart
 from generator.status import service_status
-from generator.render.environment import builtin_templates, make_environment, relative_url
+from generator.render.environment import builtin_templates, make_environment, relative_path, relative_url
 
 STYLESHEET = "assets/trustpages.css"
 # Index pages show at most INDEX_LIMIT records per group and link to a full listing, paginated by
@@ -183,7 +183,7 @@ def _render(env: Environment, template: str, path: str, context: dict[str, Any],
         **extra,
         page_path=path,
         url=lambda target: relative_url(path, target),  # for href in HTML: the built page's URL
-        link=lambda target: posixpath.relpath(target, posixpath.dirname(path) or "."),  # Markdown: MkDocs checks it
+        link=lambda target: relative_path(target, posixpath.dirname(path) or "."),  # Markdown: MkDocs checks it
     )
 
 

@@ -62,11 +62,23 @@ def page_url(path: str) -> str:
     return stem
 
 
+def relative_path(target: str, start: str) -> str:
+    """posixpath.relpath for two paths inside the site, without asking the system for its working folder."""
+    to, base = posixpath.normpath(target), posixpath.normpath(start)
+    to_parts, base_parts = to.split("/") if to != "." else [], base.split("/") if base != "." else []
+    common = 0
+    for a, b in zip(to_parts, base_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(base_parts) - common) + to_parts[common:]) or "."
+
+
 def relative_url(from_page: str, to_page: str) -> str:
     """A link from one page to another (or to an asset), relative so the site works in any subfolder."""
     here = page_url(from_page)
     target = page_url(to_page) if to_page.endswith(".md") else to_page
-    rel = posixpath.relpath(target or ".", here.rstrip("/") or ".")
+    rel = relative_path(target or ".", here.rstrip("/") or ".")
     if to_page.endswith(".md") and not rel.endswith("/"):
         rel += "/"
     return "./" if rel == "./" else rel

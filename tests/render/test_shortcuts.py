@@ -1,11 +1,14 @@
-"""Record prose as HTML: the shortcut for plain sentences gives exactly what the Markdown parser and cleaner give."""
+"""Shortcuts in rendering give exactly what the general code gives: prose without Markdown, relative links."""
 
 from __future__ import annotations
+
+import posixpath
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.render import prose
+from generator.render.environment import relative_path
 
 # Letters, digits, spaces and punctuation, with every character Markdown or HTML treats as syntax.
 PIECES = st.sampled_from(["a", "Z", "é", "ß", "7", "12", " ", "  ", ".", ",", ":", ";", "?", "'", '"', "/", "%", "@",
@@ -29,3 +32,13 @@ def test_plain_sentences_take_the_shortcut_and_syntax_does_not() -> None:
         assert prose._PLAIN_LINE.fullmatch(plain), plain
     for syntax in ("**bold**", "1. first", "- item", "a\nb", "a & b", "<b>x</b>", "[x](y)", " leading space", "x\u00a0"):
         assert not prose._PLAIN_LINE.fullmatch(syntax), syntax
+
+
+SEGMENT = st.sampled_from(["a", "b", "incidents", "2026-03-04-x", "index.md", "x.md", "."])
+SITE_PATH = st.lists(SEGMENT, max_size=4).map("/".join).map(lambda p: p or ".")
+
+
+@given(SITE_PATH, SITE_PATH, st.booleans())
+def test_relative_path_is_posix_relpath(target: str, start: str, slash: bool) -> None:
+    target += "/" if slash and target != "." else ""
+    assert relative_path(target, start) == posixpath.relpath(target, start)
