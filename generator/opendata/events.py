@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import itertools
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from operator import attrgetter
 from typing import Literal
 
 from generator import metrics
@@ -41,14 +44,14 @@ class Event:
     def record_kind(self) -> str:
         return RECORD_KIND[self.kind]
 
-    @property
+    @functools.cached_property  # sorting asks for it again and again
     def key(self) -> str:
         """What makes the event itself: its kind, record, and (for updates) time and status — never its wording."""
         if self.kind in ("incident.new", "mistake.new"):
             return f"{self.kind}|{self.record_id}"
         return f"{self.kind}|{self.record_id}|{self.at.isoformat()}|{self.status}"
 
-    @property
+    @functools.cached_property
     def id(self) -> str:
         """A stable id: the same event gets the same id in every build and every run."""
         return hashlib.sha256(self.key.encode("utf-8")).hexdigest()[:20]
@@ -125,5 +128,12 @@ def mistake_events(records: RecordSet) -> list[Event]:
 
 
 def newest_first(events: list[Event]) -> list[Event]:
-    """Newest first; ties broken by id so the order never depends on file order."""
-    return sorted(events, key=lambda e: (e.at, e.id), reverse=True)
+    """Newest first; ties broken by id so the order never depends on file order.
+
+    The same order as sorting by (at, id), with the ids (a hash each) worked out only for ties.
+    """
+    out: list[Event] = []
+    for _, same_moment in itertools.groupby(sorted(events, key=attrgetter("at"), reverse=True), key=attrgetter("at")):
+        group = list(same_moment)
+        out.extend(sorted(group, key=attrgetter("id"), reverse=True) if len(group) > 1 else group)
+    return out

@@ -1,12 +1,14 @@
-"""Shortcuts in rendering give exactly what the general code gives: prose without Markdown, relative links."""
+"""Shortcuts give exactly what the general code gives: prose without Markdown, relative links, event order."""
 
 from __future__ import annotations
 
 import posixpath
+from datetime import UTC, datetime
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from generator.opendata.events import Event, newest_first
 from generator.render import prose
 from generator.render.environment import relative_path
 
@@ -42,3 +44,12 @@ SITE_PATH = st.lists(SEGMENT, max_size=4).map("/".join).map(lambda p: p or ".")
 def test_relative_path_is_posix_relpath(target: str, start: str, slash: bool) -> None:
     target += "/" if slash and target != "." else ""
     assert relative_path(target, start) == posixpath.relpath(target, start)
+
+
+MOMENTS = st.sampled_from([datetime(2026, 1, d, h, tzinfo=UTC) for d in (1, 2) for h in (0, 9)])
+
+
+@given(st.lists(st.tuples(MOMENTS, st.sampled_from(["a", "b", "c", "d"]), st.sampled_from(["investigating", "resolved"]))))
+def test_newest_first_is_sorting_by_moment_then_id(specs: list[tuple[datetime, str, str]]) -> None:
+    found = [Event("incident.update", record, "Title", at, status) for at, record, status in specs]
+    assert newest_first(found) == sorted(found, key=lambda e: (e.at, e.id), reverse=True)
