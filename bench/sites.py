@@ -80,6 +80,38 @@ def build(config_file: Path) -> None:
         config.plugins.on_shutdown()
 
 
+@dataclass(frozen=True)
+class Edit:
+    """A site built once as `mkdocs serve` builds it, and one record changed since."""
+
+    config_file: Path
+    record: Path
+    original: str
+
+
+def serve_then_edit(sites: Sites) -> Edit:
+    """Build as `mkdocs serve` does at start, then change one incident's title, as a person saving it would."""
+    config = load_config(config_file=str(sites.with_plugin))
+    config.plugins.on_startup(command="serve", dirty=False)
+    mkdocs_build(config)
+    record = min((sites.content / "incidents").glob("*.yml"))
+    original = record.read_text(encoding="utf-8")
+    record.write_text(original.replace("title: ", "title: Edited — ", 1), encoding="utf-8")
+    return Edit(sites.with_plugin, record, original)
+
+
+def rebuild(edit: Edit) -> str:
+    """What `mkdocs serve` does after a save: load the config again and build, with the plugin it kept."""
+    config = load_config(config_file=str(edit.config_file))
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+        edit.record.write_text(edit.original, encoding="utf-8")
+    cache = config.plugins["trustpages"].cache
+    return f"after one edit, {cache.rendered} of {len(cache.pages):,} record pages rendered again"
+
+
 def differences(sites: Sites) -> list[str]:
     """Files that only one of the two built sites has; empty when both builds made the same pages."""
     plugin_files, bare_files = ({p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
