@@ -2,8 +2,9 @@
 
 `check` is compared with just parsing the YAML; `generate` (records to Markdown) and the full
 `mkdocs build` with the plugin with a plain `mkdocs build` of the same pages, written to disk by
-`trustpages generate`. `serve rebuild` is what `mkdocs serve` does after one record is saved: a
-build with the plugin kept from the first one, whose page cache re-renders only what changed.
+`trustpages generate`. `serve rebuild` is what `trustpages serve` does after one record is saved:
+a build with the plugin kept from the first one, whose page cache renders again only the Markdown
+that changed, and MkDocs (--dirty) builds only those pages.
 Every run is a fresh process. Slow: the default sizes take about 25 minutes
 (a 10,000-record build is over a minute, and runs three times per config).
 """
@@ -99,7 +100,7 @@ STAGES = [
     Stage("generate", generate, prepare=validated),
     Stage("mkdocs+plugin", sites.build, prepare=attrgetter("with_plugin")),
     Stage("mkdocs bare", sites.build, prepare=attrgetter("bare")),
-    # `mkdocs serve` after saving one record: the plugin kept from the first build reuses its pages.
+    # `trustpages serve` after saving one record: only pages whose Markdown changed are built again.
     Stage("serve rebuild", sites.rebuild, prepare=sites.serve_then_edit),
 ]
 RATIOS = [Ratio("check", "floor", 1.5), Ratio("generate", "mkdocs+plugin", 0.10), Ratio("mkdocs+plugin", "mkdocs bare", 1.1)]

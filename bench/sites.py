@@ -90,10 +90,11 @@ class Edit:
 
 
 def serve_then_edit(sites: Sites) -> Edit:
-    """Build as `mkdocs serve` does at start, then change one incident's title, as a person saving it would."""
-    config = load_config(config_file=str(sites.with_plugin))
-    config.plugins.on_startup(command="serve", dirty=False)
-    mkdocs_build(config)
+    """Build as `trustpages serve` (`mkdocs serve --dirty --no-strict`) does at start, then change one
+    incident's title, as a person saving it would."""
+    config = load_config(config_file=str(sites.with_plugin), strict=False)
+    config.plugins.on_startup(command="serve", dirty=True)
+    mkdocs_build(config, dirty=True)
     record = min((sites.content / "incidents").glob("*.yml"))
     original = record.read_text(encoding="utf-8")
     record.write_text(original.replace("title: ", "title: Edited — ", 1), encoding="utf-8")
@@ -101,10 +102,10 @@ def serve_then_edit(sites: Sites) -> Edit:
 
 
 def rebuild(edit: Edit) -> str:
-    """What `mkdocs serve` does after a save: load the config again and build, with the plugin it kept."""
-    config = load_config(config_file=str(edit.config_file))
+    """What `trustpages serve` does after a save: load the config again and build, with the plugin it kept."""
+    config = load_config(config_file=str(edit.config_file), strict=False)
     try:
-        mkdocs_build(config)
+        mkdocs_build(config, dirty=True)
     finally:
         config.plugins.on_shutdown()
         edit.record.write_text(edit.original, encoding="utf-8")

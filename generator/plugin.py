@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from datetime import date
 from pathlib import Path
 
@@ -35,17 +36,32 @@ class TrustConfig(base.Config):
     """Date the numbers are computed for, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's date, else today)."""
 
 
+class _Generated(File):
+    """A generated page; under `mkdocs serve --dirty`, built again only when its Markdown changed.
+
+    MkDocs counts a file held in memory as modified on every build, which would turn each save
+    into a build of every page.
+    """
+
+    same_as_before = False  # the plugin sets it: the same Markdown as this page had in the last build
+
+    def is_modified(self) -> bool:
+        return not (self.same_as_before and os.path.isfile(self.abs_dest_path))
+
+
 class TrustPlugin(BasePlugin[TrustConfig]):
     """Validates content/ before anything is written, then adds every generated page."""
 
     output: Output | None = None
     cache: PageCache | None = None
+    previous: dict[str, str] | None = None  # while serving: each page's Markdown in the last build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds, so
         # the page cache survives: saving one record re-renders only the pages that show it.
         # A single build has nothing to reuse, and the cache would keep every record in memory.
         self.cache = PageCache() if command == "serve" else None
+        self.previous = {} if command == "serve" else None
     alternates: tuple[opendata.Alternate, ...] = ()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -84,7 +100,11 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.output is not None
         for path, markdown in self.output.pages.items():
-            self._add(files, File.generated(config, path, content=markdown))
+            page = _Generated.generated(config, path, content=markdown)
+            page.same_as_before = self.previous is not None and self.previous.get(path) == markdown
+            self._add(files, page)
+        if self.previous is not None:
+            self.previous = self.output.pages
         for path, data in self.output.assets.items():
             # Explicitly included: MkDocs leaves out paths starting with '.' by default, which
             # would silently drop .well-known/security.txt from the built site.

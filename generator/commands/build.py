@@ -30,10 +30,15 @@ def register(commands: argparse._SubParsersAction) -> None:
     serve = commands.add_parser(
         "serve",
         help="preview the site locally; pages reload when a record or template is saved",
-        description="Run `mkdocs serve` on 127.0.0.1 with trustpages watching content/ and templates/.",
+        description=(
+            "Run `mkdocs serve` on 127.0.0.1 with trustpages watching content/ and templates/. After a save, only the "
+            "pages whose Markdown changed are built again (MkDocs' --dirty, which MkDocs warns about); --clean builds "
+            "every page each time. A preview is never strict: a warning does not stop it."
+        ),
     )
     serve.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    serve.add_argument("--clean", action="store_true", help="build every page after each save (slower)")
     serve.set_defaults(run=run_serve)
 
 
@@ -101,4 +106,6 @@ def run_serve(args: argparse.Namespace) -> int:
         print(f"trustpages: error: no MkDocs configuration at {args.config_file}", file=sys.stderr)
         return EXIT_USAGE
     env = {**os.environ, **QUIET}
-    return subprocess.run(_mkdocs("serve", "-f", str(args.config_file), "-a", args.dev_addr), env=env, check=False).returncode
+    rebuild = "--clean" if args.clean else "--dirty"
+    command = _mkdocs("serve", "-f", str(args.config_file), "-a", args.dev_addr, rebuild, "--no-strict")
+    return subprocess.run(command, env=env, check=False).returncode

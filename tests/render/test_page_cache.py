@@ -68,3 +68,34 @@ def test_the_plugin_keeps_its_cache_across_serve_rebuilds_only(tmp_path: Path) -
 
     config.plugins.on_startup(command="build", dirty=False)
     assert plugin.cache is None  # one build reuses nothing: no need to hold every record
+
+
+def test_a_dirty_serve_rebuild_writes_only_pages_whose_markdown_changed(tmp_path: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from tests.render.conftest import write_config
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "small-site", content)
+    config_file = str(write_config(tmp_path, content))
+    config = load_config(config_file=config_file, strict=False)  # as `trustpages serve` runs it
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)  # the first build of `mkdocs serve --dirty`: every page
+    site = tmp_path / "site"
+    written = {page: page.stat().st_mtime_ns for page in site.rglob("index.html")}
+
+    path = content / "mistakes" / "2026-05-02-double-charged.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("twice in May", "twice in May 2026"), encoding="utf-8")
+    build(load_config(config_file=config_file, strict=False), dirty=True)  # after the save, as `mkdocs serve` does it
+
+    rewritten = {page.relative_to(site).as_posix() for page, before in written.items() if page.stat().st_mtime_ns != before}
+    # The mistake, and the pages that show it: its index, the home page (the latest mistake) and the
+    # commitment it names. Every other page, hand-written or generated, is left as it was.
+    assert rewritten == {
+        "mistakes/2026-05-02-double-charged/index.html",
+        "mistakes/index.html",
+        "index.html",
+        "commitments/export-all-data/index.html",
+    }
+    assert "twice in May 2026" in (site / "mistakes" / "2026-05-02-double-charged" / "index.html").read_text(encoding="utf-8")
