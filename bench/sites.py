@@ -26,6 +26,8 @@ HAND_WRITTEN = Path(__file__).resolve().parents[1] / "site_src"
 # INFO and DEBUG lines would flood the terminal at 10,000 pages; warnings still print, and with
 # `strict: true` still fail the build, so a broken synthetic site cannot pass for a fast one.
 logging.getLogger("mkdocs").setLevel(logging.WARNING)
+# Except MkDocs' warning that a --dirty build is one: the serve rebuild is one on purpose.
+logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
 
 
 @dataclass(frozen=True)
