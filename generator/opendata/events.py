@@ -44,14 +44,14 @@ class Event:
     def record_kind(self) -> str:
         return RECORD_KIND[self.kind]
 
-    @functools.cached_property  # sorting asks for it again and again
+    @property
     def key(self) -> str:
         """What makes the event itself: its kind, record, and (for updates) time and status — never its wording."""
         if self.kind in ("incident.new", "mistake.new"):
             return f"{self.kind}|{self.record_id}"
         return f"{self.kind}|{self.record_id}|{self.at.isoformat()}|{self.status}"
 
-    @functools.cached_property
+    @functools.cached_property  # asked for by sorting and by each feed that lists the event
     def id(self) -> str:
         """A stable id: the same event gets the same id in every build and every run."""
         return hashlib.sha256(self.key.encode("utf-8")).hexdigest()[:20]
