@@ -26,7 +26,7 @@ from generator.records import (
     Withdrawals,
 )
 from generator.records.common import SLUG, describe, inner_model
-from generator.yamlsource import YamlError, read
+from generator.yamlsource import Document, YamlError, read
 
 # folder -> (kind, model); the model of a commitment depends on its fields.
 FOLDERS: dict[str, tuple[str, type[BaseModel] | None]] = {
@@ -65,8 +65,13 @@ def display_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def load(content: Path) -> Loaded:
-    """Read every record under `content`; collect every problem rather than stop at the first."""
+def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
+    """Read every record under `content`; collect every problem rather than stop at the first.
+
+    `parsed` (kept by `mkdocs serve` between rebuilds) spares parsing files that did not change;
+    afterwards it holds just the files read this time.
+    """
+    used: set[int] = set()  # ids of the documents read this time
     problems: list[Problem] = []
     sources: dict[tuple[str, str], Source] = {}
     seen: set[tuple[str, str]] = set()
@@ -97,10 +102,11 @@ def load(content: Path) -> Loaded:
         seen.add((kind, record_id))
         first_file[(kind, record_id)] = file
         try:
-            document = read(path)
+            document = read(path, parsed)
         except YamlError as exc:
             problems.append(Problem(file, exc.line, exc.col, "error", exc.message, exc.hint))
             continue
+        used.add(id(document))
         source = Source(file, document)
         sources[(kind, record_id)] = source
         value = document.value
@@ -120,6 +126,9 @@ def load(content: Path) -> Loaded:
         else:
             singles[kind] = record
 
+    if parsed is not None:  # forget the versions no file has any more
+        for raw in [raw for raw, document in parsed.items() if id(document) not in used]:
+            del parsed[raw]
     site = singles.get("site")
     if site is None:
         if ("site", "") not in seen:

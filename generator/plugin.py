@@ -23,6 +23,7 @@ from generator.asof import default_as_of
 from generator.history import History, record_history
 from generator.render import STYLESHEET, Output, PageCache, render_site
 from generator.validate import validate
+from generator.yamlsource import Document
 
 log = get_plugin_logger(__name__)
 
@@ -55,6 +56,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     output: Output | None = None
     cache: PageCache | None = None
     previous: dict[str, str] | None = None  # while serving: each page's Markdown in the last build
+    parsed: dict[bytes, Document] | None = None  # while serving: the record files as last parsed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds, so
@@ -62,6 +64,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         # A single build has nothing to reuse, and the cache would keep every record in memory.
         self.cache = PageCache() if command == "serve" else None
         self.previous = {} if command == "serve" else None
+        self.parsed = {} if command == "serve" else None
     alternates: tuple[opendata.Alternate, ...] = ()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -70,7 +73,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         content = Path(self.config.content_dir)
         # Plain-language advice is for the pull request (`trustpages check`); the site does not
         # depend on it, and at thousands of records it would slow every build and preview.
-        result = validate(content, as_of, advice=False)
+        result = validate(content, as_of, advice=False, parsed=self.parsed)
         if result.errors:
             report = "\n".join(problem.human() for problem in result.problems)
             raise PluginError(f"trustpages found {len(result.errors)} error(s) in {content}:\n{report}")

@@ -11,6 +11,7 @@ from generator.checks import vanished
 from generator.loader import display_path, load
 from generator.problems import Problem
 from generator.records import RecordSet
+from generator.yamlsource import Document
 
 
 @dataclass(frozen=True)
@@ -29,16 +30,24 @@ class Validated:
         return [problem for problem in self.problems if problem.severity == "warning"]
 
 
-def validate(content: Path, as_of: date, published: vanished.Published | None = None, *, advice: bool = True) -> Validated:
+def validate(
+    content: Path,
+    as_of: date,
+    published: vanished.Published | None = None,
+    *,
+    advice: bool = True,
+    parsed: dict[bytes, Document] | None = None,
+) -> Validated:
     """Every problem in `content` on `as_of`: per file, then across records, then against `published`.
 
     `advice=False` leaves out the plain-language warnings: they are about wording, never about what
     a page shows, so a build can skip them (`trustpages check` gives them to the pull request).
+    `parsed` spares parsing unchanged files again (see `load`).
     """
     if not content.is_dir():
         problem = Problem(display_path(content), 1, 1, "error", "content folder not found", "pass the folder that holds site.yml")
         return Validated(None, [problem])
-    loaded = load(content)
+    loaded = load(content, parsed)
     problems = list(loaded.problems)
     if loaded.records is not None:
         problems += checks.run(loaded.records, as_of, loaded.seen, advice=advice)

@@ -99,13 +99,22 @@ class Document:
         return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def read(path: Path) -> Document:
-    """Parse `path`; raise YamlError with a position and a plain explanation."""
+def read(path: Path, parsed: dict[bytes, Document] | None = None) -> Document:
+    """Parse `path`; raise YamlError with a position and a plain explanation.
+
+    `parsed` holds documents already parsed, by the bytes they came from: a file that is byte for
+    byte the same is not parsed again, and what this call parses is added.
+    """
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise YamlError(f"cannot read the file: {exc.strerror or exc}", hint="check that you may read it") from None
-    return parse(raw)
+    if parsed is None:
+        return parse(raw)
+    document = parsed.get(raw)
+    if document is None:
+        document = parsed[raw] = parse(raw)
+    return document
 
 
 def parse(raw: bytes) -> Document:

@@ -6,6 +6,9 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from generator import yamlsource
 from generator.render import PageCache, render_site
 from generator.validate import validate
 from tests.render.conftest import FIXTURES
@@ -63,8 +66,15 @@ def test_the_plugin_keeps_its_cache_across_serve_rebuilds_only(tmp_path: Path) -
     assert plugin.cache.rendered == RECORD_PAGES
     path = content / "incidents" / "2026-03-04-login-failures.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("impact: major", "impact: minor"), encoding="utf-8")
-    config.plugins.on_config(config)  # what `mkdocs serve` does after a save
+    parses: list[bytes] = []
+    real_parse = yamlsource.parse
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(yamlsource, "parse", lambda raw: parses.append(raw) or real_parse(raw))
+        config.plugins.on_config(config)  # what `mkdocs serve` does after a save
     assert plugin.cache.rendered == 2  # the incident, and the mistake page that shows it
+    records = {file.read_bytes() for file in content.rglob("*.yml")}
+    assert [raw for raw in parses if raw in records] == [path.read_bytes()]  # the others were parsed before
+    assert len(plugin.parsed) == sum(1 for _ in content.rglob("*.yml"))  # the old version is forgotten
 
     config.plugins.on_startup(command="build", dirty=False)
     assert plugin.cache is None  # one build reuses nothing: no need to hold every record
