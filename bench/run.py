@@ -122,21 +122,18 @@ def best_times(workspace: sites.Sites, repeat: int) -> dict[str, dict[str, float
     shared machine slows them alike; CPU time leaves out the time the process waited for a core.
     """
     best: dict[str, Any] = {stage.name: {"wall_seconds": math.inf, "cpu_seconds": math.inf, "peak_mib": 0.0} for stage in STAGES}
-    notes: dict[str, str] = {}
     for round_no in range(1, repeat + 1):
         took = []
         for stage in STAGES:
             wall, cpu, peak, said = in_fresh_process(timed_run, stage.name, workspace)
             times = best[stage.name]
             if said:
-                notes[stage.name] = said
+                times["note"] = said
             times["wall_seconds"] = min(times["wall_seconds"], wall)
             times["cpu_seconds"] = min(times["cpu_seconds"], cpu)
             times["peak_mib"] = max(times["peak_mib"], peak)
             took.append(f"{stage.name} {cpu:.1f}s")
         print(f"  round {round_no}/{repeat} (CPU): {', '.join(took)}", file=sys.stderr)
-    for name, said in notes.items():
-        best[name]["note"] = said
     return best
 
 

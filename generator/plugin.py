@@ -62,9 +62,10 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds, so
         # the page cache survives: saving one record re-renders only the pages that show it.
         # A single build has nothing to reuse, and the cache would keep every record in memory.
-        self.cache = PageCache() if command == "serve" else None
-        self.previous = {} if command == "serve" else None
-        self.parsed = {} if command == "serve" else None
+        serving = command == "serve"
+        self.cache = PageCache() if serving else None
+        self.previous = {} if serving else None
+        self.parsed = {} if serving else None
     alternates: tuple[opendata.Alternate, ...] = ()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
