@@ -29,6 +29,40 @@ def test_the_shortcut_agrees_with_the_parser(text: str) -> None:
         assert prose.html(text) == prose._html(text)
 
 
+# Lines of a text: plain ones, headings, blank ones and ones with syntax, to join into blocks.
+LINES = st.sampled_from(["We fixed it.", "Second line, 100% sure.", "", " ", "  ", "\t", "# Title", "## What happened",
+                         "###### Deep", "####### Seven", "#No space", "## Title ##", "## 1. Numbered", "1. first",
+                         "- item", "> quote", "    indented", "===", "---", "a  ", " b", "**bold**", "x & y", "é ß 🎉"])  # fmt: skip
+
+
+@settings(max_examples=2000)
+@given(st.lists(LINES | PIECES, max_size=10).map("\n".join))
+@example("## What happened\n\nFor 43 minutes, logins failed.\nAbout 1,529 customers.\n\n## Why it happened\n\nA certificate expired.\n")
+@example("#### Late\n\n###### Later")
+@example("\n\nA.\n  \nB.")
+def test_the_block_shortcut_agrees_with_the_parser(text: str) -> None:
+    plain = prose._plain_blocks(text)
+    if plain is not None:
+        assert plain == prose._html(text)
+
+
+def test_texts_of_paragraphs_and_headings_take_the_block_shortcut() -> None:
+    assert prose._plain_blocks("## What happened\n\nLogins failed.\nFor 43 minutes.\n\n## Why\n\nA certificate expired.\n") == (
+        "<h3>What happened</h3>\n<p>Logins failed.\nFor 43 minutes.</p>\n<h3>Why</h3>\n<p>A certificate expired.</p>"
+    )
+    for syntax in ("A.\n\n- item", "## Title\nText under it", "A **bold** claim.\n\nB.", "A.\n\n    code"):
+        assert prose._plain_blocks(syntax) is None, syntax
+
+
+def test_a_texts_headings_start_below_the_pages_own() -> None:
+    # A postmortem's `#` and `##` used to be stripped to bare text: <h1>/<h2> are not allowed in record text.
+    assert prose.html("# Timeline\n\n## Morning\n\n- 09:00 alerts\n\n## Afternoon") == (
+        "<h3>Timeline</h3>\n<h4>Morning</h4>\n<ul>\n<li>09:00 alerts</li>\n</ul>\n<h4>Afternoon</h4>"
+    )
+    assert prose.html("#### Only one\n\n- x") == "<h3>Only one</h3>\n<ul>\n<li>x</li>\n</ul>"
+    assert prose.html("# A\n\n## B\n\n### C\n\n#### D\n\n##### E\n\n###### F\n\n- x").count("<h6>") == 3
+
+
 def test_plain_sentences_take_the_shortcut_and_syntax_does_not() -> None:
     for plain in ("We are looking into failed logins.", "2026 was a good year.", "Wir prüfen das — 100 % sicher."):
         assert prose._PLAIN_LINE.fullmatch(plain), plain
