@@ -419,6 +419,9 @@ def _postmortem(rng: random.Random, names: list[str], symptom: str, minutes: int
         f"{change} " + rng.choice(["We will report on this change in our next quarterly update.",
                                    "The change is already live.", "The work is tracked as a public commitment on this site."]),
     ]
+    if rng.random() < 0.3:  # some write-ups carry Markdown beyond paragraphs and headings, as real ones do
+        paragraphs[2:2] = ["## Timeline", f"- **First errors**, then an alert {rng.randint(1, 9)} minutes later\n"
+                           f"- **Fix live** after {minutes} minutes; see [our status history](https://status.example.com/history)"]
     if rng.random() < 0.5:
         paragraphs += ["## What we got right", "The first public update went out quickly, and support answered every ticket the same day."]
     return "\n\n".join(paragraphs) + "\n"

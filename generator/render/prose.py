@@ -44,10 +44,13 @@ class _HeadingsExtension(Extension):
 _converter = markdown.Markdown(extensions=["tables", "sane_lists", _HeadingsExtension()], output_format="html")
 
 
-# One line with nothing Markdown or HTML would read as syntax (no list or heading marker can start
-# it): its HTML is the paragraph itself, so most update bodies and notes skip the Markdown parser.
-_SYNTAX = r"\x00-\x1f\x7f<>&*_`\[\]()!#\\|~=+\-\u00a0\u2028\u2029\u0085"
-_PLAIN_LINE = re.compile(rf"(?!\d+[.)])[^\s{_SYNTAX}](?:[^{_SYNTAX}]*[^\s{_SYNTAX}])?")
+# One line with nothing Markdown or HTML would read as syntax: no emphasis, code, link or tag
+# anywhere, and no list, heading or quote marker where it starts (a hyphen inside a line, as in
+# "on-call", is only a hyphen). Its HTML is the paragraph itself, so most update bodies and notes
+# skip the Markdown parser.
+_SYNTAX = r"\x00-\x1f\x7f<>&*_`\[\]#\\|\u00a0\u2028\u2029\u0085"
+_MARKER = r"()!~=+\-"
+_PLAIN_LINE = re.compile(rf"(?!\d+[.)](?:\s|$))[^\s{_SYNTAX}{_MARKER}](?:[^{_SYNTAX}]*[^\s{_SYNTAX}])?")
 # A heading line such as `## What happened`, with plain words only.
 _PLAIN_HEADING = re.compile(rf"(#{{1,6}}) ({_PLAIN_LINE.pattern})")
 _BLANK_LINE = re.compile(r" *")

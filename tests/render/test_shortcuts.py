@@ -22,6 +22,9 @@ PIECES = st.sampled_from(["a", "Z", "é", "ß", "7", "12", " ", "  ", ".", ",", 
 @given(st.lists(PIECES, max_size=12).map("".join) | st.text(max_size=20))
 @example("We are looking into failed logins.")
 @example("1. first")
+@example("99.9% of the time")
+@example("1.")
+@example("2)")
 @example("2026 was a good year.")
 @example('She said "hello" at 09:00 — 100% sure.')
 def test_the_shortcut_agrees_with_the_parser(text: str) -> None:
@@ -64,9 +67,10 @@ def test_a_texts_headings_start_below_the_pages_own() -> None:
 
 
 def test_plain_sentences_take_the_shortcut_and_syntax_does_not() -> None:
-    for plain in ("We are looking into failed logins.", "2026 was a good year.", "Wir prüfen das — 100 % sicher."):
+    for plain in ("We are looking into failed logins.", "2026 was a good year.", "Wir prüfen das — 100 % sicher.",
+                  "The on-call engineer (again) was paged!", "1 + 1 = 2", "99.9% availability"):
         assert prose._PLAIN_LINE.fullmatch(plain), plain
-    for syntax in ("**bold**", "1. first", "- item", "a\nb", "a & b", "<b>x</b>", "[x](y)", " leading space", "x\u00a0"):
+    for syntax in ("**bold**", "1. first", "- item", "+ item", "(aside) first", "issue #4", "a\nb", "a & b", "<b>x</b>", "[x](y)", " leading space", "x\u00a0"):
         assert not prose._PLAIN_LINE.fullmatch(syntax), syntax
 
 
