@@ -79,9 +79,10 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
     singles: dict[str, Any] = {}
     many: dict[str, list[Any]] = {kind: [] for kind, _ in FOLDERS.values()}
 
+    shown_content = display_path(content)  # once: relpath asks the system for the working folder
     for path in _record_files(content, problems):
         relative = path.relative_to(content)
-        file = display_path(path)
+        file = str(relative) if shown_content == "." else os.path.join(shown_content, relative)  # = display_path(path)
         if len(relative.parts) == 1:
             kind, model = SINGLETONS[relative.name]
             record_id = ""

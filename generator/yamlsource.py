@@ -49,12 +49,21 @@ _INDENT_TAB = re.compile(r"^ *\t", re.MULTILINE)
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 
 
+_DEFAULT_TAGS = {ScalarNode: BaseResolver.DEFAULT_SCALAR_TAG, SequenceNode: BaseResolver.DEFAULT_SEQUENCE_TAG,
+                 MappingNode: BaseResolver.DEFAULT_MAPPING_TAG}  # fmt: skip
+
+
 class _NodeLoader(_Parser, BaseResolver):
     """Composes nodes without resolving any plain scalar: typing is ours to do."""
 
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         BaseResolver.__init__(self)
+
+    def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
+        # No implicit or path resolvers are registered: every untagged node gets its kind's default
+        # tag, which BaseResolver.resolve would find after a few lookups, once per node.
+        return _DEFAULT_TAGS[kind]
 
 
 class YamlError(Exception):

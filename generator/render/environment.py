@@ -27,6 +27,7 @@ class Strings:
 
     def __init__(self, table: dict[str, Any]) -> None:
         self.table = table
+        self._found: dict[str, Any] = {}  # each key is looked up once: pages ask for the same ones thousands of times
 
     @classmethod
     def load(cls, locale: str, folders: list[Path]) -> Strings:
@@ -38,9 +39,12 @@ class Strings:
         return cls(table)
 
     def __call__(self, key: str, **values: Any) -> str:
-        node: Any = self.table
-        for part in key.split("."):
-            node = node[part]
+        node = self._found.get(key)
+        if node is None:
+            node = self.table
+            for part in key.split("."):
+                node = node[part]
+            self._found[key] = node
         return str(node).format(**values) if values else node
 
 
@@ -122,13 +126,13 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str) ->
         keep_trailing_newline=True,
     )
     strings = Strings.load(locale, folders)
-    zone = ZoneInfo(timezone)
+    clock = Clock(strings, ZoneInfo(timezone))
     env.globals["t"] = strings
     env.filters.update(
         text=prose.inline,
         prose=prose.html,
-        day=lambda value: _day(value, strings),
-        moment=lambda value: _moment(value, zone, strings),
+        day=clock.day,
+        moment=clock.moment,
         duration=lambda value: _duration(value, strings),
         percent=lambda value: _percent(value, strings),
         amount=_amount,
@@ -136,16 +140,27 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str) ->
     return env
 
 
-def _day(value: date, t: Strings) -> str:
-    return t("date_format", day=value.day, month=t("months")[value.month - 1], year=value.year)
+class Clock:
+    """Days and moments in the site's words and time zone; each day is worded once per build."""
 
+    def __init__(self, t: Strings, zone: ZoneInfo) -> None:
+        self.t = t
+        self.zone = zone
+        self._days: dict[date, str] = {}
 
-def _moment(value: datetime, zone: ZoneInfo, t: Strings) -> Markup:
-    """A moment in the site's time zone, named, inside <time datetime> so browsers can localise it."""
-    local = value.astimezone(zone)
-    machine = value.isoformat().replace("+00:00", "Z")
-    shown = f"{_day(local.date(), t)}, {local:%H:%M} {local.tzname()}"
-    return Markup(f'<time datetime="{escape(machine)}">{escape(shown)}</time>')
+    def day(self, value: date) -> str:
+        worded = self._days.get(value)
+        if worded is None:
+            worded = self.t("date_format", day=value.day, month=self.t("months")[value.month - 1], year=value.year)
+            self._days[value] = worded
+        return worded
+
+    def moment(self, value: datetime) -> Markup:
+        """A moment in the site's time zone, named, inside <time datetime> so browsers can localise it."""
+        local = value.astimezone(self.zone)
+        machine = value.isoformat().replace("+00:00", "Z")
+        shown = f"{self.day(local.date())}, {local.hour:02}:{local.minute:02} {local.tzname()}"
+        return Markup(f'<time datetime="{escape(machine)}">{escape(shown)}</time>')
 
 
 def _duration(value: timedelta | float | None, t: Strings) -> str:
