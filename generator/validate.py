@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator import checks
 from generator.checks import vanished
+from generator.collector import fewer_collections
 from generator.loader import display_path, load
 from generator.problems import Problem
 from generator.records import RecordSet
@@ -30,6 +31,7 @@ class Validated:
         return [problem for problem in self.problems if problem.severity == "warning"]
 
 
+@fewer_collections()
 def validate(
     content: Path,
     as_of: date,

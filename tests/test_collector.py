@@ -1,0 +1,63 @@
+"""The cycle collector runs less often inside trustpages' big steps, and as before outside them."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+import generator.validate as validate_module
+from generator import render
+from generator.collector import OLDEST, YOUNG, fewer_collections
+from generator.validate import validate
+from tests.conftest import AS_OF, Content
+
+
+@pytest.fixture(autouse=True)
+def thresholds() -> Iterator[None]:
+    before = gc.get_threshold()
+    yield
+    gc.set_threshold(*before)
+
+
+def test_thresholds_rise_inside_and_come_back_after() -> None:
+    gc.set_threshold(700, 10, 10)
+    with fewer_collections():
+        assert gc.get_threshold() == (YOUNG, 10, OLDEST)
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_thresholds_come_back_when_the_step_fails() -> None:
+    gc.set_threshold(700, 10, 10)
+    with pytest.raises(ValueError), fewer_collections():
+        raise ValueError("a bad record")
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_a_host_that_collects_even_less_often_keeps_its_setting() -> None:
+    gc.set_threshold(50_000, 20, 500)
+    with fewer_collections():
+        assert gc.get_threshold() == (50_000, 20, 500)
+    assert gc.get_threshold() == (50_000, 20, 500)
+
+
+def test_validation_and_rendering_run_with_fewer_collections(content: Content, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[str, tuple[int, int, int]]] = []
+
+    def noting(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            seen.append((name, gc.get_threshold()))
+            return function(*args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(validate_module, "load", noting("load", validate_module.load))
+    monkeypatch.setattr(render, "make_environment", noting("render", render.make_environment))
+    gc.set_threshold(700, 10, 10)
+    records = validate(content(), AS_OF).records
+    assert records is not None
+    render.render_site(records, AS_OF)
+    assert seen == [("load", (YOUNG, 10, OLDEST)), ("render", (YOUNG, 10, OLDEST))]
+    assert gc.get_threshold() == (700, 10, 10)
