@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from operator import attrgetter
@@ -103,37 +104,37 @@ def mistake_published(mistake: Mistake) -> Event:
 
 
 def incident_events(records: RecordSet) -> list[Event]:
-    """Feed entries for incidents: one per update; an incident with no update yet gets one for its start."""
+    """Feed entries for incidents, in no order: one per update; an incident with no update yet gets one for its start."""
     events: list[Event] = []
     for incident in records.incidents:
         updates = incident_updates(incident)
         started = incident_started(incident) if not updates else None
         events.extend(updates or ([started] if started else []))
-    return newest_first(events)
+    return events
 
 
 def commitment_events(records: RecordSet, as_of: date) -> list[Event]:
-    """Feed entries for commitments: every status change, and the day a promise became overdue."""
+    """Feed entries for commitments, in no order: every status change, and the day a promise became overdue."""
     events: list[Event] = []
     for milestone in metrics.milestones(records):
         events.extend(status_changes(milestone))
         overdue = became_overdue(milestone, as_of)
         if overdue:
             events.append(overdue)
-    return newest_first(events)
+    return events
 
 
 def mistake_events(records: RecordSet) -> list[Event]:
-    return newest_first([mistake_published(m) for m in records.mistakes])
+    """Feed entries for mistakes, in no order: one each, on the day it happened."""
+    return [mistake_published(m) for m in records.mistakes]
 
 
-def newest_first(events: list[Event]) -> list[Event]:
+def newest_first(events: Iterable[Event]) -> Iterator[Event]:
     """Newest first; ties broken by id so the order never depends on file order.
 
-    The same order as sorting by (at, id), with the ids (a hash each) worked out only for ties.
+    The same order as sorting by (at, id), given lazily: the ids (a hash each) are worked out only
+    for ties among the events taken, and a feed takes its newest 50 of thousands.
     """
-    out: list[Event] = []
     for _, same_moment in itertools.groupby(sorted(events, key=attrgetter("at"), reverse=True), key=attrgetter("at")):
         group = list(same_moment)
-        out.extend(sorted(group, key=attrgetter("id"), reverse=True) if len(group) > 1 else group)
-    return out
+        yield from sorted(group, key=attrgetter("id"), reverse=True) if len(group) > 1 else group

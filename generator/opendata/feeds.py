@@ -59,7 +59,7 @@ def feeds(records: RecordSet, as_of: date, t: Strings) -> list[Feed]:
     mistakes = ev.mistake_events(records)
     name = records.site.name
     out = [
-        Feed("all", t("feeds.all", name=name), "", _newest(ev.newest_first([*incidents, *commitments, *mistakes]))),
+        Feed("all", t("feeds.all", name=name), "", _newest([*incidents, *commitments, *mistakes])),
         Feed("incidents", t("feeds.incidents", name=name), "incidents/", _newest(incidents)),
         Feed("commitments", t("feeds.commitments", name=name), "commitments/", _newest(commitments)),
         Feed("mistakes", t("feeds.mistakes", name=name), "mistakes/", _newest(mistakes)),
@@ -71,8 +71,8 @@ def feeds(records: RecordSet, as_of: date, t: Strings) -> list[Feed]:
 
 
 def _newest(events: Iterable[Event]) -> tuple[Event, ...]:
-    """The first FEED_ENTRIES of events already sorted newest first."""
-    return tuple(itertools.islice(events, FEED_ENTRIES))
+    """The newest FEED_ENTRIES events."""
+    return tuple(itertools.islice(ev.newest_first(events), FEED_ENTRIES))
 
 
 def files(records: RecordSet, as_of: date, t: Strings) -> dict[str, bytes]:

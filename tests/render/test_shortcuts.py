@@ -90,4 +90,4 @@ MOMENTS = st.sampled_from([datetime(2026, 1, d, h, tzinfo=UTC) for d in (1, 2) f
 @given(st.lists(st.tuples(MOMENTS, st.sampled_from(["a", "b", "c", "d"]), st.sampled_from(["investigating", "resolved"]))))
 def test_newest_first_is_sorting_by_moment_then_id(specs: list[tuple[datetime, str, str]]) -> None:
     found = [Event("incident.update", record, "Title", at, status) for at, record, status in specs]
-    assert newest_first(found) == sorted(found, key=lambda e: (e.at, e.id), reverse=True)
+    assert list(newest_first(found)) == sorted(found, key=lambda e: (e.at, e.id), reverse=True)
