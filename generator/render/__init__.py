@@ -24,6 +24,11 @@ STYLESHEET = "assets/trustpages.css"
 # LISTING_SIZE, so no page lists more than a few hundred records however long the history grows.
 INDEX_LIMIT = 25
 LISTING_SIZE = 200
+# Macros of _macros.md.j2 every template may call without importing them: made once per render.
+# The service block is not among them: it links to incident pages, so it is imported with each
+# page's context.
+MACROS = ("status_badge", "impact_badge", "state_badge", "method", "source", "prose_block", "uptime_bar", "overall_line",
+          "field_change", "record_history", "rewritten", "withdrawn_section")  # fmt: skip
 SECTIONS = ("index.md", "commitments/index.md", "incidents/index.md", "mistakes/index.md", "pricing.md", "contact.md", "metrics.md", "open-data.md")
 
 
@@ -74,6 +79,9 @@ def render_site(
     # page adds only its own. Record pages import their macros without context: Jinja then makes
     # the macros once, not once per page as garbage for the cycle collector (70 objects a page).
     env.globals.update(context)
+    # The shared macros too (badges, prose blocks, history), made once for the whole render.
+    macros = env.get_template("_macros.md.j2").module
+    env.globals.update({name: getattr(macros, name) for name in MACROS})
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **extra: Any) -> None:

@@ -1,0 +1,49 @@
+"""A site's own templates override built-in ones by name and can use the shared macros either way."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from generator.render import render_site
+from generator.validate import validate
+from tests.render.conftest import FIXTURES
+
+AS_OF = date(2026, 11, 23)
+
+
+def pages(tmp_path: Path, templates: dict[str, str]) -> dict[str, str]:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "small-site", content)
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    for name, text in templates.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = validate(content, AS_OF)
+    assert result.records is not None and not result.errors
+    return render_site(result.records, AS_OF, folder).pages
+
+
+def test_a_site_template_replaces_the_built_in_one_and_calls_macros_without_importing(tmp_path: Path) -> None:
+    site = pages(tmp_path, {"mistake.md.j2": "# {{ mistake.title|text }}\n\n{{ prose_block(mistake.apology) }}\n"})
+    mistake = next(text for path, text in site.items() if path.startswith("mistakes/") and path != "mistakes/index.md")
+    assert mistake.startswith("# ")
+    assert '<div class="tp-prose">' in mistake
+    assert "tp-history" not in mistake  # the built-in template's history section is gone
+
+
+def test_a_site_template_that_imports_macros_with_context_still_works(tmp_path: Path) -> None:
+    template = '{% from "_macros.md.j2" import impact_badge, service_block with context %}\n{{ impact_badge(incident.impact) }}\n'
+    site = pages(tmp_path, {"incident.md.j2": template})
+    incident = next(text for path, text in site.items() if path.startswith("incidents/") and path != "incidents/index.md")
+    assert incident.startswith('<span class="tp-impact tp-impact--')
+
+
+def test_an_overridden_macro_file_gives_its_own_macros_to_every_page(tmp_path: Path) -> None:
+    built_in = (Path(__file__).resolve().parents[2] / "templates" / "_macros.md.j2").read_text(encoding="utf-8")
+    own = built_in.replace('<span class="tp-impact tp-impact--{{ name }}">', '<span class="own-impact">')
+    site = pages(tmp_path, {"_macros.md.j2": own})
+    incident = next(text for path, text in site.items() if path.startswith("incidents/") and path != "incidents/index.md")
+    assert '<span class="own-impact">' in incident
+    assert '<span class="own-impact">' in site["incidents/index.md"]
