@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from collections import defaultdict
+from collections import ChainMap, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -192,7 +192,13 @@ def _listings(context: dict[str, Any]) -> list[Listing]:
 
 
 def _render(env: Environment, template: str, path: str, extra: dict[str, Any]) -> str:
-    return env.get_template(template).render(
+    page = env.get_template(template)
+    if isinstance(page.globals, ChainMap):
+        # Jinja layers a template's globals over the environment's and copies both into every
+        # page's context, key by key through the layers; this render's globals are all set, so
+        # one flat copy per template serves every page.
+        page.globals = dict(page.globals)
+    return page.render(
         **extra,
         page_path=path,
         url=lambda target: relative_url(path, target),  # for href in HTML: the built page's URL

@@ -116,5 +116,11 @@ def _html(text: str) -> Markup:
 
 def inline(text: object) -> Markup:
     """Plain text for a heading, table cell or list item: HTML-escaped, Markdown syntax neutralised."""
-    escaped = str(escape(" ".join(str(text).split())))
+    return _inline(str(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _inline(text: str) -> Markup:
+    # Cached: titles, names and headings appear on many pages.
+    escaped = str(escape(" ".join(text.split())))
     return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", escaped))
