@@ -124,6 +124,11 @@ def _fold(line: str) -> Iterator[str]:
     if len(line) * 4 <= LINE_OCTETS or len(line.encode("utf-8")) <= LINE_OCTETS:
         yield line
         return
+    if line.isascii():  # one octet a character: the pieces are plain slices
+        yield line[:LINE_OCTETS]
+        for start in range(LINE_OCTETS, len(line), LINE_OCTETS - 1):
+            yield " " + line[start : start + LINE_OCTETS - 1]
+        return
     piece, size, limit = [], 0, LINE_OCTETS
     for char in line:
         octets = len(char.encode("utf-8"))

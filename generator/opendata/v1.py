@@ -57,7 +57,8 @@ def files(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[str, 
     out: dict[str, bytes] = {}
     docs = documents(records, as_of, service)
     for name, document in docs.items():
-        out[json_path(name)] = dumps(document.model_dump(mode="json", by_alias=True))
+        # Straight to JSON in pydantic's serialiser: the same bytes as dumps(model_dump(...)), without the dicts between.
+        out[json_path(name)] = document.model_dump_json(by_alias=True).encode("utf-8") + b"\n"
         out[schema_path(name)] = dumps(schema(records, name))
     for name, table in _tables(docs).items():
         out[csv_path(name)] = table
@@ -269,13 +270,16 @@ _COLUMNS = {
 
 
 def _tables(docs: dict[str, models.Document]) -> dict[str, bytes]:
+    def cells(name: str, items: list[models.Shape]) -> list[dict[str, Any]]:
+        return [item.model_dump(mode="json", include=set(_COLUMNS[name])) for item in items]
+
     rows: dict[str, list[dict[str, Any]]] = {
-        "commitments": [c.model_dump(mode="json") for c in docs["commitments"].commitments],  # type: ignore[attr-defined]
-        "incidents": [i.model_dump(mode="json") for i in docs["incidents"].incidents],  # type: ignore[attr-defined]
-        "mistakes": [m.model_dump(mode="json") for m in docs["mistakes"].mistakes],  # type: ignore[attr-defined]
+        "commitments": cells("commitments", docs["commitments"].commitments),  # type: ignore[attr-defined]
+        "incidents": cells("incidents", docs["incidents"].incidents),  # type: ignore[attr-defined]
+        "mistakes": cells("mistakes", docs["mistakes"].mistakes),  # type: ignore[attr-defined]
     }
-    for row in rows["incidents"]:
-        row["updates"] = len(row["updates"])
+    for row, incident in zip(rows["incidents"], docs["incidents"].incidents, strict=True):  # type: ignore[attr-defined]
+        row["updates"] = len(incident.updates)  # how many; the updates themselves are in incidents.json
     return {name: _csv(_COLUMNS[name], rows[name]) for name in CSV_NAMES}
 
 

@@ -8,9 +8,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from generator import opendata
+from generator.opendata import ical
 from generator.records import Security
 from tests.conftest import write_content
 from tests.opendata.conftest import FULL, FULL_AS_OF, Published, publish
@@ -126,3 +129,14 @@ def test_promises_badge_without_a_decided_promise(tmp_path) -> None:  # type: ig
     (tmp_path / "site.yml").write_text("name: Solo\nurl: https://solo.example\n", encoding="utf-8")
     root = ET.fromstring(publish(tmp_path, FULL_AS_OF).files["badges/promises-kept.svg"])
     assert root.get("aria-label") == "promises kept: not yet"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F) | st.sampled_from(["é", "🎉"]), max_size=400))
+def test_folded_pieces_rejoin_to_the_line_and_fit_75_octets(line: str) -> None:
+    pieces = list(ical._fold(line))
+    assert pieces[0] + "".join(piece.removeprefix(" ") for piece in pieces[1:]) == line
+    assert all(piece.startswith(" ") for piece in pieces[1:])
+    assert all(len(piece.encode("utf-8")) <= ical.LINE_OCTETS for piece in pieces)
+    # Full pieces: no piece but the last could have taken the next character too.
+    for piece, after in zip(pieces, pieces[1:], strict=False):
+        assert len((piece + after[1]).encode("utf-8")) > ical.LINE_OCTETS
