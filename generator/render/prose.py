@@ -53,7 +53,7 @@ _MARKER = r"()!~=+\-"
 _PLAIN_LINE = re.compile(rf"(?!\d+[.)](?:\s|$))[^\s{_SYNTAX}{_MARKER}](?:[^{_SYNTAX}]*[^\s{_SYNTAX}])?")
 # A heading line such as `## What happened`, with plain words only.
 _PLAIN_HEADING = re.compile(rf"(#{{1,6}}) ({_PLAIN_LINE.pattern})")
-_BLANK_LINE = re.compile(r" *")
+_BLANK_LINE = re.compile(r"[ \t]*")
 
 
 def html(text: str | None) -> Markup:
@@ -62,35 +62,66 @@ def html(text: str | None) -> Markup:
         return Markup("")
     if _PLAIN_LINE.fullmatch(text):
         return Markup(f"<p>{text}</p>")  # what the parser and the cleaner would make of it
-    plain = _plain_blocks(text)
-    return Markup(plain) if plain is not None else _html(text)
+    by_blocks = _by_blocks(text)
+    return Markup(by_blocks) if by_blocks is not None else _html(text)
 
 
-def _plain_blocks(text: str) -> str | None:
-    """The HTML of a text made only of plain paragraphs and one-line headings, or None for any other text.
+# What makes a block's HTML depend on more than its own run of blocks: raw HTML (a block of it may
+# span blank lines), link reference definitions (used anywhere) and headings (the text's highest
+# one sets the level of all). Plain headings are handled here; any other sends the text to the
+# parser whole.
+_NOT_LOCAL = re.compile(r"<|^ {0,3}(?:\[[^\]\n]*\]:|#|=+ *$|-+ *$)", re.MULTILINE)
 
-    Most postmortems and explanations are written like that; the parser would give the same.
+
+def _by_blocks(text: str) -> str | None:
+    """The HTML of `text` made block by block, or None when only the whole text may be parsed.
+
+    Plain paragraphs and one-line plain headings (most of a postmortem) are written directly; each
+    run of other blocks (a list, a paragraph with a link) goes to the parser on its own, which gives
+    what parsing the whole text would.
     """
-    blocks: list[list[str]] = [[]]
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    if lines[0] and _BLANK_LINE.fullmatch(lines[0]):
+        return None  # Python-Markdown blanks a line of spaces only after a line break: not the first
+    blocks: list[tuple[int, int]] = []  # [first, last + 1) line numbers of each block
+    first: int | None = None
+    for number, line in enumerate([*lines, ""]):
         if _BLANK_LINE.fullmatch(line):
-            if blocks[-1]:
-                blocks.append([])
-        else:
-            blocks[-1].append(line)
-    headings: list[tuple[int, str]] = []  # (index in parts, level)
+            if first is not None:
+                blocks.append((first, number))
+                first = None
+        elif first is None:
+            first = number
     parts: list[str] = []
-    for block in blocks:
-        if not block:
+    headings: list[tuple[int, int]] = []  # (index in parts, level)
+    pending: tuple[int, int] | None = None  # a run of blocks waiting for the parser
+
+    def parse_pending() -> bool:
+        if pending is not None:
+            run = "\n".join(lines[pending[0] : pending[1]])
+            if _NOT_LOCAL.search(run):
+                return False
+            parsed = _html(run)
+            if parsed:
+                parts.append(parsed)
+        return True
+
+    for start, stop in blocks:
+        block = lines[start:stop]
+        heading = _PLAIN_HEADING.fullmatch(block[0]) if stop - start == 1 else None
+        if heading is None and not all(_PLAIN_LINE.fullmatch(line) for line in block):
+            pending = (pending[0] if pending else start, stop)
             continue
-        heading = _PLAIN_HEADING.fullmatch(block[0])
-        if heading is not None and len(block) == 1:
+        if not parse_pending():
+            return None
+        pending = None
+        if heading is not None:
             headings.append((len(parts), len(heading[1])))
             parts.append(heading[2])
-        elif all(_PLAIN_LINE.fullmatch(line) for line in block):
-            parts.append("<p>" + "\n".join(block) + "</p>")
         else:
-            return None
+            parts.append("<p>" + "\n".join(block) + "</p>")
+    if not parse_pending():
+        return None
     if headings:
         shift = TOP_HEADING - min(level for _, level in headings)
         for index, level in headings:

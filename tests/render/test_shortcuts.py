@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from datetime import UTC, datetime
 
@@ -32,29 +33,45 @@ def test_the_shortcut_agrees_with_the_parser(text: str) -> None:
         assert prose.html(text) == prose._html(text)
 
 
-# Lines of a text: plain ones, headings, blank ones and ones with syntax, to join into blocks.
+# Lines of a text: plain ones, headings, blank ones, and ones with syntax local to their block or not.
 LINES = st.sampled_from(["We fixed it.", "Second line, 100% sure.", "", " ", "  ", "\t", "# Title", "## What happened",
                          "###### Deep", "####### Seven", "#No space", "## Title ##", "## 1. Numbered", "1. first",
-                         "- item", "> quote", "    indented", "===", "---", "a  ", " b", "**bold**", "x & y", "é ß 🎉"])  # fmt: skip
+                         "2) second", "- item", "* star", "  - nested", "> quote", "    indented", "===", "---", "a  ",
+                         " b", "**bold**", "x & y", "é ß 🎉", "[link][a]", "[a]: http://x.y", "<div>", "</div>",
+                         "| a | b |", "|---|---|", "Title", "\r", "see [this](http://x.y)"])  # fmt: skip
 
 
-@settings(max_examples=2000)
-@given(st.lists(LINES | PIECES, max_size=10).map("\n".join))
+@settings(max_examples=3000)
+@given(st.lists(LINES | PIECES, max_size=12).map("\n".join))
 @example("## What happened\n\nFor 43 minutes, logins failed.\nAbout 1,529 customers.\n\n## Why it happened\n\nA certificate expired.\n")
 @example("#### Late\n\n###### Later")
 @example("\n\nA.\n  \nB.")
+@example("## Timeline\n\n- **First errors**\n- **Fix live**; see [history](https://x.y)\n\n## Why\n\nA cause.\n")
+@example("A.\n\n- a\n\n\n- b\n\nB.\n\n    code\n\n    more")
 def test_the_block_shortcut_agrees_with_the_parser(text: str) -> None:
-    plain = prose._plain_blocks(text)
-    if plain is not None:
-        assert plain == prose._html(text)
+    by_blocks = prose._by_blocks(text)
+    if by_blocks is not None:
+        assert by_blocks == prose._html(text)
 
 
-def test_texts_of_paragraphs_and_headings_take_the_block_shortcut() -> None:
-    assert prose._plain_blocks("## What happened\n\nLogins failed.\nFor 43 minutes.\n\n## Why\n\nA certificate expired.\n") == (
+def test_plain_blocks_skip_the_parser_and_only_blocks_that_need_it_are_parsed() -> None:
+    assert prose._by_blocks("## What happened\n\nLogins failed.\nFor 43 minutes.\n\n## Why\n\nA certificate expired.\n") == (
         "<h3>What happened</h3>\n<p>Logins failed.\nFor 43 minutes.</p>\n<h3>Why</h3>\n<p>A certificate expired.</p>"
     )
-    for syntax in ("A.\n\n- item", "## Title\nText under it", "A **bold** claim.\n\nB.", "A.\n\n    code"):
-        assert prose._plain_blocks(syntax) is None, syntax
+    parsed: list[str] = []
+    original = prose._html.__wrapped__
+    prose._html.cache_clear()
+    try:
+        prose._html = lambda run: parsed.append(run) or original(run)  # type: ignore[assignment]
+        prose._by_blocks("## What happened\n\nLogins failed.\n\n- at 09:00 alerts\n- at 09:05 a fix\n\n## Why\n\nA cause.")
+    finally:
+        prose._html = functools.lru_cache(maxsize=65536)(original)
+    assert parsed == ["- at 09:00 alerts\n- at 09:05 a fix"]
+
+
+def test_texts_whose_blocks_depend_on_each_other_are_parsed_whole() -> None:
+    for text in ("A.\n\n[x][1]\n\n[1]: https://example.com", "A.\n\n<div>\n\nB.\n\n</div>", "A.\n\n- x\n\n## Big\nand text"):
+        assert prose._by_blocks(text) is None, text
 
 
 def test_a_texts_headings_start_below_the_pages_own() -> None:
