@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from jinja2.runtime import Macro
 
 from generator import metrics, opendata
 from generator.collector import fewer_collections
@@ -24,11 +25,9 @@ STYLESHEET = "assets/trustpages.css"
 # LISTING_SIZE, so no page lists more than a few hundred records however long the history grows.
 INDEX_LIMIT = 25
 LISTING_SIZE = 200
-# Macros of _macros.md.j2 every template may call without importing them: made once per render.
-# The service block is not among them: it links to incident pages, so it is imported with each
-# page's context.
-MACROS = ("status_badge", "impact_badge", "state_badge", "method", "source", "prose_block", "uptime_bar", "overall_line",
-          "field_change", "record_history", "rewritten", "withdrawn_section")  # fmt: skip
+# Every macro of _macros.md.j2 is a global of the render, made once, except these: they link to
+# other pages, so a template imports them with its page's context.
+PAGE_MACROS = frozenset({"service_block"})
 SECTIONS = ("index.md", "commitments/index.md", "incidents/index.md", "mistakes/index.md", "pricing.md", "contact.md", "metrics.md", "open-data.md")
 
 
@@ -76,12 +75,12 @@ def render_site(
     context["listings"] = {(kind, key): listing_path(kind, key) for kind, key, _, items in _groups(context) if len(items) > INDEX_LIMIT}
     context["index_limit"] = INDEX_LIMIT
     # What every page shares is given once, as globals of this render's own environment, and each
-    # page adds only its own. Record pages import their macros without context: Jinja then makes
-    # the macros once, not once per page as garbage for the cycle collector (70 objects a page).
+    # page adds only its own. So are the shared macros (badges, prose blocks, history): imported
+    # with context, Jinja made them again for every page, 70 objects of garbage for the cycle
+    # collector each time.
     env.globals.update(context)
-    # The shared macros too (badges, prose blocks, history), made once for the whole render.
     macros = env.get_template("_macros.md.j2").module
-    env.globals.update({name: getattr(macros, name) for name in MACROS})
+    env.globals.update({name: value for name, value in vars(macros).items() if isinstance(value, Macro) and name not in PAGE_MACROS})
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **extra: Any) -> None:
