@@ -57,7 +57,8 @@ file, line and column of every problem.
 
 * **Dates** are written `2026-03-04`; **moments** with their time zone: `2026-03-04T09:12:00Z`
   (`Z` is UTC) or `2026-03-04T10:12:00+01:00`.
-* **Text** is Markdown. Write for customers: short sentences, everyday words.
+* **Text** is Markdown. Write for customers: short sentences, everyday words. Headings in a
+  long text (`## What happened`) become sub-headings of the page's section, whatever their level.
 * A **list** is written `[a, b]` on one line, or one `- item` per line.
 * Optional fields can be left out. Unknown fields are errors, so a typo never goes unnoticed.
 
