@@ -1,0 +1,40 @@
+"""`make bench` keeps working: its synthetic content is valid, and a small run times every stage on equal sites."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from generator.validate import validate
+from tests.conftest import REPO
+
+
+@pytest.fixture
+def bench(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    monkeypatch.syspath_prepend(str(REPO / "bench"))  # spawned processes get this sys.path too
+    return importlib.import_module("run")
+
+
+def test_synthetic_content_is_valid_and_has_every_kind_of_record(tmp_path: Path, bench: ModuleType) -> None:
+    content = tmp_path / "content"
+    bench.synthesise(content, 200, 0)
+    result = validate(content, bench.AS_OF)
+    assert result.problems == []
+    records = result.records
+    assert records is not None
+    assert (len(records.commitments), len(records.incidents), len(records.mistakes)) == (80, 90, 20)
+    # Some write-ups carry Markdown beyond paragraphs and headings, so the bench times the parser too.
+    assert any(incident.postmortem and "\n- " in incident.postmortem for incident in records.incidents)
+
+
+def test_a_small_run_times_every_stage_and_both_builds_make_the_same_files(bench: ModuleType) -> None:
+    row = bench.measure(20, 1, 0)
+    assert row["site_differences"] == []
+    assert row["pages"] > 20
+    assert set(row["stages"]) == {stage.name for stage in bench.STAGES}
+    assert all(times["cpu_seconds"] > 0 for times in row["stages"].values())
+    assert "1 of" in row["stages"]["serve rebuild"]["note"]  # one saved record, one page rendered again
+    assert set(row["ratios"]) == {ratio.name for ratio in bench.RATIOS}
