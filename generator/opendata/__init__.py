@@ -13,7 +13,7 @@ from generator.opendata import badges, feeds, ical, models, securitytxt, statusp
 from generator.opendata.models import VERSION
 from generator.records import RecordSet
 from generator.render.environment import Strings, make_environment
-from generator.status import service_status
+from generator.status import ServiceStatus, service_status
 
 __all__ = ["VERSION", "Alternate", "Listing", "alternate_links", "catalogue", "publish"]
 
@@ -38,10 +38,14 @@ class Alternate:
     path: str
 
 
-def publish(records: RecordSet, as_of: date, t: Strings) -> dict[str, bytes]:
-    """Every open-data file, by path relative to the site root."""
+def publish(records: RecordSet, as_of: date, t: Strings, service: ServiceStatus | None = None) -> dict[str, bytes]:
+    """Every open-data file, by path relative to the site root.
+
+    `service` is service_status(records, as_of), when the caller worked it out already.
+    """
     out: dict[str, bytes] = {}
-    service = service_status(records, as_of)  # components' states and 90 days, for three outputs
+    if service is None:
+        service = service_status(records, as_of)  # components' states and 90 days, for three outputs
     out.update(v1.files(records, as_of, service))
     out.update(statuspage.files(records, as_of, service))
     out.update(feeds.files(records, as_of, t))

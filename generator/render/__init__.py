@@ -122,7 +122,7 @@ def render_site(
     page("contact.md", "contact.md.j2")
     page("metrics.md", "metrics.md.j2")
     page("open-data.md", "open-data.md.j2", outputs=opendata.catalogue(records), version=opendata.VERSION, feed_entries=opendata.feeds.FEED_ENTRIES)
-    assets = {STYLESHEET: _stylesheet(templates), **opendata.publish(records, as_of, env.globals["t"])}
+    assets = {STYLESHEET: _stylesheet(templates), **opendata.publish(records, as_of, env.globals["t"], context["service"])}
     return Output(pages, assets)
 
 

@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator
 
 from generator import metrics, opendata
 from generator.opendata import models
+from generator.render import STYLESHEET, render_site
 from tests.opendata.conftest import Published
 
 NAMES = ["summary", "commitments", "incidents", "mistakes", "pricing", "contact", "metrics"]
@@ -148,3 +149,9 @@ def test_catalogue_lists_exactly_what_is_published(published: Published) -> None
     listed = [item.path for item in opendata.catalogue(published.records)]
     assert len(listed) == len(set(listed))
     assert set(listed) == set(published.files)
+
+
+def test_the_built_site_carries_exactly_the_open_data_publish_makes(published: Published) -> None:
+    # render_site hands publish the service status its pages show; nothing may differ from a fresh one.
+    assets = render_site(published.records, published.as_of).assets
+    assert {path: data for path, data in assets.items() if path != STYLESHEET} == published.files
