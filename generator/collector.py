@@ -9,7 +9,7 @@ from contextlib import contextmanager
 # Python collects its youngest objects after every 700 new ones, and every hundred of those
 # collections walks every object alive: at 10,000 records (a million objects) that took 1.6 s of a
 # 12 s validation and render. trustpages makes almost no cyclic garbage (Jinja macros imported
-# with context made the most; record pages no longer do that), so collecting rarely costs no memory.
+# with context made the most; templates no longer import them), so collecting rarely costs no memory.
 YOUNG = 10_000
 OLDEST = 100
 
