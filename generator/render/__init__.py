@@ -86,19 +86,22 @@ def render_site(
     def page(path: str, template: str, **extra: Any) -> None:
         pages[path] = _render(env, template, path, extra)
 
-    fingerprint = (_templates_fingerprint(templates), as_of, records.site, history is not None and history.available, history is not None and history.is_shallow)
+    fingerprint: tuple[Any, ...] = ()  # what every record page depends on; read only when there is a cache
     if cache is not None:
         cache.rendered = 0
+        fingerprint = (_templates_fingerprint(templates), as_of, records.site, history is not None and history.available, history is not None and history.is_shallow)
 
     def record_page(path: str, template: str, kind: str, record: Any, shown: tuple[Any, ...]) -> None:
         """A record page, reused from `cache` when nothing it shows has changed."""
+        if cache is None:
+            page(path, template, **{kind: record})
+            return
         key = (fingerprint, record, shown, history.of(kind, record.id) if history is not None else ())
-        reused = cache.get(path, key) if cache is not None else None
+        reused = cache.get(path, key)
         if reused is None:
             page(path, template, **{kind: record})
-            if cache is not None:
-                cache.pages[path] = (key, pages[path])
-                cache.rendered += 1
+            cache.pages[path] = (key, pages[path])
+            cache.rendered += 1
         else:
             pages[path] = reused
 
