@@ -57,6 +57,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     cache: PageCache | None = None
     previous: dict[str, str] | None = None  # while serving: each page's Markdown in the last build
     parsed: dict[bytes, Document] | None = None  # while serving: the record files as last parsed
+    alternates: tuple[opendata.Alternate, ...] = ()  # the feeds every page's <head> announces
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds, so
@@ -66,7 +67,6 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         self.cache = PageCache() if serving else None
         self.previous = {} if serving else None
         self.parsed = {} if serving else None
-    alternates: tuple[opendata.Alternate, ...] = ()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Runs before MkDocs cleans site_dir: bad records fail here and the last good site stays.
