@@ -26,6 +26,7 @@ from generator.records import (
     Withdrawals,
 )
 from generator.records.common import SLUG, describe, inner_model
+from generator.sections import reserved_ids
 from generator.yamlsource import Document, YamlError, read
 
 # folder -> (kind, model); the model of a commitment depends on its fields.
@@ -93,6 +94,10 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
                 problems.append(
                     Problem(file, 1, 1, "error", f"file name '{path.name}' is not a valid id", f"rename it to '{_slugify(record_id)}.yml'")
                 )
+                continue
+            if record_id in reserved_ids(relative.parts[0]):
+                message = f"'{record_id}' cannot be an id: the site uses {relative.parts[0]}/{record_id} for a page of its own"
+                problems.append(Problem(file, 1, 1, "error", message, f"rename the file, e.g. to '{record_id}-{kind}.yml'"))
                 continue
             if (kind, record_id) in seen:
                 article = "an" if kind[0] in "aeiou" else "a"
