@@ -59,6 +59,10 @@ file, line and column of every problem.
   (`Z` is UTC) or `2026-03-04T10:12:00+01:00`.
 * **Text** is Markdown. Write for customers: short sentences, everyday words. Headings in a
   long text (`## What happened`) become sub-headings of the page's section, whatever their level.
+  **One line of text** (names, titles, addresses, units) holds no line break or tab: it is also
+  written into calendars and security.txt, where a line break starts a new entry. No text holds
+  control characters or the characters that reorder text (U+202A–U+202E, U+2066–U+2069), and
+  every text has at least one visible character.
 * A **list** is written `[a, b]` on one line, or one `- item` per line.
 * Optional fields can be left out. Unknown fields are errors, so a typo never goes unnoticed.
 
@@ -140,6 +144,7 @@ _WORDS = {
     common._day: "date, like 2026-03-04",
     common._moment: "moment with time zone, like 2026-03-04T09:12:00Z",
     common._text: "text",
+    common._line: "one line of text",
     common._label: "short text or number",
     common._period: "period: 2026-Q1, 2026-H1, 2026-03 or 2026",
     common._slug: "id (lowercase letters, digits, dashes)",
@@ -152,6 +157,7 @@ _WORDS = {
 # The same, for each item of a list.
 _LIST_WORDS = {
     "text": "list of text",
+    "one line of text": "list of one-line texts",
     _WORDS[common._slug]: "list of ids (lowercase letters, digits, dashes)",
     _WORDS[common._url]: "list of web addresses (https://…)",
     "fields, as below": "list; each item as below",

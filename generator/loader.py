@@ -276,14 +276,15 @@ def _explain(error: ErrorDetails, model: type[BaseModel], source: Source) -> Pro
         hint = "put the value in quotes" if isinstance(got, int | float) else None
     elif kind in {"int_type", "int_from_float", "int_parsing"}:
         message = f"{prefix}expected a whole number; got {describe(got)}"
-    elif kind == "empty_text":
-        message = f"{prefix}is empty"
+    elif kind in {"empty_text", "invisible_text"}:
+        message = f"{prefix}{error['msg']}"
         description = fields[name].description if name in fields else None
         hint = f"write {name}: {description}" if description else None
     elif kind == "greater_than_equal":
         message = f"{prefix}expected {error.get('ctx', {}).get('ge')} or more; got {describe(got)}"
     else:
         message = f"{prefix}{error['msg']}"
+        hint = error.get("ctx", {}).get("hint")
     return Problem(source.file, line, col, "error", message, hint)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, get_args
@@ -15,6 +17,17 @@ SLUG = re.compile(SLUG_PATTERN)
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})\Z")
 _PERIOD = re.compile(r"\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?\Z")
+# C0 and C1 control characters: no page, feed or plain-text file can show them, and XML cannot
+# hold most of them. Prose keeps its tabs and line breaks.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The bidi embeddings, overrides and isolates reorder the text around them, so what a reader sees
+# is not what was written (the marks LRM, RLM and ALM only steer neutral characters: right-to-left
+# text needs them).
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# What a one-line field may not hold: it is written where a break would start a new line.
+_LINE_BREAK = re.compile("[\t\n\u2028\u2029]")
+# Letters and symbols drawn as nothing at all (besides spaces, marks and format characters).
+_BLANK = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 
 
 class Record(BaseModel):
@@ -76,18 +89,52 @@ def _moment(value: Any) -> Any:
 
 
 def _text(value: Any) -> Any:
-    if isinstance(value, str):
-        if not value.strip():
-            raise PydanticCustomError("empty_text", "is empty")
-        return value
-    raise PydanticCustomError("text_type", "expected text; got {got}", {"got": describe(value)})
+    """Markdown prose: printable text with at least one visible character; tabs and line breaks allowed."""
+    if not isinstance(value, str):
+        raise PydanticCustomError("text_type", "expected text; got {got}", {"got": describe(value)})
+    if not value.strip():
+        raise PydanticCustomError("empty_text", "is empty")
+    if found := _CONTROL.search(value):
+        raise PydanticCustomError(
+            "control_character",
+            "holds the control character {char}, which no page can show",
+            {"char": f"U+{ord(found.group()):04X}", "hint": "delete it: most editors do not show it"},
+        )
+    if found := _BIDI.search(value):
+        raise PydanticCustomError(
+            "bidi_control",
+            "holds {char}, which shows the text around it in another order than it is written",
+            {"char": _name(found.group()), "hint": "delete it: text runs in the direction of its own letters"},
+        )
+    if not any(_visible(char) for char in value):
+        raise PydanticCustomError("invisible_text", "has no visible character")
+    return value
+
+
+def _line(value: Any) -> Any:
+    """One line of text (names, titles, addresses): it is written where a line break would start a new line."""
+    value = _text(value)
+    if found := _LINE_BREAK.search(value):
+        char = {"\n": "a line break", "\t": "a tab"}.get(found.group()) or _name(found.group())
+        raise PydanticCustomError("line_break", "must be one line; it holds {char}", {"char": char, "hint": "write it on one line"})
+    return value
+
+
+def _name(char: str) -> str:
+    """A character as people look it up, e.g. U+202E (RIGHT-TO-LEFT OVERRIDE)."""
+    return f"U+{ord(char):04X} ({unicodedata.name(char)})"
+
+
+def _visible(char: str) -> bool:
+    """True when the character is drawn: not a space, control, format character, combining mark or blank."""
+    return unicodedata.category(char)[0] not in "ZCM" and char not in _BLANK
 
 
 def _label(value: Any) -> Any:
     """Short values such as `96.2%` or `2026`: a bare number is taken as its text."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
-    return _text(value)
+    return _line(value)
 
 
 def _period(value: Any) -> Any:
@@ -102,6 +149,7 @@ def _period(value: Any) -> Any:
 def _amount(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise PydanticCustomError("amount_type", "expected a number like 12 or 9.50; got {got}", {"got": describe(value)})
+    _finite(value)
     if value < 0:
         raise PydanticCustomError("negative_amount", "cannot be negative; got {got}", {"got": value})
     return Decimal(str(value))
@@ -110,7 +158,13 @@ def _amount(value: Any) -> Any:
 def _number(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise PydanticCustomError("number_type", "expected a number; got {got}", {"got": describe(value)})
+    _finite(value)
     return value
+
+
+def _finite(value: int | float) -> None:
+    if not math.isfinite(value):  # YAML reads 1e309 as infinity: no chart, sum or average can hold it
+        raise PydanticCustomError("finite_number", "is too large: numbers end at about 1.8e308", {"hint": "write a smaller number"})
 
 
 def _flag(value: Any) -> Any:
@@ -130,7 +184,7 @@ def _slug(value: Any) -> Any:
 
 
 def _url(value: Any) -> Any:
-    value = _text(value)
+    value = _line(value)
     if not value.startswith(("https://", "http://", "mailto:")):
         raise PydanticCustomError(
             "url_format", "expected a web address starting with https://; got {got}", {"got": repr(value)}
@@ -141,6 +195,7 @@ def _url(value: Any) -> Any:
 Day = Annotated[date, BeforeValidator(_day), WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
 Moment = Annotated[datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "format": "date-time"})]
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"})]
+Line = Annotated[str, BeforeValidator(_line), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"^[^\n\r\u2028\u2029]*\S[^\n\r\u2028\u2029]*$"})]
 Label = Annotated[str, BeforeValidator(_label), WithJsonSchema({"type": ["string", "number"]})]
 Period = Annotated[str, BeforeValidator(_period), WithJsonSchema({"type": ["string", "integer"], "pattern": "^" + _PERIOD.pattern.removesuffix(r"\Z") + "$"})]
 Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN})]

@@ -8,7 +8,7 @@ from zoneinfo import available_timezones
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
-from generator.records.common import Count, Number, Record, Slug, Text, Url
+from generator.records.common import Count, Line, Number, Record, Slug, Text, Url
 
 
 def _zone(value: str) -> str:
@@ -32,8 +32,8 @@ class Component(Record):
     """A part of the service that incidents can affect."""
 
     id: Slug = Field(description="Short id used in incidents' `affected`, e.g. login.")
-    name: Text = Field(description="Name customers know it by, e.g. Login.")
-    group: Text | None = Field(None, description="Heading it is listed under, e.g. Web app.")
+    name: Line = Field(description="Name customers know it by, e.g. Login.")
+    group: Line | None = Field(None, description="Heading it is listed under, e.g. Web app.")
     description: Text | None = Field(None, description="One sentence on what it does for customers, e.g. Where you sign in and keep your books.")
 
 
@@ -88,11 +88,11 @@ class LanguageRules(Record):
 class Site(Record):
     """content/site.yml: who publishes this site and the rules they hold themselves to."""
 
-    name: Text = Field(description="Company name, e.g. Example Co.")
+    name: Line = Field(description="Company name, e.g. Example Co.")
     url: Url = Field(description="Address of this site, e.g. https://trust.example.com.")
     description: Text | None = Field(None, description="One sentence saying what this site is, e.g. What we promised, what went wrong, what it costs.")
     locale: Literal["en", "de"] = Field("en", description="Language of the site's headings and dates: en or de, e.g. en.")
-    timezone: Annotated[Text, AfterValidator(_zone)] = Field(
+    timezone: Annotated[Line, AfterValidator(_zone)] = Field(
         "UTC", description="Time zone times are shown in, e.g. Europe/Berlin."
     )
     repo_url: Url | None = Field(None, description="Public git repository of this content, for source and history links, e.g. https://github.com/example/trust.")

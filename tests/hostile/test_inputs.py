@@ -86,3 +86,101 @@ def test_every_page_in_a_section_folder_is_a_record_or_reserved(content: Content
             if name not in ids:
                 seen.add(f"{section}/{name}")
     assert seen == {f"{section}/{name}" for section in ("commitments", "incidents", "mistakes") for name in reserved_ids(section)}
+
+
+def refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> list[str]:
+    """The problems `check` prints for ./content, after asserting it fails and `generate` refuses to build."""
+    code, lines = check(capsys)
+    assert code == 1
+    code, printed = generate(tmp_path, capsys)
+    assert code == 1 and "Traceback" not in printed and not (tmp_path / "out").exists()
+    return lines[:-1]
+
+
+# Finding 7: control characters, bidi controls and invisible text.
+
+I = f"content/{INCIDENT}"
+
+
+@pytest.mark.parametrize(
+    ("escaped", "shown"),
+    [("\\0", "U+0000"), ("\\e", "U+001B"), ("\\v", "U+000B"), ("\\f", "U+000C"), ("\\r", "U+000D"), ("\\x9b", "U+009B"), ("\\x7f", "U+007F")],
+)
+def test_control_characters_are_refused(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path, escaped: str, shown: str) -> None:
+    content(replaced(INCIDENT, "summary: About 1 in 5 login attempts", f'summary: "About{escaped} 1 in 5 login attempts'," minutes.\n", ' minutes."\n'))
+    assert refused(capsys, tmp_path) == [
+        f"{I}:6:10: error: summary: holds the control character {shown}, which no page can show (delete it: most editors do not show it)"
+    ]
+
+
+@pytest.mark.parametrize(("escaped", "name"), [("\\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE)"), ("\\u2066", "U+2066 (LEFT-TO-RIGHT ISOLATE)")])
+def test_bidi_controls_are_refused(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path, escaped: str, name: str) -> None:
+    content(replaced(MISTAKE, "title: We charged some customers twice in May", f'title: "We charged some customers {escaped}twice in May"'))
+    assert refused(capsys, tmp_path) == [
+        f"content/{MISTAKE}:1:8: error: title: holds {name}, which shows the text around it in another order than it is written "
+        "(delete it: text runs in the direction of its own letters)"
+    ]
+
+
+@pytest.mark.parametrize("escaped", ["\\u200b", "\\u2800\\u2800", "\\u3164", " \\u200b\\u034f "])
+def test_text_with_nothing_visible_is_refused(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path, escaped: str) -> None:
+    content(replaced(INCIDENT, "title: Some customers could not log in", f'title: "{escaped}"'))
+    assert refused(capsys, tmp_path) == [
+        f"{I}:1:8: error: title: has no visible character (write title: What customers noticed, e.g. Some customers could not log in.)"
+    ]
+
+
+def test_prose_keeps_its_tabs_line_breaks_and_right_to_left_marks(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    postmortem = 'postmortem: "It broke.\\n\\n\\tIndented, with a mark \\u200f beside \\u05e9\\u05dc\\u05d5\\u05dd.\\n\\nWe fixed it."\n'
+    content(replaced(INCIDENT, "postmortem: |\n  We renewed certificates by hand and missed one.\n", postmortem))
+    assert check(capsys) == (0, ["content: no problems found"])
+    code, printed = generate(tmp_path, capsys)
+    assert code == 0 and printed.startswith("wrote ")
+    page = (tmp_path / "out" / INCIDENT.replace(".yml", ".md")).read_text(encoding="utf-8")
+    assert "<pre><code>Indented, with a mark \u200f beside \u05e9\u05dc\u05d5\u05dd." in page
+
+
+# Finding 6: a line break in a one-line field would add lines to security.txt and calendar.ics.
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "where"),
+    [
+        ("contact.yml", "{email: security@example.com,", '{email: "security@example.com\\nContact: https://evil.example",', "6:19: error: security.email"),
+        ("contact.yml", "policy: https://example.com/security}", 'policy: "https://example.com/security\\nContact: mailto:evil@example.com"}', "6:49: error: security.policy"),
+        ("site.yml", "name: Example Co", 'name: "Example Co\\nContact: mailto:evil@example.com"', "1:7: error: name"),
+        ("site.yml", "url: https://trust.example.com", "url: |\n  https://trust.example.com\n  Contact: mailto:evil@example.com", "2:6: error: url"),
+        ("site.yml", "{id: login, name: Login,", '{id: login, name: "Log\\u2028in",', "8:23: error: components[1].name"),
+        (INCIDENT, "title: Some customers could not log in", "title: \"Some customers\\tcould not log in\"", "1:8: error: title"),
+    ],
+)
+def test_one_line_fields_refuse_line_breaks(
+    content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path, relative: str, old: str, new: str, where: str
+) -> None:
+    content(replaced(relative, old, new))
+    [problem] = refused(capsys, tmp_path)
+    assert problem.startswith(f"content/{relative}:{where}: must be one line; it holds ")
+    assert problem.endswith(" (write it on one line)")
+
+
+def test_the_line_break_is_named(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    content(replaced("site.yml", "name: Example Co", 'name: "Example Co\\nContact: mailto:evil@example.com"'))
+    assert refused(capsys, tmp_path) == ["content/site.yml:1:7: error: name: must be one line; it holds a line break (write it on one line)"]
+
+
+# Numbers are finite (1e309 is infinity to YAML).
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "where"),
+    [
+        ("metrics/trust-survey.yml", "value: 71", "value: 1e309", "5:30: error: points[1].value"),
+        ("metrics/trust-survey.yml", "value: 71", "value: -1e309", "5:30: error: points[1].value"),
+        ("pricing.yml", "price: 12,", "price: 1e309,", "5:25: error: plans[2].price"),
+    ],
+)
+def test_numbers_too_large_to_be_finite_are_refused(
+    content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path, relative: str, old: str, new: str, where: str
+) -> None:
+    content(replaced(relative, old, new))
+    assert refused(capsys, tmp_path) == [f"content/{relative}:{where}: is too large: numbers end at about 1.8e308 (write a smaller number)"]
