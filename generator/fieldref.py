@@ -56,7 +56,7 @@ lowercase letters, digits and dashes. Start a new record with
 file, line and column of every problem.
 
 * **Dates** are written `2026-03-04`; **moments** with their time zone: `2026-03-04T09:12:00Z`
-  (`Z` is UTC) or `2026-03-04T10:12:00+01:00`.
+  (`Z` is UTC) or `2026-03-04T10:12:00+01:00`. Both lie between 1970-01-01 and 9000-12-31.
 * **Text** is Markdown. Write for customers: short sentences, everyday words. Headings in a
   long text (`## What happened`) become sub-headings of the page's section, whatever their level.
   **One line of text** (names, titles, addresses, units) holds no line break or tab: it is also

@@ -43,7 +43,10 @@ def run(args: argparse.Namespace) -> int:
     docs = args.docs or (Path("site_src") if Path("site_src").is_dir() else None)
     templates = args.templates or (Path("templates") if Path("templates").is_dir() else None)
     try:
-        written = ondisk.write(result.records, as_of, args.out, docs, templates, record_history(args.content))
+        history = record_history(args.content)
+        for commit in history.skipped:
+            print(f"trustpages: warning: {commit.explain()}", file=sys.stderr)
+        written = ondisk.write(result.records, as_of, args.out, docs, templates, history)
     except ondisk.RefusedError as exc:
         print(f"trustpages: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -17,6 +17,13 @@ SLUG = re.compile(SLUG_PATTERN)
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})\Z")
 _PERIOD = re.compile(r"\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?\Z")
+# Every date and moment trustpages reads (records, --as-of, SOURCE_DATE_EPOCH, git commits) lies in
+# this range. It starts where SOURCE_DATE_EPOCH and git count from, and ends a thousand years before
+# the last date Python can hold, so time-zone shifts and the windows computed around a date (the day
+# after a due date, a year of security.txt validity) never run past it.
+FIRST_DAY = date(1970, 1, 1)
+LAST_DAY = date(9000, 12, 31)
+RANGE = f"{FIRST_DAY} to {LAST_DAY}"
 # C0 and C1 control characters: no page, feed or plain-text file can show them, and XML cannot
 # hold most of them. Prose keeps its tabs and line breaks.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -62,25 +69,44 @@ def describe(value: Any) -> str:
     return repr(str(value))
 
 
+def in_range(day: date) -> bool:
+    """True when `day` lies between FIRST_DAY and LAST_DAY, the dates trustpages accepts."""
+    return FIRST_DAY <= day <= LAST_DAY
+
+
+def _out_of_range(value: Any) -> PydanticCustomError:
+    return PydanticCustomError("date_range", "{value} is outside the dates trustpages accepts ({range})", {"value": str(value), "range": RANGE})
+
+
 def _day(value: Any) -> Any:
     if isinstance(value, date) and not isinstance(value, datetime):
+        if not in_range(value):
+            raise _out_of_range(value)
         return value
     if isinstance(value, str) and _DAY.match(value):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             raise PydanticCustomError("bad_day", "{value} is not a real date", {"value": value}) from None
+        if not in_range(day):
+            raise _out_of_range(value)
+        return day
     raise PydanticCustomError("day_format", "expected a date like 2026-03-04; got {got}", {"got": describe(value)})
 
 
 def _moment(value: Any) -> Any:
     if isinstance(value, datetime) and value.tzinfo is not None:
+        if not in_range(value.date()):
+            raise _out_of_range(value.isoformat())
         return value
     if isinstance(value, str) and _MOMENT.match(value):
         try:
-            return datetime.fromisoformat(value)
+            moment = datetime.fromisoformat(value)
         except ValueError:
             raise PydanticCustomError("bad_moment", "{value} is not a real moment in time", {"value": value}) from None
+        if not in_range(moment.date()):
+            raise _out_of_range(value)
+        return moment
     raise PydanticCustomError(
         "moment_format",
         "expected a moment with its time zone, like 2026-03-04T09:12:00Z; got {got}",

@@ -5,14 +5,18 @@ Each case is a finding of issue 16 (or one more of its kind) with the exact outc
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
+from generator.history import record_history
 from generator.loader import load
 from generator.render import render_site
 from generator.sections import reserved_ids
+from tests.gitrepo import Repo
 from tests.conftest import AS_OF, INCIDENT, MILESTONE, MISTAKE, STANDING, VALID, Content, human, replaced
 
 CHECK = ["check", "content", "--strict", "--as-of", AS_OF.isoformat()]
@@ -184,3 +188,128 @@ def test_numbers_too_large_to_be_finite_are_refused(
 ) -> None:
     content(replaced(relative, old, new))
     assert refused(capsys, tmp_path) == [f"content/{relative}:{where}: is too large: numbers end at about 1.8e308 (write a smaller number)"]
+
+
+# Finding 4: dates that check accepted crashed the build (calendar, time-zone shifts, SOURCE_DATE_EPOCH, git).
+
+RANGE = "1970-01-01 to 9000-12-31"
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "where"),
+    [
+        (MILESTONE, "due: 2026-06-30", "due: 9999-12-31", "6:6: error: due: 9999-12-31"),
+        (MILESTONE, "made_on: 2026-02-01", "made_on: 1969-12-31", "5:10: error: made_on: 1969-12-31"),
+        (INCIDENT, "resolved: 2026-03-04T10:05:00Z", "resolved: 9999-12-31T23:00:00-12:00", "4:11: error: resolved: 9999-12-31T23:00:00-12:00"),
+        (INCIDENT, "started: 2026-03-04T09:12:00Z", "started: 0001-01-01T00:30:00+14:00", "3:10: error: started: 0001-01-01T00:30:00+14:00"),
+        (INCIDENT, "{at: 2026-03-04T09:20:00Z,", "{at: 9001-01-01T00:00:00Z,", "8:10: error: updates[1].at: 9001-01-01T00:00:00Z"),
+        ("pricing.yml", "effective: 2026-02-15", "effective: 9999-02-15", "11:40: error: history[1].effective: 9999-02-15"),
+    ],
+)
+def test_dates_outside_the_range_are_refused(
+    content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path, relative: str, old: str, new: str, where: str
+) -> None:
+    content(replaced(relative, old, new))
+    assert refused(capsys, tmp_path) == [f"content/{relative}:{where} is outside the dates trustpages accepts ({RANGE})"]
+
+
+def test_dates_at_the_ends_of_the_range_build(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    content(
+        {
+            **replaced(MILESTONE, "due: 2026-06-30", "due: 9000-12-31", "  - on: 2026-06-20\n    status: kept\n    note: Export is live for every plan.\n    evidence: [https://example.com/changelog/export]\n", ""),
+            **replaced(INCIDENT, "started: 2026-03-04T09:12:00Z", "started: 1970-01-01T00:00:00+14:00"),
+            "incidents/2026-12-12-maintenance.yml": (
+                "title: Planned database upgrade\nimpact: maintenance\nsummary: The API is read-only during the upgrade.\n"
+                "scheduled_for: 9000-12-31T22:00:00-12:00\nscheduled_until: 9000-12-31T23:59:59-12:00\n"
+            ),
+        }
+    )
+    for as_of in ("1970-01-01", "2026-07-01", "9000-12-31"):
+        code = main(["generate", "content", "--out", str(tmp_path / as_of), "--as-of", as_of])
+        printed = capsys.readouterr()
+        assert code == 0, printed
+    calendar = (tmp_path / "9000-12-31" / "calendar.ics").read_bytes().decode("utf-8")
+    assert "DTSTART;VALUE=DATE:90001231\r\nDTEND;VALUE=DATE:90010101\r\n" in calendar
+    assert "DTEND:90010101T115959Z\r\n" in calendar
+
+
+@pytest.mark.parametrize("as_of", ["9999-12-31", "1969-12-31"])
+def test_as_of_outside_the_range_is_a_usage_error(content: Content, capsys: pytest.CaptureFixture[str], as_of: str) -> None:
+    content()
+    with pytest.raises(SystemExit) as exit:
+        main(["check", "content", "--as-of", as_of])
+    assert exit.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == f"trustpages check: error: argument --as-of: expected a date from {RANGE}; got '{as_of}'"
+
+
+@pytest.mark.parametrize(
+    ("epoch", "shown"),
+    [
+        ("253402214400", "253402214400"),  # 9999-12-31
+        ("253402300800", "253402300800"),  # 10000-01-01: past what Python's dates hold
+        ("-1", "-1"),  # 1969-12-31
+        ("9" * 400, "9" * 30 + "…"),  # absurdly large: refused before int() spends time on it
+    ],
+)
+def test_source_date_epoch_outside_the_range_is_one_plain_message(
+    content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, epoch: str, shown: str
+) -> None:
+    content()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    expected = f"trustpages: error: SOURCE_DATE_EPOCH {shown} is outside the dates trustpages accepts ({RANGE})\n"
+    assert main(["check", "content"]) == 2
+    assert capsys.readouterr().err == expected
+    assert main(["generate", "content", "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == expected
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_git_commit_dated_year_10000_is_left_out_of_the_history_with_a_warning(
+    content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    content()
+    repo = Repo(tmp_path)
+    repo.git("init", "-q", "-b", "main")
+    repo.commit("Publish the records", "2026-01-05")
+    (repo.content / MISTAKE).write_text(VALID[MISTAKE].replace("charged twice.", "charged twice by mistake."), encoding="utf-8")
+    repo.git("add", "-A")
+    far = {"GIT_AUTHOR_DATE": "@253402300800 +0000", "GIT_COMMITTER_DATE": "@253402300800 +0000"}
+    subprocess.run(["git", "-C", str(tmp_path), "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "From the future"], env={**os.environ, **far}, check=True)
+    sha = repo.git("rev-parse", "HEAD").strip()
+    assert repo.git("log", "-1", "--format=%cI") == "10000-01-01T00:00:00+00:00\n"
+
+    history = record_history(repo.content)
+    assert history.available and [commit.sha for commit in history.skipped] == [sha]
+    assert [change.subject for change in history.of("mistake", MISTAKE.split("/")[1].removesuffix(".yml"))] == ["Publish the records"]
+
+    code, printed = generate(tmp_path, capsys, "--as-of", AS_OF.isoformat())
+    assert code == 0
+    wrote, *warnings = printed.splitlines()
+    assert wrote.startswith("wrote ")
+    assert warnings == [
+        f"trustpages: warning: record history leaves out commit {sha[:12]}: its date '10000-01-01T00:00:00+00:00' "
+        f"is outside the dates trustpages accepts ({RANGE})",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "epoch", "message"),
+    [
+        (None, "253402300800", f"trustpages: SOURCE_DATE_EPOCH 253402300800 is outside the dates trustpages accepts ({RANGE})"),
+        ("9999-12-31", None, f"trustpages: as_of must be a date from {RANGE}; got '9999-12-31'"),
+    ],
+)
+def test_the_plugin_refuses_an_as_of_outside_the_range_with_one_message(
+    content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, as_of: str | None, epoch: str | None, message: str
+) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+
+    from tests.render.conftest import write_config
+
+    config = load_config(config_file=str(write_config(tmp_path, content(), as_of=as_of)))
+    if epoch is not None:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    with pytest.raises(PluginError) as refused:
+        config.plugins.on_config(config)
+    assert str(refused.value) == message
