@@ -161,10 +161,8 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
 def _record_files(content: Path, problems: list[Problem]) -> list[Path]:
     """Every record file in a stable order; any other YAML file is an error, never ignored."""
     found: list[Path] = []
-    for path in sorted(content.rglob("*")):
+    for path in _plain_files(content, problems):
         relative = path.relative_to(content)
-        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
-            continue
         if path.suffix.lower() in {".yaml", ".yml"} and path.suffix != ".yml":  # .yaml, .YML: never skipped quietly
             problems.append(
                 Problem(display_path(path), 1, 1, "error", f"records end in .yml, not {path.suffix}", f"rename it to '{path.stem}.yml'")
@@ -177,7 +175,43 @@ def _record_files(content: Path, problems: list[Problem]) -> list[Path]:
             found.append(path)
         else:
             problems.append(Problem(display_path(path), 1, 1, "error", "trustpages does not know this file, so it would not be published", _LAYOUT_HINT))
-    return found
+    return sorted(found)
+
+
+def _plain_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The regular files under `folder` (hidden ones left out), without following any link.
+
+    A link could publish a file kept outside the content folder (and show its secrets in an
+    error), and a pipe or device would hang the read: both are errors, as is a folder that
+    cannot be read, so no record goes quietly missing.
+    """
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        problems.append(Problem(display_path(folder), 1, 1, "error", f"cannot read the folder: {exc.strerror or exc}", "check that you may read it"))
+        return []
+    files: list[Path] = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            if entry.is_symlink():
+                problems.append(
+                    Problem(display_path(path), 1, 1, "error", "is a symbolic link; trustpages does not follow links", "put the file or folder itself in the content folder")
+                )
+            elif entry.is_dir(follow_symlinks=False):
+                files += _plain_files(path, problems)
+            elif entry.is_file(follow_symlinks=False):
+                files.append(path)
+            else:
+                problems.append(
+                    Problem(display_path(path), 1, 1, "error", "is not a regular file (a pipe, socket or device)", "replace it with a plain file, or remove it")
+                )
+        except OSError as exc:  # pragma: no cover - the entry vanished or cannot be looked at
+            problems.append(Problem(display_path(path), 1, 1, "error", f"cannot read it: {exc.strerror or exc}", "check that you may read it"))
+    return files
 
 
 def _slugify(text: str) -> str:

@@ -7,8 +7,11 @@ text and `1:30` is not a number; dates stay text for the models to parse strictl
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
 import re
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -114,10 +117,7 @@ def read(path: Path, parsed: dict[bytes, Document] | None = None) -> Document:
     `parsed` holds documents already parsed, by the bytes they came from: a file that is byte for
     byte the same is not parsed again, and what this call parses is added.
     """
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise YamlError(f"cannot read the file: {exc.strerror or exc}", hint="check that you may read it") from None
+    raw = _read_bytes(path)
     if parsed is None:
         return parse(raw)
     document = parsed.get(raw)
@@ -126,13 +126,46 @@ def read(path: Path, parsed: dict[bytes, Document] | None = None) -> Document:
     return document
 
 
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file that is no larger than MAX_BYTES, checked before reading.
+
+    The file is opened without following a link and without waiting for a pipe's writer, and
+    what it is and its size come from the open file itself, so nothing can be swapped in between.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise YamlError("is a symbolic link; trustpages does not follow links", hint="put the file itself in the content folder") from None
+        raise YamlError(f"cannot read the file: {exc.strerror or exc}", hint="check that you may read it") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise YamlError(f"cannot read the file: {os.strerror(errno.EISDIR)}", hint="check that you may read it")
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlError("is not a regular file (a pipe, socket or device)", hint="replace it with a plain file, or remove it")
+        if info.st_size > MAX_BYTES:
+            raise _too_large(info.st_size)
+        chunks, left = [], MAX_BYTES + 1  # + 1: a file that grew since it was measured is still refused by `parse`
+        while left and (chunk := os.read(fd, left)):
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise YamlError(f"cannot read the file: {exc.strerror or exc}", hint="check that you may read it") from None
+    finally:
+        os.close(fd)
+
+
+def _too_large(size: int) -> YamlError:
+    return YamlError(f"file is {size:,} bytes; records are limited to {MAX_BYTES:,}", hint="split it, or link to a long write-up instead of pasting it")
+
+
 def parse(raw: bytes) -> Document:
     """Parse a file's bytes (e.g. a past version read from git) exactly as `read` parses a file."""
     if len(raw) > MAX_BYTES:
-        raise YamlError(
-            f"file is {len(raw):,} bytes; records are limited to {MAX_BYTES:,}",
-            hint="split it, or link to a long write-up instead of pasting it",
-        )
+        raise _too_large(len(raw))
     text = _decode(raw)
     indent_tab = _INDENT_TAB.search(text)
     if indent_tab:  # a tab inside a value is fine; libyaml's own message for this one is cryptic

@@ -313,3 +313,105 @@ def test_the_plugin_refuses_an_as_of_outside_the_range_with_one_message(
     with pytest.raises(PluginError) as refused:
         config.plugins.on_config(config)
     assert str(refused.value) == message
+
+
+# Finding 5: files followed through links, or dropped without a word.
+
+LINK = "is a symbolic link; trustpages does not follow links (put the file or folder itself in the content folder)"
+NOT_A_FILE = "is not a regular file (a pipe, socket or device) (replace it with a plain file, or remove it)"
+
+
+def test_a_record_linked_from_outside_the_content_folder_is_refused(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = content()
+    outside = tmp_path / "elsewhere.yml"
+    outside.write_text(VALID[MILESTONE].replace("You can export", "Published from outside: you can export"), encoding="utf-8")
+    (folder / "commitments" / "from-outside.yml").symlink_to(outside)
+    assert refused(capsys, tmp_path) == [f"content/commitments/from-outside.yml:1:1: error: {LINK}"]
+
+
+def test_a_link_to_a_secret_never_shows_the_secret(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = content()
+    secret = tmp_path / "secrets.env"
+    secret.write_text("aws_secret_access_key: wJalrXUtnFEMI-K7MDENG\n", encoding="utf-8")
+    (folder / "mistakes" / "2026-06-01-leak.yml").symlink_to(secret)
+    (folder / "site.yml").rename(tmp_path / "site.yml")
+    (folder / "site.yml").symlink_to(tmp_path / "site.yml")
+    code, lines = check(capsys)
+    assert (code, lines) == (
+        1,
+        [
+            f"content/mistakes/2026-06-01-leak.yml:1:1: error: {LINK}",
+            f"content/site.yml:1:1: error: {LINK}",
+            "content/site.yml:1:1: error: site.yml is missing (every content folder needs a site.yml with at least name and url)",
+            "content: 3 errors, 0 warnings in 2 files",
+        ],
+    )
+    assert "wJalrXUtnFEMI" not in "\n".join(lines) and str(tmp_path) not in "\n".join(lines)
+
+
+def test_a_linked_record_folder_is_refused(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = content()
+    (folder / "incidents").rename(tmp_path / "incidents")
+    (folder / "incidents").symlink_to(tmp_path / "incidents", target_is_directory=True)
+    assert refused(capsys, tmp_path) == [
+        f"content/incidents:1:1: error: {LINK}",
+        f"content/{MISTAKE}:8:11: error: no record with id '2026-03-04-login-failures' (ids are file names without .yml)",
+    ]
+
+
+def test_a_pipe_named_like_a_record_is_refused_without_being_opened(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = content()
+    os.mkfifo(folder / "incidents" / "2026-06-01-pipe.yml")  # opening it would wait for a writer forever
+    assert refused(capsys, tmp_path) == [f"content/incidents/2026-06-01-pipe.yml:1:1: error: {NOT_A_FILE}"]
+
+
+def test_hidden_entries_are_still_left_alone(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = content()
+    (folder / ".cache").symlink_to(tmp_path)  # editors and tools keep such things; they are not records
+    os.mkfifo(folder / "incidents" / ".lock")
+    assert check(capsys) == (0, ["content: no problems found"])
+
+
+def test_an_unreadable_record_folder_is_refused(
+    content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = content()
+    real_scandir = os.scandir
+
+    def scandir(path: str | Path) -> object:  # chmod 000 is no test when the tests run as root
+        if Path(path).absolute() == folder / "mistakes":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert refused(capsys, tmp_path) == ["content/mistakes:1:1: error: cannot read the folder: Permission denied (check that you may read it)"]
+
+
+def test_an_unreadable_record_is_refused(
+    content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = content()
+    real_open = os.open
+
+    def open_(path: str | Path, flags: int, *args: int) -> int:
+        if Path(path).absolute() == folder / MISTAKE:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", open_)
+    assert refused(capsys, tmp_path) == [f"content/{MISTAKE}:1:1: error: cannot read the file: Permission denied (check that you may read it)"]
+
+
+def test_a_huge_sparse_record_is_measured_not_read(
+    content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = content()
+    huge = folder / "incidents" / "2026-06-01-huge.yml"
+    with huge.open("wb") as file:
+        file.truncate(8 * 1024**3)  # 8 GiB of nothing: no disk space, but read whole it would exhaust memory
+    real_read = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: real_read(fd, min(n, 2 * 1024**2)) if n <= 2 * 1024**2 else pytest.fail("read too much"))
+    assert refused(capsys, tmp_path) == [
+        "content/incidents/2026-06-01-huge.yml:1:1: error: file is 8,589,934,592 bytes; records are limited to 1,000,000 "
+        "(split it, or link to a long write-up instead of pasting it)"
+    ]
