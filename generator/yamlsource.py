@@ -42,6 +42,7 @@ MAX_DEPTH = 32
 MAX_NODES = 100_000
 # libyaml's composer recurses in C; far below the depth at which it would crash.
 _SAFE_COMPOSE_DEPTH = 2_000
+_MAX_DIGITS = 4_000
 
 _PLAIN_TAGS = {BaseResolver.DEFAULT_SCALAR_TAG, BaseResolver.DEFAULT_SEQUENCE_TAG, BaseResolver.DEFAULT_MAPPING_TAG}
 _NULL = {"", "~", "null", "Null", "NULL"}
@@ -312,6 +313,8 @@ def _scalar(node: ScalarNode) -> Any:
     if text in _FALSE:
         return False
     if _INT.match(text):
+        if len(text) > _MAX_DIGITS:  # Python refuses to read longer ones (sys.get_int_max_str_digits)
+            raise _error_at(node, f"a number with more than {_MAX_DIGITS:,} digits", "write a smaller number, or put it in quotes if it is text")
         return int(text)
     if _FLOAT.match(text):
         return float(text)

@@ -189,7 +189,11 @@ def _number(value: Any) -> Any:
 
 
 def _finite(value: int | float) -> None:
-    if not math.isfinite(value):  # YAML reads 1e309 as infinity: no chart, sum or average can hold it
+    try:
+        finite = math.isfinite(value)  # YAML reads 1e309 as infinity: no chart, sum or average can hold it
+    except OverflowError:  # a whole number beyond any float
+        finite = False
+    if not finite:
         raise PydanticCustomError("finite_number", "is too large: numbers end at about 1.8e308", {"hint": "write a smaller number"})
 
 
@@ -200,7 +204,7 @@ def _flag(value: Any) -> Any:
 
 
 def _slug(value: Any) -> Any:
-    if not isinstance(value, str) or not SLUG.match(value):
+    if not isinstance(value, str) or not SLUG.fullmatch(value):  # `$` alone would let "id\n" through
         raise PydanticCustomError(
             "slug_format",
             "expected an id like 'export-all-data' (lowercase letters, digits and dashes); got {got}",

@@ -415,3 +415,29 @@ def test_a_huge_sparse_record_is_measured_not_read(
         "content/incidents/2026-06-01-huge.yml:1:1: error: file is 8,589,934,592 bytes; records are limited to 1,000,000 "
         "(split it, or link to a long write-up instead of pasting it)"
     ]
+
+
+def test_an_id_with_a_line_break_is_refused(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    content(
+        {
+            **replaced("site.yml", "{id: login,", '{id: "login\\n",'),
+            **replaced(INCIDENT, "affected: [login, api]", "affected: [api]"),
+        }
+    )
+    assert refused(capsys, tmp_path) == [
+        "content/site.yml:8:10: error: components[1].id: expected an id like 'export-all-data' (lowercase letters, digits and dashes); got 'login\\n'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("digits", "problem"),
+    [
+        (400, "points[1].value: is too large: numbers end at about 1.8e308 (write a smaller number)"),  # beyond any float
+        (5000, "a number with more than 4,000 digits (write a smaller number, or put it in quotes if it is text)"),  # beyond int()
+    ],
+)
+def test_whole_numbers_too_long_to_hold_are_located_errors(
+    content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path, digits: int, problem: str
+) -> None:
+    content(replaced("metrics/trust-survey.yml", "value: 71", f"value: 1{'0' * digits}"))
+    assert refused(capsys, tmp_path) == [f"content/metrics/trust-survey.yml:5:30: error: {problem}"]
