@@ -275,8 +275,11 @@ def _validate(model: type[BaseModel], value: Any, record_id: str, source: Source
 
 def _explain(error: ErrorDetails, model: type[BaseModel], source: Source) -> Problem:
     """A pydantic error as a message a comms person can act on, at the right position."""
-    loc = tuple(part for part in error["loc"] if isinstance(part, int) or not _is_internal(part))
     kind, got = error["type"], error.get("input")
+    loc = tuple(part for part in error["loc"][:-1] if isinstance(part, int) or not _is_internal(part))
+    last = error["loc"][-1:]
+    if kind == "extra_forbidden" or (last and (isinstance(last[0], int) or not _is_internal(last[0]))):
+        loc += last  # an unknown key is the person's own, '[' and all
     where = _where(loc)
     prefix = f"{where}: " if where else ""
     hint = None

@@ -273,7 +273,7 @@ def test_file_name_that_is_not_an_id(content: Content) -> None:
 def test_file_name_ending_in_a_newline_is_not_an_id(content: Content) -> None:
     folder = content({"mistakes/oops\n.yml": VALID[MISTAKE]})
     assert human(folder) == [
-        "content/mistakes/oops\n.yml:1:1: error: file name 'oops\n.yml' is not a valid id (rename it to 'oops.yml')"
+        "content/mistakes/oops\\n.yml:1:1: error: file name 'oops\\n.yml' is not a valid id (rename it to 'oops.yml')"
     ]
 
 

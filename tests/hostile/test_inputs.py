@@ -441,3 +441,28 @@ def test_whole_numbers_too_long_to_hold_are_located_errors(
 ) -> None:
     content(replaced("metrics/trust-survey.yml", "value: 71", f"value: 1{'0' * digits}"))
     assert refused(capsys, tmp_path) == [f"content/metrics/trust-survey.yml:5:30: error: {problem}"]
+
+
+# What a report quotes from the input (keys, file names) cannot colour, clear or split its lines.
+
+
+def test_control_characters_in_keys_and_file_names_are_spelled_out_in_reports(
+    content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    content(
+        {
+            **replaced(MISTAKE, "apology:", '"\\e[2J\\nContact: x\\u202e":'),
+            "incidents/\x1b[31mred.yml": VALID[INCIDENT],
+        }
+    )
+    code, lines = check(capsys)
+    assert code == 1
+    assert lines[:3] == [
+        "content/incidents/\\x1b[31mred.yml:1:1: error: file name '\\x1b[31mred.yml' is not a valid id (rename it to '31mred.yml')",
+        f"content/{MISTAKE}:1:1: error: 'apology' is missing (add apology: A real apology: say 'we' and 'sorry'.)",
+        f"content/{MISTAKE}:7:1: error: unknown field '\\x1b[2J\\nContact: x\\u202e' (allowed here: title, on, what_happened, "
+        "who_was_affected, why, what_we_changed, apology, related)",
+    ]
+    assert main([*CHECK, "--format", "github"]) == 1
+    report = capsys.readouterr().out
+    assert "\x1b" not in report and "\u202e" not in report and "%0AContact" in report
