@@ -466,3 +466,14 @@ def test_control_characters_in_keys_and_file_names_are_spelled_out_in_reports(
     assert main([*CHECK, "--format", "github"]) == 1
     report = capsys.readouterr().out
     assert "\x1b" not in report and "\u202e" not in report and "%0AContact" in report
+
+
+@pytest.mark.parametrize("title", ["Index", "Status", "standing"])
+def test_new_will_not_write_a_commitment_named_like_a_generated_page(content: Content, capsys: pytest.CaptureFixture[str], title: str) -> None:
+    folder = content()
+    assert main(["new", "commitment", title, "--content", str(folder)]) == 2
+    name = title.lower()
+    assert capsys.readouterr().err == (
+        f"trustpages: error: commitments/{name}.yml would take the name of a page the site makes itself; choose a longer title\n"
+    )
+    assert not (folder / "commitments" / f"{name}.yml").exists()
