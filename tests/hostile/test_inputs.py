@@ -477,3 +477,24 @@ def test_new_will_not_write_a_commitment_named_like_a_generated_page(content: Co
         f"trustpages: error: commitments/{name}.yml would take the name of a page the site makes itself; choose a longer title\n"
     )
     assert not (folder / "commitments" / f"{name}.yml").exists()
+
+
+def test_content_at_the_edges_of_what_check_accepts_builds_with_mkdocs(content: Content, tmp_path: Path) -> None:
+    """One real `mkdocs build --strict`: dates at both ends of the range, prose with tabs, marks and right-to-left text."""
+    from tests.render.conftest import mkdocs_build, write_config
+
+    folder = content(
+        {
+            **replaced(MILESTONE, "due: 2026-06-30", "due: 9000-12-31"),
+            **replaced(INCIDENT, "started: 2026-03-04T09:12:00Z", "started: 1970-01-01T00:00:00+14:00", "cause: We", 'cause: "\\tWe \\u200fשלום\\u200e\\n\\nWe'),
+            "incidents/2026-12-12-maintenance.yml": (
+                "title: Planned database upgrade\nimpact: maintenance\nsummary: The API is read-only during the upgrade.\n"
+                "scheduled_for: 9000-12-31T22:00:00-12:00\nscheduled_until: 9000-12-31T23:59:59-12:00\n"
+            ),
+        }
+    )
+    folder.joinpath(INCIDENT).write_text(folder.joinpath(INCIDENT).read_text(encoding="utf-8").replace("missed one.\n", 'missed one."\n', 1), encoding="utf-8")
+    build = mkdocs_build(write_config(tmp_path, folder, as_of="9000-12-31"))
+    assert build.returncode == 0, build.output
+    assert "Traceback" not in build.output
+    assert "9000" in build.html("commitments/export-all-data/index.html")
