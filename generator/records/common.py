@@ -24,9 +24,11 @@ _PERIOD = re.compile(r"\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?\Z")
 FIRST_DAY = date(1970, 1, 1)
 LAST_DAY = date(9000, 12, 31)
 RANGE = f"{FIRST_DAY} to {LAST_DAY}"
-# C0 and C1 control characters: no page, feed or plain-text file can show them, and XML cannot
-# hold most of them. Prose keeps its tabs and line breaks.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 control characters and the noncharacters (U+FDD0-U+FDEF, U+FFFE, U+FFFF and their
+# kin in every plane): no page, feed or plain-text file can show them, and XML cannot hold most of
+# them. Prose keeps its tabs and line breaks.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_NONCHARACTERS}]")
 # The bidi embeddings, overrides and isolates reorder the text around them, so what a reader sees
 # is not what was written (the marks LRM, RLM and ALM only steer neutral characters: right-to-left
 # text needs them).
@@ -123,8 +125,8 @@ def _text(value: Any) -> Any:
     if found := _CONTROL.search(value):
         raise PydanticCustomError(
             "control_character",
-            "holds the control character {char}, which no page can show",
-            {"char": f"U+{ord(found.group()):04X}", "hint": "delete it: most editors do not show it"},
+            "holds the {what} {char}, which no page can show",
+            {"what": "control character" if ord(found.group()) < 0xA0 else "noncharacter", "char": f"U+{ord(found.group()):04X}", "hint": "delete it: most editors do not show it"},
         )
     if found := _BIDI.search(value):
         raise PydanticCustomError(

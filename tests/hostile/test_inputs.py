@@ -108,13 +108,22 @@ I = f"content/{INCIDENT}"
 
 @pytest.mark.parametrize(
     ("escaped", "shown"),
-    [("\\0", "U+0000"), ("\\e", "U+001B"), ("\\v", "U+000B"), ("\\f", "U+000C"), ("\\r", "U+000D"), ("\\x9b", "U+009B"), ("\\x7f", "U+007F")],
+    [
+        ("\\0", "control character U+0000"),
+        ("\\e", "control character U+001B"),
+        ("\\v", "control character U+000B"),
+        ("\\f", "control character U+000C"),
+        ("\\r", "control character U+000D"),
+        ("\\x9b", "control character U+009B"),
+        ("\\x7f", "control character U+007F"),
+        ("\\uffff", "noncharacter U+FFFF"),  # valid YAML, invalid XML
+        ("\\ufdd0", "noncharacter U+FDD0"),
+        ("\\U0010FFFE", "noncharacter U+10FFFE"),
+    ],
 )
 def test_control_characters_are_refused(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path, escaped: str, shown: str) -> None:
     content(replaced(INCIDENT, "summary: About 1 in 5 login attempts", f'summary: "About{escaped} 1 in 5 login attempts'," minutes.\n", ' minutes."\n'))
-    assert refused(capsys, tmp_path) == [
-        f"{I}:6:10: error: summary: holds the control character {shown}, which no page can show (delete it: most editors do not show it)"
-    ]
+    assert refused(capsys, tmp_path) == [f"{I}:6:10: error: summary: holds the {shown}, which no page can show (delete it: most editors do not show it)"]
 
 
 @pytest.mark.parametrize(("escaped", "name"), [("\\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE)"), ("\\u2066", "U+2066 (LEFT-TO-RIGHT ISOLATE)")])
@@ -498,3 +507,24 @@ def test_content_at_the_edges_of_what_check_accepts_builds_with_mkdocs(content: 
     assert build.returncode == 0, build.output
     assert "Traceback" not in build.output
     assert "9000" in build.html("commitments/export-all-data/index.html")
+
+
+def test_every_feed_is_well_formed_xml_for_any_text_check_accepts(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from xml.etree import ElementTree
+
+    odd = "A\\u200bB \\u200f\\u05e9 ]]> &amp; <b> \\U0001F600 \\u00ad \\ufeff \\u2028 end"
+    content(
+        {
+            **replaced(INCIDENT, "title: Some customers could not log in", f'title: "Login {odd.replace(chr(92) + "u2028", "")}"',
+                       "summary: About 1 in 5 login attempts", f'summary: "\\tAbout {odd} 1 in 5 login attempts', " minutes.\n", ' minutes."\n'),
+            **replaced(MISTAKE, "apology: We are sorry. We refunded every extra charge within two days.", f'apology: "We are sorry {odd}."'),
+        }
+    )
+    assert check(capsys) == (0, ["content: no problems found"])
+    code, printed = generate(tmp_path, capsys, "--as-of", AS_OF.isoformat())
+    assert code == 0, printed
+    feeds = sorted((tmp_path / "out").rglob("*.xml"))
+    assert len(feeds) > 3
+    for feed in feeds:
+        ElementTree.parse(feed)  # raises on any character XML cannot hold
+    assert "Login A\u200bB \u200f\u05e9 ]]>" in ElementTree.parse(tmp_path / "out" / "feeds" / "incidents.xml").getroot().find("{*}entry/{*}title").text
