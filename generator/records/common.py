@@ -123,10 +123,15 @@ def _text(value: Any) -> Any:
     if not value.strip():
         raise PydanticCustomError("empty_text", "is empty")
     if found := _CONTROL.search(value):
+        code = ord(found.group())
         raise PydanticCustomError(
             "control_character",
             "holds the {what} {char}, which no page can show",
-            {"what": "control character" if ord(found.group()) < 0xA0 else "noncharacter", "char": f"U+{ord(found.group()):04X}", "hint": "delete it: most editors do not show it"},
+            {
+                "what": "control character" if code < 0xA0 else "noncharacter",
+                "char": f"U+{code:04X}",
+                "hint": "delete it: most editors do not show it",
+            },
         )
     if found := _BIDI.search(value):
         raise PydanticCustomError(
@@ -227,7 +232,7 @@ def _url(value: Any) -> Any:
 Day = Annotated[date, BeforeValidator(_day), WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
 Moment = Annotated[datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "format": "date-time"})]
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"})]
-Line = Annotated[str, BeforeValidator(_line), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"^[^\n\r\u2028\u2029]*\S[^\n\r\u2028\u2029]*$"})]
+Line = Annotated[str, BeforeValidator(_line), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"^[^\t\n\r\u2028\u2029]*\S[^\t\n\r\u2028\u2029]*$"})]
 Label = Annotated[str, BeforeValidator(_label), WithJsonSchema({"type": ["string", "number"]})]
 Period = Annotated[str, BeforeValidator(_period), WithJsonSchema({"type": ["string", "integer"], "pattern": "^" + _PERIOD.pattern.removesuffix(r"\Z") + "$"})]
 Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN})]
