@@ -35,6 +35,7 @@ _START = "\x01"  # starts each commit's header; the subject after it is read by 
 # The committer date: when the change entered this history. An author date survives rebases
 # and cherry-picks, so it can make a change look older than the commits around it.
 _FORMAT = "%x01%H%x00%cI%x00%s"
+_FILE_MODES = frozenset({"000000", "100644", "100755"})  # none (added or deleted), a file, an executable file
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,8 @@ def _parse_log(tokens: Iterator[str], prefix: PurePosixPath, skipped: list[Skipp
             key = _record_key(PurePosixPath(path), prefix)
             status = meta[4][:1]
             if key is None or status not in "AMD":  # T (type change) and others: not a record edit
+                continue
+            if not _FILE_MODES.issuperset(meta[:2]):  # a link (120000) is never a record: its text is a path
                 continue
             action: Action = {"A": "created", "M": "changed", "D": "deleted"}[status]  # type: ignore[assignment]
             yield key, header, action, meta[2], meta[3]

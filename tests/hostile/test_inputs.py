@@ -528,3 +528,20 @@ def test_every_feed_is_well_formed_xml_for_any_text_check_accepts(content: Conte
     for feed in feeds:
         ElementTree.parse(feed)  # raises on any character XML cannot hold
     assert "Login A\u200bB \u200f\u05e9 ]]>" in ElementTree.parse(tmp_path / "out" / "feeds" / "incidents.xml").getroot().find("{*}entry/{*}title").text
+
+
+def test_a_link_committed_as_a_record_is_not_in_its_history(content: Content, tmp_path: Path) -> None:
+    """What a link points to (a path outside the repository) must not be published as a record's past value."""
+    content()
+    repo = Repo(tmp_path)
+    repo.git("init", "-q", "-b", "main")
+    repo.commit("Publish the records", "2026-01-05")
+    link = repo.content / "mistakes" / "2026-06-01-linked.yml"
+    link.symlink_to("/etc/secret-keys.yml")
+    repo.commit("Link a record", "2026-01-06")
+    link.unlink()
+    link.write_text(VALID[MISTAKE], encoding="utf-8")
+    repo.commit("Replace the link with the record", "2026-01-07")
+    history = record_history(repo.content)
+    assert [change.subject for change in history.of("mistake", "2026-06-01-linked")] == []
+    assert all("/etc/secret-keys.yml" not in str(change) for changes in history.values() for change in changes)
