@@ -25,7 +25,7 @@ from generator.records import (
     Standing,
     Withdrawals,
 )
-from generator.records.common import SLUG, describe, inner_model
+from generator.records.common import MAX_ID, SLUG, describe, inner_model
 from generator.sections import reserved_ids
 from generator.yamlsource import Document, YamlError, read
 
@@ -94,6 +94,10 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
                 problems.append(
                     Problem(file, 1, 1, "error", f"file name '{path.name}' is not a valid id", f"rename it to '{_slugify(record_id)}.yml'")
                 )
+                continue
+            if len(record_id) > MAX_ID:
+                message = f"file name is {len(record_id)} characters before .yml; ids have at most {MAX_ID}"
+                problems.append(Problem(file, 1, 1, "error", message, "shorten the file name: it becomes the page's address"))
                 continue
             if record_id in reserved_ids(relative.parts[0]):
                 message = f"'{record_id}' cannot be an id: the site uses {relative.parts[0]}/{record_id} for a page of its own"

@@ -14,6 +14,9 @@ from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 SLUG = re.compile(SLUG_PATTERN)
+# Ids become file and folder names of the built site, some with a suffix (feeds/components/<id>.xml):
+# far below the 255 bytes a file name may have.
+MAX_ID = 100
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})\Z")
 _PERIOD = re.compile(r"\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?\Z")
@@ -217,6 +220,8 @@ def _slug(value: Any) -> Any:
             "expected an id like 'export-all-data' (lowercase letters, digits and dashes); got {got}",
             {"got": describe(value)},
         )
+    if len(value) > MAX_ID:
+        raise PydanticCustomError("slug_length", "an id has at most {max} characters; this one has {length}", {"max": MAX_ID, "length": len(value), "hint": "shorten it"})
     return value
 
 
@@ -235,7 +240,7 @@ Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", 
 Line = Annotated[str, BeforeValidator(_line), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"^[^\t\n\r\u2028\u2029]*\S[^\t\n\r\u2028\u2029]*$"})]
 Label = Annotated[str, BeforeValidator(_label), WithJsonSchema({"type": ["string", "number"]})]
 Period = Annotated[str, BeforeValidator(_period), WithJsonSchema({"type": ["string", "integer"], "pattern": "^" + _PERIOD.pattern.removesuffix(r"\Z") + "$"})]
-Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN})]
+Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "maxLength": MAX_ID})]
 Url = Annotated[str, BeforeValidator(_url), WithJsonSchema({"type": "string", "pattern": r"^(https?://|mailto:)"})]
 Amount = Annotated[Decimal, BeforeValidator(_amount), WithJsonSchema({"type": "number", "minimum": 0})]
 Number = Annotated[float, BeforeValidator(_number), WithJsonSchema({"type": "number"})]

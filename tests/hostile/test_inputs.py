@@ -545,3 +545,37 @@ def test_a_link_committed_as_a_record_is_not_in_its_history(content: Content, tm
     history = record_history(repo.content)
     assert [change.subject for change in history.of("mistake", "2026-06-01-linked")] == []
     assert all("/etc/secret-keys.yml" not in str(change) for changes in history.values() for change in changes)
+
+
+# Ids become file names of the built site: a long one failed the build ("File name too long").
+
+
+def test_ids_longer_than_100_characters_are_refused(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    long_id = "a" * 101
+    content(
+        {
+            **replaced("site.yml", "{id: login,", f"{{id: {long_id},"),
+            **replaced(INCIDENT, "affected: [login, api]", "affected: [api]"),
+            f"mistakes/2026-06-01-{'b' * 90}.yml": VALID[MISTAKE],
+        }
+    )
+    assert refused(capsys, tmp_path) == [
+        f"content/mistakes/2026-06-01-{'b' * 90}.yml:1:1: error: file name is 101 characters before .yml; ids have at most 100 "
+        "(shorten the file name: it becomes the page's address)",
+        "content/site.yml:8:10: error: components[1].id: an id has at most 100 characters; this one has 101 (shorten it)",
+    ]
+
+
+def test_ids_of_100_characters_build(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    long_id = "a" * 100
+    content(
+        {
+            **replaced("site.yml", "{id: login,", f"{{id: {long_id},"),
+            **replaced(INCIDENT, "affected: [login, api]", f"affected: [{long_id}, api]"),
+            f"mistakes/2026-06-01-{'b' * 89}.yml": VALID[MISTAKE],
+        }
+    )
+    assert check(capsys) == (0, ["content: no problems found"])
+    code, printed = generate(tmp_path, capsys, "--as-of", AS_OF.isoformat())
+    assert code == 0, printed
+    assert (tmp_path / "out" / "feeds" / "components" / f"{long_id}.json").is_file()
