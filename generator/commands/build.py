@@ -63,7 +63,8 @@ def run_build(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"trustpages: error: cannot build into {site}: {describe_os_error(exc)}", file=sys.stderr)
     except Interrupted as stop:
-        print(f"trustpages: build stopped by {stop}; {site} was left as it was", file=sys.stderr)
+        # Stops wait for the swap, so either the new build or the one before is there, whole.
+        print(f"trustpages: build stopped by {stop}; {site} holds the last complete build", file=sys.stderr)
         return 128 + stop.signum
     return EXIT_PROBLEMS
 

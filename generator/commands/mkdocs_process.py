@@ -1,7 +1,8 @@
 """MkDocs as a child of `trustpages build` and `serve` that stops when trustpages stops.
 
-The parent passes SIGINT, SIGTERM and SIGHUP on and waits for the child; the child asks Linux to
-end it when the parent dies (even by kill -9), so no server keeps answering on the port.
+The parent passes SIGINT, SIGTERM and SIGHUP on as SIGTERM and waits for the child; the child asks
+Linux to end it when the parent dies (even by kill -9), so no server keeps answering on the port.
+The child takes SIGTERM as Ctrl-C, so `mkdocs serve` shuts down the way it does for Ctrl-C.
 Run as `python -m generator.commands.mkdocs_process PARENT_PID MKDOCS_ARGS...` for the child side.
 """
 
@@ -49,8 +50,8 @@ def stoppable() -> Iterator[None]:
 def run_mkdocs(*args: str) -> int:
     """Run `mkdocs ARGS` and return its exit code; a stop signal meanwhile goes to MkDocs, then raises Interrupted.
 
-    MkDocs runs in a session of its own so that Ctrl-C reaches it once, from us: a second
-    SIGINT from the terminal would break `mkdocs serve` in the middle of shutting down.
+    MkDocs runs in a session of its own so that the terminal's Ctrl-C and hang-up reach it only
+    through us, once: a second stop would break `mkdocs serve` in the middle of shutting down.
     """
     received: list[int] = []
     child: list[subprocess.Popen[bytes]] = []
@@ -58,14 +59,14 @@ def run_mkdocs(*args: str) -> int:
     def forward(signum: int, frame: FrameType | None) -> None:
         received.append(signum)
         if child:
-            child[0].send_signal(signum)
+            child[0].terminate()
 
     previous = {stop: signal.signal(stop, forward) for stop in STOPS}
     try:
         command = [sys.executable, "-m", __name__, str(os.getpid()), *args]
         child.append(subprocess.Popen(command, env={**os.environ, **QUIET}, start_new_session=True))
         if received:  # arrived before there was a child to pass it to
-            child[0].send_signal(received[0])
+            child[0].terminate()
         returncode = _wait(child[0], received)
     finally:
         if child and child[0].poll() is None:  # we are failing ourselves: never leave MkDocs behind
@@ -92,24 +93,34 @@ def _wait(child: subprocess.Popen[bytes], received: list[int]) -> int:
 
 
 def _child(parent: int, args: list[str]) -> int:
-    """The child side: die with the parent, then run MkDocs' own command line with plain errors."""
+    """The child side: die with the parent, then run MkDocs."""
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # raises KeyboardInterrupt, which MkDocs handles
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # only the parent decides when to stop
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
     if os.getppid() != parent:  # the parent died before prctl took effect
         return 1
-    from mkdocs.__main__ import cli
+    return run_cli(args)
 
+
+def run_cli(args: list[str]) -> int:
+    """MkDocs' own command line, with a file-system error as one plain line instead of a traceback."""
     from generator.commands import describe_os_error
 
     try:
-        cli.main(args=args, prog_name="mkdocs")  # standalone: exits with MkDocs' own code
+        from mkdocs.__main__ import cli
+
+        cli.main(args=args, prog_name="mkdocs")  # raises SystemExit with MkDocs' own exit code
     except OSError as exc:  # a full disk or a folder made read-only mid-build: a message, not a traceback
         print(f"trustpages: error: {describe_os_error(exc)}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:  # passed on by the parent, which reports it
-        return 128 + signal.SIGINT
-    return 0
+    except KeyboardInterrupt:  # a stop passed on by the parent, which reports it
+        return 128 + signal.SIGTERM
+    return 0  # not reached while click runs standalone
 
 
 if __name__ == "__main__":
-    sys.exit(_child(int(sys.argv[1]), sys.argv[2:]))
+    try:
+        sys.exit(_child(int(sys.argv[1]), sys.argv[2:]))
+    except KeyboardInterrupt:  # a stop before MkDocs started
+        sys.exit(128 + signal.SIGTERM)

@@ -7,8 +7,18 @@ message, and which files are still there.
 from __future__ import annotations
 
 import errno
+import fcntl
+import os
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -164,3 +174,274 @@ def test_generate_refuses_an_output_folder_that_overlaps_the_users_folders(
     assert code == 2
     assert capsys.readouterr().err == "trustpages: error: " + GENERATE_REFUSED[out].format(trust=trust, tmp=tmp_path) + "\n"
     assert everything(tmp_path) == before
+
+
+# Finding 9: concurrency and interruption.
+
+
+def start(*args: str, cwd: Path) -> subprocess.Popen[str]:
+    """`trustpages ARGS` running in the background, its output kept for the test."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid`, from /proc (Linux)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:
+            continue  # ended while we looked
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def wait_until(condition: Callable[[], object], what: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting until {what}"
+        time.sleep(0.05)
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if "-building-" in p.name or "-previous-" in p.name)
+
+
+def built_site(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    trust = site_project(tmp_path)
+    first = trustpages("build", cwd=trust)
+    assert first.returncode == 0, first.stderr
+    return trust, snapshot(trust / "site")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds processes through /proc")
+@pytest.mark.parametrize(("stop", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_stopped_build_stops_mkdocs_removes_its_staging_and_keeps_the_site(tmp_path: Path, stop: int, code: int) -> None:
+    trust, good = built_site(tmp_path)
+    build = start("build", cwd=trust)
+    wait_until(lambda: children(build.pid), "MkDocs runs")
+    mkdocs = children(build.pid)[0]
+
+    build.send_signal(stop)
+    _, err = build.communicate(timeout=60)
+
+    assert build.returncode == code
+    assert err == f"trustpages: build stopped by {signal.Signals(stop).name}; {trust / 'site'} holds the last complete build\n"
+    assert not alive(mkdocs)
+    assert leftovers(trust) == []
+    assert snapshot(trust / "site") == good
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds processes through /proc")
+def test_after_kill_9_mkdocs_dies_too_and_the_next_build_removes_the_staging(tmp_path: Path) -> None:
+    trust, good = built_site(tmp_path)
+    build = start("build", cwd=trust)
+    wait_until(lambda: children(build.pid), "MkDocs runs")
+    mkdocs = children(build.pid)[0]
+
+    build.kill()
+    build.wait(timeout=60)
+
+    wait_until(lambda: not alive(mkdocs), "MkDocs ends with its parent", timeout=10)
+    assert len(leftovers(trust)) == 1  # nothing can clean up after kill -9 ...
+    assert snapshot(trust / "site") == good
+    again = trustpages("build", cwd=trust)
+    assert again.returncode == 0, again.stderr
+    assert leftovers(trust) == []  # ... so the next build does
+    assert sorted(p.name for p in trust.iterdir()) == [".git", "content", "mkdocs.yml", "site", "site_src"]
+
+
+def test_a_second_build_waits_for_the_first_and_says_so(tmp_path: Path) -> None:
+    trust = site_project(tmp_path)
+    holder = os.open(trust, os.O_RDONLY)  # as a running build holds it
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    try:
+        build = start("build", cwd=trust)
+        assert build.stderr is not None
+        line = build.stderr.readline()
+        assert line == f"trustpages: another build is writing in {trust}; waiting for it to finish\n"
+        time.sleep(1)
+        assert build.poll() is None
+        assert not (trust / "site").exists()
+    finally:
+        os.close(holder)
+    out, err = build.communicate(timeout=120)
+    assert build.returncode == 0, err
+    assert out.startswith("published ")
+    assert (trust / "site" / "index.html").is_file()
+
+
+def test_three_builds_at_once_all_succeed_and_leave_one_whole_site(tmp_path: Path) -> None:
+    trust = site_project(tmp_path)
+    builds = [start("build", cwd=trust) for _ in range(3)]
+    results = [(build.communicate(timeout=300), build.returncode) for build in builds]
+
+    assert [code for _, code in results] == [0, 0, 0], [err for (_, err), _ in results]
+    assert "Traceback" not in "".join(err for (_, err), _ in results)
+    assert leftovers(trust) == []
+    assert (trust / "site" / "index.html").is_file() and (trust / "site" / sitefolder.MARKER).is_file()
+
+
+def test_a_build_removes_what_killed_builds_left(tmp_path: Path) -> None:
+    trust = site_project(tmp_path)
+    for name in (".site-building-x1y2z3", ".site-previous-4242"):
+        (trust / name).mkdir()
+        (trust / name / "index.html").write_text("half a site\n", encoding="utf-8")
+    (trust / ".sites-building-other").mkdir()  # another site's name: not ours to remove
+
+    result = trustpages("build", cwd=trust)
+
+    assert result.returncode == 0, result.stderr
+    assert leftovers(trust) == [".sites-building-other"]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def answers(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds processes through /proc")
+@pytest.mark.parametrize(("stop", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 0), (signal.SIGKILL, -9)])
+def test_serve_stops_its_server_when_it_is_stopped(tmp_path: Path, stop: int, code: int) -> None:
+    trust = site_project(tmp_path)
+    port = free_port()
+    serve = start("serve", "-a", f"127.0.0.1:{port}", cwd=trust)
+    try:
+        wait_until(lambda: answers(port) or serve.poll() is not None, "the preview answers")
+        assert serve.poll() is None, serve.communicate()[1]
+        mkdocs = children(serve.pid)[0]
+
+        serve.send_signal(stop)
+        assert serve.wait(timeout=60) == code
+
+        wait_until(lambda: not alive(mkdocs), "MkDocs ends with trustpages", timeout=15)
+        assert not answers(port)
+    finally:
+        if serve.poll() is None:
+            serve.kill()
+        serve.communicate()
+
+
+# Finding 10: operator errors are one plain message, exit 1, never a traceback.
+
+
+def test_a_site_folder_under_a_file_is_a_plain_error(tmp_path: Path) -> None:
+    trust = site_project(tmp_path)
+
+    result = trustpages("build", "-d", "/dev/null/site", cwd=trust)
+
+    assert result.returncode == 1
+    assert result.stderr == (
+        "trustpages: error: cannot build into /dev/null/site: /dev/null: not a directory; a part of that path is a file; "
+        "choose a folder\n"
+    )
+
+
+def failing(exc: OSError, original: Callable[..., Any], when: Callable[..., bool]) -> Callable[..., Any]:
+    """`original`, except that it raises `exc` for the calls `when` picks."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        if when(*args, **kwargs):
+            raise exc
+        return original(*args, **kwargs)
+
+    return call
+
+
+def test_an_unwritable_folder_for_the_site_is_a_plain_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    trust = site_project(tmp_path)
+    # Tests run as root, for whom chmod does not forbid anything: fail as a read-only parent folder would.
+    denied = PermissionError(errno.EACCES, "Permission denied", str(trust / ".site-building-x"))
+    monkeypatch.setattr(tempfile, "mkdtemp", failing(denied, tempfile.mkdtemp, lambda *a, **k: True))
+
+    code = main(["build", "-f", str(trust / "mkdocs.yml")])
+
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"trustpages: error: cannot build into {trust / 'site'}: {trust / '.site-building-x'}: permission denied; "
+        "choose a folder you can write to, or change its permissions\n"
+    )
+    assert leftovers(trust) == [] and not (trust / "site").exists()
+
+
+def test_a_read_only_site_folder_is_a_plain_error_and_the_swap_is_undone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    trust, _ = built_site(tmp_path)
+    site = trust / "site"
+    (site / ".nojekyll").write_text("", encoding="utf-8")  # moved into the new build before the swap, then back
+    good = snapshot(site)
+    read_only = OSError(errno.EROFS, "Read-only file system", str(site))
+    monkeypatch.setattr(Path, "rename", failing(read_only, Path.rename, lambda self, target: self == site))
+
+    code = main(["build", "-f", str(trust / "mkdocs.yml")])
+
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"trustpages: error: cannot build into {site}: {site}: read-only file system; "
+        "choose a folder on a file system you can write to\n"
+    )
+    assert snapshot(site) == good
+    assert leftovers(trust) == []
+
+
+def test_a_full_disk_is_a_plain_error_and_keeps_the_last_good_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    trust, good = built_site(tmp_path)
+    full = OSError(errno.ENOSPC, "No space left on device", "marker")
+    monkeypatch.setattr(Path, "write_text", failing(full, Path.write_text, lambda self, *a, **k: self.name == sitefolder.MARKER))
+
+    code = main(["build", "-f", str(trust / "mkdocs.yml")])
+
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"trustpages: error: cannot build into {trust / 'site'}: marker: no space left on device; free some space and try again\n"
+    )
+    assert snapshot(trust / "site") == good
+    assert leftovers(trust) == []
+
+
+def test_a_full_disk_while_mkdocs_writes_is_a_plain_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mkdocs.commands import build
+
+    from generator.commands.mkdocs_process import run_cli
+
+    trust = site_project(tmp_path)
+    full = OSError(errno.ENOSPC, "No space left on device", str(trust / "site" / "index.html"))
+    monkeypatch.setattr(build, "build", failing(full, build.build, lambda *a, **k: True))
+
+    code = run_cli(["build", "--quiet", "-f", str(trust / "mkdocs.yml")])
+
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"trustpages: error: {trust / 'site' / 'index.html'}: no space left on device; free some space and try again\n"
+    )
