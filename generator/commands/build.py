@@ -49,22 +49,21 @@ def run_build(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from mkdocs.exceptions import MkDocsException  # imported here: only build needs MkDocs loaded
 
-    try:
-        folders = _project(config)
-    except MkDocsException as exc:  # MkDocs has logged the details above
-        print(f"trustpages: error: {config}: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    site = args.site_dir.resolve() if args.site_dir else folders.site
+    site: Path | None = None
     try:
         with stoppable():
+            folders = _project(config)
+            site = args.site_dir.resolve() if args.site_dir else folders.site
             return _build(config, site, folders)
+    except MkDocsException as exc:  # MkDocs has logged the details above
+        print(f"trustpages: error: {config}: {exc}", file=sys.stderr)
     except UnsafeOutput as exc:
         print(f"trustpages: error: {exc}", file=sys.stderr)
     except OSError as exc:
-        print(f"trustpages: error: cannot build into {site}: {describe_os_error(exc)}", file=sys.stderr)
+        print(f"trustpages: error: cannot build into {site or 'the site folder'}: {describe_os_error(exc)}", file=sys.stderr)
     except Interrupted as stop:
         # Stops wait for the swap, so either the new build or the one before is there, whole.
-        print(f"trustpages: build stopped by {stop}; {site} holds the last complete build", file=sys.stderr)
+        print(f"trustpages: build stopped by {stop}; {site or 'the site folder'} holds the last complete build", file=sys.stderr)
         return 128 + stop.signum
     return EXIT_PROBLEMS
 
@@ -89,8 +88,8 @@ def _build(config: Path, site: Path, folders: _Folders) -> int:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-    pages = sum(1 for _ in site.rglob("index.html"))
-    print(f"published {pages} pages ({_records(site)}) to {site} in {time.perf_counter() - started:.1f} s")
+        summary = f"{sum(1 for _ in site.rglob('index.html'))} pages ({_records(site)})"  # before the next build swaps
+    print(f"published {summary} to {site} in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 
 
