@@ -36,7 +36,7 @@ def refuse_foreign(site: Path) -> None:
         shown = ", ".join(foreign[:3]) + (", …" if len(foreign) > 3 else "")
         raise UnsafeOutput(
             f"refusing to build into {site}: it holds files trustpages did not build ({shown}); "
-            f"pass -d with a new folder, or move those files away if the folder is meant for the site"
+            "pass -d with a new folder, or empty this one if it only holds a site (one built before trustpages marked its sites)"
         )
 
 

@@ -103,7 +103,8 @@ def test_build_refuses_a_folder_of_someone_elses_files(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr == (
         f"trustpages: error: refusing to build into {tmp_path / 'sibling'}: it holds files trustpages did not build "
-        "(notes.md); pass -d with a new folder, or move those files away if the folder is meant for the site\n"
+        "(notes.md); pass -d with a new folder, or empty this one if it only holds a site (one built before trustpages "
+        "marked its sites)\n"
     )
     assert everything(tmp_path) == before
 
