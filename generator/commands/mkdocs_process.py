@@ -24,8 +24,11 @@ GRACE = 10.0  # seconds a child has to stop after the signal before it is killed
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-class Interrupted(Exception):
-    """trustpages was asked to stop by a signal; raised where cleanup can still run."""
+class Interrupted(BaseException):
+    """trustpages was asked to stop by a signal; raised where cleanup can still run.
+
+    A BaseException, like KeyboardInterrupt, so that no `except Exception` on the way swallows it.
+    """
 
     def __init__(self, signum: int) -> None:
         super().__init__(signal.Signals(signum).name)
