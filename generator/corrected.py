@@ -32,6 +32,11 @@ def dotted(path: str) -> str:
     return _INDEX.sub(r".\1", path)
 
 
+def label(path: str) -> str:
+    """A field path in words for a page: `who_was_affected` → who was affected, `updates.2.body` → updates 2 body."""
+    return " ".join(part.replace("_", " ") for part in dotted(path).split("."))
+
+
 def corrections_shown(history: History | None, kind: str, id: str, record: Any) -> list[Shown]:
     """Every correction of `record`, newest first, each with the values it changed."""
     corrections = getattr(record, "corrections", ())

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from generator import maintenance, metrics, opendata, timeliness
 from generator.collector import fewer_collections
-from generator.corrected import as_first_made, corrections_shown, due_move
+from generator.corrected import as_first_made, corrections_shown, due_move, label
 from generator.history import History
 from generator.records import Incident, Milestone, RecordSet, Standing
 from generator.render.charts import bar_chart
@@ -302,6 +302,7 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
         "service": service_status(records, as_of),
         "series_table": lambda series: {p.period: {"value": p.value} for p in series.points},
         "due_move": due_move,
+        "field_label": label,
         "rescheduled": metrics.rescheduled(records),
     }
 

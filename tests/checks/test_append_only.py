@@ -265,7 +265,7 @@ def test_a_correction_is_shown_on_the_page_in_the_feed_and_in_open_data(repo: Re
     repo.commit("Correct the impact", "2026-02-03")
     pages = _render(repo)
     page = pages["incidents/2025-08-12-web-app-down.md"]
-    assert "Corrected on 3 February 2026: impact was critical, now major. Only the web app was down; the API kept working" in page
+    assert "Corrected on 3 February 2026: impact was “critical”, now “major”. Why: Only the web app was down; the API kept working." in page
     assert "Only the web app was down; the API kept working." in pages["feeds/incidents.xml"]
     assert '"corrections":[{"on":"2026-02-03","field":"impact","why":"Only the web app was down; the API kept working."}]' in pages["api/v1/incidents.json"]
 
