@@ -313,6 +313,7 @@ class Series(Shape):
     unit: str
     source: str
     points: list[Point]
+    corrections: list[Correction] = []
 
 
 class Metrics(Document):
@@ -320,7 +321,8 @@ class Metrics(Document):
 
     promise_kept_rate: Rate
     on_time_rate: Rate
-    median_days_late: float | None
+    median_days_late: float | None = Field(description="Median days late over promises delivered (kept or partly kept) after their first due date.")
+    rescheduled: Count = Field(0, description="Milestone promises whose due date moved after they were published; each counts at its first date.")
     standing_met_rate: Rate
     kept_rate_by_category: dict[str, Tally]
     kept_rate_by_quarter: dict[str, Tally]

@@ -245,6 +245,7 @@ def _metrics(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[st
         "promise_kept_rate": summary.promise_kept_rate,
         "on_time_rate": metrics.on_time_rate(records, as_of),
         "median_days_late": metrics.median_days_late(records, as_of),
+        "rescheduled": summary.rescheduled,
         "standing_met_rate": summary.standing_met_rate,
         "kept_rate_by_category": {k: _tally(v) for k, v in metrics.kept_rate_by(records, as_of, "category").items()},
         "kept_rate_by_quarter": {k: _tally(v) for k, v in metrics.kept_rate_by(records, as_of, "quarter").items()},
@@ -262,6 +263,7 @@ def _metrics(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[st
             models.Series(
                 id=s.id, title=s.title, unit=s.unit, source=s.source,
                 points=[models.Point(period=p.period, value=p.value, n=p.n) for p in s.points],
+                corrections=_corrections(s),
             )
             for s in sorted(records.metrics, key=lambda s: s.id)
         ],
