@@ -173,7 +173,9 @@ def _log_history(history: History) -> None:
         # Outside a repository is a supported way to build; git failing inside one is not, so it warns.
         (log.warning if history.reason == "git_error" else log.info)(f"record history not available: {history.detail}")
     for commit in history.skipped:
-        log.warning(commit.explain())
+        # Like the warnings about records, an odd commit must not stop the site from publishing,
+        # which a warning would under `mkdocs build --strict`.
+        log.info(commit.explain())
 
 
 def default_nav(docs: Path) -> list[dict[str, str]]:

@@ -288,6 +288,12 @@ def test_a_git_commit_dated_year_10000_is_left_out_of_the_history_with_a_warning
     assert history.available and [commit.sha for commit in history.skipped] == [sha]
     assert [change.subject for change in history.of("mistake", MISTAKE.split("/")[1].removesuffix(".yml"))] == ["Publish the records"]
 
+    from tests.render.conftest import mkdocs_build, write_config
+
+    build = mkdocs_build(write_config(tmp_path, repo.content))  # strict, as `trustpages build` runs it
+    assert build.returncode == 0, build.output
+    assert f"INFO    -  generator: record history leaves out commit {sha[:12]}: its date '10000-01-01T00:00:00+00:00'" in build.output
+
     code, printed = generate(tmp_path, capsys, "--as-of", AS_OF.isoformat())
     assert code == 0
     wrote, *warnings = printed.splitlines()
