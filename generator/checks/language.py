@@ -238,16 +238,20 @@ _NON_APOLOGIES = Phrases(NON_APOLOGIES)
 
 _MARKUP = re.compile(
     r"(?P<fence>^(?:```|~~~)(?s:.*?)(?:^(?:```|~~~)[ \t]*$|\Z))"  # code block: no prose to read
-    r"|!?\[(?P<link>[^\]\n]*)\]\([^)\n]*\)"  # link or image: keep its words
-    r"|<(?P<auto>(?:https?://|mailto:)[^>\s]+)>"  # autolink: keep the address
-    r"|(?P<ticks>`+)(?P<code>.+?)(?P=ticks)"  # inline code: a name, not prose; read as one word
+    # Each part below stops where its next opening could start, so the scan stays linear on
+    # hostile text (thousands of `[`, `[a](`, `<http://` or backticks).
+    r"|!?\[(?P<link>[^\[\]\n]*)\]\([^()\n]*\)"  # link or image: keep its words
+    r"|<(?P<auto>(?:https?://|mailto:)[^<>\s]+)>"  # autolink: keep the address
+    r"|(?<!`)(?P<ticks>`+)(?!`)(?P<code>.{1,2000}?)(?<!`)(?P=ticks)(?!`)"  # inline code: a name, not prose; read as one word
     r"|(?P<block>^[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d+[.)][ \t]+|>[ \t]?))"  # heading, list item, quote
     r"|(?P<emphasis>(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_]))",
     re.MULTILINE,
 )
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|\s*\n\s*\n\s*")
-_WORD = re.compile(r"\S*(?:://|@)\S*|[^\W_]+(?:['’.,-][^\W_]+)*")
-_ADDRESS = re.compile(r"\S*(?:://|@)\S*")
+# A blank line is tried only where a run of spaces starts, and an address only where a word does:
+# tried at every character, a long run would be scanned once for each of its characters.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|(?<![^\S\n])[^\S\n]*\n\s*\n\s*")
+_WORD = re.compile(r"(?<!\S)\S*(?:://|@)\S*|[^\W_]+(?:['’.,-][^\W_]+)*")
+_ADDRESS = re.compile(r"(?<!\S)\S*(?:://|@)\S*")
 
 
 @dataclass(frozen=True)
