@@ -152,6 +152,15 @@ def _html(text: str) -> str:
     return re.sub(r"\n\s*\n+", "\n", cleaned).strip()
 
 
+# What XML 1.0 cannot hold (its Char production): most C0 controls, lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML 1.0 cannot hold, for feeds and SVG: one would make the file unreadable."""
+    return _NOT_XML.sub("", text)
+
+
 def inline(text: object) -> Markup:
     """Plain text for a heading, table cell or list item: HTML-escaped, Markdown syntax neutralised."""
     return _inline(str(text))
