@@ -1,14 +1,20 @@
 """Bounds on what record text costs to render: Markdown that would make the parser superlinear is defused first.
 
 Python-Markdown scans from every unclosed `[`, `(` of a link target, backtick run and `<` to the
-end of the text, and rebuilds a paragraph's text once per inline match: 40 KB of `[` took minutes.
-Before parsing, each such character that cannot close nearby is swapped for a stand-in (a
-private-use character the parser reads as a letter), and swapped back, HTML-escaped, after
-sanitising. So normal links, code and tags render as before, a stray `[` shows as `[`, and the
-parser's work per character stays bounded. A block (text between blank lines) longer than
-MAX_BLOCK_CHARS or with more than MAX_BLOCK_MARKS inline marks is shown as written, its
-Markdown inline syntax not interpreted: no person writes a paragraph like that, and it is the
-only way to keep the parser's per-match rebuilding linear.
+end of the text, rebuilds an element's text once per inline match, re-scans the rest of a block
+after each heading or rule line in it, and recurses once per level of nesting: 40 KB of `[` took
+minutes, 40 KB of `---` lines a minute, and deeply nested lists raised RecursionError. Before
+parsing, each such character is swapped for a stand-in (a private-use character the parser reads
+as a letter) and swapped back, HTML-escaped, after sanitising: a stray `[` still shows as `[`, and
+normal links, code, tags, lists and headings render as before.
+
+What is defused: a `[` whose `]` is missing, far or more than MAX_BRACKET_DEPTH deep; a link's `(`
+without a near `)`; a backtick run that no run of its length closes nearby; a `<` without its `>`
+close behind; list and quote markers more than MAX_NESTING deep. A block (lines between blank
+lines) longer than MAX_BLOCK_CHARS, with more than MAX_BLOCK_MARKS inline marks or more than
+MAX_BLOCK_SPLITS heading or rule lines is shown as written, as one paragraph: no person writes a
+block like that, and it is the only way to keep the parser's re-scanning linear. An indented code
+block stays code, however long: the parser reads it in one pass.
 """
 
 from __future__ import annotations
@@ -16,23 +22,35 @@ from __future__ import annotations
 import re
 from html import escape
 
-MAX_BLOCK_CHARS = 10_000
-MAX_BLOCK_MARKS = 500  # inline marks (` \ * _ [ < &) in one block
+MAX_BLOCK_CHARS = 20_000
+MAX_BLOCK_MARKS = 1_000  # inline marks (` \ * _ [ < & and line-break spaces) in one block
+MAX_BLOCK_SPLITS = 16  # lines in one block that the parser splits it at: # headings, rules, === and --- underlines
+# The parser's linear cost is still some 20-40 µs an element: past these totals in one text, blocks are
+# shown as written too (a long postmortem has a few thousand marks and a few hundred list items).
+MAX_TEXT_MARKS = 20_000
+MAX_TEXT_STRUCTURE = 5_000  # lines starting a list item, quote, heading or rule, and table rows
 MAX_BRACKET_DEPTH = 3  # [ inside [ inside [
+MAX_NESTING = 8  # lists and quotes inside each other
 MAX_SPAN = 2_000  # characters from an opening [ ( or backtick run to what closes it
 MAX_TAG_CHARS = 1_000  # from < to the > of its tag, with no < between
 
-# Stand-ins live in Supplementary Private Use Area-A: plane 15, code point 0xF0000 + the character.
-_DEFUSED = "[]`\\*_<&("
-_STAND_IN_MARKS = {ord(c): chr(0xF0000 + ord(c)) for c in _DEFUSED}
-_STAND_IN_SPACE = chr(0xF0020)
-_RESTORE = str.maketrans({chr(0xF0000 + ord(c)): escape(c, quote=False) for c in _DEFUSED} | {_STAND_IN_SPACE: " "})
+# The stand-in of ASCII character c is U+F0000 + ord(c), in Supplementary Private Use Area-A.
+_STAND_IN = {code: chr(0xF0000 + code) for code in range(0x80)}
+_RESTORE = str.maketrans({chr(0xF0000 + code): escape(chr(code), quote=False) for code in range(0x80)})
 # A stand-in typed into a record would be restored as syntax it never was: it becomes U+FFFD.
 _FOREIGN = str.maketrans(dict.fromkeys(_RESTORE, "\ufffd"))
-_ANY_STAND_IN = re.compile("[\U000f0000-\U000f00ff]")
+_ANY_STAND_IN = re.compile("[\U000f0000-\U000f007f]")
+_WRITTEN = {ord(c): _STAND_IN[ord(c)] for c in "[]`\\*_<&("}  # the inline marks, in a block shown as written
 
-_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n|$)")
-_MARK = re.compile(r"[`\\*_\[<&]| +(?=\n)")
+_BLANK = re.compile(r"[ \t]*")
+_MARK = re.compile(r"[`\\*_\[<&]|  (?=\n)")
+_SPLIT = re.compile(r"^(?:#|[ ]{0,3}(?:(?:-[ ]{0,2}){3,}|(?:_[ ]{0,2}){3,}|(?:\*[ ]{0,2}){3,}|=+|-+)[ \t]*$)", re.MULTILINE)
+_STRUCTURE = re.compile(r"^(?:[ \t]*(?:[-*+>#=_]|\d{1,9}[.)])|[^\n|]*\|)", re.MULTILINE)
+_LINE_TEXT = re.compile(r"^[ \t]*([^ \t\n])", re.MULTILINE)  # a line's first character after its indentation
+_BREAK_SPACES = re.compile(r"(?<= ) (?=\n)")  # the last of two or more trailing spaces, which make a line break
+# Where a line starts: its indentation, then the list and quote markers before its text.
+_LINE_START = re.compile(r"^(?P<indent>[ \t]*)(?P<markers>(?:(?:[-*+]|\d{1,9}[.)]|>)(?:[ \t]+|$|(?<=>)))*)", re.MULTILINE)
+_MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")
 _BRACKETS = re.compile(r"\\.|[\[\]()]|`+", re.DOTALL)
 _ANGLES = re.compile(r"<!--|[<>]")
 
@@ -42,14 +60,36 @@ def defuse(text: str) -> str:
     if _ANY_STAND_IN.search(text):
         text = text.translate(_FOREIGN)
     chars = list(text)
-    start = 0
-    for blank in [*_BLANK_LINE.finditer(text), None]:
-        end = blank.start() if blank else len(text)
-        if end > start:
-            _defuse_block(text, chars, start, end)
-        start = blank.end() if blank else end
+    budget = _Budget(MAX_TEXT_MARKS, MAX_TEXT_STRUCTURE)
+    block: int | None = None  # where the current block starts
+    offset = 0
+    for line in text.split("\n"):
+        if _BLANK.fullmatch(line):
+            if block is not None:
+                _defuse_block(text, chars, block, offset - 1, budget)
+                block = None
+        elif block is None:
+            block = offset
+        offset += len(line) + 1
+    if block is not None:
+        _defuse_block(text, chars, block, len(text), budget)
     _defuse_angles(text, chars)
     return "".join(chars)
+
+
+class _Budget:
+    """What is left of one text's allowance of inline marks and structure lines."""
+
+    def __init__(self, marks: int, structure: int) -> None:
+        self.marks, self.structure = marks, structure
+
+    def spend(self, marks: int, structure: int) -> bool:
+        """Takes this much from what is left, or nothing (False) when it is not there."""
+        if marks > self.marks or structure > self.structure:
+            return False
+        self.marks -= marks
+        self.structure -= structure
+        return True
 
 
 def restore(html: str) -> str:
@@ -58,16 +98,41 @@ def restore(html: str) -> str:
 
 
 def _swap(chars: list[str], index: int) -> None:
-    chars[index] = _STAND_IN_MARKS.get(ord(chars[index]), chars[index])
+    chars[index] = _STAND_IN.get(ord(chars[index]), chars[index])
 
 
-def _defuse_block(text: str, chars: list[str], start: int, end: int) -> None:
-    if end - start > MAX_BLOCK_CHARS or len(_MARK.findall(text, start, end)) > MAX_BLOCK_MARKS:
-        # Shown as written: every inline mark defused, and no line break made of trailing spaces.
-        shown = text[start:end].translate(_STAND_IN_MARKS).replace(" \n", _STAND_IN_SPACE + "\n")
-        chars[start:end] = shown
+def _defuse_block(text: str, chars: list[str], start: int, end: int, budget: _Budget) -> None:
+    """Defuses the block text[start:end] (whole lines, no blank one)."""
+    marks = len(_MARK.findall(text, start, end)) if end - start <= MAX_BLOCK_CHARS else 0
+    if (
+        end - start > MAX_BLOCK_CHARS
+        or marks > MAX_BLOCK_MARKS
+        or len(_SPLIT.findall(text, start, end)) > MAX_BLOCK_SPLITS
+        or not budget.spend(marks, len(_STRUCTURE.findall(text, start, end)))
+    ):
+        # Shown as written: every inline mark, the first character of every line and the spaces
+        # that would make a line break swapped, so no line starts a heading, rule, list or quote.
+        # Indentation stays: an indented code block is still one (restored, it reads the same).
+        chars[start:end] = text[start:end].translate(_WRITTEN)
+        for line in _LINE_TEXT.finditer(text, start, end):
+            _swap(chars, line.start(1))
+        for spaces in _BREAK_SPACES.finditer(text, start, end):
+            _swap(chars, spaces.start())
         return
+    _defuse_nesting(text, chars, start, end)
     _defuse_links_and_code(text, chars, start, end)
+
+
+def _defuse_nesting(text: str, chars: list[str], start: int, end: int) -> None:
+    """Swaps list and quote markers that would nest more than MAX_NESTING deep (counting indentation)."""
+    for line in _LINE_START.finditer(text, start, end):
+        if not line.group("markers"):
+            continue
+        depth = len(line.group("indent").expandtabs(4)) // 4
+        for marker in _MARKER.finditer(text, line.start("markers"), line.end("markers")):
+            depth += 1
+            if depth > MAX_NESTING:
+                _swap(chars, marker.end() - 1)
 
 
 def _defuse_links_and_code(text: str, chars: list[str], start: int, end: int) -> None:

@@ -62,6 +62,35 @@ def test_a_block_too_long_or_too_marked_for_markdown_is_shown_as_written() -> No
     assert prose.html(long + "\n\nA *short* one.") == "<p>" + long + "</p>\n<p>A <em>short</em> one.</p>"
 
 
+def test_many_heading_or_rule_lines_in_one_block_are_shown_as_written() -> None:
+    # 40 KB of `---` lines took 12 s: the parser re-scanned the rest of the block after each one.
+    rules = "---\n" * 10_000
+    assert prose.html(rules) == "<p>" + rules.strip() + "</p>"
+    headings = "# a\n" * (bounded.MAX_BLOCK_SPLITS + 1)
+    assert prose.html(headings) == "<p>" + headings.strip() + "</p>"
+    assert prose.html("# a\n" * 2) == "<h3>a</h3>\n<h3>a</h3>"  # below the limit: headings as before
+
+
+def test_lists_and_quotes_nest_at_most_max_nesting_deep() -> None:
+    # Each level is a recursion of the parser: deep enough, a RecursionError (a traceback in the build).
+    assert prose.html(">" * 1_000 + " deep").count("<blockquote>") == bounded.MAX_NESTING
+    nested = prose.html("- > " * 1_000 + "deep")
+    assert (nested.count("<ul>"), nested.count("<blockquote>")) == (4, 4)
+    assert prose.html("".join("  " * i + "- a\n" for i in range(130))).count("<ul>") == bounded.MAX_NESTING
+    assert prose.html("- a\n    - b\n        - c").count("<ul>") == 3  # shallow lists as before
+
+
+def test_past_a_texts_budget_of_marks_and_list_items_blocks_are_shown_as_written() -> None:
+    items = "- a\n" * 40 + "\n"
+    text = prose.html(items * (bounded.MAX_TEXT_STRUCTURE // 40 + 1))
+    assert text.count("<li>") == bounded.MAX_TEXT_STRUCTURE
+    assert text.endswith("<p>" + items.strip() + "</p>")
+    emphasis = "*a* " * 100 + "\n\n"
+    text = prose.html(emphasis * (bounded.MAX_TEXT_MARKS // 200 + 1))
+    assert text.count("<em>") == bounded.MAX_TEXT_MARKS // 2
+    assert text.endswith("<p>" + emphasis.rstrip("\n") + "</p>")
+
+
 def test_normal_markdown_renders_as_before() -> None:
     text = (
         "See [the docs](https://example.com/a_(b)) and `code [x` and *em*.\n\n"
@@ -109,7 +138,8 @@ def test_the_plain_language_scan_is_linear_on_brackets_and_backticks(content: Co
 
 
 HOSTILE_PIECES = st.sampled_from(["[", "]", "![", "[a](", "(", ")", "<http://", "<", ">", "`", "``", "*", "**", "_", "\\",
-                                  "&", "<!--", "-->", "a", " ", "\n", "\n\n", "    ", "- ", "# ", "> ", "1. ", "x" * 50])  # fmt: skip
+                                  "&", "<!--", "-->", "a", " ", "  ", "\n", "\n\n", "    ", "\t", "- ", "* ", "# ", "> ", "1. ",
+                                  "---\n", "===\n", "|", "|-|-|\n", "[a]: x\n", "<div>", "x" * 50])  # fmt: skip
 
 
 @settings(max_examples=60, deadline=timedelta(seconds=10), suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -122,6 +152,12 @@ HOSTILE_PIECES = st.sampled_from(["[", "]", "![", "[a](", "(", ")", "<http://", 
 @example("`a` " * 25_000)
 @example("_a_ " * 25_000)
 @example(("[" * 98 + "\n\n") * 1_000)
+@example("---\n" * 25_000)
+@example("# a\n" * 25_000)
+@example("> " * 50_000)
+@example("".join("  " * i + "- a\n" for i in range(300)))
+@example(("- a\n" * 40 + "\n") * 600)
+@example(("|a|b|\n|-|-|\n" + "|c|d|\n" * 40 + "\n") * 400)
 def test_any_text_up_to_100_kb_renders_and_is_read_in_bounded_time(text: str) -> None:
     # The deadline is generous on purpose (shared machines); bench/hostile_text.py measures the real figures.
     assert bounded._ANY_STAND_IN.search(prose.html(text)) is None  # every stand-in was turned back
