@@ -25,6 +25,11 @@ SHAPES = {
     "backticks": "`",
     "emphasis": "*a* ",
     "bracket-paragraphs": "[" * 98 + "\n\n",
+    "rule-lines": "---\n",
+    "heading-blocks": "# a\n" * 16 + "\n",
+    "nested-quotes": "> ",
+    "list-blocks": "- a\n" * 40 + "\n",
+    "tables": "|a|b|\n|-|-|\n" + "|c|d|\n" * 40 + "\n",
 }
 TARGET_SECONDS = 5.0
 _CLI = [sys.executable, "-m", "generator"]

@@ -7,6 +7,7 @@ The thresholds and extra phrases come from `language:` in site.yml.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -361,10 +362,19 @@ def phrase_position(source: Source, loc: tuple[str | int, ...], offset: int) -> 
     elif style == "|":
         indent = _literal_indent(key, node)
         if indent is not None:
-            before = value[:offset]
-            line_start = before.rfind("\n") + 1
-            return start.line + 2 + before.count("\n"), indent + 1 + offset - line_start
+            breaks = _line_breaks(value)
+            line = bisect.bisect_left(breaks, offset)  # how many line breaks come before the character
+            line_start = breaks[line - 1] + 1 if line else 0
+            return start.line + 2 + line, indent + 1 + offset - line_start
     return source.position(loc)
+
+
+# Cached per field: a long text can have a warning for each of its sentences, and working either
+# out again for each warning made a megabyte of them take minutes.
+@functools.lru_cache(maxsize=64)
+def _line_breaks(value: str) -> list[int]:
+    """Where each line break of `value` is."""
+    return [found.start() for found in re.finditer("\n", value)]
 
 
 def _scalar_at(root: Node, loc: tuple[str | int, ...]) -> tuple[ScalarNode, ScalarNode] | None:
@@ -385,6 +395,7 @@ def _scalar_at(root: Node, loc: tuple[str | int, ...]) -> tuple[ScalarNode, Scal
     return None
 
 
+@functools.lru_cache(maxsize=64)
 def _literal_indent(key: ScalarNode, node: ScalarNode) -> int | None:
     """The indentation of a literal block's lines, worked out from how many characters it spans.
 
