@@ -12,9 +12,10 @@ What is defused: a `[` whose `]` is missing, far or more than MAX_BRACKET_DEPTH 
 without a near `)`; a backtick run that no run of its length closes nearby; a `<` without its `>`
 close behind; list and quote markers more than MAX_NESTING deep. A block (lines between blank
 lines) longer than MAX_BLOCK_CHARS, with more than MAX_BLOCK_MARKS inline marks or more than
-MAX_BLOCK_SPLITS heading or rule lines is shown as written, as one paragraph: no person writes a
-block like that, and it is the only way to keep the parser's re-scanning linear. An indented code
-block stays code, however long: the parser reads it in one pass.
+MAX_BLOCK_SPLITS heading or rule lines, and every block past a text's MAX_TEXT_MARKS or
+MAX_TEXT_STRUCTURE, is shown as written: no inline mark and no line's first character is read as
+syntax. No person writes a block like that, and it is the only way to keep the parser's
+re-scanning linear. Indentation stays, so an indented code block is still one.
 """
 
 from __future__ import annotations
@@ -149,6 +150,7 @@ def _defuse_links_and_code(text: str, chars: list[str], start: int, end: int) ->
         elif opened[pair := "[" if kind == "]" else "("]:
             closing[opened[pair].pop()] = index
     kept_open: list[tuple[int, bool]] = []  # (index of the ]) and kept, of each closed [ around here
+    depth = 0  # how many of them are kept
     for index, token in enumerate(visible):
         kind = token.group()
         if kind == "[":
@@ -156,7 +158,7 @@ def _defuse_links_and_code(text: str, chars: list[str], start: int, end: int) ->
             if close is None:
                 _swap(chars, token.start())
                 continue
-            kept = sum(1 for _, k in kept_open if k) < MAX_BRACKET_DEPTH and visible[close].start() - token.start() <= MAX_SPAN
+            kept = depth < MAX_BRACKET_DEPTH and visible[close].start() - token.start() <= MAX_SPAN
             target = close + 1 if close + 1 < len(visible) and visible[close + 1].group() == "(" else None
             if target is not None and visible[target].start() == visible[close].end():
                 paren = closing.get(target)
@@ -164,11 +166,12 @@ def _defuse_links_and_code(text: str, chars: list[str], start: int, end: int) ->
                     _swap(chars, visible[target].start())
                     kept = False
             kept_open.append((close, kept))
+            depth += kept
             if not kept:
                 _swap(chars, token.start())
                 _swap(chars, visible[close].start())
         elif kind == "]" and kept_open and kept_open[-1][0] == index:
-            kept_open.pop()
+            depth -= kept_open.pop()[1]
 
 
 def _outside_code(tokens: list[re.Match[str]], chars: list[str]) -> list[re.Match[str]]:

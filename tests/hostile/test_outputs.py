@@ -4,11 +4,13 @@ characters and misdrawn charts (issue 16, findings 3, 6, 7 and 8), each case wit
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
+from pathlib import Path
 
 import markdown
 import pytest
@@ -21,7 +23,8 @@ from generator.checks import language
 from generator.opendata import badges, v1
 from generator.records import RecordSet
 from generator.render import bounded, charts, prose, render_site
-from tests.conftest import INCIDENT, Content, human, replaced
+from generator.validate import validate
+from tests.conftest import INCIDENT, REPO, Content, human, replaced
 from tests.opendata.conftest import Published, small  # noqa: F401 - the fixture
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -339,3 +342,13 @@ def test_a_metric_named_like_a_section_of_the_metrics_page_gets_its_own_anchor(s
     assert len(ids) == len(set(ids))
     assert {"promise-kept-rate", "metric-promise-kept-rate", "metric-trust-survey"} <= set(ids)
     assert html.count(BELOW_ZERO) == 3  # only the chart with a negative value says so: aria-label, title, note
+
+
+def test_the_hostile_text_bench_puts_exactly_its_text_in_the_postmortem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(REPO / "bench"))
+    bench = importlib.import_module("hostile_text")
+    text = bench.hostile(bench.SHAPES["list-blocks"], 500)
+    site = bench.site_with_postmortem(tmp_path / "site", text)
+    result = validate(site / "content", date(2026, 12, 1))
+    assert result.records is not None and not result.errors
+    assert [incident.postmortem for incident in result.records.incidents] == [text]
