@@ -24,6 +24,7 @@ from generator.records import (
     Standing,
     Withdrawals,
 )
+from generator.checks.published import FACTS
 from generator.records import common, site
 from generator.records.common import inner_model
 
@@ -67,11 +68,44 @@ Your editor shows the same descriptions on hover when the file starts with
 """
 
 
+PUBLISHED = """\
+## Once published: add, correct in public, never rewrite
+
+What the site has published is a public record. `trustpages check --against REF` (every pull
+request, and the publish job against what is live) fails when a published record is missing or
+when one of its **published facts** (listed under each file below) was changed or removed:
+
+* You may always **add**: a new update, a postmortem, a measurement, a price change, a field
+  that was empty.
+* To **change** a published fact, add a **correction** to the same record in the same change,
+  saying why: `corrections: [{on: 2026-12-03, field: impact, why: Only the web app was down.}]`.
+  `field` names the fact as `check` does: `impact`, `due`, `updates.2.body` (items count from 1);
+  `updates.2` covers every field of the second update. Each correction is shown on the record's
+  page ("Corrected on 3 December 2026: impact was “critical”, now “minor”. Why: …"), in its feed
+  and in the open data, and stays there: a published correction cannot be removed either.
+* A **moved due date** needs a correction too, and the numbers still count the promise at the
+  date it was first published: status, overdue, kept and on-time rates, days late.
+* A plan's **price** changes only together with a new `history` row for it (from, to).
+* A record is taken down only by listing it in `content/withdrawn.yml`, whose entries stay.
+
+**Standing promises:** `met` is computed when `actual` is one number of the kind the target
+names: a percentage (`96.2%`, or a share such as `12 of 12`), a duration (`3.5 hours`,
+`45 min`, `2 working days`) or, with words saying which way (`at most 2`), a count. The
+comparison comes from the words beside the target's number: `at least`, `or more`, `more than`,
+`at most`, `within`, `or less`, `fewer than`, `under`; without them a percentage is a floor and
+a duration a limit; "every" or "all" with no percentage means 100 %. A typed `met` that the
+numbers contradict is an error; where nothing can be computed, `met` is required.
+"""
+_KIND_OF = {"Site": "site", "Commitments": "commitment", "Incidents": "incident", "Mistakes": "mistake", "Pricing": "pricing",
+            "Contact": "contact", "Metrics": "metric"}
+
+
 def reference() -> str:
     """The whole field reference, as Markdown."""
-    parts = [INTRO]
+    parts = [INTRO, PUBLISHED]
     for heading, path, what, models in FILES:
         parts.append(f"## {heading}\n\n`{path}`: {what}\n")
+        parts.append(_published_facts(heading))
         if models == (Milestone, Standing):
             parts += _commitments()
         else:
@@ -205,3 +239,16 @@ def _unwrap_root(model: type[BaseModel]) -> type[BaseModel]:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _published_facts(heading: str) -> str:
+    """The line naming what of this file, once published, only grows (generator.checks.published.FACTS)."""
+    if heading == "Withdrawn records":
+        return "Published facts: every entry, as it is.\n"
+    facts = FACTS[_KIND_OF[heading]]
+    names = [f"`{name}`" for name in facts.fields]
+    names += [f"every item of `{name}`" for name in facts.lists]
+    names += [f"every item of `{name}` (more may be added)" for name in facts.sets]
+    if heading == "Pricing":
+        names.insert(0, "every plan's `price`")
+    return "Published facts: " + ", ".join(names) + ".\n"

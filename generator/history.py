@@ -28,8 +28,8 @@ from generator.loader import FOLDERS, SINGLETONS
 Key = tuple[str, str]  # (kind, id) as the loader names records; singletons have id ''
 Action = Literal["created", "changed", "deleted"]
 
-MAX_FIELDS = 12  # field changes listed per commit; the rest are counted, so a big rewrite stays readable
-REWRITE_FIELDS = ("promise", "due")  # what a commitment may not quietly change once made
+MAX_FIELDS = 12  # field changes listed per commit on a page; the rest are counted, so a big rewrite stays readable
+_FIRST_READ = frozenset({"incident"})  # kinds whose first version is read too, for History.added
 _START = "\x01"  # starts each commit's header; the subject after it is read by position, so it may hold anything
 # The committer date: when the change entered this history. An author date survives rebases
 # and cherry-picks, so it can make a change look older than the commits around it.
@@ -53,17 +53,19 @@ class Change:
     date: datetime  # the commit date, with the committer's offset
     subject: str
     action: Action
-    fields: tuple[FieldChange, ...] = ()
-    more: int = 0  # field changes beyond the ones listed
+    fields: tuple[FieldChange, ...] = ()  # every value the commit changed
     readable: bool = True  # False when a version could not be parsed, so fields are unknown
+    keys: frozenset[str] = frozenset()  # created incidents: the fields the first version had (see History.added)
 
+    @property
+    def listed(self) -> tuple[FieldChange, ...]:
+        """The field changes a page lists."""
+        return self.fields[:MAX_FIELDS]
 
-@dataclass(frozen=True)
-class Rewrite:
-    """A commitment's promise or due date changed after the commit that first published it."""
-
-    field: FieldChange
-    change: Change
+    @property
+    def more(self) -> int:
+        """Field changes beyond the ones listed."""
+        return max(0, len(self.fields) - MAX_FIELDS)
 
 
 class History(Mapping[Key, tuple[Change, ...]]):
@@ -77,12 +79,14 @@ class History(Mapping[Key, tuple[Change, ...]]):
         is_shallow: bool = False,
         reason: str = "",
         detail: str = "",
+        commit: str | None = None,
     ) -> None:
         self._changes = dict(changes or {})
         self.available = available  # False outside a git repository or without git
         self.is_shallow = is_shallow  # a `--depth` clone: older commits are missing
         self.reason = reason  # why it is not available: 'no_git', 'outside_repository' or 'git_error'
         self.detail = detail  # the same in git's words, for logs
+        self.commit = commit  # the commit the content was read at (HEAD), when there is one
 
     def __getitem__(self, key: Key) -> tuple[Change, ...]:
         return self._changes[key]
@@ -97,10 +101,26 @@ class History(Mapping[Key, tuple[Change, ...]]):
         """The changes of one record, newest first; () when it has none."""
         return self._changes.get((kind, id), ())
 
-    def rewrites(self, kind: str, id: str, fields: tuple[str, ...] = REWRITE_FIELDS) -> tuple[Rewrite, ...]:
-        """Changes to `fields` in any commit after the oldest one that touched the record, oldest first."""
-        later = list(reversed(self.of(kind, id)))[1:]
-        return tuple(Rewrite(field, change) for change in later for field in change.fields if field.path in fields)
+    def first_value(self, kind: str, id: str, path: str) -> str | None:
+        """The value `path` had when the record was first committed, shown as text; None when it never changed or had none."""
+        for change in reversed(self.of(kind, id)):
+            for field in change.fields:
+                if field.path == path:
+                    return field.old
+        return None
+
+    def added(self, kind: str, id: str, path: str) -> datetime | None:
+        """When a commit last gave the field at `path` a value after it had none; None when none did."""
+        for change in self.of(kind, id):  # newest first
+            for field in change.fields:
+                if field.path == path:
+                    return change.date if field.old is None and field.new is not None else None
+        return None
+
+    def born_with(self, kind: str, id: str, path: str) -> bool:
+        """Whether the record's first commit already had the field (known for incidents, whose first versions are read)."""
+        changes = self.of(kind, id)
+        return bool(changes) and changes[-1].action == "created" and path in changes[-1].keys
 
 
 def record_history(content_dir: Path) -> History:
@@ -123,7 +143,7 @@ def _read(content_dir: Path) -> History:
     place = gitrefs.locate(content_dir)
     shallow = gitrefs.is_shallow(place.top)
     try:
-        gitrefs.git(place.top, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+        head = gitrefs.git(place.top, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").decode().strip()
     except gitrefs.GitError:
         return History(is_shallow=shallow)  # a repository without commits yet
     prefix = "." if str(place.prefix) == "." else place.prefix.as_posix()
@@ -136,8 +156,8 @@ def _read(content_dir: Path) -> History:
     )  # fmt: skip
     changes: dict[Key, list[Change]] = {}
     for key, header, action, old, new in touches:
-        changes.setdefault(key, []).append(_change(header, action, values.get(old), values.get(new)))
-    return History({key: tuple(found) for key, found in changes.items()}, is_shallow=shallow)
+        changes.setdefault(key, []).append(_change(header, action, values.get(old), values.get(new, _UNREADABLE)))
+    return History({key: tuple(found) for key, found in changes.items()}, is_shallow=shallow, commit=head)
 
 
 def _log_and_blobs(top: Path, prefix: PurePosixPath, *log_args: str) -> tuple[list[_Touch], dict[str, Any]]:
@@ -159,7 +179,7 @@ def _log_and_blobs(top: Path, prefix: PurePosixPath, *log_args: str) -> tuple[li
             try:
                 for touch in _parse_log(_tokens(log.stdout), prefix):
                     touches.append(touch)
-                    wanted = touch[3:] if touch[2] == "changed" else ()
+                    wanted = touch[3:] if touch[2] == "changed" else (touch[4],) if touch[2] == "created" and touch[0][0] in _FIRST_READ else ()
                     for oid in (oid for oid in wanted if oid not in asked):
                         asked.add(oid)
                         cat.stdin.write(f"{oid}\n".encode("ascii"))
@@ -272,12 +292,13 @@ def _parse(raw: bytes | None) -> Any:
 
 def _change(header: _Header, action: Action, old: Any, new: Any) -> Change:
     base = {"sha": header.sha, "date": header.date, "subject": header.subject, "action": action}
+    if action == "created" and isinstance(new, dict):
+        return Change(**base, keys=frozenset(key for key, value in new.items() if value is not None))
     if action != "changed":
         return Change(**base)
     if old is _UNREADABLE or new is _UNREADABLE:
         return Change(**base, readable=False)
-    fields = diff(old, new)
-    return Change(**base, fields=tuple(fields[:MAX_FIELDS]), more=max(0, len(fields) - MAX_FIELDS))
+    return Change(**base, fields=tuple(diff(old, new)))
 
 
 def diff(old: Any, new: Any, path: str = "") -> list[FieldChange]:

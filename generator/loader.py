@@ -54,6 +54,10 @@ class Loaded:
     records: RecordSet | None
     problems: list[Problem]
     seen: frozenset[tuple[str, str]]  # every (kind, id) with a file, valid or not
+    failed: frozenset[tuple[str, str]] = frozenset()  # those of `seen` whose file did not load
+    # When site.yml is unusable: every other record that loaded, beside a stand-in site, so the
+    # checks of those records still run and one run reports everything (never used to build).
+    partial: RecordSet | None = None
 
 
 def display_path(path: Path) -> str:
@@ -75,6 +79,7 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
     problems: list[Problem] = []
     sources: dict[tuple[str, str], Source] = {}
     seen: set[tuple[str, str]] = set()
+    loaded: set[tuple[str, str]] = set()
     first_file: dict[tuple[str, str], str] = {}
     singles: dict[str, Any] = {}
     many: dict[str, list[Any]] = {kind: [] for kind, _ in FOLDERS.values()}
@@ -122,6 +127,7 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
         record = _validate(model, value, record_id, source, problems)
         if record is None:
             continue
+        loaded.add((kind, record_id))
         if record_id:
             many[kind].append(record)
         else:
@@ -131,15 +137,9 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
         for raw in [raw for raw, document in parsed.items() if id(document) not in used]:
             del parsed[raw]
     site = singles.get("site")
-    if site is None:
-        if ("site", "") not in seen:
-            problems.append(
-                Problem(display_path(content / "site.yml"), 1, 1, "error", "site.yml is missing", "every content folder needs a site.yml with at least name and url")
-            )
-        return Loaded(None, problems, frozenset(seen))
     withdrawn = singles.get("withdrawn")
     records = RecordSet(
-        site=site,
+        site=site or Site.model_construct(name="", url=""),
         commitments=tuple(many["commitment"]),
         incidents=tuple(many["incident"]),
         mistakes=tuple(many["mistake"]),
@@ -150,7 +150,13 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
         root=content,
         sources=sources,
     )
-    return Loaded(records, problems, frozenset(seen))
+    if site is None:
+        if ("site", "") not in seen:
+            problems.append(
+                Problem(display_path(content / "site.yml"), 1, 1, "error", "site.yml is missing", "every content folder needs a site.yml with at least name and url")
+            )
+        return Loaded(None, problems, frozenset(seen), frozenset(seen - loaded), partial=records)
+    return Loaded(records, problems, frozenset(seen), frozenset(seen - loaded))
 
 
 def _record_files(content: Path, problems: list[Problem]) -> list[Path]:

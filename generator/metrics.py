@@ -8,20 +8,24 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from statistics import median
 
+from zoneinfo import ZoneInfo
+
+from generator import maintenance
 from generator.records import Incident, Milestone, Mistake, RecordSet, Standing
 from generator.records.commitment import FINISHED
 
 # Order in which statuses are listed: bad news first.
 STATUSES = ("overdue", "broken", "partly_kept", "kept", "stalled", "in_progress", "not_started", "withdrawn")
 DECIDED = ("kept", "partly_kept", "broken", "overdue")
+DELIVERED = frozenset({"kept", "partly_kept"})
 INCIDENT_IMPACTS = ("critical", "major", "minor", "none")
 SERIOUS = ("major", "critical")
 
 
 def status(milestone: Milestone, as_of: date) -> str:
-    """The status shown: `overdue` when the due date passed unfinished, else the last update's."""
+    """The status shown: `overdue` when the due date (as first published) passed unfinished, else the last update's."""
     typed = milestone.status
-    if milestone.due < as_of and typed not in FINISHED:
+    if milestone.counted_due < as_of and typed not in FINISHED:
         return "overdue"
     return typed
 
@@ -33,12 +37,15 @@ def finished_on(milestone: Milestone) -> date | None:
 
 
 def days_late(milestone: Milestone, as_of: date) -> int | None:
-    """Days past `due`: until it was finished, or until as_of while overdue; None when on time."""
+    """Days past the due date as first published: until it was delivered (kept or partly kept), or until
+    as_of while overdue; None when on time, and for a broken promise, which was never delivered."""
     shown = status(milestone, as_of)
-    end = as_of if shown == "overdue" else finished_on(milestone)
-    if end is None or end <= milestone.due:
+    if shown == "broken":
         return None
-    return (end - milestone.due).days
+    end = as_of if shown == "overdue" else finished_on(milestone)
+    if end is None or end <= milestone.counted_due:
+        return None
+    return (end - milestone.counted_due).days
 
 
 def rate(numerator: int, denominator: int) -> float | None:
@@ -108,24 +115,33 @@ def kept_rate_by(records: RecordSet, as_of: date, key: str) -> dict[str, Promise
     for milestone in milestones(records):
         if key == "category":
             groups[milestone.category].append(milestone)
-        elif milestone.due <= as_of or status(milestone, as_of) in FINISHED:
-            groups[quarter(milestone.due)].append(milestone)
+        elif milestone.counted_due <= as_of or status(milestone, as_of) in FINISHED:
+            groups[quarter(milestone.counted_due)].append(milestone)
     return {name: PromiseTally.of(group, as_of) for name, group in sorted(groups.items())}
 
 
 def on_time_rate(records: RecordSet, as_of: date) -> float | None:
-    """Kept or partly kept on or before the due date, out of every decided milestone."""
+    """Kept or partly kept on or before the due date as first published, out of every decided milestone."""
     decided = [m for m in milestones(records) if status(m, as_of) in DECIDED]
     on_time = [
-        m for m in decided if status(m, as_of) in {"kept", "partly_kept"} and (finished_on(m) or m.due) <= m.due
+        m for m in decided if status(m, as_of) in DELIVERED and (finished_on(m) or m.counted_due) <= m.counted_due
     ]
     return rate(len(on_time), len(decided))
 
 
 def median_days_late(records: RecordSet, as_of: date) -> float | None:
-    """Median days late over milestones that were finished late or are overdue (overdue: so far)."""
-    late = [days for m in milestones(records) if (days := days_late(m, as_of)) is not None]
+    """Median days late over promises delivered late (kept or partly kept after the due date as first published).
+
+    Overdue and broken promises were not delivered, so they have no lateness to count: they count
+    against the kept rate instead.
+    """
+    late = [days for m in milestones(records) if status(m, as_of) in DELIVERED and (days := days_late(m, as_of)) is not None]
     return median(late) if late else None
+
+
+def rescheduled(records: RecordSet) -> list[Milestone]:
+    """Milestones whose due date moved after they were first published (counted at the first date all the same)."""
+    return [m for m in milestones(records) if m.rescheduled]
 
 
 def is_open(incident: Incident) -> bool:
@@ -142,9 +158,13 @@ def open_incidents(records: RecordSet) -> list[Incident]:
     return sorted((i for i in real_incidents(records) if is_open(i)), key=lambda i: i.started, reverse=True)  # type: ignore[arg-type,return-value]
 
 
-def upcoming_maintenance(records: RecordSet) -> list[Incident]:
-    """Maintenance not finished yet, soonest first."""
-    planned = [i for i in records.incidents if i.impact == "maintenance" and i.resolved is None and i.scheduled_for]
+def upcoming_maintenance(records: RecordSet, as_of: date) -> list[Incident]:
+    """Maintenance not finished yet whose window has not passed, soonest first (past it, it overran: see generator.maintenance)."""
+    zone = ZoneInfo(records.site.timezone)
+    planned = [
+        i for i in records.incidents
+        if i.impact == "maintenance" and i.resolved is None and i.scheduled_for and not maintenance.window_passed(i, as_of, zone)
+    ]
     return sorted(planned, key=lambda i: i.scheduled_for)  # type: ignore[arg-type,return-value]
 
 
@@ -201,6 +221,7 @@ class Summary:
     incidents_total: int
     incidents_open: int
     days_since_serious: int | None
+    rescheduled: int = 0
 
     @property
     def promise_kept_rate(self) -> float | None:
@@ -222,4 +243,5 @@ def summarise(records: RecordSet, as_of: date) -> Summary:
         incidents_total=len(real_incidents(records)),
         incidents_open=len(open_incidents(records)),
         days_since_serious=days_since_serious(records, as_of),
+        rescheduled=len(rescheduled(records)),
     )

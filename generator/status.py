@@ -2,7 +2,8 @@
 
 How a period counts (shown on the site): a critical incident is a major outage and counts as
 full downtime; a major incident is a partial outage and counts as 30 % downtime; a minor
-incident is degraded performance and counts as none; maintenance never counts. Where incidents
+incident is degraded performance and counts as none; maintenance counts only when it was announced
+later than the policy asks (generator.maintenance), as an incident of the impact it had. Where incidents
 overlap on a component, the worst one counts, never the sum. Days are days in the site's time
 zone; an incident still open counts until the end of the as_of day.
 """
@@ -13,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from generator.records import Component, Incident, RecordSet
+from generator.maintenance import short_notice
+from generator.records import Component, Incident, Policies, RecordSet
 
 # Component states, best to worst; Statuspage's names, so the v2 API can reuse them.
 STATES = ("operational", "under_maintenance", "degraded_performance", "partial_outage", "major_outage")
@@ -105,9 +107,8 @@ def service_status(records: RecordSet, as_of: date, window: int = WINDOW_DAYS) -
     now = end_of_day(as_of, zone)
     days = [as_of - timedelta(days=offset) for offset in range(window - 1, -1, -1)]
     window_start = datetime.combine(days[0], time(), zone)
-    incidents = [
-        i for i in records.incidents if i.started is not None and (i.resolved is None or i.resolved >= window_start)
-    ]
+    counted = (_as_counted(i, records.site.policies, now) for i in records.incidents)
+    incidents = [i for i in counted if i.started is not None and (i.resolved is None or i.resolved >= window_start)]
     groups: dict[str, list[ComponentStatus]] = {}
     for component in records.site.components:
         mine = [i for i in incidents if component.id in i.affected]
@@ -118,6 +119,14 @@ def service_status(records: RecordSet, as_of: date, window: int = WINDOW_DAYS) -
         )
         groups.setdefault(component.group or "", []).append(status)
     return ServiceStatus(as_of, tuple(GroupStatus(name, tuple(items)) for name, items in groups.items()))
+
+
+def _as_counted(incident: Incident, policies: Policies, now: datetime) -> Incident:
+    """Maintenance announced too late counts as the outage it was: its unannounced_impact, from its (planned) start."""
+    if not short_notice(incident, policies):
+        return incident
+    planned = incident.scheduled_for if incident.scheduled_for is not None and incident.scheduled_for <= now else None
+    return incident.model_copy(update={"impact": incident.impact_if_unannounced, "started": incident.started or planned})
 
 
 def _day(day: date, incidents: list[Incident], zone: ZoneInfo, now: datetime) -> Day:

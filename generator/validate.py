@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import checks
-from generator.checks import vanished
+from generator.checks import published as published_facts
 from generator.collector import fewer_collections
 from generator.loader import display_path, load
 from generator.problems import Problem
@@ -35,7 +35,7 @@ class Validated:
 def validate(
     content: Path,
     as_of: date,
-    published: vanished.Published | None = None,
+    published: published_facts.Published | None = None,
     *,
     advice: bool = True,
     parsed: dict[bytes, Document] | None = None,
@@ -51,8 +51,15 @@ def validate(
         return Validated(None, [problem])
     loaded = load(content, parsed)
     problems = list(loaded.problems)
+    if loaded.records is None and loaded.partial is not None:
+        # site.yml is unusable: its own errors say why; every other record is still checked, so one
+        # run lists all that a run after fixing site.yml would (but what depends on site.yml).
+        problems += checks.run(loaded.partial, as_of, loaded.seen, advice=advice, site_known=False)
+        if published is not None:
+            failed = loaded.failed | {("site", "")}
+            problems += published_facts.check(published, loaded.partial, loaded.seen, as_of, failed)
     if loaded.records is not None:
         problems += checks.run(loaded.records, as_of, loaded.seen, advice=advice)
         if published is not None:
-            problems += vanished.check(published, loaded.records, loaded.seen)
+            problems += published_facts.check(published, loaded.records, loaded.seen, as_of, loaded.failed)
     return Validated(loaded.records, sorted(set(problems)))

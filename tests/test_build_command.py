@@ -73,13 +73,13 @@ def test_serve_rebuilds_only_what_changed_and_never_stops_on_a_warning(tmp_path:
     from generator.cli import main
     from generator.commands import build
 
-    ran: list[list[str]] = []
-    monkeypatch.setattr(build.subprocess, "run", lambda command, **kwargs: ran.append(command) or subprocess.CompletedProcess(command, 0))
+    ran: list[tuple[str, ...]] = []
+    monkeypatch.setattr(build, "run_mkdocs", lambda *args: ran.append(args) or 0)
     project(tmp_path)
     config = tmp_path / "mkdocs.yml"
 
     assert main(["serve", "-f", str(config)]) == 0
     assert main(["serve", "-f", str(config), "--clean"]) == 0
     dirty, clean = ran
-    assert dirty[-6:] == ["-f", str(config), "-a", "127.0.0.1:8000", "--dirty", "--no-strict"]
-    assert clean[-2:] == ["--clean", "--no-strict"]
+    assert dirty == ("serve", "-f", str(config), "-a", "127.0.0.1:8000", "--dirty", "--no-strict")
+    assert clean[-2:] == ("--clean", "--no-strict")

@@ -80,7 +80,10 @@ def test_every_field_has_a_description_and_is_in_the_reference(model: type[BaseM
 
 def test_the_reference_follows_the_design_order() -> None:
     headings = re.findall(r"^## (.+)$", fieldref.reference(), re.MULTILINE)
-    assert headings == ["Site", "Commitments", "Incidents", "Mistakes", "Pricing", "Contact", "Metrics", "Withdrawn records"]
+    assert headings == [
+        "Once published: add, correct in public, never rewrite",
+        "Site", "Commitments", "Incidents", "Mistakes", "Pricing", "Contact", "Metrics", "Withdrawn records",
+    ]
     incident = fieldref.reference().split("## Incidents")[1].split("###")[0]
     assert re.findall(r"^\| `(\w+)` \|", incident, re.MULTILINE) == [name for name, _ in written_fields(Incident)]
 
@@ -138,3 +141,12 @@ def test_docs_check_fails_on_a_stale_file_and_writes_nothing(tmp_path: Path, mon
     )
     assert stale.read_text(encoding="utf-8") == "old\n"
     assert not (tmp_path / "schemas" / "incident.schema.json").exists()
+
+
+def test_every_file_names_its_published_facts_from_the_rules_check_applies() -> None:
+    from generator.checks.published import FACTS
+
+    text = fieldref.reference()
+    incident = text.split("## Incidents")[1].split("###")[0]
+    assert all(f"`{name}`" in incident.split("Published facts:")[1].split("\n")[0] for name in FACTS["incident"].all())
+    assert text.count("Published facts:") == 8

@@ -171,7 +171,7 @@ def test_the_workflow_checks_pull_requests_against_their_base_and_publishes_main
     assert build["if"] == "github.event_name != 'pull_request'"
     assert build["steps"][0]["with"] == {"fetch-depth": 0}
     build_steps = steps_of(build)
-    assert build_steps.index("trustpages build") < build_steps.index("actions/configure-pages@v6")
+    assert build_steps.index("trustpages check --against-live") < build_steps.index("trustpages build") < build_steps.index("actions/configure-pages@v6")
     assert any("SOURCE_DATE_EPOCH" in step and "git log -1 --format=%ct" in step for step in build_steps)
     upload = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"] == {"path": "site", "include-hidden-files": True}  # .well-known/security.txt
@@ -207,6 +207,8 @@ def test_this_repository_uses_the_same_checks_in_its_own_workflow() -> None:
     check = steps_of(flow["jobs"]["check"])
     assert '.venv/bin/trustpages check --format github --strict --against "origin/${{ github.base_ref }}"' in check
     assert ".venv/bin/trustpages docs --check" in check
+    build = steps_of(flow["jobs"]["build"])
+    assert build.index(".venv/bin/trustpages check --against-live") < build.index(".venv/bin/trustpages build")
     assert "bash .ci/run" in steps_of(flow["jobs"]["test"])
     assert flow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 

@@ -55,7 +55,7 @@ def test_unknown_field_did_you_mean(content: Content) -> None:
 def test_unknown_field_without_a_close_match_lists_the_allowed_ones(content: Content) -> None:
     folder = content(replaced("contact.yml", "address:", "xyzzy:"))
     assert human(folder) == [
-        "content/contact.yml:7:1: error: unknown field 'xyzzy' (allowed here: channels, escalation, security, address)"
+        "content/contact.yml:7:1: error: unknown field 'xyzzy' (allowed here: channels, escalation, security, address, corrections)"
     ]
 
 
@@ -355,3 +355,17 @@ def test_files_that_fail_still_count_as_seen(content: Content) -> None:
     loaded = load(content(replaced(MISTAKE, "on: 2026-05-02", "on: someday")))
     assert loaded.records is not None and loaded.records.mistakes == ()
     assert ("mistake", "2026-05-02-double-charged") in loaded.seen
+
+
+def test_a_broken_site_yml_does_not_hide_the_other_records_problems(content) -> None:  # type: ignore[no-untyped-def]
+    """One run lists everything a second run, after site.yml is fixed, would add (but what depends on site.yml)."""
+    from tests.conftest import INCIDENT, MILESTONE, VALID, human, replaced
+
+    broken = {
+        **replaced(MILESTONE, "due: 2026-06-30", "due: 2026-01-30"),  # due before the promise was made
+        INCIDENT: VALID[INCIDENT].replace("follow_ups: [", "follow_ups: [no-such-promise, "),
+    }
+    fixed_site = human(content(broken))
+    everything = human(content({**broken, "site.yml": VALID["site.yml"].replace("name: Example Co", "name: [Example Co]")}))
+    assert any("site.yml" in line and "error" in line for line in everything)
+    assert set(fixed_site) <= set(everything), set(fixed_site) - set(everything)

@@ -28,7 +28,7 @@ def site(timezone: str = "UTC") -> Site:
     )
 
 
-def incident(id: str, impact: str, affected: list[str], started: str | None, resolved: str | None = None, **extra: str) -> Incident:
+def incident(id: str, impact: str, affected: list[str], started: str | None, resolved: str | None = None, **extra: object) -> Incident:
     data = {"id": id, "title": id, "impact": impact, "affected": affected, "summary": "x", **extra}
     if started:
         data["started"] = started
@@ -114,6 +114,7 @@ def test_maintenance_in_progress_shows_but_is_not_downtime() -> None:
         "2026-11-23T02:00:00Z",
         scheduled_for="2026-11-23T02:00:00Z",
         scheduled_until="2026-11-23T04:00:00Z",
+        updates=[{"at": "2026-11-20T09:00:00Z", "status": "scheduled", "body": "Announced three days ahead."}],
     )
     components, service = status_of([running])
     assert components["api"].state == "under_maintenance"

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from pydantic import BaseModel
+
 from generator.checks.findings import Findings
+from generator.problems import did_you_mean
 from generator.records import Incident, Milestone, RecordSet, Standing
+from generator.records.correction import FIELD_PATH
+from generator.targets import computed_met
 
 _SCHEDULED_STATUSES = {"scheduled"}
 
@@ -21,6 +26,7 @@ def check(records: RecordSet, as_of: date, findings: Findings) -> None:
     _pricing(records, findings)
     _components(records, findings)
     _withdrawn(records, findings)
+    _corrections(records, as_of, findings)
 
 
 def _milestone(commitment: Milestone, as_of: date, findings: Findings) -> None:
@@ -49,6 +55,25 @@ def _milestone(commitment: Milestone, as_of: date, findings: Findings) -> None:
 def _standing(commitment: Standing, findings: Findings) -> None:
     periods: set[str] = set()
     for i, measurement in enumerate(commitment.measurements):
+        computed = computed_met(commitment.target, measurement.actual)
+        if computed is not None and measurement.met is not None and measurement.met != computed:
+            said = "met" if measurement.met else "not met"
+            findings.error(
+                "commitment",
+                commitment.id,
+                ("measurements", i, "met"),
+                f"met: {str(measurement.met).lower()} says the target was {said}, but {measurement.actual!r} "
+                f"{'meets' if computed else 'does not meet'} the target {commitment.target!r}",
+                "remove met: (it is computed from actual and target), or correct actual",
+            )
+        elif measurement.met is None:
+            findings.error(
+                "commitment",
+                commitment.id,
+                ("measurements", i),
+                f"'met' is missing: {measurement.actual!r} cannot be compared with the target {commitment.target!r}",
+                "add met: true or false; or write actual as one number like the target's (e.g. 96.2%)",
+            )
         if measurement.period in periods:
             findings.error(
                 "commitment",
@@ -74,6 +99,8 @@ def _incident(incident: Incident, findings: Findings) -> None:
         if incident.scheduled_for and incident.scheduled_until and incident.scheduled_until <= incident.scheduled_for:
             findings.error("incident", iid, ("scheduled_until",), "scheduled_until must be after scheduled_for")
     else:
+        if incident.unannounced_impact is not None:
+            findings.error("incident", iid, ("unannounced_impact",), "only maintenance has 'unannounced_impact'", "remove it: impact says how bad this was")
         for name in ("scheduled_for", "scheduled_until"):
             if getattr(incident, name) is not None:
                 findings.error("incident", iid, (name,), f"only maintenance has '{name}'", "set impact: maintenance, or remove it")
@@ -113,6 +140,26 @@ def _withdrawn(records: RecordSet, findings: Findings) -> None:
         if (entry.kind, entry.id) in listed:
             findings.error("withdrawn", "", (i, "id"), f"{entry.kind} '{entry.id}' is listed twice")
         listed.add((entry.kind, entry.id))
+
+
+def _corrections(records: RecordSet, as_of: date, findings: Findings) -> None:
+    """A correction names a field the record has, in the form check --against reports it."""
+    named: list[tuple[str, str, BaseModel | None]] = [("site", "", records.site), ("pricing", "", records.pricing), ("contact", "", records.contact)]
+    named += [(kind, r.id, r) for kind, items in (("commitment", records.commitments), ("incident", records.incidents),
+                                               ("mistake", records.mistakes), ("metric", records.metrics)) for r in items]
+    for kind, id, record in named:
+        if record is None:
+            continue
+        fields = [info.alias or name for name, info in type(record).model_fields.items() if name != "id"]
+        for i, correction in enumerate(getattr(record, "corrections", ())):
+            loc = ("corrections", i, "field")
+            if not FIELD_PATH.match(correction.field):
+                findings.error(kind, id, loc, f"{correction.field!r} is not a field path",
+                               "write the field as check --against names it, e.g. impact or updates.2.body (items count from 1)")
+            elif (first := correction.field.split(".")[0]) not in fields:
+                findings.error(kind, id, loc, f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} has no field '{first}'", did_you_mean(first, fields) or f"fields: {', '.join(fields)}")
+            if correction.on > as_of:
+                findings.warning(kind, id, ("corrections", i, "on"), f"correction dated {correction.on}, after today ({as_of})")
 
 
 def _t(moment) -> str:  # type: ignore[no-untyped-def]

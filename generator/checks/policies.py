@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from zoneinfo import ZoneInfo
+
+from generator import maintenance
 from generator.checks.findings import Findings
-from generator.records import RecordSet
+from generator.records import Incident, Policies, RecordSet
 
 POSTMORTEM_IMPACTS = {"minor", "major", "critical"}
 
@@ -24,7 +27,10 @@ def check(records: RecordSet, as_of: date, findings: Findings) -> None:
                     f"site.yml promises {policy.price_change_notice_days}",
                     "the pricing page will say the policy was not met",
                 )
+    zone = ZoneInfo(records.site.timezone)
     for incident in records.incidents:
+        if incident.impact == "maintenance":
+            _maintenance(incident, policy, as_of, zone, findings)
         if (
             incident.resolved
             and incident.impact in POSTMORTEM_IMPACTS
@@ -57,3 +63,41 @@ def check(records: RecordSet, as_of: date, findings: Findings) -> None:
                 f"first public update came {minutes} minutes after the start; "
                 f"site.yml promises one within {policy.first_update_within_minutes}",
             )
+
+
+def _maintenance(incident: Incident, policy: Policies, as_of: date, zone: ZoneInfo, findings: Findings) -> None:
+    hours = policy.maintenance_notice_hours
+    if incident.scheduled_for is None:
+        return  # an error already: maintenance needs its window
+    if maintenance.short_notice(incident, policy):
+        ahead = maintenance.notice(incident)
+        first = next((i for i, update in enumerate(incident.updates) if update.status == "scheduled"), None)
+        if ahead is None:
+            said = "was never announced with a scheduled update"
+        elif ahead.total_seconds() <= 0:
+            said = "was announced only once it was due to begin"
+        else:
+            said = f"was announced {_hours(ahead.total_seconds())} before it began"
+        findings.warning(
+            "incident",
+            incident.id,
+            ("updates", first, "at") if first is not None else ("scheduled_for",),
+            f"maintenance {said}; site.yml promises {hours} hours' notice, so it counts as a {incident.impact_if_unannounced} outage in uptime",
+            "announce planned work earlier, or set unannounced_impact: to how bad it was for customers",
+        )
+    if maintenance.overran(incident, as_of, zone):
+        findings.warning(
+            "incident",
+            incident.id,
+            ("scheduled_until",),
+            f"maintenance planned to end at {incident.scheduled_until} has no completed update; the site shows it as overrun",
+            "add an update with status: completed (and resolved:), or one saying why it is still going on",
+        )
+
+
+def _hours(seconds: float) -> str:
+    if seconds < 3600:
+        minutes = int(seconds // 60)
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    hours = round(seconds / 3600)
+    return f"{hours} hour{'s' if hours != 1 else ''}"

@@ -9,20 +9,21 @@ from generator.problems import did_you_mean
 from generator.records import RecordSet
 
 
-def check(records: RecordSet, seen: frozenset[tuple[str, str]], findings: Findings) -> None:
+def check(records: RecordSet, seen: frozenset[tuple[str, str]], findings: Findings, *, components: bool = True) -> None:
+    """Every reference resolves; `components=False` leaves out the component ids (site.yml did not load)."""
     # Files that exist but failed validation count as present: their own errors say what is wrong.
     withdrawn = {(entry.kind, entry.id) for entry in records.withdrawn}
     present = seen | withdrawn
     commitments = {id for kind, id in present if kind == "commitment"}
     any_record = {id for kind, id in present if kind in {"commitment", "incident", "mistake"}}
-    components = {component.id for component in records.site.components}
+    known_components = {component.id for component in records.site.components}
 
     for incident in records.incidents:
         _refs(findings, "incident", incident.id, "follow_ups", incident.follow_ups, commitments, "commitment")
-        for i, component in enumerate(incident.affected):
-            if component not in components:
-                hint = did_you_mean(component, components) or (
-                    f"components are: {', '.join(sorted(components))}" if components else "list the components in site.yml"
+        for i, component in enumerate(incident.affected if components else ()):
+            if component not in known_components:
+                hint = did_you_mean(component, known_components) or (
+                    f"components are: {', '.join(sorted(known_components))}" if known_components else "list the components in site.yml"
                 )
                 findings.error("incident", incident.id, ("affected", i), f"no component '{component}' in site.yml", hint)
     for mistake in records.mistakes:

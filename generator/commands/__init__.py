@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from datetime import date
 from pathlib import Path
@@ -29,3 +30,21 @@ def missing_content(content: Path) -> bool:
         return False
     print(f"trustpages: error: no content folder at {content} (pass the folder that holds site.yml)", file=sys.stderr)
     return True
+
+
+_HINTS = {
+    errno.ENOSPC: "free some space and try again",
+    errno.EDQUOT: "free some space and try again",
+    errno.EACCES: "choose a folder you can write to, or change its permissions",
+    errno.EPERM: "choose a folder you can write to, or change its permissions",
+    errno.EROFS: "choose a folder on a file system you can write to",
+    errno.ENOTDIR: "a part of that path is a file; choose a folder",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """An operator's file-system error (full disk, no permission, a file where a folder should be) as one line."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    what = (exc.strerror or str(exc)).lower()
+    hint = _HINTS.get(exc.errno or 0)
+    return f"{where}{what}" + (f"; {hint}" if hint else "")

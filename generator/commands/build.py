@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import subprocess
+import signal
 import sys
-import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-
-QUIET = {"NO_MKDOCS_2_WARNING": "1"}  # the MkDocs 2 / Material end-of-life notice, shown on every run
+from generator import sitefolder
+from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, describe_os_error
+from generator.commands.mkdocs_process import STOPS, Interrupted, run_mkdocs, stoppable
+from generator.outfolder import Protected, UnsafeOutput, refuse_overlap
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -42,35 +42,59 @@ def register(commands: argparse._SubParsersAction) -> None:
     serve.set_defaults(run=run_serve)
 
 
-def _mkdocs(*args: str) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", *args]
-
-
 def run_build(args: argparse.Namespace) -> int:
     config: Path = args.config_file
     if not config.is_file():
         print(f"trustpages: error: no MkDocs configuration at {config}", file=sys.stderr)
         return EXIT_USAGE
-    site = (args.site_dir or _site_dir(config)).resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-building-", dir=site.parent))
+    from mkdocs.exceptions import MkDocsException  # imported here: only build needs MkDocs loaded
+
+    site: Path | None = None
     try:
-        proc = subprocess.run(
-            _mkdocs("build", "--strict", "--quiet", "-f", str(config), "-d", str(staging)),
-            env={**os.environ, **QUIET},
-            check=False,
-        )
-        if proc.returncode != 0:
-            print(f"trustpages: build failed; {site} was left as it was", file=sys.stderr)
-            return EXIT_PROBLEMS
-        _swap_in(staging, site)
-    finally:
-        if staging.exists():
+        with stoppable():
+            folders = _project(config)
+            site = args.site_dir.resolve() if args.site_dir else folders.site
+            return _build(config, site, folders)
+    except MkDocsException as exc:  # MkDocs has logged the details above
+        print(f"trustpages: error: {config}: {exc}", file=sys.stderr)
+    except UnsafeOutput as exc:
+        print(f"trustpages: error: {exc}", file=sys.stderr)
+    except OSError as exc:
+        print(f"trustpages: error: cannot build into {site or 'the site folder'}: {describe_os_error(exc)}", file=sys.stderr)
+    except Interrupted as stop:
+        # Stops wait for the swap, so either the new build or the one before is there, whole.
+        print(f"trustpages: build stopped by {stop}; {site or 'the site folder'} holds the last complete build", file=sys.stderr)
+        return 128 + stop.signum
+    return EXIT_PROBLEMS
+
+
+def _build(config: Path, site: Path, folders: _Folders) -> int:
+    refuse_overlap(site, folders.protected, "-d")
+    started = time.perf_counter()
+    sitefolder.make_parent(site)
+    with sitefolder.exclusive(site, waiting=lambda: _say_waiting(site)):
+        sitefolder.refuse_foreign(site)  # under the lock: the build before may have just made it
+        sitefolder.remove_stale(site)
+        staging = sitefolder.new_staging(site)
+        try:
+            if run_mkdocs("build", "--strict", "--quiet", "-f", str(config), "-d", str(staging)) != 0:
+                print(f"trustpages: build failed; {site} was left as it was", file=sys.stderr)
+                return EXIT_PROBLEMS
+            # Signals wait for the few renames of the swap, so `site` is never left half swapped.
+            signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+            try:
+                sitefolder.swap_in(staging, site)
+            finally:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
+        finally:
             shutil.rmtree(staging, ignore_errors=True)
-    pages = sum(1 for _ in site.rglob("index.html"))
-    print(f"published {pages} pages ({_records(site)}) to {site} in {time.perf_counter() - started:.1f} s")
+        summary = f"{sum(1 for _ in site.rglob('index.html'))} pages ({_records(site)})"  # before the next build swaps
+    print(f"published {summary} to {site} in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
+
+
+def _say_waiting(site: Path) -> None:
+    print(f"trustpages: another build is writing in {site.parent}; waiting for it to finish", file=sys.stderr, flush=True)
 
 
 def _records(site: Path) -> str:
@@ -82,30 +106,35 @@ def _records(site: Path) -> str:
     return ", ".join(counts)
 
 
-def _swap_in(staging: Path, site: Path) -> None:
-    """Replace `site` by `staging` with renames, so `site` is never half written."""
-    old = site.with_name(f".{site.name}-previous")
-    if old.exists():
-        shutil.rmtree(old)
-    if site.exists():
-        site.rename(old)
-    staging.rename(site)
-    if old.exists():
-        shutil.rmtree(old)
+@dataclass(frozen=True)
+class _Folders:
+    site: Path
+    protected: list[Protected]
 
 
-def _site_dir(config: Path) -> Path:
-    """site_dir as MkDocs reads it (validated config; no build events run)."""
-    from mkdocs.config import load_config  # imported here: only build needs MkDocs loaded
+def _project(config: Path) -> _Folders:
+    """The site folder and the user's folders it must stay clear of, as MkDocs reads them (no build events run)."""
+    from mkdocs.config import load_config
 
-    return Path(load_config(str(config)).site_dir)
+    loaded = load_config(str(config))
+    protected = [
+        Protected("the project folder (where mkdocs.yml is)", config.resolve().parent, may_hold_output=True),
+        Protected("the docs folder (docs_dir)", Path(loaded.docs_dir)),
+    ]
+    if "trustpages" in loaded.plugins:
+        options = loaded.plugins["trustpages"].config
+        protected.append(Protected("the content folder", Path(options.content_dir)))
+        if options.templates_dir:
+            protected.append(Protected("the templates folder", Path(options.templates_dir)))
+    return _Folders(Path(loaded.site_dir).resolve(), protected)
 
 
 def run_serve(args: argparse.Namespace) -> int:
     if not args.config_file.is_file():
         print(f"trustpages: error: no MkDocs configuration at {args.config_file}", file=sys.stderr)
         return EXIT_USAGE
-    env = {**os.environ, **QUIET}
     rebuild = "--clean" if args.clean else "--dirty"
-    command = _mkdocs("serve", "-f", str(args.config_file), "-a", args.dev_addr, rebuild, "--no-strict")
-    return subprocess.run(command, env=env, check=False).returncode
+    try:
+        return run_mkdocs("serve", "-f", str(args.config_file), "-a", args.dev_addr, rebuild, "--no-strict")
+    except Interrupted as stop:  # Ctrl-C is how a preview is meant to end
+        return EXIT_OK if stop.signum == signal.SIGINT else 128 + stop.signum

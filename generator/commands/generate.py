@@ -9,7 +9,8 @@ from pathlib import Path
 from generator import ondisk
 from generator.asof import default_as_of
 from generator.history import record_history
-from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_content_argument, as_of_date, missing_content
+from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_content_argument, as_of_date, describe_os_error, missing_content
+from generator.outfolder import Protected, UnsafeOutput, refuse_overlap
 from generator.problems import render
 from generator.validate import validate
 
@@ -42,10 +43,18 @@ def run(args: argparse.Namespace) -> int:
     assert result.records is not None
     docs = args.docs or (Path("site_src") if Path("site_src").is_dir() else None)
     templates = args.templates or (Path("templates") if Path("templates").is_dir() else None)
+    protected = [Protected("the project folder (where you run trustpages)", Path.cwd(), may_hold_output=True)]
+    for what, path in (("content", args.content), ("docs", docs), ("templates", templates)):
+        if path is not None:
+            protected.append(Protected(f"the {what} folder", path))
     try:
+        refuse_overlap(args.out, protected, "--out")
         written = ondisk.write(result.records, as_of, args.out, docs, templates, record_history(args.content))
-    except ondisk.RefusedError as exc:
+    except (ondisk.RefusedError, UnsafeOutput) as exc:
         print(f"trustpages: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:
+        print(f"trustpages: error: cannot write into {args.out}: {describe_os_error(exc)}", file=sys.stderr)
+        return EXIT_PROBLEMS
     print(f"wrote {written} files into {args.out}")
     return EXIT_OK

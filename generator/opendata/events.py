@@ -15,13 +15,19 @@ from generator import metrics
 from generator.opendata.links import midnight, utc
 from generator.records import Incident, Milestone, Mistake, RecordSet
 
-Kind = Literal["incident.new", "incident.update", "commitment.status", "commitment.overdue", "mistake.new"]
+Kind = Literal[
+    "incident.new", "incident.update", "incident.corrected", "commitment.status", "commitment.overdue", "commitment.corrected",
+    "mistake.new", "mistake.corrected",
+]
 RECORD_KIND = {
     "incident.new": "incident",
     "incident.update": "incident",
+    "incident.corrected": "incident",
     "commitment.status": "commitment",
     "commitment.overdue": "commitment",
+    "commitment.corrected": "commitment",
     "mistake.new": "mistake",
+    "mistake.corrected": "mistake",
 }
 
 
@@ -96,7 +102,20 @@ def became_overdue(milestone: Milestone, as_of: date) -> Event | None:
     """A milestone shown as overdue became so the day after its due date: computed, never typed."""
     if metrics.status(milestone, as_of) != "overdue":
         return None
-    return Event("commitment.overdue", milestone.id, milestone.title, midnight(milestone.due + timedelta(days=1)), "overdue", milestone=milestone)
+    return Event("commitment.overdue", milestone.id, milestone.title, midnight(milestone.counted_due + timedelta(days=1)), "overdue", milestone=milestone)
+
+
+def corrected(kind: Literal["incident", "commitment", "mistake"], record: Incident | Milestone | Mistake) -> list[Event]:
+    """One event per correction of a published fact: subscribers learn of it as they learned of the fact."""
+    return [
+        Event(
+            f"{kind}.corrected", record.id, record.title, midnight(c.on), c.field, c.why,  # type: ignore[arg-type]
+            incident=record if isinstance(record, Incident) else None,
+            milestone=record if isinstance(record, Milestone) else None,
+            mistake=record if isinstance(record, Mistake) else None,
+        )
+        for c in record.corrections
+    ]
 
 
 def mistake_published(mistake: Mistake) -> Event:
@@ -110,6 +129,7 @@ def incident_events(records: RecordSet) -> list[Event]:
         updates = incident_updates(incident)
         started = incident_started(incident) if not updates else None
         events.extend(updates or ([started] if started else []))
+        events.extend(corrected("incident", incident))
     return events
 
 
@@ -118,6 +138,7 @@ def commitment_events(records: RecordSet, as_of: date) -> list[Event]:
     events: list[Event] = []
     for milestone in metrics.milestones(records):
         events.extend(status_changes(milestone))
+        events.extend(corrected("commitment", milestone))
         overdue = became_overdue(milestone, as_of)
         if overdue:
             events.append(overdue)
@@ -125,8 +146,8 @@ def commitment_events(records: RecordSet, as_of: date) -> list[Event]:
 
 
 def mistake_events(records: RecordSet) -> list[Event]:
-    """Feed entries for mistakes, in no order: one each, on the day it happened."""
-    return [mistake_published(m) for m in records.mistakes]
+    """Feed entries for mistakes, in no order: one each, on the day it happened, and one per correction."""
+    return [event for m in records.mistakes for event in (mistake_published(m), *corrected("mistake", m))]
 
 
 def newest_first(events: Iterable[Event]) -> Iterator[Event]:

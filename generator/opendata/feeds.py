@@ -113,6 +113,8 @@ def entry_title(event: Event, t: Strings) -> str:
         return f"{event.title} — {t('impact')[event.status]}"
     if event.kind in ("commitment.status", "commitment.overdue"):
         return f"{event.title} — {t('status')[event.status]}"
+    if event.kind.endswith(".corrected"):
+        return f"{event.title} — {t('feeds.corrected')}"
     return event.title
 
 
@@ -123,6 +125,8 @@ def entry_html(event: Event, t: Strings) -> str:
         due = event.milestone.due
         day = t("date_format", day=due.day, month=t("months")[due.month - 1], year=due.year)
         return str(Markup("<p>{}</p>").format(t("feeds.overdue", due=day)))
+    if event.kind.endswith(".corrected"):
+        return str(Markup("<p>{}</p>\n{}").format(t("feeds.corrected_field", field=event.status), prose.html(event.body or "")))
     if event.kind == "commitment.status":
         parts = [prose.html(event.body) if event.body else Markup("<p>{}</p>").format(t("status")[event.status])]
         parts += [Markup('<p><a href="{0}">{0}</a></p>').format(link) for link in event.evidence]

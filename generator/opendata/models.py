@@ -22,6 +22,14 @@ class Shape(BaseModel):
     model_config = ConfigDict(frozen=True, populate_by_name=True)
 
 
+class Correction(Shape):
+    """A published fact changed on purpose, said in public."""
+
+    on: date
+    field: str = Field(description="The field corrected: a dotted path, items counted from 1, e.g. impact or updates.2.body.")
+    why: str
+
+
 class SiteRef(Shape):
     name: str
     url: str
@@ -78,6 +86,10 @@ class Summary(Document):
     standing: StandingCounts
     incidents: IncidentCounts
     mistakes: MistakeCounts
+    rescheduled: Count = Field(0, description="Milestone promises whose due date moved after they were published; each counts at its first date.")
+    source_commit: str | None = Field(
+        None, description="The git commit the site was built from; `trustpages check --against-live` compares the records with it."
+    )
     status: str = Field(description="Overall service state: operational, under_maintenance, degraded_performance, partial_outage or major_outage.")
 
 
@@ -107,11 +119,13 @@ class _Commitment(Shape):
     category: str
     made_on: date
     owner: str
+    corrections: list[Correction] = []
 
 
 class Milestone(_Commitment):
     kind: Literal["milestone"] = "milestone"
     due: date
+    first_due: date = Field(description="The due date as first published; status, days late and every rate count this one.")
     status: str = Field(description="Shown status: overdue when the due date passed unfinished, else the last update's.")
     days_late: Count | None
     updates: list[StatusUpdate]
@@ -159,6 +173,7 @@ class Incident(Shape):
     remedy: str | None
     scheduled_for: datetime | None
     scheduled_until: datetime | None
+    corrections: list[Correction] = []
 
 
 class Incidents(Document):
@@ -181,6 +196,7 @@ class Mistake(Shape):
     what_we_changed: str
     apology: str
     related: list[str]
+    corrections: list[Correction] = []
 
 
 class Mistakes(Document):
@@ -224,6 +240,7 @@ class PricingBody(Shape):
     cancel: str
     refunds: str
     history: list[PriceChange]
+    corrections: list[Correction] = []
 
 
 class Pricing(Document):
@@ -296,6 +313,7 @@ class Series(Shape):
     unit: str
     source: str
     points: list[Point]
+    corrections: list[Correction] = []
 
 
 class Metrics(Document):
@@ -303,7 +321,8 @@ class Metrics(Document):
 
     promise_kept_rate: Rate
     on_time_rate: Rate
-    median_days_late: float | None
+    median_days_late: float | None = Field(description="Median days late over promises delivered (kept or partly kept) after their first due date.")
+    rescheduled: Count = Field(0, description="Milestone promises whose due date moved after they were published; each counts at its first date.")
     standing_met_rate: Rate
     kept_rate_by_category: dict[str, Tally]
     kept_rate_by_quarter: dict[str, Tally]

@@ -32,7 +32,7 @@ def csv_path(name: str) -> str:
     return f"{FOLDER}/{name}.csv"
 
 
-def documents(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[str, models.Document]:
+def documents(records: RecordSet, as_of: date, service: ServiceStatus, source_commit: str | None = None) -> dict[str, models.Document]:
     """Every /api/v1/<name>.json as a model, by name."""
     head = {
         "as_of": as_of,
@@ -43,7 +43,7 @@ def documents(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[s
         return {"$schema": absolute(records.site, schema_path(name)), **head}
 
     return {
-        "summary": models.Summary(**common("summary"), **_summary(records, as_of, service)),
+        "summary": models.Summary(**common("summary"), **_summary(records, as_of, service), source_commit=source_commit),
         "commitments": models.Commitments(**common("commitments"), commitments=_commitments(records, as_of)),
         "incidents": models.Incidents(**common("incidents"), incidents=[_incident(records, i) for i in _newest_first(records)]),
         "mistakes": models.Mistakes(**common("mistakes"), mistakes=_mistakes(records)),
@@ -53,10 +53,10 @@ def documents(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[s
     }
 
 
-def files(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[str, bytes]:
+def files(records: RecordSet, as_of: date, service: ServiceStatus, source_commit: str | None = None) -> dict[str, bytes]:
     """Every /api/v1/ file: JSON, its schema, and CSV for commitments, incidents and mistakes."""
     out: dict[str, bytes] = {}
-    docs = documents(records, as_of, service)
+    docs = documents(records, as_of, service, source_commit)
     for name, document in docs.items():
         # Straight to JSON in pydantic's serialiser: the same bytes as dumps(model_dump(...)), without the dicts between.
         out[json_path(name)] = document.model_dump_json(by_alias=True).encode("utf-8") + b"\n"
@@ -92,6 +92,7 @@ def _summary(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[st
             total=summary.incidents_total, open=summary.incidents_open, days_since_serious=summary.days_since_serious
         ),
         "mistakes": models.MistakeCounts(total=len(records.mistakes)),
+        "rescheduled": summary.rescheduled,
         "status": service.state,
     }
 
@@ -108,12 +109,13 @@ def _commitments(records: RecordSet, as_of: date) -> list[models.Milestone | mod
             "category": c.category,
             "made_on": c.made_on,
             "owner": c.owner,
+            "corrections": _corrections(c),
         }
         if isinstance(c, Milestone):
             updates = [models.StatusUpdate(on=u.on, status=u.status, note=u.note, evidence=list(u.evidence)) for u in c.updates]
             out.append(
                 models.Milestone(
-                    **common, due=c.due, status=metrics.status(c, as_of), days_late=metrics.days_late(c, as_of), updates=updates
+                    **common, due=c.due, first_due=c.counted_due, status=metrics.status(c, as_of), days_late=metrics.days_late(c, as_of), updates=updates
                 )
             )
         else:
@@ -160,6 +162,7 @@ def _incident(records: RecordSet, i: Incident) -> models.Incident:
         remedy=i.remedy,
         scheduled_for=utc(i.scheduled_for) if i.scheduled_for else None,
         scheduled_until=utc(i.scheduled_until) if i.scheduled_until else None,
+        corrections=_corrections(i),
     )
 
 
@@ -176,9 +179,14 @@ def _mistakes(records: RecordSet) -> list[models.Mistake]:
             what_we_changed=m.what_we_changed,
             apology=m.apology,
             related=list(m.related),
+            corrections=_corrections(m),
         )
         for m in sorted(records.mistakes, key=lambda m: (m.on, m.id), reverse=True)
     ]
+
+
+def _corrections(record: Any) -> list[models.Correction]:
+    return [models.Correction(on=c.on, field=c.field, why=c.why) for c in record.corrections]
 
 
 def _money(amount: Decimal) -> int | float:
@@ -209,6 +217,7 @@ def _pricing(records: RecordSet) -> models.PricingBody | None:
             )
             for h in p.history
         ],
+        corrections=_corrections(p),
     )
 
 
@@ -237,6 +246,7 @@ def _metrics(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[st
         "promise_kept_rate": summary.promise_kept_rate,
         "on_time_rate": metrics.on_time_rate(records, as_of),
         "median_days_late": metrics.median_days_late(records, as_of),
+        "rescheduled": summary.rescheduled,
         "standing_met_rate": summary.standing_met_rate,
         "kept_rate_by_category": {k: _tally(v) for k, v in metrics.kept_rate_by(records, as_of, "category").items()},
         "kept_rate_by_quarter": {k: _tally(v) for k, v in metrics.kept_rate_by(records, as_of, "quarter").items()},
@@ -254,6 +264,7 @@ def _metrics(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[st
             models.Series(
                 id=s.id, title=s.title, unit=s.unit, source=s.source,
                 points=[models.Point(period=p.period, value=p.value, n=p.n) for p in s.points],
+                corrections=_corrections(s),
             )
             for s in sorted(records.metrics, key=lambda s: s.id)
         ],

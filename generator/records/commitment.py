@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr, ValidationInfo, field_validator
 
+from generator.targets import computed_met
 from generator.records.common import Day, Flag, Label, Period, Record, Text, Url
+from generator.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 MilestoneStatus = Literal["not_started", "in_progress", "stalled", "kept", "partly_kept", "broken", "withdrawn"]
 FINISHED: frozenset[str] = frozenset({"kept", "partly_kept", "broken", "withdrawn"})
@@ -28,7 +31,11 @@ class Measurement(Record):
 
     period: Period = Field(description="The period measured, e.g. 2026-Q1.")
     actual: Label = Field(description="What was measured, e.g. 96.2%.")
-    met: Flag = Field(description="true if the target was met in this period, else false.")
+    met: Flag | None = Field(
+        None,
+        description="true if the target was met in this period, else false. Leave it out when actual and target are numbers "
+        "trustpages can compare (e.g. 96.2% against 95% of emails…): it is then computed.",
+    )
     note: Text | None = Field(None, description="Why, when it is worth saying, e.g. Two people left in May.")
 
 
@@ -40,6 +47,7 @@ class _Commitment(Record):
     category: Text = Field("general", description="A word grouping related promises, e.g. support or data.")
     made_on: Day = Field(description="Date the promise was made public, e.g. 2026-02-01.")
     owner: Text = Field(description="Who inside the company is answerable for it, e.g. Platform team.")
+    corrections: tuple[Correction, ...] = Field((), description=CORRECTIONS_DESCRIPTION)
 
 
 class Milestone(_Commitment):
@@ -48,17 +56,50 @@ class Milestone(_Commitment):
     due: Day = Field(description="Date it will be done by, e.g. 2026-06-30.")
     updates: tuple[StatusUpdate, ...] = Field((), description="Status updates, oldest first; the last one is the current status, e.g. {on: 2026-04-10, status: in_progress}.")
 
+    # The due date as first published, from git history (generator.corrected.as_first_made): never
+    # typed, so a moved date cannot move the numbers. None: as published, or no history known.
+    _first_due: date | None = PrivateAttr(None)
+
     @property
     def status(self) -> str:
         """The typed status: the last update's, or not_started."""
         return self.updates[-1].status if self.updates else "not_started"
+
+    @property
+    def counted_due(self) -> date:
+        """The due date every number counts: as first published, else `due`."""
+        return self._first_due or self.due
+
+    @property
+    def rescheduled(self) -> bool:
+        """Whether `due` moved since the promise was first published."""
+        return self._first_due is not None and self._first_due != self.due
+
+    def first_promised(self, due: date) -> Milestone:
+        """This promise with `due` as the date it was first published with."""
+        copy = self.model_copy()
+        copy._first_due = due
+        return copy
 
 
 class Standing(_Commitment):
     """content/commitments/<id>.yml with `target`: a promise kept every period."""
 
     target: Text = Field(description="What counts as keeping it, e.g. 95% of emails answered within one working day.")
-    measurements: tuple[Measurement, ...] = Field((), description="One entry per period measured, oldest first, e.g. {period: 2026-Q1, actual: 96.2%, met: true}.")
+    measurements: tuple[Measurement, ...] = Field((), description="One entry per period measured, oldest first, e.g. {period: 2026-Q1, actual: 96.2%}.")
+
+    @field_validator("measurements")
+    @classmethod
+    def _computed_met(cls, measurements: tuple[Measurement, ...], info: ValidationInfo) -> tuple[Measurement, ...]:
+        """Fill in `met` where the numbers decide it (generator.targets); a typed one that disagrees is a
+        consistency error, reported at its line."""
+        target = info.data.get("target")
+        if not isinstance(target, str):
+            return measurements
+        return tuple(
+            m.model_copy(update={"met": computed}) if m.met is None and (computed := computed_met(target, m.actual)) is not None else m
+            for m in measurements
+        )
 
 
 Commitment = Milestone | Standing

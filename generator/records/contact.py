@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from generator.records.common import Record, Slug, Text, Url
+from generator.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 
 class Channel(Record):
@@ -35,3 +36,4 @@ class Contact(Record):
     escalation: Text | None = Field(None, description="What to do when an answer is not good enough, e.g. Write to our CEO at ceo@example.com.")
     security: Security | None = Field(None, description="Where to report security problems, e.g. {email: security@example.com}.")
     address: Text | None = Field(None, description="Postal address of the company, e.g. Example Co GmbH, Beispielstraße 1, 10115 Berlin.")
+    corrections: tuple[Correction, ...] = Field((), description=CORRECTIONS_DESCRIPTION)

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from generator.records.common import Moment, Record, Slug, Text
+from generator.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 Impact = Literal["none", "minor", "major", "critical", "maintenance"]
 UpdateStatus = Literal[
@@ -51,3 +52,14 @@ class Incident(Record):
     remedy: Text | None = Field(None, description="What affected customers were offered, e.g. a day of credit.")
     scheduled_for: Moment | None = Field(None, description="Maintenance only: when it is planned to start, e.g. 2026-12-12T22:00:00Z.")
     scheduled_until: Moment | None = Field(None, description="Maintenance only: when it is planned to end, e.g. 2026-12-13T02:00:00Z.")
+    unannounced_impact: Literal["none", "minor", "major", "critical"] | None = Field(
+        None,
+        description="Maintenance only: how bad the work was for customers (major when left out); it counts as an incident "
+        "of this impact when it was announced later than site.yml's maintenance_notice_hours, e.g. minor.",
+    )
+    corrections: tuple[Correction, ...] = Field((), description=CORRECTIONS_DESCRIPTION)
+
+    @property
+    def impact_if_unannounced(self) -> str:
+        """The impact maintenance counts as when announced too late: `unannounced_impact`, else major."""
+        return self.unannounced_impact or "major"

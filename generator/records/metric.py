@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from generator.records.common import Count, Number, Period, Record, Text
+from generator.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 
 class Point(Record):
@@ -23,3 +24,4 @@ class MetricSeries(Record):
     unit: Text = Field(description="Unit of the values, e.g. % agree.")
     source: Text = Field(description="Where the numbers come from and how they are counted, e.g. Quarterly survey of all customers.")
     points: tuple[Point, ...] = Field(min_length=1, description="Values, oldest first, e.g. {period: 2026-Q1, value: 71, n: 412}.")
+    corrections: tuple[Correction, ...] = Field((), description=CORRECTIONS_DESCRIPTION)

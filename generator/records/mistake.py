@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from generator.records.common import Day, Record, Slug, Text
+from generator.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 
 class Mistake(Record):
@@ -19,3 +20,4 @@ class Mistake(Record):
     what_we_changed: Text = Field(description="What we changed so it does not happen again, e.g. Billing jobs now refuse to run twice a month.")
     apology: Text = Field(description="A real apology: say 'we' and 'sorry'.")
     related: tuple[Slug, ...] = Field((), description="Ids of related commitments, incidents or mistakes, e.g. [2026-03-04-login-failures].")
+    corrections: tuple[Correction, ...] = Field((), description=CORRECTIONS_DESCRIPTION)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from generator.records.common import Amount, Day, Record, Text
+from generator.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 
 class Plan(Record):
@@ -46,3 +47,4 @@ class Pricing(Record):
     cancel: Text = Field(description="How to cancel and what it costs, e.g. Cancel any time from Settings; you pay nothing after this month.")
     refunds: Text = Field(description="When you get money back, e.g. Full refund within 30 days, no questions asked.")
     history: tuple[PriceChange, ...] = Field((), description="Every price change, oldest first; never delete one, e.g. {announced: 2026-01-10, effective: 2026-02-15, plan: Team, from: 10, to: 12, why: …}.")
+    corrections: tuple[Correction, ...] = Field((), description=CORRECTIONS_DESCRIPTION)

@@ -9,6 +9,7 @@ from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from generator.records.common import Count, Number, Record, Slug, Text, Url
+from generator.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 
 def _zone(value: str) -> str:
@@ -46,6 +47,9 @@ class Policies(Record):
         30, description="Minutes after an incident starts by which the first public update is posted, e.g. 30."
     )
     max_open_incident_days: Count = Field(14, description="Days an incident may stay open before trustpages warns about it, e.g. 14.")
+    maintenance_notice_hours: Count = Field(
+        48, description="Hours ahead planned maintenance is announced; announced later, it counts as an outage, e.g. 48."
+    )
 
 
 # Every prose field of the records, by name; generator.checks.language reads these fields.
@@ -99,3 +103,4 @@ class Site(Record):
     components: tuple[Component, ...] = Field((), description="Parts of the service incidents can affect, e.g. {id: login, name: Login, group: Web app}.")
     policies: Policies = Field(Policies(), description="The company's own rules, checked by trustpages, e.g. postmortem_within_days: 7.")
     language: LanguageRules = Field(LanguageRules(), description="How plain the prose must be, checked by trustpages, e.g. max_sentence_words: 25.")
+    corrections: tuple[Correction, ...] = Field((), description=CORRECTIONS_DESCRIPTION)

@@ -12,8 +12,11 @@ from typing import Any
 from jinja2 import Environment
 from jinja2.runtime import Macro
 
-from generator import metrics, opendata
+from zoneinfo import ZoneInfo
+
+from generator import maintenance, metrics, opendata, timeliness
 from generator.collector import fewer_collections
+from generator.corrected import as_first_made, corrections_shown, due_move, label
 from generator.history import History
 from generator.records import Incident, Milestone, RecordSet, Standing
 from generator.render.charts import bar_chart
@@ -70,8 +73,9 @@ def render_site(
     it the pages say that history is not available. `cache` reuses record pages whose inputs
     did not change since the last call with the same cache.
     """
+    records = as_first_made(records, history)  # every number counts each promise as first published
     env = make_environment(templates, records.site.locale, records.site.timezone)
-    context = {**_shared_context(records, as_of), **_history_context(records, history), "t": env.globals["t"]}
+    context = {**_shared_context(records, as_of), **_history_context(records, history, as_of), "t": env.globals["t"]}
     context["listings"] = {(kind, key): listing_path(kind, key) for kind, key, _, items in _groups(context) if len(items) > INDEX_LIMIT}
     context["index_limit"] = INDEX_LIMIT
     # What every page shares is given once, as globals of this render's own environment, and each
@@ -125,7 +129,7 @@ def render_site(
     page("contact.md", "contact.md.j2")
     page("metrics.md", "metrics.md.j2")
     page("open-data.md", "open-data.md.j2", outputs=opendata.catalogue(records), version=opendata.VERSION, feed_entries=opendata.feeds.FEED_ENTRIES)
-    assets = {STYLESHEET: _stylesheet(templates), **opendata.publish(records, as_of, env.globals["t"], context["service"])}
+    assets = {STYLESHEET: _stylesheet(templates), **opendata.publish(records, as_of, env.globals["t"], context["service"], history.commit if history is not None else None)}
     return Output(pages, assets)
 
 
@@ -244,10 +248,15 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
     for milestone in milestones:
         by_status[metrics.status(milestone, as_of)].append(milestone)
     incidents = sorted(records.incidents, key=lambda i: (i.started or i.scheduled_for, i.id), reverse=True)  # type: ignore[arg-type,return-value]
+    upcoming = metrics.upcoming_maintenance(records, as_of)
+    planned = {id(incident) for incident in upcoming}
     by_year: dict[int, list[Incident]] = defaultdict(list)
     for incident in incidents:
-        if incident.started is not None:
-            by_year[incident.started.year].append(incident)
+        # Listed by the year it started; maintenance that never started but whose window passed (it
+        # overran, or nobody said it was done) by its planned start: it is no longer "planned".
+        when = incident.started or (incident.scheduled_for if id(incident) not in planned else None)
+        if when is not None:
+            by_year[when.year].append(incident)
     summary = metrics.summarise(records, as_of)
     standing = metrics.standing(records)
     incident_table = metrics.incidents_by_quarter(records)
@@ -264,7 +273,11 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
         "incidents": incidents,
         "incidents_by_year": dict(sorted(by_year.items(), reverse=True)),
         "open_incidents": metrics.open_incidents(records),
-        "upcoming_maintenance": metrics.upcoming_maintenance(records),
+        "upcoming_maintenance": upcoming,
+        "overran_maintenance": [i for i in incidents if maintenance.overran(i, as_of, ZoneInfo(records.site.timezone))],
+        "maintenance": maintenance,
+        "overran": lambda i: maintenance.overran(i, as_of, ZoneInfo(records.site.timezone)),
+        "first_update_minutes": timeliness.first_update_minutes,
         "mistakes": sorted(records.mistakes, key=lambda m: (m.on, m.id), reverse=True),
         "mistakes_by_year": _by_year(records.mistakes),
         "latest_mistake": metrics.latest_mistake(records),
@@ -288,10 +301,13 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
         "bar_chart": bar_chart,
         "service": service_status(records, as_of),
         "series_table": lambda series: {p.period: {"value": p.value} for p in series.points},
+        "due_move": due_move,
+        "field_label": label,
+        "rescheduled": metrics.rescheduled(records),
     }
 
 
-def _history_context(records: RecordSet, history: History | None) -> dict[str, Any]:
+def _history_context(records: RecordSet, history: History | None, as_of: date) -> dict[str, Any]:
     """Each record's git history, and the records taken down on purpose (content/withdrawn.yml)."""
     repo = records.site.repo_url.rstrip("/") if records.site.repo_url else None
     withdrawn = sorted(records.withdrawn, key=lambda entry: (entry.on, entry.id), reverse=True)
@@ -299,6 +315,10 @@ def _history_context(records: RecordSet, history: History | None) -> dict[str, A
         "history": history if history is not None else History(available=False, reason="not_gathered"),
         "commit_url": lambda sha: f"{repo}/commit/{sha}" if repo else None,
         "withdrawn_of": lambda kind: [entry for entry in withdrawn if entry.kind == kind],
+        "postmortem_published": lambda i: timeliness.postmortem_published(
+            i, history, as_of, ZoneInfo(records.site.timezone), records.site.policies
+        ),
+        "corrections_of": lambda kind, record: corrections_shown(history, kind, getattr(record, "id", ""), record),
     }
 
 

@@ -15,12 +15,12 @@ MILESTONE_FILE = f"content/{MILESTONE}"
 MAINTENANCE = """\
 title: Database upgrade
 impact: maintenance
-scheduled_for: 2026-04-01T22:00:00Z
-scheduled_until: 2026-04-01T23:00:00Z
+scheduled_for: 2026-07-10T22:00:00Z
+scheduled_until: 2026-07-10T23:00:00Z
 summary: The app is read-only for up to an hour.
 updates:
-  - {at: 2026-03-25T10:00:00Z, status: scheduled, body: We will upgrade the database.}
-  - {at: 2026-04-01T22:00:00Z, status: in_progress, body: The upgrade has started.}
+  - {at: 2026-06-25T10:00:00Z, status: scheduled, body: We will upgrade the database.}
+  - {at: 2026-07-10T22:00:00Z, status: in_progress, body: The upgrade has started.}
 """
 MAINTENANCE_FILE = "content/incidents/2026-04-01-database-upgrade.yml"
 
@@ -91,13 +91,13 @@ def test_maintenance_may_be_planned_before_it_starts(content: Content) -> None:
     # No `started` while not done, and a `scheduled` update before the window is fine.
     assert human(content({"incidents/2026-04-01-database-upgrade.yml": MAINTENANCE})) == []
     done = MAINTENANCE.replace(
-        "impact: maintenance\n", "impact: maintenance\nstarted: 2026-04-01T22:00:00Z\nresolved: 2026-04-01T22:40:00Z\n"
+        "impact: maintenance\n", "impact: maintenance\nstarted: 2026-07-10T22:00:00Z\nresolved: 2026-07-10T22:40:00Z\n"
     )
     assert human(content({"incidents/2026-04-01-database-upgrade.yml": done})) == []
 
 
 def test_finished_maintenance_needs_started(content: Content) -> None:
-    done = MAINTENANCE.replace("impact: maintenance\n", "impact: maintenance\nresolved: 2026-04-01T22:40:00Z\n")
+    done = MAINTENANCE.replace("impact: maintenance\n", "impact: maintenance\nresolved: 2026-07-10T22:40:00Z\n")
     assert human(content({"incidents/2026-04-01-database-upgrade.yml": done})) == [
         f"{MAINTENANCE_FILE}:1:1: error: 'started' is missing (add started: the moment it began, like 2026-03-04T09:12:00Z)"
     ]
@@ -115,7 +115,7 @@ def test_maintenance_window_that_ends_before_it_starts(content: Content) -> None
     folder = content(
         {
             "incidents/2026-04-01-database-upgrade.yml": MAINTENANCE.replace(
-                "until: 2026-04-01T23:00:00Z", "until: 2026-04-01T21:00:00Z"
+                "until: 2026-07-10T23:00:00Z", "until: 2026-07-10T21:00:00Z"
             )
         }
     )
@@ -215,3 +215,51 @@ def test_valid_content_is_untouched_by_checking(content: Content) -> None:
     human(folder)
     assert {path: path.read_bytes() for path in folder.rglob("*.yml")} == before
     assert before[folder / MILESTONE] == VALID[MILESTONE].encode()
+
+
+# Corrections name a field the record has.
+
+
+def _corrected(field: str) -> dict[str, str]:
+    return {INCIDENT: VALID[INCIDENT] + f"corrections:\n  - {{on: 2026-06-01, field: '{field}', why: We got it wrong.}}\n"}
+
+
+def test_a_correction_naming_an_unknown_field(content: Content) -> None:
+    folder = content(_corrected("impcat"))
+    line = VALID[INCIDENT].count("\n") + 2
+    assert human(folder) == [f"{INCIDENT_FILE}:{line}:29: error: an incident has no field 'impcat' (did you mean 'impact'?)"]
+
+
+def test_a_correction_whose_field_is_not_a_path(content: Content) -> None:
+    problems = human(content(_corrected("updates[2].body")))
+    assert len(problems) == 1 and "error: 'updates[2].body' is not a field path (write the field as check --against names it" in problems[0]
+
+
+def test_a_correction_of_a_nested_field_passes(content: Content) -> None:
+    assert human(content(_corrected("updates.1.body"))) == []
+
+
+# Standing promises: met is computed where the numbers decide it.
+
+
+def test_a_typed_met_that_contradicts_the_numbers(content: Content) -> None:
+    text = VALID[STANDING]
+    assert "met: true" in text
+    actual = text.split("actual: ", 1)[1].split(",", 1)[0]
+    changed = text.replace(f"actual: {actual}, met: true", "actual: 91.0%, met: true", 1)
+    problems = human(content({STANDING: changed}))
+    assert len(problems) == 1
+    assert "error: met: true says the target was met, but '91.0%' does not meet the target '95% of emails answered within one working day'" in problems[0]
+    assert problems[0].endswith("(remove met: (it is computed from actual and target), or correct actual)")
+
+
+def test_met_may_be_left_out_when_computable(content: Content) -> None:
+    assert human(content({STANDING: VALID[STANDING].replace(", met: true", "").replace(", met: false", "")})) == []
+
+
+def test_met_is_required_when_it_cannot_be_computed(content: Content) -> None:
+    text = VALID[STANDING]
+    actual = text.split("actual: ", 1)[1].split(",", 1)[0]
+    changed = text.replace(f"actual: {actual}, met: true", "actual: most of them", 1)
+    problems = human(content({STANDING: changed}))
+    assert len(problems) == 1 and "error: 'met' is missing: 'most of them' cannot be compared with the target" in problems[0]

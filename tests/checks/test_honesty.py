@@ -75,9 +75,11 @@ def test_planned_maintenance_is_not_an_open_incident(content: Content) -> None:
     maintenance = """\
 title: Database upgrade
 impact: maintenance
-scheduled_for: 2026-04-01T22:00:00Z
-scheduled_until: 2026-04-01T23:00:00Z
+scheduled_for: 2026-07-10T22:00:00Z
+scheduled_until: 2026-07-10T23:00:00Z
 summary: The app is read-only for up to an hour.
+updates:
+  - {at: 2026-06-25T10:00:00Z, status: scheduled, body: We will upgrade the database.}
 """
     assert human(content({"incidents/2026-04-01-database-upgrade.yml": maintenance})) == []
 

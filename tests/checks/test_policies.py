@@ -111,6 +111,8 @@ resolved: 2026-04-01T23:00:00Z
 scheduled_for: 2026-04-01T22:00:00Z
 scheduled_until: 2026-04-01T23:00:00Z
 summary: The app was read-only for an hour.
+updates:
+  - {at: 2026-03-25T10:00:00Z, status: scheduled, body: We will upgrade the database.}
 """
     assert human(content({"incidents/2026-04-01-database-upgrade.yml": maintenance})) == []
 

@@ -15,7 +15,6 @@ from tests.gitrepo import Repo, a_milestone, make_repo
 from tests.render.conftest import AS_OF
 
 HINT = "list it in content/withdrawn.yml with id, kind, on and reason, or restore the file"
-CHANGED_HINT = "add an update with a note saying why it changed, or change it back"
 
 
 @dataclass
@@ -145,44 +144,48 @@ def due_of(repo: Repo, cid: str) -> str:
     return yamlsource.read(repo.content / "commitments" / f"{cid}.yml").value["due"]
 
 
-def test_a_moved_due_date_is_a_warning_at_the_field(repo: Repo, cid: str, check: Check) -> None:
+def test_a_moved_due_date_is_an_error_at_the_field_naming_both_dates(repo: Repo, cid: str, check: Check) -> None:
     old = due_of(repo, cid)
-    repo.edit(f"commitments/{cid}.yml", lambda record: record.update(due="2026-12-31"))
+    repo.edit(f"commitments/{cid}.yml", lambda record: record.update(due="2027-12-31"))
     line = next(i for i, text in enumerate((repo.content / "commitments" / f"{cid}.yml").read_text().splitlines(), 1) if text.startswith("due:"))
 
     proc = check(repo, "--against", "HEAD")
 
-    assert proc.returncode == 0  # a warning; --strict makes it fail
-    expected = f"content/commitments/{cid}.yml:{line}:6: warning: due changed since HEAD: {old} → 2026-12-31 ({CHANGED_HINT})"
+    assert proc.returncode == 1
+    expected = (
+        f"content/commitments/{cid}.yml:{line}:6: error: due: published as '{old}' at HEAD, now '2027-12-31' "
+        f"(a published fact changes only with a public correction: add corrections: - {{on: {AS_OF}, field: due, why: …}}, "
+        "or change it back)"
+    )
     assert expected in lines(proc)
-    assert check(repo, "--against", "HEAD", "--strict").returncode == 1
 
 
-def test_a_changed_promise_is_a_warning(repo: Repo, cid: str, check: Check) -> None:
+def test_a_changed_promise_is_an_error(repo: Repo, cid: str, check: Check) -> None:
     repo.edit(f"commitments/{cid}.yml", lambda record: record.update(promise="Something smaller."))
     proc = check(repo, "--against", "HEAD")
-    assert "warning: promise changed since HEAD: " in proc.stdout
-    assert "→ Something smaller. (" in proc.stdout
+    assert proc.returncode == 1
+    assert ", now 'Something smaller.' (" in proc.stdout
 
 
-def test_a_change_explained_by_a_new_update_with_a_note_passes(repo: Repo, cid: str, check: Check) -> None:
+def test_a_move_with_a_correction_naming_the_field_passes(repo: Repo, cid: str, check: Check) -> None:
     def move(record: dict) -> None:
-        record["due"] = "2026-12-31"
-        record.setdefault("updates", []).append({"on": AS_OF, "status": "in_progress", "note": "A supplier is late: three more months."})
+        record["due"] = "2027-12-31"
+        record["corrections"] = [{"on": AS_OF, "field": "due", "why": "A supplier is late: a year more."}]
 
     repo.edit(f"commitments/{cid}.yml", move)
     proc = check(repo, "--against", "HEAD", "--strict")
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-def test_a_new_update_without_a_note_does_not_explain_a_change(repo: Repo, cid: str, check: Check) -> None:
+def test_a_new_update_with_a_note_no_longer_explains_a_move(repo: Repo, cid: str, check: Check) -> None:
     def move(record: dict) -> None:
-        record["due"] = "2026-12-31"
-        record.setdefault("updates", []).append({"on": AS_OF, "status": "in_progress"})
+        record["due"] = "2027-12-31"
+        record.setdefault("updates", []).append({"on": AS_OF, "status": "in_progress", "note": "A supplier is late."})
 
     repo.edit(f"commitments/{cid}.yml", move)
     proc = check(repo, "--against", "HEAD")
-    assert "warning: due changed since HEAD:" in proc.stdout
+    assert proc.returncode == 1
+    assert "error: due: published as " in proc.stdout
 
 
 def test_an_unknown_ref_is_a_usage_error(repo: Repo, check: Check) -> None:

@@ -1,0 +1,75 @@
+"""generator.metrics: each formula against hand computation, table-driven, with the promise counted as first made."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from generator import metrics
+from generator.records import Milestone, RecordSet, Site
+
+AS_OF = date(2026, 6, 30)
+SITE = Site.model_validate({"name": "Test", "url": "https://trust.example"})
+
+
+def milestone(id: str, due: str, *updates: tuple[str, str], first_due: str | None = None) -> Milestone:
+    data: dict[str, Any] = {
+        "id": id, "title": id, "promise": "p", "why": "w", "made_on": "2026-01-01", "owner": "o", "due": due,
+        "updates": [{"on": on, "status": status} for on, status in updates],
+    }
+    made = Milestone.model_validate(data)
+    return made.first_promised(date.fromisoformat(first_due)) if first_due else made
+
+
+CASES = [
+    # (what, milestone, shown status, days late)
+    ("due today, not done", milestone("a", "2026-06-30", ("2026-02-01", "in_progress")), "in_progress", None),
+    ("due yesterday, not done", milestone("b", "2026-06-29", ("2026-02-01", "in_progress")), "overdue", 1),
+    ("kept on the day", milestone("c", "2026-05-31", ("2026-05-31", "kept")), "kept", None),
+    ("kept 10 days late", milestone("d", "2026-05-31", ("2026-06-10", "kept")), "kept", 10),
+    ("partly kept late", milestone("e", "2026-05-31", ("2026-06-02", "partly_kept")), "partly_kept", 2),
+    ("broken after the due date: not late, broken", milestone("f", "2026-05-31", ("2026-06-20", "broken")), "broken", None),
+    ("withdrawn", milestone("g", "2026-05-31", ("2026-05-01", "withdrawn")), "withdrawn", None),
+    ("nothing decided, due later", milestone("h", "2026-12-31"), "not_started", None),
+    ("stalled past due", milestone("i", "2026-06-01", ("2026-03-01", "stalled")), "overdue", 29),
+    ("moved from the past to next year: still overdue", milestone("j", "2027-06-30", first_due="2026-06-20"), "overdue", 10),
+    ("kept by the new date, late by the first", milestone("k", "2026-12-31", ("2026-06-25", "kept"), first_due="2026-06-15"), "kept", 10),
+]
+
+
+@pytest.mark.parametrize(("what", "m", "shown", "late"), CASES, ids=[c[0] for c in CASES])
+def test_status_and_days_late(what: str, m: Milestone, shown: str, late: int | None) -> None:
+    assert metrics.status(m, AS_OF) == shown
+    assert metrics.days_late(m, AS_OF) == late
+
+
+def records(*ms: Milestone) -> RecordSet:
+    return RecordSet(site=SITE, commitments=ms)
+
+
+def test_the_rates_by_hand() -> None:
+    every = records(*(c[1] for c in CASES))
+    tally = metrics.PromiseTally.of(metrics.milestones(every), AS_OF)
+    # kept: c, d, k; partly kept: e; broken: f; overdue: b, i, j
+    assert (tally["kept"], tally["partly_kept"], tally["broken"], tally["overdue"]) == (3, 1, 1, 3)
+    assert tally.kept_rate == pytest.approx(3 / 8)
+    # on time: kept or partly kept by the first due date: c only
+    assert metrics.on_time_rate(every, AS_OF) == pytest.approx(1 / 8)
+    # lateness of delivered promises only: d 10, e 2, k 10 (b, i, j overdue and f broken are left out)
+    assert metrics.median_days_late(every, AS_OF) == 10
+    assert [m.id for m in metrics.rescheduled(every)] == ["j", "k"]
+    assert metrics.summarise(every, AS_OF).rescheduled == 2
+
+
+def test_nothing_decided_gives_no_rates() -> None:
+    nothing = records(milestone("h", "2026-12-31"))
+    assert metrics.summarise(nothing, AS_OF).promise_kept_rate is None
+    assert metrics.on_time_rate(nothing, AS_OF) is None
+    assert metrics.median_days_late(nothing, AS_OF) is None
+
+
+def test_quarters_group_by_the_first_due_date() -> None:
+    moved = milestone("j", "2027-06-30", first_due="2026-06-20")
+    assert list(metrics.kept_rate_by(records(moved), AS_OF, "quarter")) == ["2026-Q2"]
