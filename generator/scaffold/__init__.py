@@ -18,7 +18,7 @@ from jinja2 import Environment, StrictUndefined
 from generator import __version__, schema
 from generator.checks.honesty import last_full_period
 from generator.importers.yamlwriter import scalar
-from generator.loader import FOLDERS, SINGLETONS
+from generator import kinds
 
 STARTER = Path(__file__).resolve().parent / "starter"
 # The repository whose .pre-commit-hooks.yaml a new site's .pre-commit-config.yaml uses.
@@ -49,7 +49,7 @@ def starter_files(name: str, today: date) -> list[StarterFile]:
             relative = env.from_string(relative.removesuffix(".j2")).render(values)
             text = env.from_string(text).render(values)
         files.append(StarterFile(_undotted(relative), text))
-    files += [StarterFile(f"schemas/{kind}.schema.json", schema.dumps(schema.schema(kind))) for kind in schema.SCHEMA_TYPES]
+    files += [StarterFile(f"schemas/{kind}.schema.json", schema.dumps(schema.schema(kind))) for kind in schema.names()]
     files.append(StarterFile(".vscode/settings.json", editor_settings()))
     return sorted(files, key=lambda file: file.path)
 
@@ -57,10 +57,8 @@ def starter_files(name: str, today: date) -> list[StarterFile]:
 def editor_settings() -> str:
     """VS Code settings giving every content file its JSON Schema (hover help, completion, errors as you type)."""
     globs: dict[str, list[str]] = {}
-    for folder, (kind, _) in FOLDERS.items():
-        globs.setdefault(f"./schemas/{kind}.schema.json", []).append(f"content/{folder}/*.yml")
-    for file, (kind, _) in SINGLETONS.items():
-        globs.setdefault(f"./schemas/{kind}.schema.json", []).append(f"content/{file}")
+    for k in sorted(kinds.kinds(), key=lambda k: k.file is not None):  # folders first, as before
+        globs.setdefault(f"./schemas/{k.name}.schema.json", []).append(f"content/{k.folder}/*.yml" if k.folder else f"content/{k.file}")
     return json.dumps({"yaml.schemas": globs}, indent=2) + "\n"
 
 
