@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, RootModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -25,7 +26,7 @@ from generator.records import (
     Standing,
     Withdrawals,
 )
-from generator.records.common import SLUG, describe, inner_model
+from generator.records.common import LOCAL_ZONE, SLUG, describe, inner_model
 from generator.yamlsource import Document, YamlError, read
 
 # folder -> (kind, model); the model of a commitment depends on its fields.
@@ -85,6 +86,7 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
     many: dict[str, list[Any]] = {kind: [] for kind, _ in FOLDERS.values()}
 
     shown_content = display_path(content)  # once: relpath asks the system for the working folder
+    context = {LOCAL_ZONE: _site_zone(content, parsed)}  # moments typed without an offset are read in it
     for path in _record_files(content, problems):
         relative = path.relative_to(content)
         file = str(relative) if shown_content == "." else os.path.join(shown_content, relative)  # = display_path(path)
@@ -124,7 +126,7 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
             model = _commitment_model(value, source, problems)
             if model is None:
                 continue
-        record = _validate(model, value, record_id, source, problems)
+        record = _validate(model, value, record_id, source, problems, context)
         if record is None:
             continue
         loaded.add((kind, record_id))
@@ -222,11 +224,20 @@ def _commitment_model(value: Any, source: Source, problems: list[Problem]) -> ty
     return None
 
 
-def _validate(model: type[BaseModel], value: Any, record_id: str, source: Source, problems: list[Problem]) -> Any:
+def _site_zone(content: Path, parsed: dict[bytes, Document] | None) -> ZoneInfo | None:
+    """site.yml's time zone, read before any record is validated; None when it has none that works (its own errors say why)."""
+    try:
+        name = read(content / "site.yml", parsed).value.get("timezone", "UTC")
+        return ZoneInfo(name) if isinstance(name, str) else None
+    except (YamlError, OSError, AttributeError, ValueError, KeyError):  # ZoneInfoNotFoundError is a KeyError
+        return None
+
+
+def _validate(model: type[BaseModel], value: Any, record_id: str, source: Source, problems: list[Problem], context: dict[str, Any]) -> Any:
     try:
         if record_id and isinstance(value, dict):
-            return model.model_validate({**value, "id": record_id})
-        return model.model_validate(value)
+            return model.model_validate({**value, "id": record_id}, context=context)
+        return model.model_validate(value, context=context)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
         # A list whose items failed also reports itself as too short: the item errors say it better.

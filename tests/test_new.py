@@ -141,7 +141,7 @@ def test_what_check_says_about_a_new_incident(site: Path, capsys: pytest.Capture
         written = f'{key}: ""'
         return f"{file}:{lines.index(written) + 1}:{len(key) + 3}"
 
-    moment = "expected a moment with its time zone, like 2026-03-04T09:12:00Z; got ''"
+    moment = "expected a moment like 2026-03-04T09:12 (in site.yml's time zone) or 2026-03-04T09:12:00Z; got ''"
     assert out.splitlines() == [
         f"{at('impact')}: error: impact: expected one of none, minor, major, critical, maintenance; got ''",
         f"{at('started')}: error: started: {moment}",

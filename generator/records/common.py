@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from typing import Annotated, Any, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 SLUG = re.compile(SLUG_PATTERN)
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})\Z")
+_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?\Z")
+# The validation context key for site.yml's time zone (a tzinfo), in which a moment typed without
+# an offset (2026-03-04T09:12) is read. The loader sets it from site.yml before validating records.
+LOCAL_ZONE = "local_zone"
 _PERIOD = re.compile(r"\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?\Z")
 
 
@@ -60,17 +63,25 @@ def _day(value: Any) -> Any:
     raise PydanticCustomError("day_format", "expected a date like 2026-03-04; got {got}", {"got": describe(value)})
 
 
-def _moment(value: Any) -> Any:
+def _moment(value: Any, info: ValidationInfo) -> Any:
     if isinstance(value, datetime) and value.tzinfo is not None:
         return value
     if isinstance(value, str) and _MOMENT.match(value):
         try:
-            return datetime.fromisoformat(value)
+            moment = datetime.fromisoformat(value)
         except ValueError:
             raise PydanticCustomError("bad_moment", "{value} is not a real moment in time", {"value": value}) from None
+        if moment.tzinfo is not None:
+            return moment
+        zone = info.context.get(LOCAL_ZONE) if isinstance(info.context, dict) else None
+        if isinstance(zone, tzinfo):
+            return moment.replace(tzinfo=zone)  # a wall-clock time where the company is: site.yml's timezone
+        raise PydanticCustomError(
+            "moment_zone", "{value} has no time zone, and site.yml names none to read it in; add one, like {value}Z", {"value": value}
+        )
     raise PydanticCustomError(
         "moment_format",
-        "expected a moment with its time zone, like 2026-03-04T09:12:00Z; got {got}",
+        "expected a moment like 2026-03-04T09:12 (in site.yml's time zone) or 2026-03-04T09:12:00Z; got {got}",
         {"got": describe(value)},
     )
 
@@ -139,7 +150,7 @@ def _url(value: Any) -> Any:
 
 
 Day = Annotated[date, BeforeValidator(_day), WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
-Moment = Annotated[datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "format": "date-time"})]
+Moment = Annotated[datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "pattern": "^" + _MOMENT.pattern.removesuffix(r"\Z") + "$"})]
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"})]
 Label = Annotated[str, BeforeValidator(_label), WithJsonSchema({"type": ["string", "number"]})]
 Period = Annotated[str, BeforeValidator(_period), WithJsonSchema({"type": ["string", "integer"], "pattern": "^" + _PERIOD.pattern.removesuffix(r"\Z") + "$"})]
