@@ -32,8 +32,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="preview the site locally; pages reload when a record or template is saved",
         description=(
             "Run `mkdocs serve` on 127.0.0.1 with trustpages watching content/ and templates/. After a save, only the "
-            "pages whose Markdown changed are built again (MkDocs' --dirty, which MkDocs warns about); --clean builds "
-            "every page each time. A preview is never strict: a warning does not stop it."
+            "pages whose Markdown changed are built again (MkDocs' --dirty, without its warning about that); --clean builds "
+            "every page each time. A problem in a record is printed as file:line:col; the preview shows the last good "
+            "build until it is fixed. A preview is never strict: a warning does not stop it."
         ),
     )
     serve.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
