@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator
 
 from generator import __version__
 from generator.cli import COMMANDS, main, parser
+from generator.installed import origin
 from generator.scaffold import SOURCE_REPOSITORY, starter_files
 from generator.yamlsource import read
 from tests.conftest import REPO
@@ -234,13 +235,13 @@ def test_the_workflow_checks_pull_requests_against_their_base_and_publishes_main
     assert deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert steps_of(deploy) == ["actions/deploy-pages@v5"]
-    assert (site / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == f"trustpages=={__version__}"
+    assert (site / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == origin().requirement
 
 
 def test_pre_commit_uses_the_hook_this_repository_publishes(site: Path) -> None:
     config = yaml.safe_load((site / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     [repo] = config["repos"]
-    assert repo["repo"] == SOURCE_REPOSITORY
+    assert repo["repo"] == SOURCE_REPOSITORY  # this checkout is an editable install: the release of its version
     assert repo["rev"] == f"v{__version__}"
     published = {hook["id"] for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
     assert {hook["id"] for hook in repo["hooks"]} <= published

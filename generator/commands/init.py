@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator.asof import default_as_of
 from generator.commands import EXIT_OK, EXIT_USAGE, as_of_date
+from generator.installed import WHEELS, origin
 from generator.scaffold import starter_files
 
 NEXT_STEPS = """\
@@ -64,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
     if target.exists() and not target.is_dir():
         print(f"trustpages: error: {target} is a file; pass a folder", file=sys.stderr)
         return EXIT_USAGE
-    files = starter_files(args.name, args.date or default_as_of())
+    source = origin()
+    files = starter_files(args.name, args.date or default_as_of(), source)
     existing = [file for file in files if (target / file.path).exists()]
     if existing and not args.skip_existing:
         listed = "".join(f"\n  {target / file.path}" for file in existing)
@@ -84,6 +86,12 @@ def run(args: argparse.Namespace) -> int:
         with path.open("x", encoding="utf-8", newline="\n") as out:  # "x": never overwrite, even a file made just now
             out.write(file.text)
         written += 1
+    if source.wheel is not None:  # requirements.txt installs it from here: no index has this trustpages
+        wheel = target / WHEELS / source.wheel.name
+        if not wheel.exists():
+            wheel.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source.wheel, wheel)
+            written += 1
     committed = _first_commit(target, args.git)
     print(f"created a trustpages site in {target} ({written} files)" + (", committed as a new git repository" if committed else ""))
     print(NEXT_STEPS.format(dir=target, push=PUSH_COMMITTED if committed else PUSH_UNCOMMITTED))
