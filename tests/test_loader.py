@@ -394,3 +394,11 @@ def test_a_broken_site_yml_does_not_hide_the_other_records_problems(content) -> 
     everything = human(content({**broken, "site.yml": VALID["site.yml"].replace("name: Example Co", "name: [Example Co]")}))
     assert any("site.yml" in line and "error" in line for line in everything)
     assert set(fixed_site) <= set(everything), set(fixed_site) - set(everything)
+
+
+def test_language_de_says_the_site_language_is_locale(content: Content) -> None:
+    folder = content({"site.yml": VALID["site.yml"].replace("locale: en", "language: de")})
+    assert human(folder) == [
+        "content/site.yml:4:11: error: language: holds the plain-language rules, like max_sentence_words: 25; "
+        "for the site's language write locale: de"
+    ]
