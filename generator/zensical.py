@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import importlib.util
+import os
 import shutil
 import subprocess
 import sys
@@ -69,7 +70,13 @@ def build(config_file: Path, config: Any, out: Path) -> float:
     hand_written = Path(config.docs_dir)
     ondisk.write(result.records, as_of, docs, hand_written if hand_written.is_dir() else None, templates, record_history(content))
     derived = derived_config(_raw(config_file), result.records.site.locale, hand_written)
-    (workspace / "mkdocs.yml").write_text(yaml.safe_dump(derived, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    custom = derived["theme"].get("custom_dir")
+    if isinstance(custom, str):  # relative to mkdocs.yml, and Zensical reads the copy in the workspace
+        derived["theme"]["custom_dir"] = os.path.relpath(project / custom, workspace)
+    try:
+        (workspace / "mkdocs.yml").write_text(yaml.safe_dump(derived, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    except yaml.YAMLError as exc:  # e.g. a !!python/name: tag, which only MkDocs itself can pass on
+        raise BuildFailed(f"{config_file} holds a value the Zensical build cannot copy: {exc}") from None
 
     built = workspace / "site"
     shutil.rmtree(built, ignore_errors=True)

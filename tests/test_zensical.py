@@ -148,3 +148,32 @@ def test_the_pinned_version_is_the_one_the_extra_installs() -> None:
     assert extras["zensical"] == [f"zensical=={zensical.PINNED}"]
     assert f"zensical=={zensical.PINNED}" in extras["test"]
     assert version("zensical") == zensical.PINNED
+
+
+def test_the_derived_config_keeps_what_zensical_reads_and_adds_what_the_plugin_adds(tmp_path: Path) -> None:
+    (tmp_path / "about.md").write_text("# About\n", encoding="utf-8")
+    raw = {
+        "site_name": "Beispiel",
+        "docs_dir": "pages",
+        "theme": "material",
+        "plugins": ["search", {"trustpages": {"content_dir": "content"}}, "privacy"],
+        "hooks": ["hooks.py"],
+        "markdown_extensions": ["tables"],
+    }
+    derived = zensical.derived_config(raw, "de", tmp_path)
+    assert derived == {
+        "site_name": "Beispiel",
+        "theme": {"name": "material", "language": "de"},
+        "markdown_extensions": ["tables", "attr_list"],
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "plugins": ["search"],
+        "extra_css": ["assets/trustpages.css"],
+        "nav": [*zensical_nav(), {"About": "about.md"}],
+    }
+
+
+def zensical_nav() -> list[dict[str, str]]:
+    return [{"Home": "index.md"}, {"Commitments": "commitments/index.md"}, {"Incidents": "incidents/index.md"},
+            {"Mistakes": "mistakes/index.md"}, {"Pricing": "pricing.md"}, {"Contact": "contact.md"},
+            {"Metrics": "metrics.md"}, {"Open data": "open-data.md"}]  # fmt: skip
