@@ -142,12 +142,11 @@ def test_a_broken_record_leaves_the_last_site(tmp_path: Path) -> None:
 
 def test_the_pinned_version_is_the_one_the_extra_installs() -> None:
     import tomllib
-    from importlib.metadata import version
 
     extras = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
     assert extras["zensical"] == [f"zensical=={zensical.PINNED}"]
     assert f"zensical=={zensical.PINNED}" in extras["test"]
-    assert version("zensical") == zensical.PINNED
+    # Not `version("zensical") == PINNED`: with a newer Zensical installed, the tests above say whether it still works.
 
 
 def test_the_derived_config_keeps_what_zensical_reads_and_adds_what_the_plugin_adds(tmp_path: Path) -> None:
