@@ -27,7 +27,8 @@ lowercase letters, digits and dashes. Start a new record with
 `trustpages new commitment|incident|mistake "Title"`, then run `trustpages check`: it names the
 file, line and column of every problem.
 
-* **Dates** are written `2026-03-04`; **moments** with their time zone: `2026-03-04T09:12:00Z`
+* **Dates** are written `2026-03-04`; **moments** `2026-03-04T09:12` (read in site.yml's
+  `timezone`, which pages name beside every time), or with their offset: `2026-03-04T09:12:00Z`
   (`Z` is UTC) or `2026-03-04T10:12:00+01:00`. Both lie between 1970-01-01 and 9000-12-31.
 * **Text** is Markdown. Write for customers: short sentences, everyday words. Headings in a
   long text (`## What happened`) become sub-headings of the page's section, whatever their level.
@@ -142,7 +143,7 @@ def _required(field: FieldInfo) -> str:
 # Plain words for the field types of generator/records/common.py, by the validator that reads them.
 _WORDS = {
     common._day: "date, like 2026-03-04",
-    common._moment: "moment with time zone, like 2026-03-04T09:12:00Z",
+    common._moment: "moment, like 2026-03-04T09:12 (in site.yml's time zone) or 2026-03-04T09:12:00Z",
     common._text: "text",
     common._line: "one line of text",
     common._label: "short text or number",

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, RootModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -14,7 +15,7 @@ from pydantic_core import ErrorDetails
 from generator.problems import Problem, did_you_mean
 from generator import kinds
 from generator.records import RecordSet, Site, Source
-from generator.records.common import MAX_ID, SLUG, describe, inner_model
+from generator.records.common import LOCAL_ZONE, MAX_ID, SLUG, describe, inner_model
 from generator.sections import reserved_ids
 from generator.yamlsource import Document, YamlError, read
 
@@ -62,6 +63,7 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
     many: dict[str, list[Any]] = {k.name: [] for k in kinds.kinds() if k.folder}
 
     shown_content = display_path(content)  # once: relpath asks the system for the working folder
+    context = {LOCAL_ZONE: _site_zone(content, parsed)}  # moments typed without an offset are read in it
     for path in _record_files(content, problems):
         relative = path.relative_to(content)
         file = str(relative) if shown_content == "." else os.path.join(shown_content, relative)  # = display_path(path)
@@ -109,7 +111,7 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
             model = registered.choose(value, source, problems)
             if model is None:
                 continue
-        record = _validate(model, value, record_id, source, problems)
+        record = _validate(model, value, record_id, source, problems, context)
         if record is None:
             continue
         loaded.add((kind, record_id))
@@ -208,11 +210,23 @@ def _slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "record"
 
 
-def _validate(model: type[BaseModel], value: Any, record_id: str, source: Source, problems: list[Problem]) -> Any:
+def _site_zone(content: Path, parsed: dict[bytes, Document] | None) -> ZoneInfo | None:
+    """site.yml's time zone, read before any record is validated; None when it has none that works (its own errors say why)."""
+    site = content / "site.yml"
+    if site.is_symlink() or not site.is_file():
+        return None  # a link or no file: its own error says so, and nothing is read through it
+    try:
+        name = read(site, parsed).value.get("timezone", "UTC")
+        return ZoneInfo(name) if isinstance(name, str) else None
+    except (YamlError, OSError, AttributeError, ValueError, KeyError):  # ZoneInfoNotFoundError is a KeyError
+        return None
+
+
+def _validate(model: type[BaseModel], value: Any, record_id: str, source: Source, problems: list[Problem], context: dict[str, Any]) -> Any:
     try:
         if record_id and isinstance(value, dict):
-            return model.model_validate({**value, "id": record_id})
-        return model.model_validate(value)
+            return model.model_validate({**value, "id": record_id}, context=context)
+        return model.model_validate(value, context=context)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
         # A list whose items failed also reports itself as too short: the item errors say it better.

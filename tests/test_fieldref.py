@@ -100,7 +100,7 @@ def test_the_reference_row_of_a_field() -> None:
     ("model", "field", "words"),
     [
         (Mistake, "on", "date, like 2026-03-04"),
-        (Incident, "started", "moment with time zone, like 2026-03-04T09:12:00Z"),
+        (Incident, "started", "moment, like 2026-03-04T09:12 (in site.yml's time zone) or 2026-03-04T09:12:00Z"),
         (Incident, "affected", "list of ids (lowercase letters, digits, dashes)"),
         (Incident, "updates", "list; each item as below"),
         (StatusUpdate, "evidence", "list of web addresses (https://…)"),

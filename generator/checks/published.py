@@ -25,6 +25,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator import kinds
+from generator.checks.examples import is_example
 from generator.checks.findings import Findings
 from generator.history import show
 from generator.loader import Loaded, display_path
@@ -237,8 +238,8 @@ def _missing(published: Published, records: RecordSet, seen: frozenset[tuple[str
     listing = records.source("withdrawn")
     file = listing.file if listing else display_path(records.root)
     for kind, id in sorted(published.loaded.seen):
-        if kind not in kinds.withdrawable() or (kind, id) in seen or (kind, id) in withdrawn:
-            continue
+        if kind not in kinds.withdrawable() or (kind, id) in seen or (kind, id) in withdrawn or is_example(id):
+            continue  # an example from `trustpages init` is meant to be deleted, published or not
         message = f"{kind} '{id}' was published at {published.ref} and is missing now"
         if kind == "commitment" and id in was_withdrawn:
             message += " (it was withdrawn by an update; keep its file so the site shows why)"

@@ -15,14 +15,13 @@ from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment, StrictUndefined
 
-from generator import __version__, schema
+from generator import SOURCE_REPOSITORY, __version__, schema
 from generator.checks.honesty import last_full_period
 from generator.importers.yamlwriter import scalar
 from generator import kinds
+from generator.installed import Origin, origin
 
 STARTER = Path(__file__).resolve().parent / "starter"
-# The repository whose .pre-commit-hooks.yaml a new site's .pre-commit-config.yaml uses.
-SOURCE_REPOSITORY = "https://github.com/trustpages/trustpages"
 FIELD_REFERENCE = f"{SOURCE_REPOSITORY}/blob/main/docs/records.md"
 
 
@@ -34,11 +33,15 @@ class StarterFile:
     text: str
 
 
-def starter_files(name: str, today: date) -> list[StarterFile]:
-    """Every file of a new site named `name`, with example dates relative to `today`, in a stable order."""
+def starter_files(name: str, today: date, source: Origin | None = None) -> list[StarterFile]:
+    """Every file of a new site named `name`, with example dates relative to `today`, in a stable order.
+
+    requirements.txt and the pre-commit hook install trustpages from `source` (default: where the
+    running one came from); a wheel it names is copied by `init`, not listed here.
+    """
     env = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
     env.filters["yaml"] = scalar
-    values = _values(name, today)
+    values = _values(name, today, source or origin())
     files: list[StarterFile] = []
     for source in sorted(STARTER.rglob("*")):
         if not source.is_file() or source.name.startswith(".") or "__pycache__" in source.parts:
@@ -62,14 +65,17 @@ def editor_settings() -> str:
     return json.dumps({"yaml.schemas": globs}, indent=2) + "\n"
 
 
-def _values(name: str, today: date) -> dict[str, object]:
+def _values(name: str, today: date, source: Origin) -> dict[str, object]:
     """The names the starter templates use: the site's name, and example dates that pass every check on `today`."""
     quarter, quarter_end = last_full_period("quarter", today)
     earlier, earlier_end = last_full_period("quarter", _quarter_start(quarter_end))
     return {
         "name": name,
         "version": __version__,
-        "source_repository": SOURCE_REPOSITORY,
+        "requirement": source.requirement,
+        "installed_from": source.said,
+        "hook_repo": source.hook_repo,
+        "hook_rev": source.hook_rev,
         "field_reference": FIELD_REFERENCE,
         "today": today.isoformat(),
         "yesterday": (today - timedelta(days=1)).isoformat(),
