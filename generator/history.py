@@ -93,6 +93,7 @@ class History(Mapping[Key, tuple[Change, ...]]):
         detail: str = "",
         commit: str | None = None,
         skipped: tuple[SkippedCommit, ...] = (),
+        prefix: str | None = None,
     ) -> None:
         self._changes = dict(changes or {})
         self.available = available  # False outside a git repository or without git
@@ -100,6 +101,7 @@ class History(Mapping[Key, tuple[Change, ...]]):
         self.reason = reason  # why it is not available: 'no_git', 'outside_repository' or 'git_error'
         self.detail = detail  # the same in git's words, for logs
         self.commit = commit  # the commit the content was read at (HEAD), when there is one
+        self.prefix = prefix  # the content folder's path in the repository ('.' at its top), when in one
         self.skipped = skipped  # commits left out because their date cannot be read
 
     def __getitem__(self, key: Key) -> tuple[Change, ...]:
@@ -173,7 +175,7 @@ def _read(content_dir: Path) -> History:
     changes: dict[Key, list[Change]] = {}
     for key, header, action, old, new in touches:
         changes.setdefault(key, []).append(_change(header, action, values.get(old), values.get(new, _UNREADABLE)))
-    return History({key: tuple(found) for key, found in changes.items()}, is_shallow=shallow, commit=head, skipped=tuple(skipped))
+    return History({key: tuple(found) for key, found in changes.items()}, is_shallow=shallow, commit=head, skipped=tuple(skipped), prefix=prefix)
 
 
 def _log_and_blobs(top: Path, prefix: PurePosixPath, skipped: list[SkippedCommit], *log_args: str) -> tuple[list[_Touch], dict[str, Any]]:

@@ -165,8 +165,6 @@ def check(kind: Kind) -> None:
         raise KindError(f"kind {kind.name!r}: a page per record needs a folder of records")
     if kind.withdrawable and kind.folder is None:
         raise KindError(f"kind {kind.name!r}: only kinds with a file per record (and so an id) can be withdrawn")
-    if kind.records is None and "corrections" in kind.facts.lists and "corrections" not in names:
-        raise KindError(f"kind {kind.name!r}: its model needs corrections (generator.records.correction), or facts without them")
 
 
 def kinds() -> tuple[Kind, ...]:

@@ -20,6 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from generator import opendata
 from generator.asof import default_as_of
+from generator.nav import default_nav
 from generator.history import History, record_history
 from generator.records.common import RANGE, in_range
 from generator.render import STYLESHEET, Output, PageCache, render_site
@@ -98,8 +99,8 @@ class TrustPlugin(BasePlugin[TrustConfig]):
             config.markdown_extensions.append("attr_list")
         # Record pages are reached from their index pages, never from the nav (see default_nav).
         config.validation.nav.omitted_files = logging.DEBUG
-        if config.nav is None:
-            config.nav = default_nav(Path(config.docs_dir))
+        if config.nav is None:  # the registry's sections, in the site's language
+            config.nav = default_nav(Path(config.docs_dir), result.records.site.locale, self._templates(config))
         if result.records.site.locale != "en" and config.theme.get("language") in (None, "en"):
             config.theme["language"] = result.records.site.locale
         return config
@@ -178,20 +179,3 @@ def _log_history(history: History) -> None:
         # Like the warnings about records, an odd commit must not stop the site from publishing,
         # which a warning would under `mkdocs build --strict`.
         log.info(commit.explain())
-
-
-def default_nav(docs: Path) -> list[dict[str, str]]:
-    """Sections only, never records: every page renders the nav, so it must stay small."""
-    nav = [
-        {"Home": "index.md"},
-        {"Commitments": "commitments/index.md"},
-        {"Incidents": "incidents/index.md"},
-        {"Mistakes": "mistakes/index.md"},
-        {"Pricing": "pricing.md"},
-        {"Contact": "contact.md"},
-        {"Metrics": "metrics.md"},
-        {"Open data": "open-data.md"},
-    ]
-    if (docs / "about.md").is_file():
-        nav.append({"About": "about.md"})
-    return nav

@@ -94,7 +94,7 @@ def build(config_file: Path, config: Any, out: Path) -> float:
 
 def derived_config(raw: dict[str, Any], locale: str, hand_written: Path) -> dict[str, Any]:
     """Zensical's configuration: the settings of mkdocs.yml it reads, with what the plugin adds at build time."""
-    from generator.plugin import default_nav
+    from generator.nav import default_nav
 
     derived = {key: raw[key] for key in _KEPT if key in raw}
     derived["docs_dir"], derived["site_dir"] = "docs", "site"
@@ -110,7 +110,7 @@ def derived_config(raw: dict[str, Any], locale: str, hand_written: Path) -> dict
     if not any(e == "attr_list" or (isinstance(e, dict) and "attr_list" in e) for e in extensions):
         extensions.append("attr_list")
     derived["markdown_extensions"] = extensions
-    derived.setdefault("nav", default_nav(hand_written))
+    derived.setdefault("nav", default_nav(hand_written, locale))
     return derived
 
 

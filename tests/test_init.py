@@ -272,7 +272,7 @@ def test_this_repository_uses_the_same_checks_in_its_own_workflow() -> None:
 def test_the_starter_mkdocs_yml_has_the_repositorys_sections(site: Path) -> None:
     mine = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
     ours = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert mine["nav"] == ours["nav"]
+    assert "nav" not in mine and "nav" not in ours  # the sections come from trustpages, in the site's language
     assert mine["theme"]["font"] is False and mine["strict"] is True
     assert mine["plugins"] == ["search", {"trustpages": {"content_dir": "content"}}]
 

@@ -168,7 +168,11 @@ def test_the_derived_config_keeps_what_zensical_reads_and_adds_what_the_plugin_a
         "site_dir": "site",
         "plugins": ["search"],
         "extra_css": ["assets/trustpages.css"],
-        "nav": [*zensical_nav(), {"About": "about.md"}],
+        "nav": [
+            {"Start": "index.md"}, {"Versprechen": "commitments/index.md"}, {"Störungen": "incidents/index.md"},
+            {"Fehler": "mistakes/index.md"}, {"Preise": "pricing.md"}, {"Kontakt": "contact.md"}, {"Zahlen": "metrics.md"},
+            {"Offene Daten": "open-data.md"}, {"Über diese Seite": "about.md"},
+        ],  # a German site with no nav: German tabs
     }
 
 

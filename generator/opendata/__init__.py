@@ -67,7 +67,10 @@ def catalogue(records: RecordSet) -> list[Listing]:
         out.append(Listing("api_v1", v1.json_path(name), "JSON", name))
     for name in v1.CSV_NAMES:
         out.append(Listing("csv", v1.csv_path(name), "CSV", f"csv_{name}"))
-    for name in models.DOCUMENTS:
+    others = [kind.folder or kind.name for kind in v1.other_kinds()]
+    for name in others:
+        out.append(Listing("api_v1", v1.json_path(name), "JSON", name))
+    for name in [*models.DOCUMENTS, *others]:
         out.append(Listing("schemas", v1.schema_path(name), "JSON Schema", "schema", {"file": f"{name}.json"}))
     for path in statuspage.PATHS:
         key = "v2_" + path.removesuffix(".json").replace("/", "_").replace("-", "_")

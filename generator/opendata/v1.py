@@ -8,7 +8,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from generator import metrics
+from pydantic import TypeAdapter
+
+from generator import kinds, metrics
 from generator.opendata import models
 from generator.opendata.links import absolute, dumps, record_url, utc
 from generator.opendata.plaintext import spreadsheet_cell
@@ -63,7 +65,45 @@ def files(records: RecordSet, as_of: date, service: ServiceStatus, source_commit
         out[schema_path(name)] = dumps(schema(records, name))
     for name, table in _tables(docs).items():
         out[csv_path(name)] = table
+    for kind in other_kinds():
+        out[json_path(kind.folder or kind.name)] = dumps(_other_document(records, as_of, kind))
+        out[schema_path(kind.folder or kind.name)] = dumps(_other_schema(records, kind))
     return out
+
+
+def other_kinds() -> list[kinds.Kind]:
+    """Kinds registered beyond the built-in ones: each gets /api/v1/<folder>.json from its model, and its schema."""
+    return [kind for kind in kinds.kinds() if kind.records is None]
+
+
+def _other_document(records: RecordSet, as_of: date, kind: kinds.Kind) -> dict[str, Any]:
+    name = kind.folder or kind.name
+    items = []
+    for record in kind.of(records):
+        item = record.model_dump(mode="json", by_alias=True, exclude={"id"})
+        if kind.page is not None:
+            item = {"id": record.id, "url": record_url(records.site, kind.name, record.id), **item}
+        items.append(item)
+    return {
+        "$schema": absolute(records.site, schema_path(name)),
+        "version": models.VERSION,
+        "as_of": as_of.isoformat(),
+        "site": {"name": records.site.name, "url": records.site.url},
+        name: items,
+    }
+
+
+def _other_schema(records: RecordSet, kind: kinds.Kind) -> dict[str, Any]:
+    name = kind.folder or kind.name
+    item = TypeAdapter(kind.model).json_schema(by_alias=True, mode="serialization")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": absolute(records.site, schema_path(name)),
+        "title": f"trustpages open data: {name}.json, format version {models.VERSION}",
+        "type": "object",
+        "required": ["$schema", "version", "as_of", "site", name],
+        "properties": {name: {"type": "array", "items": item}},
+    }
 
 
 def schema(records: RecordSet, name: str) -> dict[str, Any]:

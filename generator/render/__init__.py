@@ -14,7 +14,7 @@ from jinja2.runtime import Macro
 
 from zoneinfo import ZoneInfo
 
-from generator import maintenance, metrics, opendata, timeliness
+from generator import kinds, maintenance, metrics, opendata, timeliness
 from generator.collector import fewer_collections
 from generator.corrected import as_first_made, corrections_shown, due_move, label
 from generator.history import History
@@ -110,26 +110,16 @@ def render_site(
         else:
             pages[path] = reused
 
-    commitments, by_id = context["commitments"], context["by_id"]
-    page("index.md", "home.md.j2")
-    page("commitments/index.md", "commitments.md.j2")
-    for commitment in records.commitments:
-        shown = (tuple(context["follow_up_of"][commitment.id]), tuple(context["mentioned_in"][commitment.id]))
-        record_page(f"commitments/{commitment.id}.md", "commitment.md.j2", "commitment", commitment, shown)
-    page("incidents/index.md", "incidents.md.j2")
-    for incident in records.incidents:
-        shown = tuple(commitments.get(cid) for cid in incident.follow_ups)
-        record_page(f"incidents/{incident.id}.md", "incident.md.j2", "incident", incident, shown)
-    page("mistakes/index.md", "mistakes.md.j2")
-    for mistake in records.mistakes:
-        shown = tuple(by_id.get(rid) for rid in mistake.related)
-        record_page(f"mistakes/{mistake.id}.md", "mistake.md.j2", "mistake", mistake, shown)
+    # Every section and record page the registry names (generator.kinds), in the navigation's order.
+    page(kinds.HOME.path, kinds.HOME.template)
+    for kind in kinds.kinds():
+        if kind.section is not None:
+            page(kind.section.path, kind.section.template)
+        for record in kind.of(records) if kind.page is not None else ():
+            record_page(f"{kind.folder}/{record.id}.md", kind.page, kind.name, record, kind.related(context, record))  # type: ignore[arg-type]
     for listing in _listings(context):
         page(listing.path, "listing.md.j2", **listing.context())
-    page("pricing.md", "pricing.md.j2")
-    page("contact.md", "contact.md.j2")
-    page("metrics.md", "metrics.md.j2")
-    page("open-data.md", "open-data.md.j2", outputs=opendata.catalogue(records), version=opendata.VERSION, feed_entries=opendata.feeds.FEED_ENTRIES)
+    page(kinds.OPEN_DATA.path, kinds.OPEN_DATA.template, outputs=opendata.catalogue(records), version=opendata.VERSION, feed_entries=opendata.feeds.FEED_ENTRIES)
     assets = {STYLESHEET: _stylesheet(templates), **opendata.publish(records, as_of, env.globals["t"], context["service"], history.commit if history is not None else None)}
     return Output(pages, assets)
 
@@ -283,8 +273,7 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
         "days_late": lambda m: metrics.days_late(m, as_of),
         "is_milestone": lambda c: isinstance(c, Milestone),
         "is_standing": lambda c: isinstance(c, Standing),
-        "kind_of": lambda r: "commitments" if isinstance(r, Milestone | Standing) else ("incidents" if isinstance(r, Incident) else "mistakes"),
-        "source_url": lambda kind, id: _source_url(records, kind, id),
+        "kind_of": lambda r: kinds.of_record(r).folder,
         "by_category": metrics.kept_rate_by(records, as_of, "category"),
         "by_quarter": metrics.kept_rate_by(records, as_of, "quarter"),
         "on_time_rate": metrics.on_time_rate(records, as_of),
@@ -312,14 +301,19 @@ def _history_context(records: RecordSet, history: History | None, as_of: date) -
         "postmortem_published": lambda i: timeliness.postmortem_published(
             i, history, as_of, ZoneInfo(records.site.timezone), records.site.policies
         ),
+        "source_url": lambda folder, id: _source_url(records, history, folder, id),
         "corrections_of": lambda kind, record: corrections_shown(history, kind, getattr(record, "id", ""), record),
     }
 
 
-def _source_url(records: RecordSet, kind: str, id: str) -> str | None:
+def _source_url(records: RecordSet, history: History | None, folder: str, id: str) -> str | None:
+    """The record's file in the public repository: under the content folder, where git has it (else as configured)."""
     if not records.site.repo_url:
         return None
-    return f"{records.site.repo_url.rstrip('/')}/blob/HEAD/content/{kind}/{id}.yml"
+    prefix = history.prefix if history is not None and history.prefix is not None else records.root.as_posix()
+    prefix = "" if prefix in ("", ".") else prefix.strip("/") + "/"
+    return f"{records.site.repo_url.rstrip('/')}/blob/HEAD/{prefix}{folder}/{id}.yml"
+    return f"{records.site.repo_url.rstrip('/')}/blob/HEAD/{prefix}/{folder}/{id}.yml"
 
 
 def _by_year(mistakes: tuple[Any, ...]) -> dict[int, list[Any]]:

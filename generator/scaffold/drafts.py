@@ -18,11 +18,12 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from generator import kinds
 from generator.importers.yamlwriter import scalar
 from generator.records import Incident, IncidentUpdate, Milestone, Mistake, Standing, StatusUpdate
 from generator.sections import reserved_ids
 
-KINDS = ("commitment", "incident", "mistake")
+KINDS = tuple(k.name for k in kinds.kinds() if k.drafted)  # what `trustpages new` starts (generator.kinds)
 EMPTY = '""'
 MAX_SLUG = 60
 WIDTH = 100
@@ -72,6 +73,11 @@ def draft(kind: str, title: str, on: date, standing: bool = False) -> Draft:
         model, path, what = Incident, f"incidents/{day}-{record_id}.yml", "an incident or planned maintenance"
     elif kind == "mistake":
         model, path, what = Mistake, f"mistakes/{day}-{record_id}.yml", "a mistake we own up to"
+    elif kind in KINDS:  # a kind registered beyond the built-in ones: its folder, dated if its files are
+        registered = kinds.kind(kind)
+        model = registered.models[0]
+        path = f"{registered.folder}/{day}-{record_id}.yml" if "<date>" in registered.pattern else f"{registered.folder}/{record_id}.yml"
+        what = registered.about.rstrip(".").lower() or kind
     else:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     values: dict[str, str] = {"title": scalar(title), "made_on": day, "on": day}
