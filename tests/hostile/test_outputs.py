@@ -137,7 +137,22 @@ def test_the_plain_language_scan_is_linear_on_brackets_and_backticks(content: Co
         plain = language.Plain.of(hostile)
         assert (plain.text, plain.sentences()) == (text, sentences)
     folder = content(replaced(INCIDENT, "We renewed certificates by hand and missed one.\nfollow", "'" + "[" * 20_000 + "'\nfollow"))
-    assert human(folder) == []
+    assert human(folder) == [
+        f"content/{INCIDENT}:13:3: warning: postmortem: a block of 20,002 characters without a blank line (the limit is 20,000) "
+        "is shown as written, its Markdown not read (split it with blank lines)"
+    ]
+
+
+def test_check_says_where_a_block_is_shown_as_written_and_why(content: Content) -> None:
+    postmortem = "\n\n".join(["We fixed it.", "*a* " * 600, "# a\n" * 17, "Done."])
+    block = "\n".join("  " + line if line else "" for line in postmortem.split("\n"))
+    folder = content(replaced(INCIDENT, "postmortem: |\n  We renewed certificates by hand and missed one.\n", f"postmortem: |\n{block}\n"))
+    assert [w for w in human(folder) if "shown as written" in w] == [
+        f"content/{INCIDENT}:15:3: warning: postmortem: a block with 1,200 Markdown marks (the limit is 1,000) "
+        "is shown as written, its Markdown not read (split it with blank lines)",
+        f"content/{INCIDENT}:17:3: warning: postmortem: a block with 17 heading or rule lines (the limit is 16) "
+        "is shown as written, its Markdown not read (split it with blank lines)",
+    ]
 
 
 def test_a_warning_for_each_of_thousands_of_long_sentences_is_placed_in_linear_time(content: Content) -> None:
