@@ -43,7 +43,7 @@ def test_a_megabyte_of_brackets_renders_as_the_brackets() -> None:
 @pytest.mark.parametrize(
     ("unit", "shown"),
     [
-        ("![", "![" ),
+        ("![", "!["),
         ("[a](", "[a]("),
         ("<http://", "&lt;http://"),
         ("[a][", "[a]["),
