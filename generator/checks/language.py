@@ -18,6 +18,7 @@ from typing import Any
 import textstat
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator import kinds
 from generator.checks.findings import Findings
 from generator.problems import Problem
 from generator.records import RecordSet, Source
@@ -74,13 +75,6 @@ _WE = re.compile(r"\bwe\b", re.IGNORECASE)
 _SORRY = re.compile(r"\bsorry\b", re.IGNORECASE)
 
 # What each kind of record says in prose, as field paths ("*" for every item of a list).
-PROSE: dict[str, tuple[tuple[str, ...], ...]] = {
-    "commitment": (("title",), ("promise",), ("why",)),
-    "incident": (("title",), ("summary",), ("updates", "*", "body"), ("cause",), ("postmortem",), ("remedy",)),
-    "mistake": (("title",), ("what_happened",), ("who_was_affected",), ("why",), ("what_we_changed",), ("apology",)),
-    "pricing": (("plans", "*", "for_whom"), ("cancel",), ("refunds",), ("history", "*", "why")),
-    "contact": (("escalation",),),
-}
 
 
 @dataclass(frozen=True)
@@ -142,19 +136,13 @@ def check(records: RecordSet, findings: Findings) -> None:
 
 def _prose(records: RecordSet) -> Iterator[Prose]:
     """Every prose field of every record."""
-    batches: dict[str, tuple[object, ...]] = {
-        "commitment": records.commitments,
-        "incident": records.incidents,
-        "mistake": records.mistakes,
-        "pricing": (records.pricing,) if records.pricing else (),
-        "contact": (records.contact,) if records.contact else (),
-    }
-    for kind, paths in PROSE.items():
-        for record in batches[kind]:
+    for kind in kinds.kinds():
+        paths = [tuple(path.split(".")) for path in kind.prose]
+        for record in kind.of(records) if paths else ():
             record_id = getattr(record, "id", "")
             for path in paths:
                 for loc, text in _values(record, path):
-                    yield Prose(kind, record_id, loc, text)
+                    yield Prose(kind.name, record_id, loc, text)
 
 
 def _values(item: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
