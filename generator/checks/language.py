@@ -1,4 +1,5 @@
-"""Plain-language checks on every prose field: reading grade, long sentences, jargon, hedged promises, non-apologies.
+"""Plain-language checks on every prose field: reading grade, long sentences, jargon, hedged promises, non-apologies,
+and blocks too big to be read as Markdown (generator/render/bounded.py shows them as written).
 
 Every finding is a warning placed at the phrase itself (line and column inside the field
 where the text can be mapped back exactly), names the phrase and says it more plainly.
@@ -22,6 +23,7 @@ from generator.checks.findings import Findings
 from generator.problems import Problem
 from generator.records import RecordSet, Source
 from generator.records.site import LanguageRules
+from generator.render import bounded
 
 # Below this many words one long word moves the Flesch-Kincaid grade by several points,
 # so shorter texts are not graded: the sentence and phrase checks still see them.
@@ -128,6 +130,8 @@ def check(records: RecordSet, findings: Findings) -> None:
                 report.at(None, 'no "we"', 'say who is sorry: "we"')
             if not _SORRY.search(plain.text):
                 report.at(None, 'no "sorry"', 'a real apology says "we are sorry"')
+        for offset, why, hint in bounded.unread(prose.text):
+            report.at(offset, f"{why} is shown as written, its Markdown not read", hint, raw=True)
 
 
 def _prose(records: RecordSet) -> Iterator[Prose]:
@@ -316,7 +320,8 @@ class _Reporter:
         self.findings, self.prose, self.plain = findings, prose, plain
         self.source = findings.records.source(prose.kind, prose.id)
 
-    def at(self, index: int | None, message: str, hint: str) -> None:
+    def at(self, index: int | None, message: str, hint: str, *, raw: bool = False) -> None:
+        """A warning at character `index` of the plain text (of the field's own text, when `raw`), or at the field."""
         message = f"{self.prose.where}: {message}"
         if self.source is None:  # records built in code: place it at the file
             self.findings.warning(self.prose.kind, self.prose.id, self.prose.loc, message, hint)
@@ -324,7 +329,7 @@ class _Reporter:
         if index is None:
             line, col = self.source.position(self.prose.loc)
         else:
-            line, col = phrase_position(self.source, self.prose.loc, self.plain.raw(index))
+            line, col = phrase_position(self.source, self.prose.loc, index if raw else self.plain.raw(index))
         self.findings.problems.append(Problem(self.source.file, line, col, "warning", message, hint))
 
 

@@ -56,24 +56,43 @@ _BRACKETS = re.compile(r"\\.|[\[\]()]|`+", re.DOTALL)
 _ANGLES = re.compile(r"<!--|[<>]")
 
 
-def defuse(text: str) -> str:
-    """`text` with every hazardous syntax character swapped for its stand-in (see the module docstring)."""
+# Why a block is shown as written, and what its author can do, for `check` to say.
+Unread = tuple[int, str, str]  # (where the block starts in the text, why, hint)
+_SPLIT_IT = "split it with blank lines"
+_SHORTEN = "link to the full text instead, or shorten it"
+
+
+def unread(text: str) -> list[Unread]:
+    """Each block of `text` that is shown as written rather than read as Markdown, and why."""
+    found: list[Unread] = []
+    defuse(text, found)
+    return found
+
+
+def defuse(text: str, unread: list[Unread] | None = None) -> str:
+    """`text` with every hazardous syntax character swapped for its stand-in (see the module docstring);
+    each block shown as written is added to `unread`, when given."""
     if _ANY_STAND_IN.search(text):
         text = text.translate(_FOREIGN)
     chars = list(text)
     budget = _Budget(MAX_TEXT_MARKS, MAX_TEXT_STRUCTURE)
     block: int | None = None  # where the current block starts
     offset = 0
+    blocks: list[tuple[int, int]] = []
     for line in text.split("\n"):
         if _BLANK.fullmatch(line):
             if block is not None:
-                _defuse_block(text, chars, block, offset - 1, budget)
+                blocks.append((block, offset - 1))
                 block = None
         elif block is None:
             block = offset
         offset += len(line) + 1
     if block is not None:
-        _defuse_block(text, chars, block, len(text), budget)
+        blocks.append((block, len(text)))
+    for start, end in blocks:
+        why = _defuse_block(text, chars, start, end, budget)
+        if why is not None and unread is not None:
+            unread.append((start, *why))
     _defuse_angles(text, chars)
     return "".join(chars)
 
@@ -102,15 +121,10 @@ def _swap(chars: list[str], index: int) -> None:
     chars[index] = _STAND_IN.get(ord(chars[index]), chars[index])
 
 
-def _defuse_block(text: str, chars: list[str], start: int, end: int, budget: _Budget) -> None:
-    """Defuses the block text[start:end] (whole lines, no blank one)."""
-    marks = len(_MARK.findall(text, start, end)) if end - start <= MAX_BLOCK_CHARS else 0
-    if (
-        end - start > MAX_BLOCK_CHARS
-        or marks > MAX_BLOCK_MARKS
-        or len(_SPLIT.findall(text, start, end)) > MAX_BLOCK_SPLITS
-        or not budget.spend(marks, len(_STRUCTURE.findall(text, start, end)))
-    ):
+def _defuse_block(text: str, chars: list[str], start: int, end: int, budget: _Budget) -> tuple[str, str] | None:
+    """Defuses the block text[start:end] (whole lines, no blank one); why and what to do when it is shown as written."""
+    why = _over_limits(text, start, end, budget)
+    if why is not None:
         # Shown as written: every inline mark, the first character of every line and the spaces
         # that would make a line break swapped, so no line starts a heading, rule, list or quote.
         # Indentation stays: an indented code block is still one (restored, it reads the same).
@@ -119,9 +133,26 @@ def _defuse_block(text: str, chars: list[str], start: int, end: int, budget: _Bu
             _swap(chars, line.start(1))
         for spaces in _BREAK_SPACES.finditer(text, start, end):
             _swap(chars, spaces.start())
-        return
+        return why
     _defuse_nesting(text, chars, start, end)
     _defuse_links_and_code(text, chars, start, end)
+    return None
+
+
+def _over_limits(text: str, start: int, end: int, budget: _Budget) -> tuple[str, str] | None:
+    """Why the block text[start:end] is past a limit, and the hint; None when it is within all of them."""
+    if end - start > MAX_BLOCK_CHARS:
+        return f"a block of {end - start:,} characters without a blank line (the limit is {MAX_BLOCK_CHARS:,})", _SPLIT_IT
+    marks = len(_MARK.findall(text, start, end))
+    if marks > MAX_BLOCK_MARKS:
+        return f"a block with {marks:,} Markdown marks (the limit is {MAX_BLOCK_MARKS:,})", _SPLIT_IT
+    splits = len(_SPLIT.findall(text, start, end))
+    if splits > MAX_BLOCK_SPLITS:
+        return f"a block with {splits} heading or rule lines (the limit is {MAX_BLOCK_SPLITS})", _SPLIT_IT
+    if not budget.spend(marks, len(_STRUCTURE.findall(text, start, end))):
+        limits = f"{MAX_TEXT_MARKS:,} Markdown marks or {MAX_TEXT_STRUCTURE:,} list items, headings and table rows"
+        return f"a block past the text's first {limits}", _SHORTEN
+    return None
 
 
 def _defuse_nesting(text: str, chars: list[str], start: int, end: int) -> None:

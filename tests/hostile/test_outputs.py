@@ -20,7 +20,7 @@ from icalendar import Calendar
 
 from generator import opendata
 from generator.checks import language
-from generator.opendata import badges, v1
+from generator.opendata import badges, plaintext, v1
 from generator.records import RecordSet
 from generator.render import bounded, charts, prose, render_site
 from generator.validate import validate
@@ -43,7 +43,7 @@ def test_a_megabyte_of_brackets_renders_as_the_brackets() -> None:
 @pytest.mark.parametrize(
     ("unit", "shown"),
     [
-        ("![", "![" ),
+        ("![", "!["),
         ("[a](", "[a]("),
         ("<http://", "&lt;http://"),
         ("[a][", "[a]["),
@@ -137,7 +137,22 @@ def test_the_plain_language_scan_is_linear_on_brackets_and_backticks(content: Co
         plain = language.Plain.of(hostile)
         assert (plain.text, plain.sentences()) == (text, sentences)
     folder = content(replaced(INCIDENT, "We renewed certificates by hand and missed one.\nfollow", "'" + "[" * 20_000 + "'\nfollow"))
-    assert human(folder) == []
+    assert human(folder) == [
+        f"content/{INCIDENT}:13:3: warning: postmortem: a block of 20,002 characters without a blank line (the limit is 20,000) "
+        "is shown as written, its Markdown not read (split it with blank lines)"
+    ]
+
+
+def test_check_says_where_a_block_is_shown_as_written_and_why(content: Content) -> None:
+    postmortem = "\n\n".join(["We fixed it.", "*a* " * 600, "# a\n" * 17, "Done."])
+    block = "\n".join("  " + line if line else "" for line in postmortem.split("\n"))
+    folder = content(replaced(INCIDENT, "postmortem: |\n  We renewed certificates by hand and missed one.\n", f"postmortem: |\n{block}\n"))
+    assert [w for w in human(folder) if "shown as written" in w] == [
+        f"content/{INCIDENT}:15:3: warning: postmortem: a block with 1,200 Markdown marks (the limit is 1,000) "
+        "is shown as written, its Markdown not read (split it with blank lines)",
+        f"content/{INCIDENT}:17:3: warning: postmortem: a block with 17 heading or rule lines (the limit is 16) "
+        "is shown as written, its Markdown not read (split it with blank lines)",
+    ]
 
 
 def test_a_warning_for_each_of_thousands_of_long_sentences_is_placed_in_linear_time(content: Content) -> None:
@@ -257,6 +272,37 @@ def test_csv_cells_a_spreadsheet_would_run_start_with_a_quote(small: Published) 
 
 def test_negative_numbers_in_csv_stay_numbers() -> None:
     assert [v1._cell(value) for value in (-3, -1.5, "-3", ["-a", "b"], True, None)] == ["-3", "-1.5", "'-3", "'-a b", "true", ""]
+
+
+# Any text at all, but lone surrogates (YAML cannot hold them): weighted to line breaks, controls and formula starts.
+ANY_TEXT = st.lists(
+    st.characters(blacklist_categories=("Cs",)) | st.sampled_from(["\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\x00", "\x1b", "=", "+", "-", "@", "\t"]),
+    min_size=1,
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])  # a correctness test: no timing
+@given(name=ANY_TEXT, url=ANY_TEXT, email=ANY_TEXT, policy=ANY_TEXT, title=ANY_TEXT)
+def test_whatever_the_fields_say_no_writer_gains_a_line_or_breaks_its_format(small: Published, name: str, url: str, email: str, policy: str, title: str) -> None:
+    records = hostile_site(small, name=name, url="https://x.example/" + url, email=email, policy=policy, description=title)
+    incident = records.incidents[0].model_copy(update={"title": title})
+    commitment = records.commitments[0].model_copy(update={"title": title, "owner": title})
+    records = replace(records, incidents=(incident,), commitments=(commitment, *records.commitments[1:]))
+    files = opendata.publish(records, small.as_of, small.t)
+    security = files[".well-known/security.txt"].decode()
+    assert [line.split(":")[0] for line in security.splitlines()] == [
+        f"# Where to report a security problem to {plaintext.one_line(name)}.".split(":")[0],
+        "Contact", "Expires", "Policy", "Preferred-Languages", "Canonical",
+    ]
+    calendar = files["calendar.ics"]
+    assert calendar.endswith(b"\r\n") and all(b"\r" not in line and b"\n" not in line for line in calendar.split(b"\r\n"))
+    assert [str(e["summary"]) for e in Calendar.from_ical(calendar).walk("VEVENT")]
+    for path, body in files.items():
+        if path.endswith((".xml", ".svg")):
+            ET.fromstring(body)  # well-formed XML 1.0
+    table = list(csv.DictReader(io.StringIO(files["api/v1/commitments.csv"].decode(), newline="")))
+    assert all(not cell.startswith(plaintext.FORMULA_STARTS) for row in table for cell in row.values() if not cell.lstrip("-").replace(".", "").isdigit())
 
 
 # Finding 7 (writers): control characters never make an XML file unreadable. ---------------------
