@@ -10,6 +10,8 @@ import sys
 from generator import __version__
 from generator.commands import EXIT_USAGE, build, check, docs, generate, init, new, notify, schema
 from generator.commands import import_
+from generator.collector import fewer_collections
+from generator.problems import UsageError
 
 COMMANDS = [init, new, check, build, generate, schema, docs, notify, import_]
 
@@ -39,10 +41,11 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        code = args.run(args)
+        with fewer_collections():  # the core makes millions of objects at scale, few of them cyclic
+            code = args.run(args)
         sys.stdout.flush()  # here, not at exit, so a reader that left early is caught below
         return code
-    except ValueError as exc:  # e.g. a malformed SOURCE_DATE_EPOCH
+    except UsageError as exc:  # bad input from the person running it, e.g. a malformed SOURCE_DATE_EPOCH
         print(f"trustpages: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # `trustpages check --format json | head`: the reader has all it wanted

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date
 from pathlib import Path
 
-from generator.history import History
-from generator.records import RecordSet
-from generator.render import render_site
+from generator.render import Output
 
 MARKER = ".trustpages-generated"
 
@@ -17,11 +14,8 @@ class RefusedError(Exception):
     """The output folder holds files trustpages did not write; nothing was touched."""
 
 
-def write(
-    records: RecordSet, as_of: date, out: Path, docs: Path | None, templates: Path | None, history: History | None = None
-) -> int:
-    """Write hand-written pages from `docs`, then every generated page and asset; return the file count."""
-    output = render_site(records, as_of, templates, history=history)  # render fully before touching the disk
+def write(output: Output, out: Path, docs: Path | None) -> int:
+    """Write hand-written pages from `docs`, then every generated page and asset (rendered in full before); return the file count."""
     if out.exists() and any(out.iterdir()) and not (out / MARKER).is_file():
         raise RefusedError(f"{out} is not empty and was not written by trustpages generate; choose a new folder")
     if out.exists():

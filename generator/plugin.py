@@ -19,12 +19,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from generator import opendata
-from generator.asof import default_as_of
+from generator.asof import default_as_of, parse_day
+from generator.collector import fewer_collections
 from generator.nav import default_nav
-from generator.history import History, record_history
-from generator.records.common import RANGE, in_range
-from generator.render import STYLESHEET, Output, PageCache, render_site
-from generator.validate import validate
+from generator.history import History
+from generator.pipeline import build_site, default_templates
+from generator.problems import UsageError
+from generator.render import STYLESHEET, Output, PageCache
 from generator.yamlsource import Document
 
 log = get_plugin_logger(__name__)
@@ -78,21 +79,22 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         content = Path(self.config.content_dir)
         # Plain-language advice is for the pull request (`trustpages check`); the site does not
         # depend on it, and at thousands of records it would slow every build and preview.
-        result = validate(content, as_of, advice=False, parsed=self.parsed)
-        if result.errors:
-            report = "\n".join(problem.human() for problem in result.problems)
-            raise PluginError(f"trustpages found {len(result.errors)} error(s) in {content}:\n{report}")
+        templates = self._templates(config)
+        with fewer_collections():  # thousands of records make millions of objects, few of them cyclic
+            built = build_site(content, as_of, templates, cache=self.cache, parsed=self.parsed)
+        if built.errors:
+            report = "\n".join(problem.human() for problem in built.problems)
+            raise PluginError(f"trustpages found {len(built.errors)} error(s) in {content}:\n{report}")
         # Warnings are about what the company did (a late postmortem, a missed measurement), not a
         # broken site: they fail `trustpages check --strict` on pull requests, but never stop the
         # site from publishing, or it would go stale and quietly flatter the company.
-        for problem in result.warnings:
+        for problem in built.warnings:
             log.info(problem.human())
-        log.info(f"{len(result.warnings)} warning(s) in {content}; `trustpages check {content}` also gives plain-language advice")
-        assert result.records is not None  # no errors means the records loaded
-        history = record_history(content)  # one git log for every record page, gathered once per build
-        _log_history(history)
-        self.output = render_site(result.records, as_of, self._templates(config), history=history, cache=self.cache)
-        self.alternates = opendata.alternate_links(result.records, self._templates(config))
+        log.info(f"{len(built.warnings)} warning(s) in {content}; `trustpages check {content}` also gives plain-language advice")
+        assert built.records is not None and built.history is not None  # no errors: the records loaded and were rendered
+        _log_history(built.history)
+        self.output, self.alternates = built.output, built.alternates
+        records = built.records
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if "attr_list" not in config.markdown_extensions:
@@ -100,9 +102,9 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         # Record pages are reached from their index pages, never from the nav (see default_nav).
         config.validation.nav.omitted_files = logging.DEBUG
         if config.nav is None:  # the registry's sections, in the site's language
-            config.nav = default_nav(Path(config.docs_dir), result.records.site.locale, self._templates(config))
-        if result.records.site.locale != "en" and config.theme.get("language") in (None, "en"):
-            config.theme["language"] = result.records.site.locale
+            config.nav = default_nav(Path(config.docs_dir), records.site.locale, templates)
+        if records.site.locale != "en" and config.theme.get("language") in (None, "en"):
+            config.theme["language"] = records.site.locale
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -147,24 +149,15 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         files.append(file)
 
     def _as_of(self) -> date:
-        if self.config.as_of is None:
-            try:
-                return default_as_of()
-            except ValueError as exc:  # SOURCE_DATE_EPOCH: one plain message, not a traceback
-                raise PluginError(f"trustpages: {exc}") from None
         try:
-            as_of = date.fromisoformat(self.config.as_of)
-        except ValueError:
-            raise PluginError(f"trustpages: as_of must be a date like 2026-03-04; got {self.config.as_of!r}") from None
-        if not in_range(as_of):
-            raise PluginError(f"trustpages: as_of must be a date from {RANGE}; got {self.config.as_of!r}")
-        return as_of
+            return default_as_of() if self.config.as_of is None else parse_day(self.config.as_of, "as_of")
+        except UsageError as exc:  # one plain message, not a traceback
+            raise PluginError(f"trustpages: {exc}") from None
 
     def _templates(self, config: MkDocsConfig) -> Path | None:
         if self.config.templates_dir:
             return Path(self.config.templates_dir)
-        default = Path(config.config_file_path or ".").parent / "templates"
-        return default if default.is_dir() else None
+        return default_templates(Path(config.config_file_path or ".").parent)
 
 
 def _log_history(history: History) -> None:

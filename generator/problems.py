@@ -12,6 +12,10 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 
+class UsageError(Exception):
+    """Bad input from the person running trustpages (an option, a date, an environment variable): one plain message."""
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with the content, at a place a person can find."""

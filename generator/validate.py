@@ -8,7 +8,6 @@ from pathlib import Path
 
 from generator import checks
 from generator.checks import published as published_facts
-from generator.collector import fewer_collections
 from generator.loader import display_path, load
 from generator.problems import Problem
 from generator.records import RecordSet
@@ -31,7 +30,6 @@ class Validated:
         return [problem for problem in self.problems if problem.severity == "warning"]
 
 
-@fewer_collections()
 def validate(
     content: Path,
     as_of: date,

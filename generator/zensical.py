@@ -23,11 +23,10 @@ from typing import Any
 import yaml
 
 from generator import ondisk, opendata
-from generator.asof import default_as_of
-from generator.history import record_history
-from generator.problems import render
+from generator.asof import default_as_of, parse_day
+from generator.pipeline import build_site, default_templates
+from generator.problems import UsageError, render
 from generator.render import STYLESHEET
-from generator.validate import validate
 
 PINNED = "0.0.73"  # the version tests build with (pyproject's [zensical] extra); newer ones: run tests/test_zensical.py
 WORKSPACE = Path(".trustpages") / "zensical"
@@ -58,17 +57,19 @@ def build(config_file: Path, config: Any, out: Path) -> float:
     options = config.plugins["trustpages"].config
     project = config_file.resolve().parent
     content = Path(options.content_dir)
-    templates = Path(options.templates_dir) if options.templates_dir else (project / "templates" if (project / "templates").is_dir() else None)
-    as_of = date.fromisoformat(options.as_of) if options.as_of else default_as_of()
-    result = validate(content, as_of, advice=False)
-    if result.errors:
+    templates = Path(options.templates_dir) if options.templates_dir else default_templates(project)
+    try:
+        as_of = default_as_of() if options.as_of is None else parse_day(options.as_of, "as_of")
+    except UsageError as exc:
+        raise BuildFailed(str(exc)) from None
+    result = build_site(content, as_of, templates)  # the same pipeline as the plugin's
+    if result.errors or result.output is None or result.records is None:
         print(render(result.problems, "human", checked=str(content)), file=sys.stderr)
         raise BuildFailed(f"{len(result.errors)} error(s) in {content}")
-    assert result.records is not None
     workspace = project / WORKSPACE
     docs = workspace / "docs"
     hand_written = Path(config.docs_dir)
-    ondisk.write(result.records, as_of, docs, hand_written if hand_written.is_dir() else None, templates, record_history(content))
+    ondisk.write(result.output, docs, hand_written if hand_written.is_dir() else None)
     derived = derived_config(_raw(config_file), result.records.site.locale, hand_written)
     custom = derived["theme"].get("custom_dir")
     if isinstance(custom, str):  # relative to mkdocs.yml, and Zensical reads the copy in the workspace
@@ -88,7 +89,7 @@ def build(config_file: Path, config: Any, out: Path) -> float:
     for entry in sorted(built.iterdir()):
         shutil.move(entry, out / entry.name)
     _add_left_out(docs, out)
-    _announce_feeds(out, opendata.alternate_links(result.records, templates), derived.get("use_directory_urls", True))
+    _announce_feeds(out, result.alternates, derived.get("use_directory_urls", True))
     return seconds
 
 

@@ -94,3 +94,21 @@ def test_a_dirty_build_does_not_warn_about_being_dirty(tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stderr
         assert "'dirty' build" not in proc.stdout + proc.stderr
         assert "Documentation built" in proc.stderr
+
+
+def test_build_as_of_dates_the_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`trustpages build --as-of DATE` computes every number for DATE, as SOURCE_DATE_EPOCH would."""
+    import json
+    import shutil
+
+    from generator.cli import main
+    from tests.gitrepo import REPO
+
+    project = tmp_path / "site"
+    shutil.copytree(REPO / "content", project / "content")
+    shutil.copytree(REPO / "site_src", project / "site_src")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # restored after the test: the build sets it
+    assert main(["build", "--as-of", "2026-03-01"]) == 0
+    assert json.loads((project / "site" / "api" / "v1" / "summary.json").read_text(encoding="utf-8"))["as_of"] == "2026-03-01"

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import signal
 import sys
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator import sitefolder, zensical
-from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, describe_os_error
+from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, as_of_date, describe_os_error
 from generator.commands.mkdocs_process import STOPS, Interrupted, run_mkdocs, stoppable
 from generator.outfolder import Protected, UnsafeOutput, refuse_overlap
 
@@ -33,6 +35,10 @@ def register(commands: argparse._SubParsersAction) -> None:
         default=None,
         help="build with MkDocs + Material, or with Zensical (pip install 'trustpages[zensical]'); default: the "
         "trustpages plugin's `builder:` option in mkdocs.yml, else mkdocs",
+    )
+    build.add_argument(
+        "--as-of", type=as_of_date, default=None,
+        help="compute as if today were DATE (YYYY-MM-DD); the build's SOURCE_DATE_EPOCH becomes that day, unless mkdocs.yml pins as_of",
     )
     build.set_defaults(run=run_build)
 
@@ -58,6 +64,9 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"trustpages: error: no MkDocs configuration at {config}", file=sys.stderr)
         return EXIT_USAGE
     from mkdocs.exceptions import MkDocsException  # imported here: only build needs MkDocs loaded
+
+    if args.as_of is not None:  # the one way a build is dated (generator.asof), for MkDocs in its own process too
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.combine(args.as_of, datetime.min.time(), UTC).timestamp()))
 
     site: Path | None = None
     try:

@@ -8,11 +8,10 @@ from pathlib import Path
 
 from generator import ondisk
 from generator.asof import default_as_of
-from generator.history import record_history
 from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_content_argument, as_of_date, describe_os_error, missing_content
 from generator.outfolder import Protected, UnsafeOutput, refuse_overlap
 from generator.problems import render
-from generator.validate import validate
+from generator.pipeline import build_site, default_templates
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -36,23 +35,26 @@ def run(args: argparse.Namespace) -> int:
     if missing_content(args.content):
         return EXIT_USAGE
     as_of = args.as_of or default_as_of()
-    result = validate(args.content, as_of, advice=False)  # only errors stop it; warnings are for `check`
-    if result.errors:
-        print(render(result.problems, "human", checked=str(args.content)))
-        return EXIT_PROBLEMS
-    assert result.records is not None
     docs = args.docs or (Path("site_src") if Path("site_src").is_dir() else None)
-    templates = args.templates or (Path("templates") if Path("templates").is_dir() else None)
+    templates = args.templates or default_templates(Path.cwd())  # run where mkdocs.yml is, as the plugin reads it
     protected = [Protected("the project folder (where you run trustpages)", Path.cwd(), may_hold_output=True)]
     for what, path in (("content", args.content), ("docs", docs), ("templates", templates)):
         if path is not None:
             protected.append(Protected(f"the {what} folder", path))
     try:
-        refuse_overlap(args.out, protected, "--out")
-        history = record_history(args.content)
-        for commit in history.skipped:
-            print(f"trustpages: warning: {commit.explain()}", file=sys.stderr)
-        written = ondisk.write(result.records, as_of, args.out, docs, templates, history)
+        refuse_overlap(args.out, protected, "--out")  # before any work: nothing is read for a folder that will be refused
+    except UnsafeOutput as exc:
+        print(f"trustpages: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    built = build_site(args.content, as_of, templates)  # only errors stop it; warnings are for `check`
+    if built.errors or built.output is None:
+        print(render(built.problems, "human", checked=str(args.content)))
+        return EXIT_PROBLEMS
+    assert built.history is not None
+    for commit in built.history.skipped:
+        print(f"trustpages: warning: {commit.explain()}", file=sys.stderr)
+    try:
+        written = ondisk.write(built.output, args.out, docs)
     except (ondisk.RefusedError, UnsafeOutput) as exc:
         print(f"trustpages: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

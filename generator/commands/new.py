@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.asof import default_as_of
 from generator.commands import EXIT_OK, EXIT_USAGE, as_of_date
 from generator.loader import display_path
+from generator.problems import UsageError
 from generator.scaffold.drafts import KINDS, draft
 
 
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         return _usage(f"no content folder at {args.content} (run `trustpages init` first, or pass --content)")
     try:
         record = draft(args.kind, args.title.strip(), args.date or default_as_of(), standing=args.standing)
-    except ValueError as exc:
+    except UsageError as exc:
         return _usage(str(exc))
     path = args.content / record.path
     text = _schema_line(args.content, path, args.kind) + record.text

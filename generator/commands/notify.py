@@ -11,7 +11,7 @@ from generator.asof import default_as_of
 from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_content_argument, missing_content
 from generator.gitrefs import GitError, NoContentAt, load_at, resolve
 from generator.opendata import notify
-from generator.problems import render
+from generator.problems import UsageError, render
 from generator.records import RecordSet
 from generator.render.environment import make_environment
 from generator.validate import validate
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     records = result.records
     try:
         ledger = notify.Ledger.read(args.ledger)
-    except ValueError as exc:
+    except UsageError as exc:
         return _usage(str(exc))
     templates = args.templates or (Path("templates") if Path("templates").is_dir() else None)
     t = make_environment(templates, records.site.locale, records.site.timezone).globals["t"]

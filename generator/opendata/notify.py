@@ -17,6 +17,7 @@ from generator import metrics
 from generator.opendata import events as ev
 from generator.opendata.events import Event
 from generator.opendata.links import record_url, stamp
+from generator.problems import UsageError
 from generator.opendata.plaintext import plain
 from generator.records import RecordSet
 from generator.render.environment import Strings
@@ -181,7 +182,7 @@ class Ledger:
                 raise TypeError("ranges is not a mapping")
         except (ValueError, KeyError, TypeError) as exc:
             # Never guess: starting afresh would send every event of the range again.
-            raise ValueError(f"{path} is not a trustpages notify ledger ({exc}); fix or delete it") from None
+            raise UsageError(f"{path} is not a trustpages notify ledger ({exc}); fix or delete it") from None
         return cls(path, {str(k): [str(i) for i in v] for k, v in ranges.items()})
 
     def sent(self, span: str) -> set[str]:

@@ -15,7 +15,6 @@ from jinja2.runtime import Macro
 from zoneinfo import ZoneInfo
 
 from generator import kinds, maintenance, metrics, opendata, timeliness
-from generator.collector import fewer_collections
 from generator.corrected import as_first_made, corrections_shown, due_move, label
 from generator.history import History
 from generator.records import Incident, Milestone, RecordSet, Standing
@@ -60,7 +59,6 @@ class PageCache:
         return cached[1] if cached is not None and cached[0] == key else None
 
 
-@fewer_collections()
 def render_site(
     records: RecordSet,
     as_of: date,

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from generator import kinds
+from generator.problems import UsageError
 from generator.importers.yamlwriter import scalar
 from generator.records import Incident, IncidentUpdate, Milestone, Mistake, Standing, StatusUpdate
 from generator.sections import reserved_ids
@@ -61,12 +62,12 @@ def draft(kind: str, title: str, on: date, standing: bool = False) -> Draft:
     """The new record of `kind` titled `title`, dated `on`."""
     record_id = slug(title)
     if not record_id:
-        raise ValueError(f"the title {title!r} has no letters or digits to make a file name from")
+        raise UsageError(f"the title {title!r} has no letters or digits to make a file name from")
     day = on.isoformat()
     if kind == "commitment":
         model: type[BaseModel] = Standing if standing else Milestone
         if record_id in reserved_ids("commitments"):
-            raise ValueError(f"commitments/{record_id}.yml would take the name of a page the site makes itself; choose a longer title")
+            raise UsageError(f"commitments/{record_id}.yml would take the name of a page the site makes itself; choose a longer title")
         path = f"commitments/{record_id}.yml"
         what = "a standing promise (kept every period)" if standing else "a promise with a deadline"
     elif kind == "incident":
@@ -79,7 +80,7 @@ def draft(kind: str, title: str, on: date, standing: bool = False) -> Draft:
         path = f"{registered.folder}/{day}-{record_id}.yml" if "<date>" in registered.pattern else f"{registered.folder}/{record_id}.yml"
         what = registered.about.rstrip(".").lower() or kind
     else:
-        raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+        raise UsageError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     values: dict[str, str] = {"title": scalar(title), "made_on": day, "on": day}
     if kind == "incident":
         values["started"] = EMPTY  # optional only for maintenance that has not begun: ask for it
