@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, RootModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.problems import Problem, did_you_mean
+from generator.problems import Problem, did_you_mean, display_path
 from generator import kinds
 from generator.records import RecordSet, Site, Source
 from generator.records.common import LOCAL_ZONE, MAX_ID, SLUG, describe, inner_model
@@ -36,15 +36,6 @@ class Loaded:
     # When site.yml is unusable: every other record that loaded, beside a stand-in site, so the
     # checks of those records still run and one run reports everything (never used to build).
     partial: RecordSet | None = None
-
-
-def display_path(path: Path) -> str:
-    """The path as a person in the current folder would type it."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # pragma: no cover - another drive on Windows
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
 
 
 def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:

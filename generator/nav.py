@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator import kinds
-from generator.render.environment import Strings, builtin_templates
+from generator.strings import Strings
 
 
 def default_nav(docs: Path, locale: str = "en", templates: Path | None = None) -> list[dict[str, str]]:
@@ -14,8 +14,7 @@ def default_nav(docs: Path, locale: str = "en", templates: Path | None = None) -
     Labels come from the strings of `locale` (a site's own templates/strings override them);
     a hand-written about.md in the docs folder is listed last.
     """
-    folders = [folder for folder in (templates, builtin_templates()) if folder is not None and folder.is_dir()]
-    t = Strings.load(locale, folders)
+    t = Strings.for_site(locale, templates)
     nav = [{t(section.nav): section.path} for section in kinds.sections()]
     if (docs / "about.md").is_file():
         nav.append({t("nav.about"): "about.md"})

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -99,3 +101,12 @@ def render(problems: list[Problem], fmt: str, checked: str = "") -> str:
     lines = [problem.human() for problem in problems]
     lines.append(f"{checked}: {summary(problems)}" if checked else summary(problems))
     return "\n".join(lines)
+
+
+def display_path(path: Path) -> str:
+    """The path as a person in the current folder would type it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from generator import checks
 from generator.checks import published as published_facts
-from generator.loader import display_path, load
+from generator.loader import load
+from generator.problems import display_path
 from generator.problems import Problem
 from generator.records import RecordSet
 from generator.yamlsource import Document

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.loader import display_path
+from generator.problems import display_path
 from generator.records import RecordSet
 from generator.validate import validate
 from generator.yamlsource import read

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from generator.checks.findings import Findings
-from generator.loader import display_path
+from generator.problems import display_path
 from generator.records import RecordSet
 
 EXAMPLE_ID = re.compile(r"(\d{4}-\d{2}-\d{2}-)?example-")

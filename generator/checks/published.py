@@ -28,7 +28,8 @@ from generator import kinds
 from generator.checks.examples import is_example
 from generator.checks.findings import Findings
 from generator.history import show
-from generator.loader import Loaded, display_path
+from generator.loader import Loaded
+from generator.problems import display_path
 from generator.problems import Problem
 from generator.records import Milestone, RecordSet, Withdrawal
 from generator.records.correction import Correction, covers

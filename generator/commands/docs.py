@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator import fieldref, schema
 from generator.commands import EXIT_OK, EXIT_PROBLEMS
-from generator.loader import display_path
+from generator.problems import display_path
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -12,7 +12,7 @@ from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from generator.importers import cstate, statuspage, sync
 from generator.importers.export import Export, SourceError
 from generator.importers.progress import Progress
-from generator.loader import display_path
+from generator.problems import display_path
 from generator.problems import plural, render
 from generator.validate import validate
 

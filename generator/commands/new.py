@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.asof import default_as_of
 from generator.commands import EXIT_OK, EXIT_USAGE, as_of_date
-from generator.loader import display_path
+from generator.problems import display_path
 from generator.problems import UsageError
 from generator.scaffold.drafts import KINDS, draft
 

@@ -13,7 +13,7 @@ from generator.gitrefs import GitError, NoContentAt, load_at, resolve
 from generator.opendata import notify
 from generator.problems import UsageError, render
 from generator.records import RecordSet
-from generator.render.environment import make_environment
+from generator.strings import Strings
 from generator.validate import validate
 
 DEFAULT_LEDGER = Path(".trustpages/notify-ledger.json")
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     except UsageError as exc:
         return _usage(str(exc))
     templates = args.templates or (Path("templates") if Path("templates").is_dir() else None)
-    t = make_environment(templates, records.site.locale, records.site.timezone).globals["t"]
+    t = Strings.for_site(records.site.locale, templates)
     already = ledger.sent(span)
     pending = [event for event in notify.changes(old, records) if event.id not in already]
 

@@ -18,7 +18,7 @@ import yaml
 
 from generator.importers import markup
 from generator.importers.export import Draft, Export, SourceComponent, SourceError, stamp, whole_seconds
-from generator.loader import display_path
+from generator.problems import display_path
 from generator.records import Incident, IncidentUpdate
 
 # cState's severities, from least to most serious, as trustpages impacts.

@@ -10,7 +10,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.importers.export import SourceError
 from generator.importers.yamlwriter import scalar
-from generator.loader import display_path
+from generator.problems import display_path
 from generator.records import Component
 from generator.yamlsource import Document, YamlError, parse, read
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.importers.export import SourceError
-from generator.loader import display_path
+from generator.problems import display_path
 
 ABOUT = "Written by trustpages import: what it imported, to tell its own files from files edited since. Do not edit."
 

@@ -19,7 +19,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, ValidationError
 
 from generator.importers import markup
 from generator.importers.export import Draft, Export, SourceComponent, SourceError, stamp, whole_seconds
-from generator.loader import display_path
+from generator.problems import display_path
 from generator.records import Incident, IncidentUpdate
 from generator.records.incident import UpdateStatus
 

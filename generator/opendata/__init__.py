@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.opendata import badges, feeds, ical, models, securitytxt, statuspage, v1
 from generator.opendata.models import VERSION
 from generator.records import RecordSet
-from generator.render.environment import Strings, make_environment
+from generator.strings import Strings
 from generator.status import ServiceStatus, service_status
 
 __all__ = ["VERSION", "Alternate", "Listing", "alternate_links", "catalogue", "publish"]
@@ -92,7 +92,7 @@ def catalogue(records: RecordSet) -> list[Listing]:
 
 def alternate_links(records: RecordSet, templates: Path | None = None) -> tuple[Alternate, ...]:
     """The feeds announced in every page's <head>, so feed readers find them from any page."""
-    t = make_environment(templates, records.site.locale, records.site.timezone).globals["t"]
+    t = Strings.for_site(records.site.locale, templates)
     title = t("feeds.all", name=records.site.name)
     return (
         Alternate(feeds.ATOM_TYPE, title, "feeds/all.xml"),

@@ -13,7 +13,7 @@ from markupsafe import escape
 from generator import metrics
 from generator.records import RecordSet
 from generator.render import prose
-from generator.render.environment import Strings
+from generator.strings import Strings
 from generator.status import ServiceStatus
 
 FOLDER = "badges"
@@ -37,7 +37,7 @@ def files(records: RecordSet, as_of: date, t: Strings, service: ServiceStatus) -
         colour = GREEN if rate >= 0.9 else AMBER if rate >= 0.7 else RED
         kept = badge(t("badges.promises_kept"), t("percent_format", value=round(rate * 100)), colour)
     state = service.state
-    status = badge(t("badges.status"), t("state")[state], STATE_COLOURS[state])
+    status = badge(t("badges.status"), t.table("state")[state], STATE_COLOURS[state])
     return {f"{FOLDER}/promises-kept.svg": kept, f"{FOLDER}/status.svg": status}
 
 

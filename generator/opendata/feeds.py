@@ -22,7 +22,7 @@ from generator.opendata.links import absolute, dumps, midnight, record_url, stam
 from generator.opendata.plaintext import uri
 from generator.records import RecordSet
 from generator.render import prose
-from generator.render.environment import Strings
+from generator.strings import Strings
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -108,11 +108,11 @@ def index(every: list[Feed], records: RecordSet, as_of: date) -> bytes:
 def entry_title(event: Event, t: Strings) -> str:
     """The record's title and what happened to it, e.g. `Some customers could not log in — Identified`."""
     if event.kind == "incident.update":
-        return f"{event.title} — {t('update_status')[event.status]}"
+        return f"{event.title} — {t.table('update_status')[event.status]}"
     if event.kind == "incident.new":
-        return f"{event.title} — {t('impact')[event.status]}"
+        return f"{event.title} — {t.table('impact')[event.status]}"
     if event.kind in ("commitment.status", "commitment.overdue"):
-        return f"{event.title} — {t('status')[event.status]}"
+        return f"{event.title} — {t.table('status')[event.status]}"
     if event.kind.endswith(".corrected"):
         return f"{event.title} — {t('feeds.corrected')}"
     return event.title
@@ -123,12 +123,12 @@ def entry_html(event: Event, t: Strings) -> str:
     if event.kind == "commitment.overdue":
         assert event.milestone is not None
         due = event.milestone.due
-        day = t("date_format", day=due.day, month=t("months")[due.month - 1], year=due.year)
+        day = t("date_format", day=due.day, month=t.table("months")[due.month - 1], year=due.year)
         return str(Markup("<p>{}</p>").format(t("feeds.overdue", due=day)))
     if event.kind.endswith(".corrected"):
         return str(Markup("<p>{}</p>\n{}").format(t("feeds.corrected_field", field=event.status), prose.html(event.body or "")))
     if event.kind == "commitment.status":
-        parts = [prose.html(event.body) if event.body else Markup("<p>{}</p>").format(t("status")[event.status])]
+        parts = [prose.html(event.body) if event.body else Markup("<p>{}</p>").format(t.table("status")[event.status])]
         parts += [Markup('<p><a href="{0}">{0}</a></p>').format(link) for link in event.evidence]
         return "\n".join(parts)
     if event.kind == "mistake.new":

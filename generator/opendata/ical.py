@@ -16,7 +16,7 @@ from generator import __version__, metrics
 from generator.opendata.links import midnight, record_url, utc
 from generator.opendata.plaintext import plain, uri
 from generator.records import Incident, Milestone, RecordSet
-from generator.render.environment import Strings
+from generator.strings import Strings
 
 PATH = "calendar.ics"
 # Line breaks, as str.splitlines() knows them: some readers split lines at any of them.
@@ -55,7 +55,7 @@ def _due(milestone: Milestone, records: RecordSet, as_of: date, t: Strings, host
         start=milestone.due,
         end=milestone.due + timedelta(days=1),
         summary=t("calendar.due", title=milestone.title),
-        description=f"{plain(milestone.promise)}\n\n{t('commitments.status')}: {t('status')[shown]}",
+        description=f"{plain(milestone.promise)}\n\n{t('commitments.status')}: {t.table('status')[shown]}",
         category=t("nav.commitments"),
         url=record_url(records.site, "commitment", milestone.id),
         status="CANCELLED" if shown == "withdrawn" else "CONFIRMED",
@@ -76,7 +76,7 @@ def _maintenance(incident: Incident, records: RecordSet, t: Strings, host: str) 
         end=utc(end) if end is not None and utc(end) > start else None,
         summary=t("calendar.maintenance", title=incident.title),
         description=plain(incident.summary),
-        category=t("impact")["maintenance"],
+        category=t.table("impact")["maintenance"],
         url=record_url(records.site, "incident", incident.id),
         status="CONFIRMED",
         transparent=False,

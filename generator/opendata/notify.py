@@ -20,7 +20,7 @@ from generator.opendata.links import record_url, stamp
 from generator.problems import UsageError
 from generator.opendata.plaintext import plain
 from generator.records import RecordSet
-from generator.render.environment import Strings
+from generator.strings import Strings
 
 FORMATS = ("slack", "json")
 ATTEMPTS = 3
@@ -59,9 +59,9 @@ def headline(event: Event, t: Strings) -> str:
     if event.kind == "incident.new":
         return t("notify.incident_new", title=event.title)
     if event.kind == "incident.update":
-        return t("notify.incident_update", title=event.title, status=t("update_status")[event.status])
+        return t("notify.incident_update", title=event.title, status=t.table("update_status")[event.status])
     if event.kind == "commitment.status":
-        return t("notify.commitment_status", title=event.title, status=t("status")[event.status])
+        return t("notify.commitment_status", title=event.title, status=t.table("status")[event.status])
     return t("notify.mistake_new", title=event.title)
 
 

@@ -118,7 +118,7 @@ def render_site(
     for listing in _listings(context):
         page(listing.path, "listing.md.j2", **listing.context())
     page(kinds.OPEN_DATA.path, kinds.OPEN_DATA.template, outputs=opendata.catalogue(records), version=opendata.VERSION, feed_entries=opendata.feeds.FEED_ENTRIES)
-    assets = {STYLESHEET: _stylesheet(templates), **opendata.publish(records, as_of, env.globals["t"], context["service"], history.commit if history is not None else None)}
+    assets = {STYLESHEET: _stylesheet(templates), **opendata.publish(records, as_of, env.globals["strings"], context["service"], history.commit if history is not None else None)}
     return Output(pages, assets)
 
 

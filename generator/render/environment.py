@@ -12,48 +12,8 @@ from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemBytecodeC
 from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
-from generator import yamlsource
 from generator.render import prose
-
-
-def builtin_templates() -> Path:
-    """Templates shipped with trustpages: inside the wheel, or the repository's templates/."""
-    packaged = Path(__file__).resolve().parent.parent / "templates"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
-
-
-class Strings:
-    """UI strings for one language; `t('home.title', name=...)` looks up and formats."""
-
-    def __init__(self, table: dict[str, Any]) -> None:
-        self.table = table
-        self._found: dict[str, Any] = {}  # each key is looked up once: pages ask for the same ones thousands of times
-
-    @classmethod
-    def load(cls, locale: str, folders: list[Path]) -> Strings:
-        table: dict[str, Any] = {}
-        for folder in reversed(folders):  # built-in first, then the site's own overrides
-            path = folder / "strings" / f"{locale}.yml"
-            if path.is_file():
-                _merge(table, yamlsource.read(path).value)  # YAML 1.2: `on:` stays a key
-        return cls(table)
-
-    def __call__(self, key: str, **values: Any) -> str:
-        node = self._found.get(key)
-        if node is None:
-            node = self.table
-            for part in key.split("."):
-                node = node[part]
-            self._found[key] = node
-        return str(node).format(**values) if values else node
-
-
-def _merge(into: dict[str, Any], extra: dict[str, Any]) -> None:
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(into.get(key), dict):
-            _merge(into[key], value)
-        else:
-            into[key] = value
+from generator.strings import Strings, builtin_templates
 
 
 def page_url(path: str) -> str:
@@ -127,7 +87,8 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str) ->
     )
     strings = Strings.load(locale, folders)
     clock = Clock(strings, ZoneInfo(timezone))
-    env.globals["t"] = strings
+    env.globals["t"] = strings.lookup  # templates ask for sentences and tables (t("status")[name]) alike
+    env.globals["strings"] = strings
     env.filters.update(
         text=prose.inline,
         prose=prose.html,
@@ -151,7 +112,7 @@ class Clock:
     def day(self, value: date) -> str:
         worded = self._days.get(value)
         if worded is None:
-            worded = self.t("date_format", day=value.day, month=self.t("months")[value.month - 1], year=value.year)
+            worded = self.t("date_format", day=value.day, month=self.t.table("months")[value.month - 1], year=value.year)
             self._days[value] = worded
         return worded
 

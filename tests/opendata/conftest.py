@@ -10,7 +10,7 @@ import pytest
 
 from generator import opendata
 from generator.records import RecordSet
-from generator.render.environment import Strings, make_environment
+from generator.strings import Strings
 from generator.validate import validate
 from tests.conftest import FIXTURES, VALID, write_content
 from tests.render.conftest import small_site  # noqa: F401 - the real mkdocs build, shared with tests/render
@@ -97,7 +97,7 @@ class Published:
 
 
 def strings(records: RecordSet) -> Strings:
-    return make_environment(None, records.site.locale, records.site.timezone).globals["t"]
+    return Strings.for_site(records.site.locale)
 
 
 def publish(content: Path, as_of: date) -> Published:
