@@ -165,6 +165,7 @@ def test_prose_keeps_its_tabs_line_breaks_and_right_to_left_marks(content: Conte
         ("contact.yml", "value: help@example.com,", 'value: "help@example.com\\rBcc: x@example.com",', "2:42: error: channels[1].value", None),
         (INCIDENT, "title: Some customers could not log in", 'title: "Some customers\\tcould not log in"', "1:8: error: title", "a tab"),
         ("pricing.yml", "{name: Team,", '{name: "Team\\nPlan: Free",', "5:12: error: plans[2].name", "a line break"),
+        (MISTAKE, "related: [2026-03-04-login-failures]\n", 'related: [2026-03-04-login-failures]\ncorrections:\n  - {on: 2026-05-03, field: "why\\nwhat_we_changed", why: A typo.}\n', "10:29: error: corrections[1].field", "a line break"),
     ],
 )
 def test_one_line_fields_refuse_line_breaks(
