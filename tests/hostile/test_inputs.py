@@ -582,3 +582,25 @@ def test_ids_of_100_characters_build(content: Content, capsys: pytest.CaptureFix
     code, printed = generate(tmp_path, capsys, "--as-of", AS_OF.isoformat())
     assert code == 0, printed
     assert (tmp_path / "out" / "feeds" / "components" / f"{long_id}.json").is_file()
+
+
+def test_a_version_over_the_size_limit_in_git_history_is_never_read_whole(
+    content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import yamlsource
+
+    content()
+    repo = Repo(tmp_path)
+    repo.git("init", "-q", "-b", "main")
+    record = repo.content / MISTAKE
+    record.write_text(VALID[MISTAKE] + "# " + "x" * 2_000_000 + "\n", encoding="utf-8")
+    repo.commit("A huge version", "2026-01-05")
+    record.write_text(VALID[MISTAKE], encoding="utf-8")
+    repo.commit("Back to normal", "2026-01-06")
+    parsed: list[int] = []
+    real_parse = yamlsource.parse
+    monkeypatch.setattr(yamlsource, "parse", lambda raw: parsed.append(len(raw)) or real_parse(raw))
+    history = record_history(repo.content)
+    changes = history.of("mistake", "2026-05-02-double-charged")
+    assert [(change.subject, change.readable) for change in changes] == [("Back to normal", False), ("A huge version", True)]
+    assert parsed and max(parsed) <= yamlsource.MAX_BYTES
