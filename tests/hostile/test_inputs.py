@@ -604,3 +604,35 @@ def test_a_version_over_the_size_limit_in_git_history_is_never_read_whole(
     changes = history.of("mistake", "2026-05-02-double-charged")
     assert [(change.subject, change.readable) for change in changes] == [("Back to normal", False), ("A huge version", True)]
     assert parsed and max(parsed) <= yamlsource.MAX_BYTES
+
+
+def test_check_against_a_ref_with_a_record_over_the_size_limit_does_not_read_it(
+    content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import gitrefs
+
+    content()
+    repo = Repo(tmp_path)
+    repo.git("init", "-q", "-b", "main")
+    record = repo.content / MISTAKE
+    huge_text = VALID[MISTAKE] + "# " + "x" * 2_000_000 + "\n"
+    record.write_text(huge_text, encoding="utf-8")
+    repo.commit("A huge version", "2026-01-05")
+    record.write_text(VALID[MISTAKE], encoding="utf-8")
+    huge = repo.git("rev-parse", f"HEAD:content/{MISTAKE}").strip()
+    asked: list[str] = []
+    real_blobs = gitrefs.blobs
+
+    def blobs(top: Path, names: object) -> dict[str, bytes | None]:
+        wanted = list(names)  # type: ignore[call-overload]
+        asked.extend(wanted)
+        return real_blobs(top, wanted)
+
+    monkeypatch.setattr(gitrefs, "blobs", blobs)
+    loaded = gitrefs.load_at("HEAD", repo.content)
+    assert [(Path(p.file).name, p.message) for p in loaded.problems] == [
+        ("2026-05-02-double-charged.yml", f"file is {len(huge_text.encode()):,} bytes; records are limited to 1,000,000")
+    ]
+    assert asked and huge not in asked
+    assert main([*CHECK, "--against", "HEAD"]) == 0
+    assert capsys.readouterr().out == "content: no problems found\n"
