@@ -22,8 +22,7 @@ from difflib import SequenceMatcher
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, Literal
 
-from generator import gitrefs, yamlsource
-from generator.loader import FOLDERS, SINGLETONS
+from generator import gitrefs, kinds, yamlsource
 from generator.records.common import RANGE, in_range
 
 Key = tuple[str, str]  # (kind, id) as the loader names records; singletons have id ''
@@ -315,9 +314,10 @@ def _record_key(path: PurePosixPath, prefix: PurePosixPath) -> Key | None:
     if relative.suffix != ".yml" or any(part.startswith(".") for part in relative.parts):
         return None
     if len(relative.parts) == 1:
-        return (SINGLETONS[relative.name][0], "") if relative.name in SINGLETONS else None
-    folder = FOLDERS.get(relative.parts[0])
-    return (folder[0], relative.stem) if folder else None
+        single = kinds.by_file(relative.name)
+        return (single.name, "") if single else None
+    many = kinds.by_folder(relative.parts[0])
+    return (many.name, relative.stem) if many else None
 
 
 class _Unreadable:

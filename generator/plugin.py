@@ -36,6 +36,8 @@ class TrustConfig(base.Config):
     """Folder of templates overriding built-in ones by name (default: templates/ when it exists)."""
     as_of = c.Optional(c.Type(str))
     """Date the numbers are computed for, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's date, else today)."""
+    builder = c.Choice(("mkdocs", "zensical"), default="mkdocs")
+    """What `trustpages build` builds the site with: mkdocs (MkDocs + Material) or zensical (see generator/zensical.py)."""
 
 
 class _Generated(File):

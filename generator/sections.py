@@ -8,7 +8,7 @@ read them from here.
 
 from __future__ import annotations
 
-RECORD_SECTIONS = ("commitments", "incidents", "mistakes")  # the folders with a page per record
+from generator import kinds
 SECTION_PAGE = "index"  # <section>/index.md: the section's own page
 # kind of listing -> (section, folder under it holding that listing's pages)
 LISTING_FOLDERS: dict[str, tuple[str, str]] = {
@@ -27,6 +27,11 @@ def listing_path(kind: str, key: object, page_no: int = 1) -> str:
 
 def reserved_ids(section: str) -> frozenset[str]:
     """Names in `section`'s folder that the site generates itself, so no record there may use them as its id."""
-    if section not in RECORD_SECTIONS:
+    if section not in record_sections():
         return frozenset()  # e.g. metrics: its records share one page
     return frozenset({SECTION_PAGE} | {folder for owner, folder in LISTING_FOLDERS.values() if owner == section})
+
+
+def record_sections() -> tuple[str, ...]:
+    """The folders with a page per record (generator.kinds)."""
+    return tuple(k.folder for k in kinds.kinds() if k.page is not None and k.folder is not None)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from typing import Annotated, Any, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -18,7 +18,10 @@ SLUG = re.compile(SLUG_PATTERN)
 # far below the 255 bytes a file name may have.
 MAX_ID = 100
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})\Z")
+_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?\Z")
+# The validation context key for site.yml's time zone (a tzinfo), in which a moment typed without
+# an offset (2026-03-04T09:12) is read. The loader sets it from site.yml before validating records.
+LOCAL_ZONE = "local_zone"
 _PERIOD = re.compile(r"\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?\Z")
 # Every date and moment trustpages reads (records, --as-of, SOURCE_DATE_EPOCH, git commits) lies in
 # this range. It starts where SOURCE_DATE_EPOCH and git count from, and ends a thousand years before
@@ -99,7 +102,7 @@ def _day(value: Any) -> Any:
     raise PydanticCustomError("day_format", "expected a date like 2026-03-04; got {got}", {"got": describe(value)})
 
 
-def _moment(value: Any) -> Any:
+def _moment(value: Any, info: ValidationInfo) -> Any:
     if isinstance(value, datetime) and value.tzinfo is not None:
         if not in_range(value.date()):
             raise _out_of_range(value.isoformat())
@@ -109,12 +112,19 @@ def _moment(value: Any) -> Any:
             moment = datetime.fromisoformat(value)
         except ValueError:
             raise PydanticCustomError("bad_moment", "{value} is not a real moment in time", {"value": value}) from None
+        if moment.tzinfo is None:
+            zone = info.context.get(LOCAL_ZONE) if isinstance(info.context, dict) else None
+            if not isinstance(zone, tzinfo):
+                raise PydanticCustomError(
+                    "moment_zone", "{value} has no time zone, and site.yml names none to read it in; add one, like {value}Z", {"value": value}
+                )
+            moment = moment.replace(tzinfo=zone)  # a wall-clock time where the company is: site.yml's timezone
         if not in_range(moment.date()):
             raise _out_of_range(value)
         return moment
     raise PydanticCustomError(
         "moment_format",
-        "expected a moment with its time zone, like 2026-03-04T09:12:00Z; got {got}",
+        "expected a moment like 2026-03-04T09:12 (in site.yml's time zone) or 2026-03-04T09:12:00Z; got {got}",
         {"got": describe(value)},
     )
 
@@ -235,7 +245,7 @@ def _url(value: Any) -> Any:
 
 
 Day = Annotated[date, BeforeValidator(_day), WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
-Moment = Annotated[datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "format": "date-time"})]
+Moment = Annotated[datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "pattern": "^" + _MOMENT.pattern.removesuffix(r"\Z") + "$"})]
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"})]
 Line = Annotated[str, BeforeValidator(_line), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"^[^\t\n\r\u2028\u2029]*\S[^\t\n\r\u2028\u2029]*$"})]
 Label = Annotated[str, BeforeValidator(_label), WithJsonSchema({"type": ["string", "number"]})]

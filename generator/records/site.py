@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 from zoneinfo import available_timezones
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 from generator.records.common import Count, Line, Number, Record, Slug, Text, Url
@@ -16,6 +16,15 @@ def _zone(value: str) -> str:
     if value not in _zones():
         raise PydanticCustomError(
             "timezone", "unknown time zone {got}; use a name like Europe/Berlin or UTC", {"got": repr(value)}
+        )
+    return value
+
+
+def _rules(value: object) -> object:
+    """`language: de` is the site's language mistaken for the plain-language rules: say where it goes."""
+    if isinstance(value, str):
+        raise PydanticCustomError(
+            "language_rules", "holds the plain-language rules, like max_sentence_words: 25; for the site's language write locale: {got}", {"got": value}
         )
     return value
 
@@ -102,5 +111,5 @@ class Site(Record):
     repo_url: Url | None = Field(None, description="Public git repository of this content, for source and history links, e.g. https://github.com/example/trust.")
     components: tuple[Component, ...] = Field((), description="Parts of the service incidents can affect, e.g. {id: login, name: Login, group: Web app}.")
     policies: Policies = Field(Policies(), description="The company's own rules, checked by trustpages, e.g. postmortem_within_days: 7.")
-    language: LanguageRules = Field(LanguageRules(), description="How plain the prose must be, checked by trustpages, e.g. max_sentence_words: 25.")
+    language: Annotated[LanguageRules, BeforeValidator(_rules)] = Field(LanguageRules(), description="How plain the prose must be, checked by trustpages, e.g. max_sentence_words: 25.")
     corrections: tuple[Correction, ...] = Field((), description=CORRECTIONS_DESCRIPTION)

@@ -12,6 +12,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
+from generator.render import bounded
+
 _ALLOWED_TAGS = {
     "p", "br", "a", "ul", "ol", "li", "strong", "em", "code", "pre", "blockquote", "h3", "h4", "h5", "h6",
     "table", "thead", "tbody", "tr", "th", "td", "hr", "del",
@@ -62,8 +64,15 @@ def html(text: str | None) -> Markup:
         return Markup("")
     if _PLAIN_LINE.fullmatch(text):
         return Markup(f"<p>{text}</p>")  # what the parser and the cleaner would make of it
-    by_blocks = _by_blocks(text)
-    return Markup(by_blocks) if by_blocks is not None else _html(text)
+    return _bounded_html(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _bounded_html(text: str) -> Markup:
+    # Cached: the same update body appears on its page and in several feeds.
+    defused = bounded.defuse(text)
+    by_blocks = _by_blocks(defused)
+    return Markup(bounded.restore(by_blocks if by_blocks is not None else _html(defused)))
 
 
 # What makes a block's HTML depend on more than its own run of blocks: raw HTML (a block of it may
@@ -130,9 +139,7 @@ def _by_blocks(text: str) -> str | None:
     return "\n".join(parts)
 
 
-@functools.lru_cache(maxsize=65536)
-def _html(text: str) -> Markup:
-    # Cached: the same update body appears on its page and in several feeds.
+def _html(text: str) -> str:
     rendered = _converter.reset().convert(text)
     cleaned = nh3.clean(
         rendered,
@@ -142,7 +149,16 @@ def _html(text: str) -> Markup:
         link_rel="nofollow noopener",
     )
     # A blank line would end the raw HTML block in the page's Markdown.
-    return Markup(re.sub(r"\n\s*\n+", "\n", cleaned).strip())
+    return re.sub(r"\n\s*\n+", "\n", cleaned).strip()
+
+
+# What XML 1.0 cannot hold (its Char production): most C0 controls, lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML 1.0 cannot hold, for feeds and SVG: one would make the file unreadable."""
+    return _NOT_XML.sub("", text)
 
 
 def inline(text: object) -> Markup:

@@ -15,14 +15,13 @@ from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment, StrictUndefined
 
-from generator import __version__, schema
+from generator import SOURCE_REPOSITORY, __version__, schema
 from generator.checks.honesty import last_full_period
 from generator.importers.yamlwriter import scalar
-from generator.loader import FOLDERS, SINGLETONS
+from generator import kinds
+from generator.installed import Origin, origin
 
 STARTER = Path(__file__).resolve().parent / "starter"
-# The repository whose .pre-commit-hooks.yaml a new site's .pre-commit-config.yaml uses.
-SOURCE_REPOSITORY = "https://github.com/trustpages/trustpages"
 FIELD_REFERENCE = f"{SOURCE_REPOSITORY}/blob/main/docs/records.md"
 
 
@@ -34,11 +33,15 @@ class StarterFile:
     text: str
 
 
-def starter_files(name: str, today: date) -> list[StarterFile]:
-    """Every file of a new site named `name`, with example dates relative to `today`, in a stable order."""
+def starter_files(name: str, today: date, source: Origin | None = None) -> list[StarterFile]:
+    """Every file of a new site named `name`, with example dates relative to `today`, in a stable order.
+
+    requirements.txt and the pre-commit hook install trustpages from `source` (default: where the
+    running one came from); a wheel it names is copied by `init`, not listed here.
+    """
     env = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
     env.filters["yaml"] = scalar
-    values = _values(name, today)
+    values = _values(name, today, source or origin())
     files: list[StarterFile] = []
     for source in sorted(STARTER.rglob("*")):
         if not source.is_file() or source.name.startswith(".") or "__pycache__" in source.parts:
@@ -49,7 +52,7 @@ def starter_files(name: str, today: date) -> list[StarterFile]:
             relative = env.from_string(relative.removesuffix(".j2")).render(values)
             text = env.from_string(text).render(values)
         files.append(StarterFile(_undotted(relative), text))
-    files += [StarterFile(f"schemas/{kind}.schema.json", schema.dumps(schema.schema(kind))) for kind in schema.SCHEMA_TYPES]
+    files += [StarterFile(f"schemas/{kind}.schema.json", schema.dumps(schema.schema(kind))) for kind in schema.names()]
     files.append(StarterFile(".vscode/settings.json", editor_settings()))
     return sorted(files, key=lambda file: file.path)
 
@@ -57,21 +60,22 @@ def starter_files(name: str, today: date) -> list[StarterFile]:
 def editor_settings() -> str:
     """VS Code settings giving every content file its JSON Schema (hover help, completion, errors as you type)."""
     globs: dict[str, list[str]] = {}
-    for folder, (kind, _) in FOLDERS.items():
-        globs.setdefault(f"./schemas/{kind}.schema.json", []).append(f"content/{folder}/*.yml")
-    for file, (kind, _) in SINGLETONS.items():
-        globs.setdefault(f"./schemas/{kind}.schema.json", []).append(f"content/{file}")
+    for k in sorted(kinds.kinds(), key=lambda k: k.file is not None):  # folders first, as before
+        globs.setdefault(f"./schemas/{k.name}.schema.json", []).append(f"content/{k.folder}/*.yml" if k.folder else f"content/{k.file}")
     return json.dumps({"yaml.schemas": globs}, indent=2) + "\n"
 
 
-def _values(name: str, today: date) -> dict[str, object]:
+def _values(name: str, today: date, source: Origin) -> dict[str, object]:
     """The names the starter templates use: the site's name, and example dates that pass every check on `today`."""
     quarter, quarter_end = last_full_period("quarter", today)
     earlier, earlier_end = last_full_period("quarter", _quarter_start(quarter_end))
     return {
         "name": name,
         "version": __version__,
-        "source_repository": SOURCE_REPOSITORY,
+        "requirement": source.requirement,
+        "installed_from": source.said,
+        "hook_repo": source.hook_repo,
+        "hook_rev": source.hook_rev,
         "field_reference": FIELD_REFERENCE,
         "today": today.isoformat(),
         "yesterday": (today - timedelta(days=1)).isoformat(),

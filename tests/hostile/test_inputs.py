@@ -16,7 +16,7 @@ from generator.history import record_history
 from generator.loader import load
 from generator.records import Mistake
 from generator.render import render_site
-from generator.sections import RECORD_SECTIONS, reserved_ids
+from generator.sections import record_sections, reserved_ids
 from tests.conftest import AS_OF, INCIDENT, MILESTONE, MISTAKE, STANDING, VALID, Content, replaced
 from tests.gitrepo import Repo
 
@@ -94,12 +94,12 @@ def test_every_page_in_a_section_folder_is_a_record_or_reserved(content: Content
     seen: set[str] = set()
     for path in (*output.pages, *output.assets):
         section, _, rest = path.partition("/")
-        if section in RECORD_SECTIONS and rest:
+        if section in record_sections() and rest:
             name = rest.split("/")[0].removesuffix(".md")
             assert name in ids or name in reserved_ids(section), path
             if name not in ids:
                 seen.add(f"{section}/{name}")
-    assert seen == {f"{section}/{name}" for section in RECORD_SECTIONS for name in reserved_ids(section)}
+    assert seen == {f"{section}/{name}" for section in record_sections() for name in reserved_ids(section)}
 
 
 # Finding 7: control characters, bidi controls and invisible text.
