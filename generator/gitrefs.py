@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.loader import Loaded, load
+from generator.yamlsource import MAX_BYTES
 
 
 class GitError(Exception):
@@ -115,22 +116,28 @@ def load_at(ref: str, content_dir: Path) -> Loaded:
     place = locate(content_dir)
     sha = resolve(ref, place.top)
     pathspec = [] if str(place.prefix) == "." else ["--", place.prefix.as_posix()]
-    listed = git(place.top, "--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", sha, *pathspec).decode("utf-8")
-    entries: list[tuple[str, PurePosixPath]] = []  # (blob sha, path relative to the content folder)
+    listed = git(place.top, "--literal-pathspecs", "ls-tree", "-r", "-z", "-l", "--full-tree", sha, *pathspec).decode("utf-8")
+    entries: list[tuple[str, int, PurePosixPath]] = []  # (blob sha, size, path relative to the content folder)
     for line in filter(None, listed.split("\0")):
         meta, name = line.split("\t", 1)
-        _mode, kind, oid = meta.split(" ")
+        _mode, kind, oid, size = meta.split()
         if kind == "blob":
             path = PurePosixPath(name)
-            entries.append((oid, path if str(place.prefix) == "." else path.relative_to(place.prefix)))
+            entries.append((oid, int(size), path if str(place.prefix) == "." else path.relative_to(place.prefix)))
     if not entries:
         raise NoContentAt(f"there was no content folder {place.prefix.as_posix()}/ at {ref}")
-    contents = blobs(place.top, (oid for oid, _ in entries))
+    # A blob over the size limit is not read: an empty file of its size (sparse, so free) lets the
+    # loader refuse it as it refuses one in the work tree.
+    contents = blobs(place.top, (oid for oid, size, _ in entries if size <= MAX_BYTES))
     with tempfile.TemporaryDirectory(prefix="trustpages-at-") as folder:
         root = Path(folder) / "content"
         root.mkdir()
-        for oid, relative in entries:
+        for oid, size, relative in entries:
             target = root.joinpath(*relative.parts)  # git never stores `..` or absolute paths in a tree
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(contents[oid] or b"")
+            if size > MAX_BYTES:
+                with target.open("wb") as file:
+                    file.truncate(size)
+            else:
+                target.write_bytes(contents[oid] or b"")
         return load(root)

@@ -213,7 +213,12 @@ def _log_and_blobs(top: Path, prefix: PurePosixPath, skipped: list[SkippedCommit
         try:
             while header := cat.stdout.readline():
                 oid, kind, *size = header.decode("ascii").split()
-                raw = None if kind == "missing" else cat.stdout.read(int(size[0]) + 1)[:-1]
+                length = int(size[0]) if kind != "missing" else 0
+                if length > yamlsource.MAX_BYTES:  # a version too large to be a record: never held whole
+                    _skip(cat.stdout, length + 1)
+                    values[oid] = _UNREADABLE
+                    continue
+                raw = None if kind == "missing" else cat.stdout.read(length + 1)[:-1]
                 values[oid] = _parse(raw)
         except BaseException:
             log.kill()
@@ -232,6 +237,12 @@ def _log_and_blobs(top: Path, prefix: PurePosixPath, skipped: list[SkippedCommit
                 errors.seek(0)
                 raise gitrefs.GitError(errors.read().decode("utf-8", "replace").strip() or "git failed")
     return touches, values
+
+
+def _skip(stream: IO[bytes], length: int) -> None:
+    """Read past `length` bytes of `stream`, a chunk at a time."""
+    while length > 0 and (chunk := stream.read(min(length, 1 << 20))):
+        length -= len(chunk)
 
 
 def _start(top: Path, args: tuple[str, ...], **pipes: Any) -> subprocess.Popen[bytes]:

@@ -9,6 +9,7 @@ read them from here.
 from __future__ import annotations
 
 from generator import kinds
+
 SECTION_PAGE = "index"  # <section>/index.md: the section's own page
 # kind of listing -> (section, folder under it holding that listing's pages)
 LISTING_FOLDERS: dict[str, tuple[str, str]] = {

@@ -165,6 +165,7 @@ def test_prose_keeps_its_tabs_line_breaks_and_right_to_left_marks(content: Conte
         ("contact.yml", "value: help@example.com,", 'value: "help@example.com\\rBcc: x@example.com",', "2:42: error: channels[1].value", None),
         (INCIDENT, "title: Some customers could not log in", 'title: "Some customers\\tcould not log in"', "1:8: error: title", "a tab"),
         ("pricing.yml", "{name: Team,", '{name: "Team\\nPlan: Free",', "5:12: error: plans[2].name", "a line break"),
+        (MISTAKE, "related: [2026-03-04-login-failures]\n", 'related: [2026-03-04-login-failures]\ncorrections:\n  - {on: 2026-05-03, field: "why\\nwhat_we_changed", why: A typo.}\n', "10:29: error: corrections[1].field", "a line break"),
     ],
 )
 def test_one_line_fields_refuse_line_breaks(
@@ -581,3 +582,57 @@ def test_ids_of_100_characters_build(content: Content, capsys: pytest.CaptureFix
     code, printed = generate(tmp_path, capsys, "--as-of", AS_OF.isoformat())
     assert code == 0, printed
     assert (tmp_path / "out" / "feeds" / "components" / f"{long_id}.json").is_file()
+
+
+def test_a_version_over_the_size_limit_in_git_history_is_never_read_whole(
+    content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import yamlsource
+
+    content()
+    repo = Repo(tmp_path)
+    repo.git("init", "-q", "-b", "main")
+    record = repo.content / MISTAKE
+    record.write_text(VALID[MISTAKE] + "# " + "x" * 2_000_000 + "\n", encoding="utf-8")
+    repo.commit("A huge version", "2026-01-05")
+    record.write_text(VALID[MISTAKE], encoding="utf-8")
+    repo.commit("Back to normal", "2026-01-06")
+    parsed: list[int] = []
+    real_parse = yamlsource.parse
+    monkeypatch.setattr(yamlsource, "parse", lambda raw: parsed.append(len(raw)) or real_parse(raw))
+    history = record_history(repo.content)
+    changes = history.of("mistake", "2026-05-02-double-charged")
+    assert [(change.subject, change.readable) for change in changes] == [("Back to normal", False), ("A huge version", True)]
+    assert parsed and max(parsed) <= yamlsource.MAX_BYTES
+
+
+def test_check_against_a_ref_with_a_record_over_the_size_limit_does_not_read_it(
+    content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import gitrefs
+
+    content()
+    repo = Repo(tmp_path)
+    repo.git("init", "-q", "-b", "main")
+    record = repo.content / MISTAKE
+    huge_text = VALID[MISTAKE] + "# " + "x" * 2_000_000 + "\n"
+    record.write_text(huge_text, encoding="utf-8")
+    repo.commit("A huge version", "2026-01-05")
+    record.write_text(VALID[MISTAKE], encoding="utf-8")
+    huge = repo.git("rev-parse", f"HEAD:content/{MISTAKE}").strip()
+    asked: list[str] = []
+    real_blobs = gitrefs.blobs
+
+    def blobs(top: Path, names: object) -> dict[str, bytes | None]:
+        wanted = list(names)  # type: ignore[call-overload]
+        asked.extend(wanted)
+        return real_blobs(top, wanted)
+
+    monkeypatch.setattr(gitrefs, "blobs", blobs)
+    loaded = gitrefs.load_at("HEAD", repo.content)
+    assert [(Path(p.file).name, p.message) for p in loaded.problems] == [
+        ("2026-05-02-double-charged.yml", f"file is {len(huge_text.encode()):,} bytes; records are limited to 1,000,000")
+    ]
+    assert asked and huge not in asked
+    assert main([*CHECK, "--against", "HEAD"]) == 0
+    assert capsys.readouterr().out == "content: no problems found\n"
