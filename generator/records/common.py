@@ -17,6 +17,7 @@ SLUG = re.compile(SLUG_PATTERN)
 # Ids become file and folder names of the built site, some with a suffix (feeds/components/<id>.xml):
 # far below the 255 bytes a file name may have.
 MAX_ID = 100
+MAX_LINE = 500  # characters in a one-line field (names, titles, addresses): a sentence or two at most
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?\Z")
 # The validation context key for site.yml's time zone (a tzinfo), in which a moment typed without
@@ -159,6 +160,10 @@ def _text(value: Any) -> Any:
 
 def _line(value: Any) -> Any:
     """One line of text (names, titles, addresses): it is written where a line break would start a new line."""
+    if isinstance(value, str) and len(value) > MAX_LINE:
+        # A page's Markdown parser is slow on long runs of escaped marks in one line (a title of
+        # 20 KB of `*` added seconds to a build); no name or title needs this much.
+        raise PydanticCustomError("line_long", "is {n} characters long; one line holds at most {max}", {"n": len(value), "max": MAX_LINE})
     value = _text(value)
     if found := _LINE_BREAK.search(value):
         char = {"\n": "a line break", "\t": "a tab"}.get(found.group()) or _name(found.group())
@@ -247,7 +252,7 @@ def _url(value: Any) -> Any:
 Day = Annotated[date, BeforeValidator(_day), WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
 Moment = Annotated[datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "pattern": "^" + _MOMENT.pattern.removesuffix(r"\Z") + "$"})]
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"})]
-Line = Annotated[str, BeforeValidator(_line), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"^[^\t\n\r\u2028\u2029]*\S[^\t\n\r\u2028\u2029]*$"})]
+Line = Annotated[str, BeforeValidator(_line), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_LINE, "pattern": r"^[^\t\n\r\u2028\u2029]*\S[^\t\n\r\u2028\u2029]*$"})]
 Label = Annotated[str, BeforeValidator(_label), WithJsonSchema({"type": ["string", "number"]})]
 Period = Annotated[str, BeforeValidator(_period), WithJsonSchema({"type": ["string", "integer"], "pattern": "^" + _PERIOD.pattern.removesuffix(r"\Z") + "$"})]
 Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "maxLength": MAX_ID})]

@@ -636,3 +636,14 @@ def test_check_against_a_ref_with_a_record_over_the_size_limit_does_not_read_it(
     assert asked and huge not in asked
     assert main([*CHECK, "--against", "HEAD"]) == 0
     assert capsys.readouterr().out == "content: no problems found\n"
+
+
+def test_a_one_line_field_has_a_bounded_length(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 20 KB title of `*` added seconds to a build (the page's Markdown parser is slow on escaped marks): one line holds 500 characters."""
+    from generator.records import Mistake
+
+    with pytest.raises(Exception, match="is 501 characters long; one line holds at most 500"):
+        Mistake.model_validate({"title": "*" * 501, "on": "2026-01-01", "what_happened": "x", "who_was_affected": "x",
+                                "why": "x", "what_we_changed": "x", "apology": "We are sorry."})
+    assert Mistake.model_validate({"title": "a" * 500, "on": "2026-01-01", "what_happened": "x", "who_was_affected": "x",
+                                   "why": "x", "what_we_changed": "x", "apology": "We are sorry."}).title == "a" * 500
