@@ -1,0 +1,93 @@
+"""The MkDocs plugin in process, as mkdocs' own plugin tests drive theirs: config in, files and pages out."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+from generator.plugin import TrustPlugin
+from tests.gitrepo import REPO
+
+AS_OF = "2026-11-23"
+
+
+def configured(project: Path, **options: object) -> tuple[TrustPlugin, MkDocsConfig]:
+    """A plugin and an MkDocs configuration loaded the way `mkdocs build` loads them, for `project`."""
+    config = MkDocsConfig(config_file_path=str(project / "mkdocs.yml"))
+    config.load_dict({"site_name": "Test", "docs_dir": str(project / "site_src"), "site_dir": str(project / "site")})
+    errors, warnings = config.validate()
+    assert not errors, errors
+    plugin = TrustPlugin()
+    plugin.load_config({"content_dir": str(project / "content"), "as_of": AS_OF, **options})
+    plugin.on_startup(command="build", dirty=False)
+    config.plugins._current_plugin = "trustpages"  # as MkDocs sets it while an event of this plugin runs
+    return plugin, config
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copytree(REPO / "site_src", tmp_path / "site_src")
+    return tmp_path
+
+
+def test_on_config_renders_the_site_and_sets_the_nav(project: Path) -> None:
+    plugin, config = configured(project)
+    config = plugin.on_config(config)
+    assert plugin.output is not None and "index.md" in plugin.output.pages
+    assert [next(iter(item)) for item in config.nav] == [
+        "Home", "Commitments", "Incidents", "Mistakes", "Pricing", "Contact", "Metrics", "Open data", "About",
+    ]
+    assert "assets/trustpages.css" in config.extra_css and "attr_list" in config.markdown_extensions
+
+
+def test_a_german_site_gets_german_tabs_and_theme_language(project: Path) -> None:
+    site = project / "content" / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("locale: en", "locale: de"), encoding="utf-8")
+    plugin, config = configured(project)
+    config = plugin.on_config(config)
+    assert [next(iter(item)) for item in config.nav][:3] == ["Start", "Versprechen", "Störungen"]
+    assert config.theme["language"] == "de"
+
+
+def test_on_files_adds_every_page_and_asset_in_memory(project: Path) -> None:
+    plugin, config = configured(project)
+    config = plugin.on_config(config)
+    files = plugin.on_files(Files([]), config=config)
+    assert plugin.output is not None
+    paths = {file.src_uri for file in files}
+    assert set(plugin.output.pages) <= paths and set(plugin.output.assets) <= paths
+    assert ".well-known/security.txt" in paths  # a dot folder MkDocs would leave out by default
+
+
+def test_bad_records_raise_one_plugin_error_listing_every_problem(project: Path) -> None:
+    incident = next((project / "content" / "incidents").glob("*.yml"))
+    incident.write_text(incident.read_text(encoding="utf-8").replace("impact: ", "impact: severe\nx_impact: ", 1), encoding="utf-8")
+    plugin, config = configured(project)
+    with pytest.raises(PluginError, match=r"trustpages found 2 error\(s\)") as raised:
+        plugin.on_config(config)
+    assert "expected one of none, minor, major, critical, maintenance; got 'severe'" in str(raised.value)
+    assert "unknown field 'x_impact'" in str(raised.value)
+
+
+def test_a_bad_as_of_is_a_plugin_error() -> None:
+    plugin = TrustPlugin()
+    plugin.load_config({"as_of": "2026-02-30"})
+    with pytest.raises(PluginError, match="as_of must be a date like 2026-03-04; got '2026-02-30'"):
+        plugin._as_of()
+
+
+def test_feeds_are_announced_in_every_head(project: Path) -> None:
+    plugin, config = configured(project)
+    config = plugin.on_config(config)
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    page = Page("Metrics", File("metrics/index.md", str(project / "site_src"), str(project / "site"), True), config)
+    html = plugin.on_post_page("<html><head></head><body></body></html>", page=page, config=config)
+    assert 'rel="alternate" type="application/atom+xml"' in html and 'href="../feeds/all.xml"' in html
