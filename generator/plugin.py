@@ -22,6 +22,7 @@ from generator import opendata
 from generator.asof import default_as_of
 from generator.history import History, record_history
 from generator.render import STYLESHEET, Output, PageCache, render_site
+from generator.render.cards import TableCards
 from generator.validate import validate
 from generator.yamlsource import Document
 
@@ -93,6 +94,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
             config.extra_css.append(STYLESHEET)
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")
+        config.markdown_extensions.append(TableCards())  # phones: each table row becomes a card
         # Record pages are reached from their index pages, never from the nav (see default_nav).
         config.validation.nav.omitted_files = logging.DEBUG
         if config.nav is None:
