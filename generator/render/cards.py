@@ -41,3 +41,8 @@ class TableCards(Extension):
         # After "inline" (priority 20), so headings are text, not placeholders; before
         # "prettify" (10), which only adds whitespace.
         md.treeprocessors.register(_LabelCells(md), "tp_table_cards", 15)
+
+
+def makeExtension(**kwargs: object) -> TableCards:  # noqa: N802 - Python-Markdown's name
+    """Lets a site built without the plugin list `generator.render.cards` in markdown_extensions."""
+    return TableCards(**kwargs)

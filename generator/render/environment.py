@@ -135,7 +135,8 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str) ->
         moment=clock.moment,
         duration=lambda value: _duration(value, strings),
         percent=lambda value: _percent(value, strings),
-        amount=_amount,
+        uptime=lambda value: _uptime(value, strings),
+        amount=lambda value: _amount(value, strings),
     )
     return env
 
@@ -171,7 +172,7 @@ def _duration(value: timedelta | float | None, t: Strings) -> str:
         return t("common.minutes", n=total)
     hours, mins = divmod(total, 60)
     if hours < 48:
-        return t("common.hours", h=hours, m=mins)
+        return t("common.hours", h=hours, m=mins) if mins else t("common.hours_only", h=hours)
     days, hours = divmod(hours, 24)
     return t("common.days", d=days, h=hours)
 
@@ -182,6 +183,17 @@ def _percent(value: float | None, t: Strings) -> str:
     return t("percent_format", value=round(value * 100))
 
 
-def _amount(value: Any) -> str:
-    text = f"{value:,.2f}"
-    return text.removesuffix(".00")
+def _uptime(value: float, t: Strings) -> str:
+    """A share 0-1 with two decimals, in the language's style (99.94% or 99,94 %).
+
+    Never rounded up to 100.00 when there was any downtime: that would read as none.
+    """
+    hundredths = int(value * 10000) if value < 1 else 10000
+    text = f"{hundredths // 100}.{hundredths % 100:02}"
+    return t("percent_format", value=text.replace(".", t("decimal_separator")))
+
+
+def _amount(value: Any, t: Strings) -> str:
+    """A price in the language's style: 1,234.50 or 1.234,50; whole amounts without decimals."""
+    text = f"{value:,.2f}".removesuffix(".00")
+    return text.translate(str.maketrans({",": t("thousands_separator"), ".": t("decimal_separator")}))
