@@ -8,7 +8,7 @@ from zoneinfo import available_timezones
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
-from generator.records.common import Count, Number, Record, Slug, Text, Url
+from generator.records.common import Count, Flag, Number, Record, Slug, Text, Url
 from generator.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 
@@ -36,6 +36,13 @@ class Component(Record):
     name: Text = Field(description="Name customers know it by, e.g. Login.")
     group: Text | None = Field(None, description="Heading it is listed under, e.g. Web app.")
     description: Text | None = Field(None, description="One sentence on what it does for customers, e.g. Where you sign in and keep your books.")
+
+
+class SubscribeLink(Record):
+    """Another way the company tells people about incidents and changes, beside the site's own feeds."""
+
+    label: Text = Field(description="What it is, in the reader's words, e.g. Mailing list.")
+    url: Url = Field(description="Where to sign up, e.g. https://example.com/status-mail.")
 
 
 class Policies(Record):
@@ -103,4 +110,10 @@ class Site(Record):
     components: tuple[Component, ...] = Field((), description="Parts of the service incidents can affect, e.g. {id: login, name: Login, group: Web app}.")
     policies: Policies = Field(Policies(), description="The company's own rules, checked by trustpages, e.g. postmortem_within_days: 7.")
     language: LanguageRules = Field(LanguageRules(), description="How plain the prose must be, checked by trustpages, e.g. max_sentence_words: 25.")
+    subscribe: tuple[SubscribeLink, ...] = Field(
+        (), description="More ways to get updates, shown beside the feeds, e.g. {label: Mailing list, url: https://example.com/list}."
+    )
+    history_commit_messages: Flag = Field(
+        False, description="Show commit messages in each record's history, not only what changed; only if they are written for customers, e.g. false."
+    )
     corrections: tuple[Correction, ...] = Field((), description=CORRECTIONS_DESCRIPTION)

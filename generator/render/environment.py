@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -133,6 +134,8 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str) ->
         prose=prose.html,
         day=clock.day,
         moment=clock.moment,
+        window=clock.window,
+        wrappable=wrappable,
         duration=lambda value: _duration(value, strings),
         percent=lambda value: _percent(value, strings),
         uptime=lambda value: _uptime(value, strings),
@@ -162,6 +165,22 @@ class Clock:
         machine = value.isoformat().replace("+00:00", "Z")
         shown = f"{self.day(local.date())}, {local.hour:02}:{local.minute:02} {local.tzname()}"
         return Markup(f'<time datetime="{escape(machine)}">{escape(shown)}</time>')
+
+    def window(self, start: datetime, end: datetime) -> Markup:
+        """A planned window, its end's date left out when it ends the day it starts: 13 May 2026, 00:00–02:00 CET."""
+        first, last = start.astimezone(self.zone), end.astimezone(self.zone)
+        if first.date() != last.date() or first.tzname() != last.tzname():
+            return Markup(f"{self.moment(start)} – {self.moment(end)}")
+        machine = end.isoformat().replace("+00:00", "Z")
+        until = f'<time datetime="{escape(machine)}">{last.hour:02}:{last.minute:02} {escape(last.tzname() or "")}</time>'
+        shown = f"{self.day(first.date())}, {first.hour:02}:{first.minute:02}"
+        return Markup(f'<time datetime="{escape(start.isoformat().replace("+00:00", "Z"))}">{escape(shown)}</time>–{until}')
+
+
+def wrappable(value: str) -> Markup:
+    """An address that may break only after @ and before a dot or slash, never mid-word, on a phone."""
+    escaped = str(escape(value))
+    return Markup(re.sub(r"(@|(?<=\w)(?=[./]\w))", lambda m: f"{m.group(1)}<wbr>", escaped))
 
 
 def _duration(value: timedelta | float | None, t: Strings) -> str:
