@@ -14,6 +14,7 @@ class Withdrawal(Record):
 
     id: Slug = Field(description="Id of the record taken down, e.g. 2026-03-04-login-failures.")
     kind: Literal["commitment", "incident", "mistake", "metric"] = Field(description="Which kind of record it was: commitment, incident, mistake or metric.")
+    title: Text | None = Field(None, description="Its last published title, listed instead of the id, e.g. Some customers could not log in.")
     on: Day = Field(description="Date it was taken down, e.g. 2026-08-01.")
     reason: Text = Field(description="Why, in plain words.")
 

@@ -14,7 +14,7 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from generator import yamlsource
-from generator.render import prose
+from generator.render import changes, prose
 
 
 def builtin_templates() -> Path:
@@ -129,6 +129,7 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str) ->
     strings = Strings.load(locale, folders)
     clock = Clock(strings, ZoneInfo(timezone))
     env.globals["t"] = strings
+    env.globals["said"] = lambda change: changes.said_all(change, strings, clock.day)
     env.filters.update(
         text=prose.inline,
         prose=prose.html,
