@@ -137,6 +137,11 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str) ->
         moment=clock.moment,
         window=clock.window,
         wrappable=wrappable,
+        number=lambda value: _number(value, strings),
+        category=lambda value: _named(value, strings("categories")),
+        period=lambda value: _period(str(value), strings),
+        periods=lambda table: {_period(str(key), strings): row for key, row in table.items()},
+        per=lambda value: strings("pricing.per_unit").get(value) or strings("pricing.per", per=value),
         duration=lambda value: _duration(value, strings),
         percent=lambda value: _percent(value, strings),
         uptime=lambda value: _uptime(value, strings),
@@ -184,6 +189,20 @@ def wrappable(value: str) -> Markup:
     return Markup(re.sub(r"(@|(?<=\w)(?=[./]\w))", lambda m: f"{m.group(1)}<wbr>", escaped))
 
 
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+
+
+def _period(value: str, t: Strings) -> str:
+    """A period as records spell it (2025-Q3) in the language's words (2025 Q3, Q3 2025); other periods as written."""
+    found = _QUARTER.fullmatch(value)
+    return t("quarter_format", year=found[1], quarter=found[2]) if found else value
+
+
+def _named(value: str, names: dict[str, str]) -> str:
+    """A slug from a record (a category) by its display name, else in words: `on-call` → On call."""
+    return names.get(value) or value.replace("-", " ").replace("_", " ").capitalize()
+
+
 def _duration(value: timedelta | float | None, t: Strings) -> str:
     if value is None:
         return "—"
@@ -201,6 +220,14 @@ def _percent(value: float | None, t: Strings) -> str:
     if value is None:
         return "—"
     return t("percent_format", value=round(value * 100))
+
+
+def _number(value: float | None, t: Strings) -> str:
+    """A measured value in the language's style: 74, 7.5 or 7,5; at most two decimals."""
+    if value is None:
+        return "—"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.translate(str.maketrans({",": t("thousands_separator"), ".": t("decimal_separator")}))
 
 
 def _uptime(value: float, t: Strings) -> str:
