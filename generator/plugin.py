@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from generator import opendata
+from generator import opendata, theme
 from generator.asof import default_as_of
 from generator.history import History, record_history
 from generator.render import STYLESHEET, Output, PageCache, render_site
@@ -90,6 +90,9 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         _log_history(history)
         self.output = render_site(result.records, as_of, self._templates(config), history=history, cache=self.cache)
         self.alternates = opendata.alternate_links(result.records, self._templates(config))
+        conflict = theme.dress(config, result.records.site, self._templates(config))  # one name, from site.yml
+        if conflict:
+            log.info(conflict)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if "attr_list" not in config.markdown_extensions:

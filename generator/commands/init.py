@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.asof import default_as_of
 from generator.commands import EXIT_OK, EXIT_USAGE, as_of_date
+from generator.records.site import LOCALES
 from generator.scaffold import starter_files
 
 NEXT_STEPS = """\
@@ -31,6 +32,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     init.add_argument("dir", nargs="?", default=Path("."), type=Path, metavar="DIR", help="folder for the site (default: the current folder)")
     init.add_argument("--name", default="Example Co", help="the company's name, for site.yml and mkdocs.yml (default: Example Co)")
+    init.add_argument(
+        "--locale", default="en", choices=LOCALES, help="the site's language, for headings, dates and numbers (default: en)"
+    )
     init.add_argument("--skip-existing", action="store_true", help="write the other files and leave existing ones as they are")
     init.add_argument("--date", type=as_of_date, default=None, metavar="YYYY-MM-DD", help="date the examples are written for (default: today)")
     init.set_defaults(run=run)
@@ -41,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if target.exists() and not target.is_dir():
         print(f"trustpages: error: {target} is a file; pass a folder", file=sys.stderr)
         return EXIT_USAGE
-    files = starter_files(args.name, args.date or default_as_of())
+    files = starter_files(args.name, args.date or default_as_of(), args.locale)
     existing = [file for file in files if (target / file.path).exists()]
     if existing and not args.skip_existing:
         listed = "".join(f"\n  {target / file.path}" for file in existing)

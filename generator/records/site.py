@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import available_timezones
 
@@ -27,6 +28,18 @@ def _zones() -> set[str]:
     if not _ZONES:
         _ZONES.update(available_timezones(), {"UTC"})
     return _ZONES
+
+
+def _locales() -> tuple[str, ...]:
+    """The languages trustpages has strings for: one file each in templates/strings/ (inside the wheel, or the repository's)."""
+    here = Path(__file__).resolve().parent.parent
+    folder = next(path for path in (here / "templates" / "strings", here.parent / "templates" / "strings") if path.is_dir())
+    return tuple(sorted(path.stem for path in folder.glob("*.yml")))
+
+
+# Adding a language is adding its strings file: the schema and `init --locale` follow.
+LOCALES = _locales()
+Locale = Literal[LOCALES]  # type: ignore[valid-type]
 
 
 class Component(Record):
@@ -102,7 +115,7 @@ class Site(Record):
     name: Text = Field(description="Company name, e.g. Example Co.")
     url: Url = Field(description="Address of this site, e.g. https://trust.example.com.")
     description: Text | None = Field(None, description="One sentence saying what this site is, e.g. What we promised, what went wrong, what it costs.")
-    locale: Literal["en", "de"] = Field("en", description="Language of the site's headings and dates: en or de, e.g. en.")
+    locale: Locale = Field("en", description="Language of the site's headings, dates and numbers, one of trustpages' strings files, e.g. en.")
     timezone: Annotated[Text, AfterValidator(_zone)] = Field(
         "UTC", description="Time zone times are shown in, e.g. Europe/Berlin."
     )

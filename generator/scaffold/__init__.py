@@ -19,6 +19,7 @@ from generator import __version__, schema
 from generator.checks.honesty import last_full_period
 from generator.importers.yamlwriter import scalar
 from generator.loader import FOLDERS, SINGLETONS
+from generator.render.environment import Strings, builtin_templates
 
 STARTER = Path(__file__).resolve().parent / "starter"
 # The repository whose .pre-commit-hooks.yaml a new site's .pre-commit-config.yaml uses.
@@ -34,11 +35,15 @@ class StarterFile:
     text: str
 
 
-def starter_files(name: str, today: date) -> list[StarterFile]:
-    """Every file of a new site named `name`, with example dates relative to `today`, in a stable order."""
+def starter_files(name: str, today: date, locale: str = "en") -> list[StarterFile]:
+    """Every file of a new site named `name`, with example dates relative to `today`, in a stable order.
+
+    `locale` is the site's language (a strings file in templates/strings/): site.yml and mkdocs.yml
+    are written for it; the example records stay in English, to be replaced anyway.
+    """
     env = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
     env.filters["yaml"] = scalar
-    values = _values(name, today)
+    values = {**_values(name, today), "locale": locale, "t": Strings.load(locale, [builtin_templates()])}
     files: list[StarterFile] = []
     for source in sorted(STARTER.rglob("*")):
         if not source.is_file() or source.name.startswith(".") or "__pycache__" in source.parts:

@@ -158,3 +158,13 @@ def test_generate_refuses_a_folder_it_did_not_write(tmp_path: Path, capsys) -> N
     assert code == 2
     assert "was not written by trustpages generate" in capsys.readouterr().err
     assert (tmp_path / "notes.md").read_text(encoding="utf-8") == "mine"
+
+
+def test_the_site_is_named_once_from_site_yml(small_site: Build) -> None:
+    # mkdocs.yml says "Test"; site.yml says "Example Co": the header, tab and heading all follow site.yml.
+    home = small_site.html("index.html")
+    assert "Example Co in the open" in home.split('class="md-header__topic"')[1][:400]
+    assert "<title>Example Co in the open" in home
+    assert ">Test<" not in home
+    assert "mkdocs.yml site_name 'Test' differs from content/site.yml name 'Example Co'" in small_site.output
+    assert "Set site_name: Example Co in mkdocs.yml to match." in small_site.output
