@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import UTC, date, datetime
+
+from generator.records.common import RANGE, in_range
 
 
 def default_as_of() -> date:
-    """SOURCE_DATE_EPOCH's date when it is set (reproducible builds), else today (UTC)."""
+    """SOURCE_DATE_EPOCH's date when it is set (reproducible builds), else today (UTC).
+
+    A SOURCE_DATE_EPOCH that is not whole seconds, or whose date is outside the range records
+    may hold, is a ValueError with a message for people.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), UTC).date()
-        except (ValueError, OverflowError, OSError):
-            raise ValueError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970; got {epoch!r}") from None
-    return datetime.now(UTC).date()
+    if not epoch:
+        return datetime.now(UTC).date()
+    if not re.fullmatch(r"[+-]?[0-9]+", epoch):
+        raise ValueError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970; got {epoch!r}")
+    outside = ValueError(f"SOURCE_DATE_EPOCH {epoch[:30]}{'…' if len(epoch) > 30 else ''} is outside the dates trustpages accepts ({RANGE})")
+    if len(epoch) > 20:  # far outside, and int() of a huge string is slow
+        raise outside
+    try:
+        day = datetime.fromtimestamp(int(epoch), UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise outside from None
+    if not in_range(day):
+        raise outside
+    return day

@@ -22,8 +22,8 @@ from difflib import SequenceMatcher
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, Literal
 
-from generator import gitrefs, yamlsource
-from generator.loader import FOLDERS, SINGLETONS
+from generator import gitrefs, kinds, yamlsource
+from generator.records.common import RANGE, in_range
 
 Key = tuple[str, str]  # (kind, id) as the loader names records; singletons have id ''
 Action = Literal["created", "changed", "deleted"]
@@ -34,6 +34,7 @@ _START = "\x01"  # starts each commit's header; the subject after it is read by 
 # The committer date: when the change entered this history. An author date survives rebases
 # and cherry-picks, so it can make a change look older than the commits around it.
 _FORMAT = "%x01%H%x00%cI%x00%s"
+_FILE_MODES = frozenset({"000000", "100644", "100755"})  # none (added or deleted), a file, an executable file
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,17 @@ class Change:
         return max(0, len(self.fields) - MAX_FIELDS)
 
 
+@dataclass(frozen=True)
+class SkippedCommit:
+    """A commit left out of the history: its date is not one trustpages can work with (e.g. year 10000)."""
+
+    sha: str
+    date: str  # as git wrote it
+
+    def explain(self) -> str:
+        return f"record history leaves out commit {self.sha[:12]}: its date {self.date!r} is outside the dates trustpages accepts ({RANGE})"
+
+
 class History(Mapping[Key, tuple[Change, ...]]):
     """Every record's changes, newest first, by (kind, id); empty when git history is not available."""
 
@@ -80,6 +92,7 @@ class History(Mapping[Key, tuple[Change, ...]]):
         reason: str = "",
         detail: str = "",
         commit: str | None = None,
+        skipped: tuple[SkippedCommit, ...] = (),
     ) -> None:
         self._changes = dict(changes or {})
         self.available = available  # False outside a git repository or without git
@@ -87,6 +100,7 @@ class History(Mapping[Key, tuple[Change, ...]]):
         self.reason = reason  # why it is not available: 'no_git', 'outside_repository' or 'git_error'
         self.detail = detail  # the same in git's words, for logs
         self.commit = commit  # the commit the content was read at (HEAD), when there is one
+        self.skipped = skipped  # commits left out because their date cannot be read
 
     def __getitem__(self, key: Key) -> tuple[Change, ...]:
         return self._changes[key]
@@ -147,9 +161,11 @@ def _read(content_dir: Path) -> History:
     except gitrefs.GitError:
         return History(is_shallow=shallow)  # a repository without commits yet
     prefix = "." if str(place.prefix) == "." else place.prefix.as_posix()
+    skipped: list[SkippedCommit] = []
     touches, values = _log_and_blobs(
         place.top,
         place.prefix,
+        skipped,
         "-c", "log.showSignature=false", "--literal-pathspecs",
         "log", "--root", "--no-renames", "--no-relative", "--no-color", "--raw", "--no-abbrev", "-z",
         f"--format={_FORMAT}", "--", prefix,
@@ -157,10 +173,10 @@ def _read(content_dir: Path) -> History:
     changes: dict[Key, list[Change]] = {}
     for key, header, action, old, new in touches:
         changes.setdefault(key, []).append(_change(header, action, values.get(old), values.get(new, _UNREADABLE)))
-    return History({key: tuple(found) for key, found in changes.items()}, is_shallow=shallow, commit=head)
+    return History({key: tuple(found) for key, found in changes.items()}, is_shallow=shallow, commit=head, skipped=tuple(skipped))
 
 
-def _log_and_blobs(top: Path, prefix: PurePosixPath, *log_args: str) -> tuple[list[_Touch], dict[str, Any]]:
+def _log_and_blobs(top: Path, prefix: PurePosixPath, skipped: list[SkippedCommit], *log_args: str) -> tuple[list[_Touch], dict[str, Any]]:
     """Run `git log` and one `git cat-file --batch` side by side, and parse every version read.
 
     A thread reads the log as git writes it and asks cat-file for each changed file's blobs
@@ -177,7 +193,7 @@ def _log_and_blobs(top: Path, prefix: PurePosixPath, *log_args: str) -> tuple[li
         def feed() -> None:
             asked: set[str] = set()
             try:
-                for touch in _parse_log(_tokens(log.stdout), prefix):
+                for touch in _parse_log(_tokens(log.stdout), prefix, skipped):
                     touches.append(touch)
                     wanted = touch[3:] if touch[2] == "changed" else (touch[4],) if touch[2] == "created" and touch[0][0] in _FIRST_READ else ()
                     for oid in (oid for oid in wanted if oid not in asked):
@@ -243,23 +259,42 @@ class _Header:
 _Touch = tuple[Key, _Header, Action, str, str]  # record, commit, action, old blob, new blob
 
 
-def _parse_log(tokens: Iterator[str], prefix: PurePosixPath) -> Iterator[_Touch]:
-    """Walk `git log -z --raw` output: each commit's header fields, then (meta, path) pairs."""
+def _parse_log(tokens: Iterator[str], prefix: PurePosixPath, skipped: list[SkippedCommit]) -> Iterator[_Touch]:
+    """Walk `git log -z --raw` output: each commit's header fields, then (meta, path) pairs.
+
+    A commit whose date is not in the range records may hold is added to `skipped`, not read:
+    one odd commit must not stop the site from being published.
+    """
     header: _Header | None = None
     for token in tokens:
         token = token.lstrip("\n")
         if token.startswith(_START):
             date, subject = next(tokens), next(tokens)
-            header = _Header(token[1:], datetime.fromisoformat(date), subject)
-        elif token.startswith(":") and header is not None:
+            header = _header(token[1:], date, subject)
+            if header is None:
+                skipped.append(SkippedCommit(token[1:], date))
+        elif token.startswith(":"):
             path = next(tokens)
+            if header is None:
+                continue
             meta = token[1:].split(" ")  # old mode, new mode, old blob, new blob, status
             key = _record_key(PurePosixPath(path), prefix)
             status = meta[4][:1]
             if key is None or status not in "AMD":  # T (type change) and others: not a record edit
                 continue
+            if not _FILE_MODES.issuperset(meta[:2]):  # a link (120000) is never a record: its text is a path
+                continue
             action: Action = {"A": "created", "M": "changed", "D": "deleted"}[status]  # type: ignore[assignment]
             yield key, header, action, meta[2], meta[3]
+
+
+def _header(sha: str, date: str, subject: str) -> _Header | None:
+    """A commit's header, or None when its date cannot be read or is outside the range of dates."""
+    try:
+        moment = datetime.fromisoformat(date)
+    except ValueError:  # e.g. git's 10000-01-01T00:00:00+00:00
+        return None
+    return _Header(sha, moment, subject) if in_range(moment.date()) else None
 
 
 def _record_key(path: PurePosixPath, prefix: PurePosixPath) -> Key | None:
@@ -268,9 +303,10 @@ def _record_key(path: PurePosixPath, prefix: PurePosixPath) -> Key | None:
     if relative.suffix != ".yml" or any(part.startswith(".") for part in relative.parts):
         return None
     if len(relative.parts) == 1:
-        return (SINGLETONS[relative.name][0], "") if relative.name in SINGLETONS else None
-    folder = FOLDERS.get(relative.parts[0])
-    return (folder[0], relative.stem) if folder else None
+        single = kinds.by_file(relative.name)
+        return (single.name, "") if single else None
+    many = kinds.by_folder(relative.parts[0])
+    return (many.name, relative.stem) if many else None
 
 
 class _Unreadable:

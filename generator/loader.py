@@ -7,44 +7,22 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, RootModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.problems import Problem, did_you_mean
-from generator.records import (
-    Contact,
-    Incident,
-    MetricSeries,
-    Milestone,
-    Mistake,
-    Pricing,
-    RecordSet,
-    Site,
-    Source,
-    Standing,
-    Withdrawals,
-)
-from generator.records.common import SLUG, describe, inner_model
+from generator import kinds
+from generator.records import RecordSet, Site, Source
+from generator.records.common import LOCAL_ZONE, MAX_ID, SLUG, describe, inner_model
+from generator.sections import reserved_ids
 from generator.yamlsource import Document, YamlError, read
 
-# folder -> (kind, model); the model of a commitment depends on its fields.
-FOLDERS: dict[str, tuple[str, type[BaseModel] | None]] = {
-    "commitments": ("commitment", None),
-    "incidents": ("incident", Incident),
-    "mistakes": ("mistake", Mistake),
-    "metrics": ("metric", MetricSeries),
-}
-SINGLETONS: dict[str, tuple[str, type[BaseModel]]] = {
-    "site.yml": ("site", Site),
-    "pricing.yml": ("pricing", Pricing),
-    "contact.yml": ("contact", Contact),
-    "withdrawn.yml": ("withdrawn", Withdrawals),
-}
-_LAYOUT_HINT = (
-    "trustpages reads site.yml, pricing.yml, contact.yml, withdrawn.yml and the folders "
-    + ", ".join(f"{folder}/" for folder in FOLDERS)
-)
+def _layout_hint() -> str:
+    files = [k.file for k in kinds.kinds() if k.file]
+    folders = [f"{k.folder}/" for k in kinds.kinds() if k.folder]
+    return f"trustpages reads {', '.join(files)} and the folders {', '.join(folders)}"
 
 
 @dataclass(frozen=True)
@@ -82,22 +60,31 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
     loaded: set[tuple[str, str]] = set()
     first_file: dict[tuple[str, str], str] = {}
     singles: dict[str, Any] = {}
-    many: dict[str, list[Any]] = {kind: [] for kind, _ in FOLDERS.values()}
+    many: dict[str, list[Any]] = {k.name: [] for k in kinds.kinds() if k.folder}
 
     shown_content = display_path(content)  # once: relpath asks the system for the working folder
+    context = {LOCAL_ZONE: _site_zone(content, parsed)}  # moments typed without an offset are read in it
     for path in _record_files(content, problems):
         relative = path.relative_to(content)
         file = str(relative) if shown_content == "." else os.path.join(shown_content, relative)  # = display_path(path)
-        if len(relative.parts) == 1:
-            kind, model = SINGLETONS[relative.name]
-            record_id = ""
-        else:
-            kind, model = FOLDERS[relative.parts[0]]
+        registered = kinds.by_file(relative.name) if len(relative.parts) == 1 else kinds.by_folder(relative.parts[0])
+        assert registered is not None  # _record_files keeps only the files of a kind
+        kind, model = registered.name, registered.model
+        record_id = ""
+        if registered.folder is not None:
             record_id = path.stem
             if not SLUG.fullmatch(record_id):  # `$` in the pattern would let "id\n" through
                 problems.append(
                     Problem(file, 1, 1, "error", f"file name '{path.name}' is not a valid id", f"rename it to '{_slugify(record_id)}.yml'")
                 )
+                continue
+            if len(record_id) > MAX_ID:
+                message = f"file name is {len(record_id)} characters before .yml; ids have at most {MAX_ID}"
+                problems.append(Problem(file, 1, 1, "error", message, "shorten the file name: it becomes the page's address"))
+                continue
+            if record_id in reserved_ids(relative.parts[0]):
+                message = f"'{record_id}' cannot be an id: the site uses {relative.parts[0]}/{record_id} for a page of its own"
+                problems.append(Problem(file, 1, 1, "error", message, f"rename the file, e.g. to '{record_id}-{kind}.yml'"))
                 continue
             if (kind, record_id) in seen:
                 article = "an" if kind[0] in "aeiou" else "a"
@@ -120,11 +107,11 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
             line, col = source.position(("id",), key=True)
             problems.append(Problem(file, line, col, "error", "a record's id comes from its file name", "remove the id line, or rename the file"))
             continue
-        if model is None:
-            model = _commitment_model(value, source, problems)
+        if registered.choose is not None:
+            model = registered.choose(value, source, problems)
             if model is None:
                 continue
-        record = _validate(model, value, record_id, source, problems)
+        record = _validate(model, value, record_id, source, problems, context)
         if record is None:
             continue
         loaded.add((kind, record_id))
@@ -138,15 +125,19 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
             del parsed[raw]
     site = singles.get("site")
     withdrawn = singles.get("withdrawn")
+    builtin: dict[str, Any] = {}
+    others: dict[str, tuple[Any, ...]] = {}
+    for k in kinds.kinds():
+        value = tuple(many[k.name]) if k.folder else singles.get(k.name)
+        if k.records is None:
+            others[k.name] = value if k.folder else (() if value is None else (value,))
+        elif k.name not in ("site", "withdrawn"):
+            builtin[k.records] = value
     records = RecordSet(
         site=site or Site.model_construct(name="", url=""),
-        commitments=tuple(many["commitment"]),
-        incidents=tuple(many["incident"]),
-        mistakes=tuple(many["mistake"]),
-        metrics=tuple(many["metric"]),
-        pricing=singles.get("pricing"),
-        contact=singles.get("contact"),
+        **builtin,
         withdrawn=withdrawn.root if withdrawn else (),
+        others=others,
         root=content,
         sources=sources,
     )
@@ -162,71 +153,80 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
 def _record_files(content: Path, problems: list[Problem]) -> list[Path]:
     """Every record file in a stable order; any other YAML file is an error, never ignored."""
     found: list[Path] = []
-    for path in sorted(content.rglob("*")):
+    for path in _plain_files(content, problems):
         relative = path.relative_to(content)
-        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
-            continue
         if path.suffix.lower() in {".yaml", ".yml"} and path.suffix != ".yml":  # .yaml, .YML: never skipped quietly
             problems.append(
                 Problem(display_path(path), 1, 1, "error", f"records end in .yml, not {path.suffix}", f"rename it to '{path.stem}.yml'")
             )
         elif path.suffix != ".yml":
             continue
-        elif (len(relative.parts) == 1 and relative.name in SINGLETONS) or (
-            len(relative.parts) > 1 and relative.parts[0] in FOLDERS
+        elif (len(relative.parts) == 1 and kinds.by_file(relative.name)) or (
+            len(relative.parts) > 1 and kinds.by_folder(relative.parts[0])
         ):
             found.append(path)
         else:
-            problems.append(Problem(display_path(path), 1, 1, "error", "trustpages does not know this file, so it would not be published", _LAYOUT_HINT))
-    return found
+            problems.append(Problem(display_path(path), 1, 1, "error", "trustpages does not know this file, so it would not be published", _layout_hint()))
+    return sorted(found)
+
+
+def _plain_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The regular files under `folder` (hidden ones left out), without following any link.
+
+    A link could publish a file kept outside the content folder (and show its secrets in an
+    error), and a pipe or device would hang the read: both are errors, as is a folder that
+    cannot be read, so no record goes quietly missing.
+    """
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        problems.append(Problem(display_path(folder), 1, 1, "error", f"cannot read the folder: {exc.strerror or exc}", "check that you may read it"))
+        return []
+    files: list[Path] = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            if entry.is_symlink():
+                problems.append(
+                    Problem(display_path(path), 1, 1, "error", "is a symbolic link; trustpages does not follow links", "put the file or folder itself in the content folder")
+                )
+            elif entry.is_dir(follow_symlinks=False):
+                files += _plain_files(path, problems)
+            elif entry.is_file(follow_symlinks=False):
+                files.append(path)
+            else:
+                problems.append(
+                    Problem(display_path(path), 1, 1, "error", "is not a regular file (a pipe, socket or device)", "replace it with a plain file, or remove it")
+                )
+        except OSError as exc:  # pragma: no cover - the entry vanished or cannot be looked at
+            problems.append(Problem(display_path(path), 1, 1, "error", f"cannot read it: {exc.strerror or exc}", "check that you may read it"))
+    return files
 
 
 def _slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "record"
 
 
-def _commitment_model(value: Any, source: Source, problems: list[Problem]) -> type[BaseModel] | None:
-    """A commitment with `due` is a milestone; one with `target` is a standing promise."""
-    if not isinstance(value, dict):
-        return Milestone  # let validation report the wrong shape
-    milestone = [key for key in ("due", "updates") if key in value]
-    standing = [key for key in ("target", "measurements") if key in value]
-    if milestone and standing:
-        line, col = source.position((standing[0],), key=True)
-        problems.append(
-            Problem(
-                source.file,
-                line,
-                col,
-                "error",
-                f"a commitment has either {' and '.join(milestone)} (a promise with a deadline) "
-                f"or {' and '.join(standing)} (a promise kept every period), not both",
-                "split it into two commitments",
-            )
-        )
+def _site_zone(content: Path, parsed: dict[bytes, Document] | None) -> ZoneInfo | None:
+    """site.yml's time zone, read before any record is validated; None when it has none that works (its own errors say why)."""
+    site = content / "site.yml"
+    if site.is_symlink() or not site.is_file():
+        return None  # a link or no file: its own error says so, and nothing is read through it
+    try:
+        name = read(site, parsed).value.get("timezone", "UTC")
+        return ZoneInfo(name) if isinstance(name, str) else None
+    except (YamlError, OSError, AttributeError, ValueError, KeyError):  # ZoneInfoNotFoundError is a KeyError
         return None
-    if standing:
-        return Standing
-    if milestone:
-        return Milestone
-    problems.append(
-        Problem(
-            source.file,
-            1,
-            1,
-            "error",
-            "a commitment needs 'due' (a promise with a deadline) or 'target' (a promise kept every period)",
-            "add due: YYYY-MM-DD, or target: what counts as keeping it",
-        )
-    )
-    return None
 
 
-def _validate(model: type[BaseModel], value: Any, record_id: str, source: Source, problems: list[Problem]) -> Any:
+def _validate(model: type[BaseModel], value: Any, record_id: str, source: Source, problems: list[Problem], context: dict[str, Any]) -> Any:
     try:
         if record_id and isinstance(value, dict):
-            return model.model_validate({**value, "id": record_id})
-        return model.model_validate(value)
+            return model.model_validate({**value, "id": record_id}, context=context)
+        return model.model_validate(value, context=context)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
         # A list whose items failed also reports itself as too short: the item errors say it better.
@@ -242,8 +242,11 @@ def _validate(model: type[BaseModel], value: Any, record_id: str, source: Source
 
 def _explain(error: ErrorDetails, model: type[BaseModel], source: Source) -> Problem:
     """A pydantic error as a message a comms person can act on, at the right position."""
-    loc = tuple(part for part in error["loc"] if isinstance(part, int) or not _is_internal(part))
     kind, got = error["type"], error.get("input")
+    loc = tuple(part for part in error["loc"][:-1] if isinstance(part, int) or not _is_internal(part))
+    last = error["loc"][-1:]
+    if kind == "extra_forbidden" or (last and (isinstance(last[0], int) or not _is_internal(last[0]))):
+        loc += last  # an unknown key is the person's own, '[' and all
     where = _where(loc)
     prefix = f"{where}: " if where else ""
     hint = None
@@ -277,14 +280,15 @@ def _explain(error: ErrorDetails, model: type[BaseModel], source: Source) -> Pro
         hint = "put the value in quotes" if isinstance(got, int | float) else None
     elif kind in {"int_type", "int_from_float", "int_parsing"}:
         message = f"{prefix}expected a whole number; got {describe(got)}"
-    elif kind == "empty_text":
-        message = f"{prefix}is empty"
+    elif kind in {"empty_text", "invisible_text"}:
+        message = f"{prefix}{error['msg']}"
         description = fields[name].description if name in fields else None
         hint = f"write {name}: {description}" if description else None
     elif kind == "greater_than_equal":
         message = f"{prefix}expected {error.get('ctx', {}).get('ge')} or more; got {describe(got)}"
     else:
         message = f"{prefix}{error['msg']}"
+        hint = error.get("ctx", {}).get("hint")
     return Problem(source.file, line, col, "error", message, hint)
 
 

@@ -21,6 +21,7 @@ from mkdocs.utils import get_relative_url
 from generator import opendata, theme
 from generator.asof import default_as_of
 from generator.history import History, record_history
+from generator.records.common import RANGE, in_range
 from generator.render import STYLESHEET, Output, PageCache, render_site
 from generator.render.cards import TableCards
 from generator.validate import validate
@@ -36,6 +37,8 @@ class TrustConfig(base.Config):
     """Folder of templates overriding built-in ones by name (default: templates/ when it exists)."""
     as_of = c.Optional(c.Type(str))
     """Date the numbers are computed for, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's date, else today)."""
+    builder = c.Choice(("mkdocs", "zensical"), default="mkdocs")
+    """What `trustpages build` builds the site with: mkdocs (MkDocs + Material) or zensical (see generator/zensical.py)."""
 
 
 class _Generated(File):
@@ -149,11 +152,17 @@ class TrustPlugin(BasePlugin[TrustConfig]):
 
     def _as_of(self) -> date:
         if self.config.as_of is None:
-            return default_as_of()
+            try:
+                return default_as_of()
+            except ValueError as exc:  # SOURCE_DATE_EPOCH: one plain message, not a traceback
+                raise PluginError(f"trustpages: {exc}") from None
         try:
-            return date.fromisoformat(self.config.as_of)
+            as_of = date.fromisoformat(self.config.as_of)
         except ValueError:
             raise PluginError(f"trustpages: as_of must be a date like 2026-03-04; got {self.config.as_of!r}") from None
+        if not in_range(as_of):
+            raise PluginError(f"trustpages: as_of must be a date from {RANGE}; got {self.config.as_of!r}")
+        return as_of
 
     def _templates(self, config: MkDocsConfig) -> Path | None:
         if self.config.templates_dir:
@@ -170,6 +179,10 @@ def _log_history(history: History) -> None:
     elif not history.available:
         # Outside a repository is a supported way to build; git failing inside one is not, so it warns.
         (log.warning if history.reason == "git_error" else log.info)(f"record history not available: {history.detail}")
+    for commit in history.skipped:
+        # Like the warnings about records, an odd commit must not stop the site from publishing,
+        # which a warning would under `mkdocs build --strict`.
+        log.info(commit.explain())
 
 
 def default_nav(docs: Path) -> list[dict[str, str]]:

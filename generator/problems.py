@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
@@ -24,15 +25,27 @@ class Problem:
 
     def human(self) -> str:
         text = f"{self.file}:{self.line}:{self.col}: {self.severity}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return _visible(f"{text} ({self.hint})" if self.hint else text, _UNSHOWABLE_ON_ONE_LINE)
 
     def github(self) -> str:
         props = ",".join(
-            f"{name}={_escape_property(str(value))}"
+            f"{name}={_escape_property(_visible(str(value)))}"
             for name, value in (("file", self.file), ("line", self.line), ("col", self.col), ("title", "trustpages"))
         )
         text = f"{self.message} ({self.hint})" if self.hint else self.message
-        return f"::{self.severity} {props}::{_escape_data(text)}"
+        return f"::{self.severity} {props}::{_escape_data(_visible(text))}"
+
+
+# Control and bidi characters from a file name or a YAML key would reach the terminal or CI log
+# as they are (colours, a cleared screen, a line of its own, text shown backwards): spell them out.
+# A human report is one problem per line, so line breaks are spelled out too; GitHub's format has
+# an escape of its own for them.
+_UNSHOWABLE = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSHOWABLE_ON_ONE_LINE = re.compile(f"{_UNSHOWABLE.pattern}|[\n\r]")
+
+
+def _visible(text: str, pattern: re.Pattern[str] = _UNSHOWABLE) -> str:
+    return pattern.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _escape_data(text: str) -> str:

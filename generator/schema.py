@@ -8,23 +8,17 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from generator.records import Contact, Incident, MetricSeries, Milestone, Mistake, Pricing, Site, Standing, Withdrawals
+from generator import kinds
 
-SCHEMA_TYPES: dict[str, Any] = {
-    "site": Site,
-    "commitment": Milestone | Standing,
-    "incident": Incident,
-    "mistake": Mistake,
-    "pricing": Pricing,
-    "contact": Contact,
-    "metric": MetricSeries,
-    "withdrawn": Withdrawals,
-}
+
+def names() -> list[str]:
+    """The record types with a schema: every kind, by its name (schemas/<name>.schema.json)."""
+    return [k.name for k in kinds.kinds()]
 
 
 def schema(name: str) -> dict[str, Any]:
     """The JSON Schema of one record type, by the names people write in YAML."""
-    target = SCHEMA_TYPES[name]
+    target = kinds.kind(name).model
     adapter = target if isinstance(target, type) and issubclass(target, BaseModel) else TypeAdapter(target)
     body = adapter.model_json_schema(by_alias=True) if isinstance(adapter, type) else adapter.json_schema(by_alias=True)
     _drop_internal_id(body)
@@ -53,7 +47,7 @@ def write(out: Path) -> list[Path]:
     """Write `<name>.schema.json` for every type into `out`; return the files written."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in SCHEMA_TYPES:
+    for name in names():
         path = out / f"{name}.schema.json"
         path.write_text(dumps(schema(name)), encoding="utf-8")
         written.append(path)

@@ -7,8 +7,11 @@ text and `1:30` is not a number; dates stay text for the models to parse strictl
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
 import re
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -39,6 +42,7 @@ MAX_DEPTH = 32
 MAX_NODES = 100_000
 # libyaml's composer recurses in C; far below the depth at which it would crash.
 _SAFE_COMPOSE_DEPTH = 2_000
+_MAX_DIGITS = 4_000
 
 _PLAIN_TAGS = {BaseResolver.DEFAULT_SCALAR_TAG, BaseResolver.DEFAULT_SEQUENCE_TAG, BaseResolver.DEFAULT_MAPPING_TAG}
 _NULL = {"", "~", "null", "Null", "NULL"}
@@ -114,10 +118,7 @@ def read(path: Path, parsed: dict[bytes, Document] | None = None) -> Document:
     `parsed` holds documents already parsed, by the bytes they came from: a file that is byte for
     byte the same is not parsed again, and what this call parses is added.
     """
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise YamlError(f"cannot read the file: {exc.strerror or exc}", hint="check that you may read it") from None
+    raw = _read_bytes(path)
     if parsed is None:
         return parse(raw)
     document = parsed.get(raw)
@@ -126,13 +127,46 @@ def read(path: Path, parsed: dict[bytes, Document] | None = None) -> Document:
     return document
 
 
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file that is no larger than MAX_BYTES, checked before reading.
+
+    The file is opened without following a link and without waiting for a pipe's writer, and
+    what it is and its size come from the open file itself, so nothing can be swapped in between.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise YamlError("is a symbolic link; trustpages does not follow links", hint="put the file itself in the content folder") from None
+        raise YamlError(f"cannot read the file: {exc.strerror or exc}", hint="check that you may read it") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise YamlError(f"cannot read the file: {os.strerror(errno.EISDIR)}", hint="check that you may read it")
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlError("is not a regular file (a pipe, socket or device)", hint="replace it with a plain file, or remove it")
+        if info.st_size > MAX_BYTES:
+            raise _too_large(info.st_size)
+        chunks, left = [], MAX_BYTES + 1  # + 1: a file that grew since it was measured is still refused by `parse`
+        while left and (chunk := os.read(fd, left)):
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise YamlError(f"cannot read the file: {exc.strerror or exc}", hint="check that you may read it") from None
+    finally:
+        os.close(fd)
+
+
+def _too_large(size: int) -> YamlError:
+    return YamlError(f"file is {size:,} bytes; records are limited to {MAX_BYTES:,}", hint="split it, or link to a long write-up instead of pasting it")
+
+
 def parse(raw: bytes) -> Document:
     """Parse a file's bytes (e.g. a past version read from git) exactly as `read` parses a file."""
     if len(raw) > MAX_BYTES:
-        raise YamlError(
-            f"file is {len(raw):,} bytes; records are limited to {MAX_BYTES:,}",
-            hint="split it, or link to a long write-up instead of pasting it",
-        )
+        raise _too_large(len(raw))
     text = _decode(raw)
     indent_tab = _INDENT_TAB.search(text)
     if indent_tab:  # a tab inside a value is fine; libyaml's own message for this one is cryptic
@@ -279,6 +313,8 @@ def _scalar(node: ScalarNode) -> Any:
     if text in _FALSE:
         return False
     if _INT.match(text):
+        if len(text) > _MAX_DIGITS:  # Python refuses to read longer ones (sys.get_int_max_str_digits)
+            raise _error_at(node, f"a number with more than {_MAX_DIGITS:,} digits", "write a smaller number, or put it in quotes if it is text")
         return int(text)
     if _FLOAT.match(text):
         return float(text)

@@ -83,3 +83,14 @@ def test_serve_rebuilds_only_what_changed_and_never_stops_on_a_warning(tmp_path:
     dirty, clean = ran
     assert dirty == ("serve", "-f", str(config), "-a", "127.0.0.1:8000", "--dirty", "--no-strict")
     assert clean[-2:] == ("--clean", "--no-strict")
+
+
+def test_a_dirty_build_does_not_warn_about_being_dirty(tmp_path: Path) -> None:
+    """`serve` builds --dirty on purpose; MkDocs' warning about it would only alarm a comms person."""
+    project(tmp_path)
+    command = [sys.executable, "-m", "generator.commands.mkdocs_process", str(os.getpid()), "build", "--dirty", "-f", "mkdocs.yml", "-d", "out"]
+    for _ in range(2):  # the second build is the dirty one MkDocs warns about
+        proc = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+        assert "'dirty' build" not in proc.stdout + proc.stderr
+        assert "Documentation built" in proc.stderr

@@ -237,3 +237,18 @@ def test_installed_script_usage_error(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert proc.stderr.splitlines()[-1] == "trustpages check: error: argument --as-of: expected a date like 2026-03-04; got 'soon'"
+
+
+def test_output_cut_short_ends_quietly(tmp_path: Path) -> None:
+    """`trustpages check --format json | head`: the reader leaves early; no BrokenPipeError traceback."""
+    script = Path(sys.executable).with_name("trustpages")
+    if not script.exists():
+        pytest.skip("trustpages is not installed in this environment")
+    proc = subprocess.Popen(
+        [str(script), "check", "--format", "json", str(REPO / "content")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # like `head` having read all it wanted, before trustpages writes a byte
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141  # 128 + SIGPIPE, as a shell reports a command cut short
+    assert err == ""

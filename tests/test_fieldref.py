@@ -100,7 +100,7 @@ def test_the_reference_row_of_a_field() -> None:
     ("model", "field", "words"),
     [
         (Mistake, "on", "date, like 2026-03-04"),
-        (Incident, "started", "moment with time zone, like 2026-03-04T09:12:00Z"),
+        (Incident, "started", "moment, like 2026-03-04T09:12 (in site.yml's time zone) or 2026-03-04T09:12:00Z"),
         (Incident, "affected", "list of ids (lowercase letters, digits, dashes)"),
         (Incident, "updates", "list; each item as below"),
         (StatusUpdate, "evidence", "list of web addresses (https://…)"),
@@ -122,7 +122,7 @@ def test_docs_writes_then_check_passes(tmp_path: Path, monkeypatch: pytest.Monke
     code, out, _ = run(["docs"], capsys)
     assert code == 0
     assert out.splitlines()[0] == "wrote docs/records.md"
-    assert len(out.splitlines()) == 1 + len(schema.SCHEMA_TYPES)
+    assert len(out.splitlines()) == 1 + len(schema.names())
     assert run(["docs", "--check"], capsys) == (0, "field reference and schemas are up to date\n", "")
     assert run(["docs"], capsys) == (0, "field reference and schemas are up to date\n", "")
 
@@ -144,9 +144,9 @@ def test_docs_check_fails_on_a_stale_file_and_writes_nothing(tmp_path: Path, mon
 
 
 def test_every_file_names_its_published_facts_from_the_rules_check_applies() -> None:
-    from generator.checks.published import FACTS
+    from generator import kinds
 
     text = fieldref.reference()
     incident = text.split("## Incidents")[1].split("###")[0]
-    assert all(f"`{name}`" in incident.split("Published facts:")[1].split("\n")[0] for name in FACTS["incident"].all())
+    assert all(f"`{name}`" in incident.split("Published facts:")[1].split("\n")[0] for name in kinds.kind("incident").facts.all())
     assert text.count("Published facts:") == 8

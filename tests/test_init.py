@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from datetime import UTC, date, datetime, time
@@ -16,6 +17,7 @@ from jsonschema import Draft202012Validator
 
 from generator import __version__
 from generator.cli import COMMANDS, main, parser
+from generator.installed import origin
 from generator.scaffold import SOURCE_REPOSITORY, starter_files
 from generator.yamlsource import read
 from tests.conftest import REPO
@@ -37,7 +39,7 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
     """A site written by `trustpages init` for TODAY, as the working folder."""
     monkeypatch.chdir(tmp_path)
-    assert run(["init", "site", "--date", TODAY.isoformat()], capsys)[0] == 0
+    assert run(["init", "site", "--date", TODAY.isoformat(), "--no-git"], capsys)[0] == 0
     monkeypatch.chdir(tmp_path / "site")
     return tmp_path / "site"
 
@@ -49,14 +51,18 @@ def content_files(site: Path) -> list[Path]:
 # A start in every part of the year: the example dates (last quarter's measurement, a due date
 # 90 days on, a price change 60 days back) pass every check on the day they are written.
 @pytest.mark.parametrize("day", ["2026-01-01", "2026-03-31", "2026-04-01", "2026-11-23", "2028-02-29", "2030-12-31"])
-def test_a_new_site_passes_check_strict_on_the_day_it_is_made(
+def test_a_new_site_passes_check_on_the_day_it_is_made_but_for_its_examples(
     day: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out, err = run(["init", "site", "--name", "Acme: Tools & Co", "--date", day], capsys)
+    code, out, err = run(["init", "site", "--name", "Acme: Tools & Co", "--date", day, "--no-git"], capsys)
     assert (code, err) == (0, "")
     assert "created a trustpages site in site" in out
-    assert run(["check", "site/content", "--strict", "--as-of", day], capsys) == (0, "site/content: no problems found\n", "")
+    code, out, err = run(["check", "site/content", "--strict", "--as-of", day], capsys)
+    assert (code, err) == (1, "")
+    [problem, summary] = out.splitlines()
+    assert "warning: 5 example records are still in site/content/: replace or delete them" in problem
+    assert summary == "site/content: 0 errors, 1 warning in 1 file"
 
 
 def test_the_new_site_has_one_example_of_each_record_marked_to_replace(site: Path) -> None:
@@ -83,7 +89,7 @@ def test_the_new_site_builds_with_mkdocs_strict(site: Path) -> None:
 
 
 def test_the_site_name_goes_into_site_yml_and_mkdocs_yml(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["init", str(tmp_path / "named"), "--name", "Acme: Tools & Co", "--date", TODAY.isoformat()], capsys)[0] == 0
+    assert run(["init", str(tmp_path / "named"), "--name", "Acme: Tools & Co", "--date", TODAY.isoformat(), "--no-git"], capsys)[0] == 0
     assert read(tmp_path / "named" / "content" / "site.yml").value["name"] == "Acme: Tools & Co"
     assert yaml.safe_load((tmp_path / "named" / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"] == "Acme: Tools & Co"
 
@@ -107,7 +113,7 @@ def test_init_refuses_to_overwrite_and_writes_nothing(tmp_path: Path, monkeypatc
 def test_skip_existing_keeps_what_is_there_and_writes_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".gitignore").write_text("*.log\n", encoding="utf-8")
-    code, out, _ = run(["init", "--skip-existing", "--date", TODAY.isoformat()], capsys)
+    code, out, _ = run(["init", "--skip-existing", "--date", TODAY.isoformat(), "--no-git"], capsys)
     assert code == 0
     assert "kept     .gitignore (it already exists)" in out
     assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "*.log\n"
@@ -118,6 +124,56 @@ def test_init_into_a_file_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.chdir(tmp_path)
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     assert run(["init", "notes.txt"], capsys) == (2, "", "trustpages: error: notes.txt is a file; pass a folder\n")
+
+
+# git: a new site is a repository with one commit, and init says how to publish it.
+
+GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Comms", "GIT_AUTHOR_EMAIL": "comms@example.com", "GIT_COMMITTER_NAME": "Comms", "GIT_COMMITTER_EMAIL": "comms@example.com"}
+
+
+def git(site: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(site), *args], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_init_makes_a_git_repository_with_a_first_commit_and_says_how_to_publish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, value in GIT_IDENTITY.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["init", "site", "--date", TODAY.isoformat()], capsys)
+    assert (code, err) == (0, "")
+    assert "committed as a new git repository" in out
+    for step in ["https://github.com/new", "git remote add origin https://github.com/YOUR-NAME/YOUR-REPO.git", "git push -u origin main",
+                 "Settings → Pages → Build and deployment → Source: GitHub Actions", "Actions → trustpages → Run workflow"]:
+        assert step in out, step
+    site = tmp_path / "site"
+    assert git(site, "branch", "--show-current") == "main\n"
+    assert git(site, "log", "--format=%s") == "Start the trust site (trustpages init)\n"
+    assert git(site, "status", "--porcelain") == ""  # everything committed
+    assert "content/site.yml" in git(site, "ls-files").splitlines()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_init_inside_a_repository_leaves_committing_to_its_owner(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "-q")
+    code, out, err = run(["init", "site", "--date", TODAY.isoformat()], capsys)
+    assert code == 0
+    assert err == "trustpages: site is inside a git repository already; commit the new files there\n"
+    assert 'git add -A && git commit -m "Start our trust site"' in out
+    assert not (tmp_path / "site" / ".git").exists()
+
+
+def test_no_git_writes_only_the_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["init", "site", "--date", TODAY.isoformat(), "--no-git"], capsys)
+    assert (code, err) == (0, "")
+    assert not (tmp_path / "site" / ".git").exists()
+    assert "git add -A" in out
 
 
 # Editors: every record file names its JSON Schema, and VS Code maps schemas to the content folders.
@@ -179,13 +235,13 @@ def test_the_workflow_checks_pull_requests_against_their_base_and_publishes_main
     assert deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert steps_of(deploy) == ["actions/deploy-pages@v5"]
-    assert (site / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == f"trustpages=={__version__}"
+    assert (site / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == origin().requirement
 
 
 def test_pre_commit_uses_the_hook_this_repository_publishes(site: Path) -> None:
     config = yaml.safe_load((site / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     [repo] = config["repos"]
-    assert repo["repo"] == SOURCE_REPOSITORY
+    assert repo["repo"] == SOURCE_REPOSITORY  # this checkout is an editable install: the release of its version
     assert repo["rev"] == f"v{__version__}"
     published = {hook["id"] for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
     assert {hook["id"] for hook in repo["hooks"]} <= published

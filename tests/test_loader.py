@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from generator.loader import load
 from generator.records import Milestone, Standing
@@ -150,11 +151,35 @@ def test_on_yes_is_not_a_date(content: Content) -> None:
     assert human(folder) == [f"{MISTAKE_FILE}:2:5: error: on: expected a date like 2026-03-04; got 'yes'"]
 
 
-def test_moment_without_time_zone(content: Content) -> None:
-    folder = content(replaced(INCIDENT, "started: 2026-03-04T09:12:00Z", "started: 2026-03-04T09:12:00"))
+def test_a_moment_without_an_offset_is_read_in_site_yml_time_zone(content: Content) -> None:
+    """09:12 in March in Europe/Berlin (site.yml) is 08:12 UTC; so is 09:12 typed with a space and no seconds."""
+    for typed in ["2026-03-04T09:12:00", "2026-03-04 09:12"]:
+        folder = content(replaced(INCIDENT, "started: 2026-03-04T09:12:00Z", f"started: {typed}"))
+        records = load(folder).records
+        assert records is not None
+        [incident] = records.incidents
+        assert incident.started == datetime(2026, 3, 4, 8, 12, tzinfo=UTC)
+        assert incident.started.tzinfo == ZoneInfo("Europe/Berlin")  # pages show the time with the zone's name
+
+
+def test_a_moment_without_an_offset_follows_site_yml_time_zone(content: Content) -> None:
+    site = VALID["site.yml"].replace("timezone: Europe/Berlin", "timezone: America/New_York")
+    folder = content({**replaced(INCIDENT, "resolved: 2026-03-04T10:05:00Z", "resolved: 2026-03-04T05:05"), "site.yml": site})
+    records = load(folder).records
+    assert records is not None and records.incidents[0].resolved == datetime(2026, 3, 4, 10, 5, tzinfo=UTC)
+
+
+def test_a_moment_without_an_offset_when_site_yml_has_no_usable_time_zone(content: Content) -> None:
+    site = VALID["site.yml"].replace("timezone: Europe/Berlin", "timezone: Mars/Olympus")
+    folder = content({**replaced(INCIDENT, "started: 2026-03-04T09:12:00Z", "started: 2026-03-04T09:12"), "site.yml": site})
+    assert f"{INCIDENT_FILE}:3:10: error: started: 2026-03-04T09:12 has no time zone, and site.yml names none to read it in; add one, like 2026-03-04T09:12Z" in human(folder)
+
+
+def test_moment_in_another_format(content: Content) -> None:
+    folder = content(replaced(INCIDENT, "started: 2026-03-04T09:12:00Z", "started: 04.03.2026 09:12"))
     assert human(folder) == [
-        f"{INCIDENT_FILE}:3:10: error: started: expected a moment with its time zone, like 2026-03-04T09:12:00Z; "
-        "got '2026-03-04T09:12:00'"
+        f"{INCIDENT_FILE}:3:10: error: started: expected a moment like 2026-03-04T09:12 (in site.yml's time zone) or "
+        "2026-03-04T09:12:00Z; got '04.03.2026 09:12'"
     ]
 
 
@@ -273,7 +298,7 @@ def test_file_name_that_is_not_an_id(content: Content) -> None:
 def test_file_name_ending_in_a_newline_is_not_an_id(content: Content) -> None:
     folder = content({"mistakes/oops\n.yml": VALID[MISTAKE]})
     assert human(folder) == [
-        "content/mistakes/oops\n.yml:1:1: error: file name 'oops\n.yml' is not a valid id (rename it to 'oops.yml')"
+        "content/mistakes/oops\\n.yml:1:1: error: file name 'oops\\n.yml' is not a valid id (rename it to 'oops.yml')"
     ]
 
 
@@ -369,3 +394,11 @@ def test_a_broken_site_yml_does_not_hide_the_other_records_problems(content) -> 
     everything = human(content({**broken, "site.yml": VALID["site.yml"].replace("name: Example Co", "name: [Example Co]")}))
     assert any("site.yml" in line and "error" in line for line in everything)
     assert set(fixed_site) <= set(everything), set(fixed_site) - set(everything)
+
+
+def test_language_de_says_the_site_language_is_locale(content: Content) -> None:
+    folder = content({"site.yml": VALID["site.yml"].replace("locale: en", "language: de")})
+    assert human(folder) == [
+        "content/site.yml:4:11: error: language: holds the plain-language rules, like max_sentence_words: 25; "
+        "for the site's language write locale: de"
+    ]

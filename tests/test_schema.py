@@ -12,7 +12,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from generator import schema
 from generator.cli import main
-from generator.loader import FOLDERS, SINGLETONS, load
+from generator import kinds
+from generator.loader import load
 from generator.yamlsource import read
 from tests.conftest import INCIDENT, MISTAKE, REPO, VALID, Content, human, replaced
 
@@ -23,9 +24,9 @@ TYPES = ["commitment", "contact", "incident", "metric", "mistake", "pricing", "s
 
 def kind_of(relative: Path) -> str:
     """The record type of a file inside a content folder, by where it is."""
-    if len(relative.parts) == 1:
-        return SINGLETONS[relative.name][0]
-    return FOLDERS[relative.parts[0]][0]
+    found = kinds.by_file(relative.name) if len(relative.parts) == 1 else kinds.by_folder(relative.parts[0])
+    assert found is not None
+    return found.name
 
 
 def validator(kind: str) -> Draft202012Validator:

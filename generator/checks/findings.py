@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator import kinds
 from generator.loader import display_path
 from generator.problems import Problem, Severity
 from generator.records import RecordSet
@@ -22,8 +23,9 @@ class Findings:
 
     def add(self, severity: Severity, kind: str, id: str, loc: tuple[str | int, ...], message: str, hint: str | None) -> None:
         source = self.records.source(kind, id)
-        if source is None:  # records built in code, not read from files
-            file = display_path(self.records.root / (f"{kind}.yml" if not id else f"{kind}s/{id}.yml"))
+        if source is None:  # records built in code, not read from files, or a file that is gone
+            registered = kinds.kind(kind)
+            file = display_path(self.records.root / (registered.file or f"{registered.folder}/{id}.yml"))
             line, col = 1, 1
         else:
             file = source.file

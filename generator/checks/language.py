@@ -7,6 +7,7 @@ The thresholds and extra phrases come from `language:` in site.yml.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -16,6 +17,7 @@ from typing import Any
 import textstat
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator import kinds
 from generator.checks.findings import Findings
 from generator.problems import Problem
 from generator.records import RecordSet, Source
@@ -71,13 +73,6 @@ _WE = re.compile(r"\bwe\b", re.IGNORECASE)
 _SORRY = re.compile(r"\bsorry\b", re.IGNORECASE)
 
 # What each kind of record says in prose, as field paths ("*" for every item of a list).
-PROSE: dict[str, tuple[tuple[str, ...], ...]] = {
-    "commitment": (("title",), ("promise",), ("why",)),
-    "incident": (("title",), ("summary",), ("updates", "*", "body"), ("cause",), ("postmortem",), ("remedy",)),
-    "mistake": (("title",), ("what_happened",), ("who_was_affected",), ("why",), ("what_we_changed",), ("apology",)),
-    "pricing": (("plans", "*", "for_whom"), ("cancel",), ("refunds",), ("history", "*", "why")),
-    "contact": (("escalation",),),
-}
 
 
 @dataclass(frozen=True)
@@ -137,19 +132,13 @@ def check(records: RecordSet, findings: Findings) -> None:
 
 def _prose(records: RecordSet) -> Iterator[Prose]:
     """Every prose field of every record."""
-    batches: dict[str, tuple[object, ...]] = {
-        "commitment": records.commitments,
-        "incident": records.incidents,
-        "mistake": records.mistakes,
-        "pricing": (records.pricing,) if records.pricing else (),
-        "contact": (records.contact,) if records.contact else (),
-    }
-    for kind, paths in PROSE.items():
-        for record in batches[kind]:
+    for kind in kinds.kinds():
+        paths = [tuple(path.split(".")) for path in kind.prose]
+        for record in kind.of(records) if paths else ():
             record_id = getattr(record, "id", "")
             for path in paths:
                 for loc, text in _values(record, path):
-                    yield Prose(kind, record_id, loc, text)
+                    yield Prose(kind.name, record_id, loc, text)
 
 
 def _values(item: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -238,16 +227,20 @@ _NON_APOLOGIES = Phrases(NON_APOLOGIES)
 
 _MARKUP = re.compile(
     r"(?P<fence>^(?:```|~~~)(?s:.*?)(?:^(?:```|~~~)[ \t]*$|\Z))"  # code block: no prose to read
-    r"|!?\[(?P<link>[^\]\n]*)\]\([^)\n]*\)"  # link or image: keep its words
-    r"|<(?P<auto>(?:https?://|mailto:)[^>\s]+)>"  # autolink: keep the address
-    r"|(?P<ticks>`+)(?P<code>.+?)(?P=ticks)"  # inline code: a name, not prose; read as one word
+    # Each part below stops where its next opening could start, so the scan stays linear on
+    # hostile text (thousands of `[`, `[a](`, `<http://` or backticks).
+    r"|!?\[(?P<link>[^\[\]\n]*)\]\([^()\n]*\)"  # link or image: keep its words
+    r"|<(?P<auto>(?:https?://|mailto:)[^<>\s]+)>"  # autolink: keep the address
+    r"|(?<!`)(?P<ticks>`+)(?!`)(?P<code>.{1,2000}?)(?<!`)(?P=ticks)(?!`)"  # inline code: a name, not prose; read as one word
     r"|(?P<block>^[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d+[.)][ \t]+|>[ \t]?))"  # heading, list item, quote
     r"|(?P<emphasis>(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_]))",
     re.MULTILINE,
 )
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|\s*\n\s*\n\s*")
-_WORD = re.compile(r"\S*(?:://|@)\S*|[^\W_]+(?:['’.,-][^\W_]+)*")
-_ADDRESS = re.compile(r"\S*(?:://|@)\S*")
+# A blank line is tried only where a run of spaces starts, and an address only where a word does:
+# tried at every character, a long run would be scanned once for each of its characters.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|(?<![^\S\n])[^\S\n]*\n\s*\n\s*")
+_WORD = re.compile(r"(?<!\S)\S*(?:://|@)\S*|[^\W_]+(?:['’.,-][^\W_]+)*")
+_ADDRESS = re.compile(r"(?<!\S)\S*(?:://|@)\S*")
 
 
 @dataclass(frozen=True)
@@ -357,10 +350,19 @@ def phrase_position(source: Source, loc: tuple[str | int, ...], offset: int) -> 
     elif style == "|":
         indent = _literal_indent(key, node)
         if indent is not None:
-            before = value[:offset]
-            line_start = before.rfind("\n") + 1
-            return start.line + 2 + before.count("\n"), indent + 1 + offset - line_start
+            breaks = _line_breaks(value)
+            line = bisect.bisect_left(breaks, offset)  # how many line breaks come before the character
+            line_start = breaks[line - 1] + 1 if line else 0
+            return start.line + 2 + line, indent + 1 + offset - line_start
     return source.position(loc)
+
+
+# Cached per field: a long text can have a warning for each of its sentences, and working either
+# out again for each warning made a megabyte of them take minutes.
+@functools.lru_cache(maxsize=64)
+def _line_breaks(value: str) -> list[int]:
+    """Where each line break of `value` is."""
+    return [found.start() for found in re.finditer("\n", value)]
 
 
 def _scalar_at(root: Node, loc: tuple[str | int, ...]) -> tuple[ScalarNode, ScalarNode] | None:
@@ -381,6 +383,7 @@ def _scalar_at(root: Node, loc: tuple[str | int, ...]) -> tuple[ScalarNode, Scal
     return None
 
 
+@functools.lru_cache(maxsize=64)
 def _literal_indent(key: ScalarNode, node: ScalarNode) -> int | None:
     """The indentation of a literal block's lines, worked out from how many characters it spans.
 

@@ -4,7 +4,7 @@ Rules (errors):
 * A commitment, incident, mistake or metric with a file at REF and none now is missing, unless
   content/withdrawn.yml lists it (same kind and id). A commitment withdrawn by an update keeps
   its file: that file is where the site shows the reason.
-* The published facts of a record (FACTS below) may be added to, never changed or removed:
+* The published facts of a record (each kind's `facts` in generator.kinds) may be added to, never changed or removed:
   an empty fact may be filled in, a list of published items may only grow, each item staying
   as it was. A change passes only when the record carries a correction added since REF that
   names the field (`corrections: [{on, field, why}]`, field `impact` or `updates.2.body`, items
@@ -20,45 +20,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import BaseModel
 
+from generator import kinds
+from generator.checks.examples import is_example
 from generator.checks.findings import Findings
 from generator.history import show
 from generator.loader import Loaded, display_path
 from generator.problems import Problem
-from generator.records import Milestone, Policies, RecordSet, Withdrawal
+from generator.records import Milestone, RecordSet, Withdrawal
 from generator.records.correction import Correction, covers
 
-KINDS: tuple[str, ...] = get_args(Withdrawal.model_fields["kind"].annotation)  # what withdrawn.yml can list
 HINT_MISSING = "list it in content/withdrawn.yml with id, kind, on and reason, or restore the file"
-
-
-@dataclass(frozen=True)
-class Facts:
-    """What of a record, once published, may be added to but never changed or removed."""
-
-    fields: tuple[str, ...] = ()  # values (dotted for nested ones): may be filled in when empty, never changed or emptied
-    lists: tuple[str, ...] = ()  # append-only: every published item stays where it was, as it was (its empty fields may be filled)
-    sets: tuple[str, ...] = ()  # items may be added, none removed
-
-    def all(self) -> tuple[str, ...]:
-        return (*self.fields, *self.lists, *self.sets)
-
-
-# The facts of each kind: what a customer may have relied on (dates, severity, counts, what we told
-# them, what we promised). Wording that explains (titles, summaries, postmortems) may still improve;
-# every change to a record stays in its public history either way.
-FACTS: dict[str, Facts] = {
-    "commitment": Facts(fields=("promise", "due", "target", "made_on"), lists=("updates", "measurements", "corrections")),
-    "incident": Facts(fields=("impact", "started", "resolved"), lists=("updates", "corrections"), sets=("affected",)),
-    "mistake": Facts(fields=("on", "what_happened", "who_was_affected"), lists=("corrections",)),
-    "metric": Facts(fields=("unit",), lists=("points", "corrections")),
-    "pricing": Facts(lists=("history", "corrections")),  # and every plan's price: see _prices
-    "site": Facts(fields=tuple(f"policies.{name}" for name in Policies.model_fields), lists=("corrections",)),
-    "contact": Facts(lists=("corrections",)),
-}
 
 
 @dataclass(frozen=True)
@@ -136,27 +111,27 @@ def _late_postmortems(before: RecordSet, now: RecordSet, as_of: date, findings: 
 
 
 def _pairs(before: RecordSet, now: RecordSet, seen: frozenset[tuple[str, str]]) -> Iterable[tuple[str, Any, Any]]:
-    """(kind, published record, record now) for every published record that still exists (now None: its file is gone)."""
-    for kind, old_items, new_items in (
-        ("commitment", before.commitments, now.commitments),
-        ("incident", before.incidents, now.incidents),
-        ("mistake", before.mistakes, now.mistakes),
-        ("metric", before.metrics, now.metrics),
-    ):
-        current = {item.id: item for item in new_items}
-        for old in old_items:
-            if old.id in current:
-                yield kind, old, current[old.id]
-    yield "site", before.site, now.site
-    for kind in ("pricing", "contact"):
-        old = getattr(before, kind)
-        if old is not None and ((kind, "") not in seen or getattr(now, kind) is not None):
-            yield kind, old, getattr(now, kind)  # a deleted pricing.yml takes its history with it: every row is reported
+    """(kind, published record, record now) for every published record that still exists (now None: its file is gone).
+
+    A record of a kind with a file per record that is gone now is `_missing`'s; a single file that
+    is gone takes its facts with it (a deleted pricing.yml: every history row is reported).
+    """
+    for k in kinds.kinds():
+        if k.name == "withdrawn":
+            continue  # its entries: _withdrawals
+        if k.folder is not None:
+            current = {item.id: item for item in k.of(now)}
+            yield from ((k.name, old, current[old.id]) for old in k.of(before) if old.id in current)
+            continue
+        for old in k.of(before):
+            present = k.of(now)
+            if present or (k.name, "") not in seen:
+                yield k.name, old, present[0] if present else None
 
 
 def rewrites_of(kind: str, old: BaseModel, new: BaseModel | None) -> list[Rewrite]:
     """Every published fact of `old` (a record of `kind`) that `new` changed or removed."""
-    facts = FACTS[kind]
+    facts = kinds.kind(kind).facts
     found: list[Rewrite] = []
     for name in facts.fields:
         was, now = _get(old, name), _get(new, name) if new is not None else None
@@ -263,8 +238,8 @@ def _missing(published: Published, records: RecordSet, seen: frozenset[tuple[str
     listing = records.source("withdrawn")
     file = listing.file if listing else display_path(records.root)
     for kind, id in sorted(published.loaded.seen):
-        if kind not in KINDS or (kind, id) in seen or (kind, id) in withdrawn:
-            continue
+        if kind not in kinds.withdrawable() or (kind, id) in seen or (kind, id) in withdrawn or is_example(id):
+            continue  # an example from `trustpages init` is meant to be deleted, published or not
         message = f"{kind} '{id}' was published at {published.ref} and is missing now"
         if kind == "commitment" and id in was_withdrawn:
             message += " (it was withdrawn by an update; keep its file so the site shows why)"

@@ -8,15 +8,20 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from generator.records.common import RANGE, in_range
+
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def as_of_date(text: str) -> date:
-    """argparse type for --as-of."""
+    """argparse type for --as-of (and --date): a date in the range records may hold."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date like 2026-03-04; got {text!r}") from None
+    if not in_range(day):
+        raise argparse.ArgumentTypeError(f"expected a date from {RANGE}; got {text!r}")
+    return day
 
 
 def add_content_argument(parser: argparse.ArgumentParser) -> None:

@@ -7,10 +7,12 @@ import shutil
 import signal
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from generator import sitefolder
+from generator import sitefolder, zensical
 from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, describe_os_error
 from generator.commands.mkdocs_process import STOPS, Interrupted, run_mkdocs, stoppable
 from generator.outfolder import Protected, UnsafeOutput, refuse_overlap
@@ -25,6 +27,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     build.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
     build.add_argument("-d", "--site-dir", type=Path, default=None, help="where the site goes (default: site_dir of mkdocs.yml, else site)")
+    build.add_argument(
+        "--builder",
+        choices=["mkdocs", "zensical"],
+        default=None,
+        help="build with MkDocs + Material, or with Zensical (pip install 'trustpages[zensical]'); default: the "
+        "trustpages plugin's `builder:` option in mkdocs.yml, else mkdocs",
+    )
     build.set_defaults(run=run_build)
 
     serve = commands.add_parser(
@@ -32,8 +41,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="preview the site locally; pages reload when a record or template is saved",
         description=(
             "Run `mkdocs serve` on 127.0.0.1 with trustpages watching content/ and templates/. After a save, only the "
-            "pages whose Markdown changed are built again (MkDocs' --dirty, which MkDocs warns about); --clean builds "
-            "every page each time. A preview is never strict: a warning does not stop it."
+            "pages whose Markdown changed are built again (MkDocs' --dirty, without its warning about that); --clean builds "
+            "every page each time. A problem in a record is printed as file:line:col; the preview shows the last good "
+            "build until it is fixed. A preview is never strict: a warning does not stop it."
         ),
     )
     serve.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
@@ -54,9 +64,14 @@ def run_build(args: argparse.Namespace) -> int:
         with stoppable():
             folders = _project(config)
             site = args.site_dir.resolve() if args.site_dir else folders.site
-            return _build(config, site, folders)
+            builder = args.builder or folders.builder
+            if builder == "zensical":
+                return _build(config, site, folders, lambda staging: _with_zensical(config, folders, staging))
+            return _build(config, site, folders, lambda staging: _with_mkdocs(config, staging))
     except MkDocsException as exc:  # MkDocs has logged the details above
         print(f"trustpages: error: {config}: {exc}", file=sys.stderr)
+    except zensical.BuildFailed as exc:
+        print(f"trustpages: error: {exc}; {site or 'the site folder'} was left as it was", file=sys.stderr)
     except UnsafeOutput as exc:
         print(f"trustpages: error: {exc}", file=sys.stderr)
     except OSError as exc:
@@ -68,7 +83,17 @@ def run_build(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS
 
 
-def _build(config: Path, site: Path, folders: _Folders) -> int:
+def _with_mkdocs(config: Path, staging: Path) -> bool:
+    return run_mkdocs("build", "--strict", "--quiet", "-f", str(config), "-d", str(staging)) == 0
+
+
+def _with_zensical(config: Path, folders: _Folders, staging: Path) -> bool:
+    seconds = zensical.build(config, folders.loaded, staging)
+    print(f"zensical built the pages in {seconds:.2f} s")
+    return True
+
+
+def _build(config: Path, site: Path, folders: _Folders, produce: Callable[[Path], bool]) -> int:
     refuse_overlap(site, folders.protected, "-d")
     started = time.perf_counter()
     sitefolder.make_parent(site)
@@ -77,7 +102,7 @@ def _build(config: Path, site: Path, folders: _Folders) -> int:
         sitefolder.remove_stale(site)
         staging = sitefolder.new_staging(site)
         try:
-            if run_mkdocs("build", "--strict", "--quiet", "-f", str(config), "-d", str(staging)) != 0:
+            if not produce(staging):
                 print(f"trustpages: build failed; {site} was left as it was", file=sys.stderr)
                 return EXIT_PROBLEMS
             # Signals wait for the few renames of the swap, so `site` is never left half swapped.
@@ -110,6 +135,8 @@ def _records(site: Path) -> str:
 class _Folders:
     site: Path
     protected: list[Protected]
+    builder: str  # the plugin's `builder:` option
+    loaded: Any  # mkdocs.yml as MkDocs loads it (an MkDocsConfig)
 
 
 def _project(config: Path) -> _Folders:
@@ -121,12 +148,14 @@ def _project(config: Path) -> _Folders:
         Protected("the project folder (where mkdocs.yml is)", config.resolve().parent, may_hold_output=True),
         Protected("the docs folder (docs_dir)", Path(loaded.docs_dir)),
     ]
+    builder = "mkdocs"
     if "trustpages" in loaded.plugins:
         options = loaded.plugins["trustpages"].config
         protected.append(Protected("the content folder", Path(options.content_dir)))
         if options.templates_dir:
             protected.append(Protected("the templates folder", Path(options.templates_dir)))
-    return _Folders(Path(loaded.site_dir).resolve(), protected)
+        builder = options.builder
+    return _Folders(Path(loaded.site_dir).resolve(), protected, builder, loaded)
 
 
 def run_serve(args: argparse.Namespace) -> int:

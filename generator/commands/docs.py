@@ -28,7 +28,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def expected(reference: Path, schemas: Path) -> dict[Path, str]:
     """Every generated file and its text."""
     files = {reference: fieldref.reference()}
-    files.update({schemas / f"{name}.schema.json": schema.dumps(schema.schema(name)) for name in schema.SCHEMA_TYPES})
+    files.update({schemas / f"{name}.schema.json": schema.dumps(schema.schema(name)) for name in schema.names()})
     return files
 
 

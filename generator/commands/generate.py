@@ -49,7 +49,10 @@ def run(args: argparse.Namespace) -> int:
             protected.append(Protected(f"the {what} folder", path))
     try:
         refuse_overlap(args.out, protected, "--out")
-        written = ondisk.write(result.records, as_of, args.out, docs, templates, record_history(args.content))
+        history = record_history(args.content)
+        for commit in history.skipped:
+            print(f"trustpages: warning: {commit.explain()}", file=sys.stderr)
+        written = ondisk.write(result.records, as_of, args.out, docs, templates, history)
     except (ondisk.RefusedError, UnsafeOutput) as exc:
         print(f"trustpages: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

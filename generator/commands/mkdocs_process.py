@@ -9,6 +9,7 @@ Run as `python -m generator.commands.mkdocs_process PARENT_PID MKDOCS_ARGS...` f
 from __future__ import annotations
 
 import ctypes
+import logging
 import os
 import signal
 import subprocess
@@ -106,10 +107,17 @@ def _child(parent: int, args: list[str]) -> int:
     return run_cli(args)
 
 
+def _not_the_dirty_notice(record: logging.LogRecord) -> bool:
+    """False for MkDocs' "A 'dirty' build is being performed" warning: `serve` chose --dirty on purpose, and
+    the warning, shown to a comms person on every preview, reads like something is broken."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 def run_cli(args: list[str]) -> int:
     """MkDocs' own command line, with a file-system error as one plain line instead of a traceback."""
     from generator.commands import describe_os_error
 
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_notice)
     try:
         from mkdocs.__main__ import cli
 

@@ -22,7 +22,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.out is None:
-        sys.stdout.write(schema.dumps({name: schema.schema(name) for name in schema.SCHEMA_TYPES}))
+        sys.stdout.write(schema.dumps({name: schema.schema(name) for name in schema.names()}))
         return EXIT_OK
     for path in schema.write(args.out):
         print(path)

@@ -12,6 +12,7 @@ from markupsafe import escape
 
 from generator import metrics
 from generator.records import RecordSet
+from generator.render import prose
 from generator.render.environment import Strings
 from generator.status import ServiceStatus
 
@@ -46,6 +47,7 @@ def text_width(text: str) -> int:
 
 def badge(label: str, value: str, colour: str) -> bytes:
     """A two-part badge: grey label, coloured value."""
+    label, value = prose.xml_safe(label), prose.xml_safe(value)  # a standalone SVG is XML
     left, right = text_width(label) + 10, text_width(value) + 10
     width = left + right
     said = escape(f"{label}: {value}")

@@ -19,6 +19,7 @@ from generator import __version__
 from generator.opendata import events as ev
 from generator.opendata.events import Event
 from generator.opendata.links import absolute, dumps, midnight, record_url, stamp
+from generator.opendata.plaintext import uri
 from generator.records import RecordSet
 from generator.render import prose
 from generator.render.environment import Strings
@@ -98,7 +99,7 @@ def index(every: list[Feed], records: RecordSet, as_of: date) -> bytes:
         updated = stamp(feed.events[0].at if feed.events else midnight(as_of))
         for path in (feed.atom_path, feed.json_path):
             url = ET.SubElement(root, "url")
-            _text(url, "loc", absolute(records.site, path))
+            _text(url, "loc", uri(absolute(records.site, path)))
             _text(url, "lastmod", updated)
     ET.indent(root)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
@@ -146,25 +147,25 @@ def entry_html(event: Event, t: Strings) -> str:
 
 def entry_id(event: Event, records: RecordSet) -> str:
     """A permanent IRI for the entry: its record's page, with the event's stable id as fragment."""
-    return f"{record_url(records.site, event.record_kind, event.record_id)}#event-{event.id}"
+    return uri(f"{record_url(records.site, event.record_kind, event.record_id)}#event-{event.id}")
 
 
 def atom(feed: Feed, records: RecordSet, as_of: date, t: Strings) -> bytes:
     """The feed as Atom 1.0 (RFC 4287)."""
     site = records.site
     updated = feed.events[0].at if feed.events else midnight(as_of)
-    root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": site.locale, "xml:base": absolute(site)})
-    _text(root, "id", absolute(site, feed.atom_path))
+    root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": prose.xml_safe(site.locale), "xml:base": uri(absolute(site))})
+    _text(root, "id", uri(absolute(site, feed.atom_path)))
     _text(root, "title", feed.title)
     if site.description:
         _text(root, "subtitle", site.description)
     _text(root, "updated", stamp(updated))
-    ET.SubElement(root, "link", {"rel": "self", "type": ATOM_TYPE, "href": absolute(site, feed.atom_path)})
-    ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": absolute(site, feed.page)})
-    ET.SubElement(root, "link", {"rel": "alternate", "type": JSON_FEED_TYPE, "href": absolute(site, feed.json_path)})
+    _link(root, "self", ATOM_TYPE, absolute(site, feed.atom_path))
+    _link(root, "alternate", "text/html", absolute(site, feed.page))
+    _link(root, "alternate", JSON_FEED_TYPE, absolute(site, feed.json_path))
     author = ET.SubElement(root, "author")
     _text(author, "name", site.name)
-    _text(author, "uri", absolute(site))
+    _text(author, "uri", uri(absolute(site)))
     _text(root, "generator", "trustpages", {"version": __version__})
     for event in feed.events:
         entry = ET.SubElement(root, "entry")
@@ -172,16 +173,21 @@ def atom(feed: Feed, records: RecordSet, as_of: date, t: Strings) -> bytes:
         _text(entry, "title", entry_title(event, t), {"type": "text"})
         _text(entry, "published", stamp(event.at))
         _text(entry, "updated", stamp(event.at))
-        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": record_url(site, event.record_kind, event.record_id)})
+        _link(entry, "alternate", "text/html", record_url(site, event.record_kind, event.record_id))
         ET.SubElement(entry, "category", {"term": event.kind})
         _text(entry, "content", entry_html(event, t), {"type": "html"})
     ET.indent(root)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
 
 
+def _link(parent: ET.Element, rel: str, media_type: str, href: str) -> None:
+    ET.SubElement(parent, "link", {"rel": rel, "type": media_type, "href": uri(href)})
+
+
 def _text(parent: ET.Element, tag: str, text: str, attributes: dict[str, str] | None = None) -> ET.Element:
+    # ElementTree escapes markup but writes control characters as they are, and one makes the whole feed unreadable.
     element = ET.SubElement(parent, tag, attributes or {})
-    element.text = text
+    element.text = prose.xml_safe(text)
     return element
 
 

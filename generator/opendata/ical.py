@@ -7,17 +7,21 @@ tests read it back with the icalendar library.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 
 from generator import __version__, metrics
 from generator.opendata.links import midnight, record_url, utc
-from generator.opendata.plaintext import plain
+from generator.opendata.plaintext import plain, uri
 from generator.records import Incident, Milestone, RecordSet
 from generator.render.environment import Strings
 
 PATH = "calendar.ics"
+# Line breaks, as str.splitlines() knows them: some readers split lines at any of them.
+_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # the rest of what RFC 5545 TEXT excludes (CONTROL)
 LINE_OCTETS = 75  # RFC 5545 3.1: longer content lines are folded
 
 
@@ -96,7 +100,7 @@ def _event(
     lines = ["BEGIN:VEVENT", f"UID:{_text(uid)}", f"DTSTAMP:{_when(stamp)}", _moment("DTSTART", start)]
     if end is not None:
         lines.append(_moment("DTEND", end))
-    lines += [f"SUMMARY:{_text(summary)}", f"DESCRIPTION:{_text(description)}", f"CATEGORIES:{_text(category)}", f"URL:{url}", f"STATUS:{status}"]
+    lines += [f"SUMMARY:{_text(summary)}", f"DESCRIPTION:{_text(description)}", f"CATEGORIES:{_text(category)}", f"URL:{uri(url)}", f"STATUS:{status}"]
     if transparent:
         lines.append("TRANSP:TRANSPARENT")
     lines.append("END:VEVENT")
@@ -113,9 +117,10 @@ def _when(moment: datetime) -> str:
 
 
 def _text(value: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped."""
-    escaped = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return escaped.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped, other
+    control characters (which TEXT cannot hold) left out."""
+    escaped = _BREAK.sub(r"\\n", value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,"))
+    return _CONTROL.sub("", escaped) if _CONTROL.search(escaped) else escaped
 
 
 def _fold(line: str) -> Iterator[str]:

@@ -6,10 +6,9 @@ import json
 from datetime import UTC, date, datetime, time
 from typing import Any
 
+from generator import kinds
 from generator.records import Site
 
-# Where each kind of record has its page (DESIGN.md: these URLs are permanent).
-SECTION_OF_KIND = {"commitment": "commitments", "incident": "incidents", "mistake": "mistakes"}
 
 
 def absolute(site: Site, path: str = "") -> str:
@@ -19,7 +18,7 @@ def absolute(site: Site, path: str = "") -> str:
 
 def record_url(site: Site, kind: str, record_id: str) -> str:
     """The permanent page of a record: /commitments/<id>/, /incidents/<id>/ or /mistakes/<id>/."""
-    return absolute(site, f"{SECTION_OF_KIND[kind]}/{record_id}/")
+    return absolute(site, f"{kinds.kind(kind).folder}/{record_id}/")
 
 
 def utc(moment: datetime) -> datetime:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from generator.opendata.links import absolute, midnight, stamp
+from generator.opendata.plaintext import one_line, uri
 from generator.records import RecordSet
 
 PATH = ".well-known/security.txt"
@@ -16,16 +17,17 @@ def security_txt(records: RecordSet, as_of: date) -> bytes | None:
     security = records.contact.security if records.contact else None
     if security is None:
         return None
+    # One field a line: a line break inside a value would start a field of its own (an attacker's Contact).
     lines = [
-        f"# Where to report a security problem to {records.site.name}.",
-        f"Contact: {_uri(security.email)}",
+        f"# Where to report a security problem to {one_line(records.site.name)}.",
+        f"Contact: {uri(_uri(security.email))}",
         # Computed from as_of, not the clock: every build moves it forward, and the same build gives the same bytes.
         f"Expires: {stamp(midnight(as_of + timedelta(days=VALID_DAYS)))}",
     ]
     if security.policy:
-        lines.append(f"Policy: {security.policy}")
-    lines.append(f"Preferred-Languages: {records.site.locale}")
-    lines.append(f"Canonical: {absolute(records.site, PATH)}")
+        lines.append(f"Policy: {uri(str(security.policy))}")
+    lines.append(f"Preferred-Languages: {one_line(records.site.locale)}")
+    lines.append(f"Canonical: {uri(absolute(records.site, PATH))}")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from generator import metrics
 from generator.opendata import models
 from generator.opendata.links import absolute, dumps, record_url, utc
+from generator.opendata.plaintext import spreadsheet_cell
 from generator.records import Incident, Milestone, RecordSet, Standing
 from generator.status import WINDOW_DAYS, ServiceStatus
 
@@ -309,6 +310,8 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)  # a number, negative or not, is read as one
     if isinstance(value, list):
-        return " ".join(str(item) for item in value)
-    return str(value)
+        return spreadsheet_cell(" ".join(str(item) for item in value))
+    return spreadsheet_cell(str(value))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.records.commitment import Commitment, Measurement, Milestone, Standing, StatusUpdate
 from generator.records.contact import Channel, Contact, Security
@@ -66,6 +67,7 @@ class RecordSet:
     pricing: Pricing | None = None
     contact: Contact | None = None
     withdrawn: tuple[Withdrawal, ...] = ()
+    others: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # records of kinds registered beyond the built-in ones
     root: Path = Path("content")
     sources: dict[tuple[str, str], Source] = field(default_factory=dict, compare=False, repr=False)
 

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, PrivateAttr, ValidationInfo, field_validator
 
 from generator.targets import computed_met
-from generator.records.common import Day, Flag, Label, Period, Record, Text, Url
+from generator.records.common import Day, Flag, Label, Line, Period, Record, Text, Url
 from generator.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 MilestoneStatus = Literal["not_started", "in_progress", "stalled", "kept", "partly_kept", "broken", "withdrawn"]
@@ -41,12 +41,12 @@ class Measurement(Record):
 
 class _Commitment(Record):
     id: str = Field("", exclude=True)
-    title: Text = Field(description="The promise in a few words, e.g. You can export all your data.")
+    title: Line = Field(description="The promise in a few words, e.g. You can export all your data.")
     promise: Text = Field(description="The promise itself, in one plain sentence a customer can check, e.g. Every customer can download all their data as CSV.")
     why: Text = Field(description="Why we made it, e.g. Your data is yours.")
-    category: Text = Field("general", description="A word grouping related promises, e.g. support or data.")
+    category: Line = Field("general", description="A word grouping related promises, e.g. support or data.")
     made_on: Day = Field(description="Date the promise was made public, e.g. 2026-02-01.")
-    owner: Text = Field(description="Who inside the company is answerable for it, e.g. Platform team.")
+    owner: Line = Field(description="Who inside the company is answerable for it, e.g. Platform team.")
     corrections: tuple[Correction, ...] = Field((), description=CORRECTIONS_DESCRIPTION)
 
 

@@ -2,19 +2,47 @@
 
 from __future__ import annotations
 
+import math
 import re
-from datetime import date, datetime
+import unicodedata
+from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from typing import Annotated, Any, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 SLUG = re.compile(SLUG_PATTERN)
+# Ids become file and folder names of the built site, some with a suffix (feeds/components/<id>.xml):
+# far below the 255 bytes a file name may have.
+MAX_ID = 100
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})\Z")
+_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?\Z")
+# The validation context key for site.yml's time zone (a tzinfo), in which a moment typed without
+# an offset (2026-03-04T09:12) is read. The loader sets it from site.yml before validating records.
+LOCAL_ZONE = "local_zone"
 _PERIOD = re.compile(r"\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?\Z")
+# Every date and moment trustpages reads (records, --as-of, SOURCE_DATE_EPOCH, git commits) lies in
+# this range. It starts where SOURCE_DATE_EPOCH and git count from, and ends a thousand years before
+# the last date Python can hold, so time-zone shifts and the windows computed around a date (the day
+# after a due date, a year of security.txt validity) never run past it.
+FIRST_DAY = date(1970, 1, 1)
+LAST_DAY = date(9000, 12, 31)
+RANGE = f"{FIRST_DAY} to {LAST_DAY}"
+# C0 and C1 control characters and the noncharacters (U+FDD0-U+FDEF, U+FFFE, U+FFFF and their
+# kin in every plane): no page, feed or plain-text file can show them, and XML cannot hold most of
+# them. Prose keeps its tabs and line breaks.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_NONCHARACTERS}]")
+# The bidi embeddings, overrides and isolates reorder the text around them, so what a reader sees
+# is not what was written (the marks LRM, RLM and ALM only steer neutral characters: right-to-left
+# text needs them).
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# What a one-line field may not hold: it is written where a break would start a new line.
+_LINE_BREAK = re.compile("[\t\n\u2028\u2029]")
+# Letters and symbols drawn as nothing at all (besides spaces, marks and format characters).
+_BLANK = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 
 
 class Record(BaseModel):
@@ -49,45 +77,110 @@ def describe(value: Any) -> str:
     return repr(str(value))
 
 
+def in_range(day: date) -> bool:
+    """True when `day` lies between FIRST_DAY and LAST_DAY, the dates trustpages accepts."""
+    return FIRST_DAY <= day <= LAST_DAY
+
+
+def _out_of_range(value: Any) -> PydanticCustomError:
+    return PydanticCustomError("date_range", "{value} is outside the dates trustpages accepts ({range})", {"value": str(value), "range": RANGE})
+
+
 def _day(value: Any) -> Any:
     if isinstance(value, date) and not isinstance(value, datetime):
+        if not in_range(value):
+            raise _out_of_range(value)
         return value
     if isinstance(value, str) and _DAY.match(value):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             raise PydanticCustomError("bad_day", "{value} is not a real date", {"value": value}) from None
+        if not in_range(day):
+            raise _out_of_range(value)
+        return day
     raise PydanticCustomError("day_format", "expected a date like 2026-03-04; got {got}", {"got": describe(value)})
 
 
-def _moment(value: Any) -> Any:
+def _moment(value: Any, info: ValidationInfo) -> Any:
     if isinstance(value, datetime) and value.tzinfo is not None:
+        if not in_range(value.date()):
+            raise _out_of_range(value.isoformat())
         return value
     if isinstance(value, str) and _MOMENT.match(value):
         try:
-            return datetime.fromisoformat(value)
+            moment = datetime.fromisoformat(value)
         except ValueError:
             raise PydanticCustomError("bad_moment", "{value} is not a real moment in time", {"value": value}) from None
+        if moment.tzinfo is None:
+            zone = info.context.get(LOCAL_ZONE) if isinstance(info.context, dict) else None
+            if not isinstance(zone, tzinfo):
+                raise PydanticCustomError(
+                    "moment_zone", "{value} has no time zone, and site.yml names none to read it in; add one, like {value}Z", {"value": value}
+                )
+            moment = moment.replace(tzinfo=zone)  # a wall-clock time where the company is: site.yml's timezone
+        if not in_range(moment.date()):
+            raise _out_of_range(value)
+        return moment
     raise PydanticCustomError(
         "moment_format",
-        "expected a moment with its time zone, like 2026-03-04T09:12:00Z; got {got}",
+        "expected a moment like 2026-03-04T09:12 (in site.yml's time zone) or 2026-03-04T09:12:00Z; got {got}",
         {"got": describe(value)},
     )
 
 
 def _text(value: Any) -> Any:
-    if isinstance(value, str):
-        if not value.strip():
-            raise PydanticCustomError("empty_text", "is empty")
-        return value
-    raise PydanticCustomError("text_type", "expected text; got {got}", {"got": describe(value)})
+    """Markdown prose: printable text with at least one visible character; tabs and line breaks allowed."""
+    if not isinstance(value, str):
+        raise PydanticCustomError("text_type", "expected text; got {got}", {"got": describe(value)})
+    if not value.strip():
+        raise PydanticCustomError("empty_text", "is empty")
+    if found := _CONTROL.search(value):
+        code = ord(found.group())
+        raise PydanticCustomError(
+            "control_character",
+            "holds the {what} {char}, which no page can show",
+            {
+                "what": "control character" if code < 0xA0 else "noncharacter",
+                "char": f"U+{code:04X}",
+                "hint": "delete it: most editors do not show it",
+            },
+        )
+    if found := _BIDI.search(value):
+        raise PydanticCustomError(
+            "bidi_control",
+            "holds {char}, which shows the text around it in another order than it is written",
+            {"char": _name(found.group()), "hint": "delete it: text runs in the direction of its own letters"},
+        )
+    if not any(_visible(char) for char in value):
+        raise PydanticCustomError("invisible_text", "has no visible character")
+    return value
+
+
+def _line(value: Any) -> Any:
+    """One line of text (names, titles, addresses): it is written where a line break would start a new line."""
+    value = _text(value)
+    if found := _LINE_BREAK.search(value):
+        char = {"\n": "a line break", "\t": "a tab"}.get(found.group()) or _name(found.group())
+        raise PydanticCustomError("line_break", "must be one line; it holds {char}", {"char": char, "hint": "write it on one line"})
+    return value
+
+
+def _name(char: str) -> str:
+    """A character as people look it up, e.g. U+202E (RIGHT-TO-LEFT OVERRIDE)."""
+    return f"U+{ord(char):04X} ({unicodedata.name(char)})"
+
+
+def _visible(char: str) -> bool:
+    """True when the character is drawn: not a space, control, format character, combining mark or blank."""
+    return unicodedata.category(char)[0] not in "ZCM" and char not in _BLANK
 
 
 def _label(value: Any) -> Any:
     """Short values such as `96.2%` or `2026`: a bare number is taken as its text."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
-    return _text(value)
+    return _line(value)
 
 
 def _period(value: Any) -> Any:
@@ -102,6 +195,7 @@ def _period(value: Any) -> Any:
 def _amount(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise PydanticCustomError("amount_type", "expected a number like 12 or 9.50; got {got}", {"got": describe(value)})
+    _finite(value)
     if value < 0:
         raise PydanticCustomError("negative_amount", "cannot be negative; got {got}", {"got": value})
     return Decimal(str(value))
@@ -110,7 +204,17 @@ def _amount(value: Any) -> Any:
 def _number(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise PydanticCustomError("number_type", "expected a number; got {got}", {"got": describe(value)})
+    _finite(value)
     return value
+
+
+def _finite(value: int | float) -> None:
+    try:
+        finite = math.isfinite(value)  # YAML reads 1e309 as infinity: no chart, sum or average can hold it
+    except OverflowError:  # a whole number beyond any float
+        finite = False
+    if not finite:
+        raise PydanticCustomError("finite_number", "is too large: numbers end at about 1.8e308", {"hint": "write a smaller number"})
 
 
 def _flag(value: Any) -> Any:
@@ -120,17 +224,19 @@ def _flag(value: Any) -> Any:
 
 
 def _slug(value: Any) -> Any:
-    if not isinstance(value, str) or not SLUG.match(value):
+    if not isinstance(value, str) or not SLUG.fullmatch(value):  # `$` alone would let "id\n" through
         raise PydanticCustomError(
             "slug_format",
             "expected an id like 'export-all-data' (lowercase letters, digits and dashes); got {got}",
             {"got": describe(value)},
         )
+    if len(value) > MAX_ID:
+        raise PydanticCustomError("slug_length", "an id has at most {max} characters; this one has {length}", {"max": MAX_ID, "length": len(value), "hint": "shorten it"})
     return value
 
 
 def _url(value: Any) -> Any:
-    value = _text(value)
+    value = _line(value)
     if not value.startswith(("https://", "http://", "mailto:")):
         raise PydanticCustomError(
             "url_format", "expected a web address starting with https://; got {got}", {"got": repr(value)}
@@ -139,11 +245,12 @@ def _url(value: Any) -> Any:
 
 
 Day = Annotated[date, BeforeValidator(_day), WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
-Moment = Annotated[datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "format": "date-time"})]
+Moment = Annotated[datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "pattern": "^" + _MOMENT.pattern.removesuffix(r"\Z") + "$"})]
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"})]
+Line = Annotated[str, BeforeValidator(_line), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"^[^\t\n\r\u2028\u2029]*\S[^\t\n\r\u2028\u2029]*$"})]
 Label = Annotated[str, BeforeValidator(_label), WithJsonSchema({"type": ["string", "number"]})]
 Period = Annotated[str, BeforeValidator(_period), WithJsonSchema({"type": ["string", "integer"], "pattern": "^" + _PERIOD.pattern.removesuffix(r"\Z") + "$"})]
-Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN})]
+Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "maxLength": MAX_ID})]
 Url = Annotated[str, BeforeValidator(_url), WithJsonSchema({"type": "string", "pattern": r"^(https?://|mailto:)"})]
 Amount = Annotated[Decimal, BeforeValidator(_amount), WithJsonSchema({"type": "number", "minimum": 0})]
 Number = Annotated[float, BeforeValidator(_number), WithJsonSchema({"type": "number"})]

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.records.common import Record, Slug, Text, Url
+from generator.records.common import Line, Record, Slug, Text, Url
 from generator.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 
@@ -16,16 +16,16 @@ class Channel(Record):
     kind: Literal["email", "phone", "chat", "form", "post", "social"] = Field(
         description="What kind of channel it is: email, phone, chat, form, post or social, e.g. email."
     )
-    label: Text = Field(description="Who answers, e.g. Support.")
-    value: Text = Field(description="The address, number or link, e.g. help@example.com.")
-    hours: Text | None = Field(None, description="When someone answers, e.g. Mon–Fri 9–17 CET.")
+    label: Line = Field(description="Who answers, e.g. Support.")
+    value: Line = Field(description="The address, number or link, e.g. help@example.com.")
+    hours: Line | None = Field(None, description="When someone answers, e.g. Mon–Fri 9–17 CET.")
     response_promise: Slug | None = Field(None, description="Id of the standing commitment about reply times, e.g. reply-within-one-day.")
 
 
 class Security(Record):
     """Where to report a security problem."""
 
-    email: Text = Field(description="Address for security reports, e.g. security@example.com.")
+    email: Line = Field(description="Address for security reports, e.g. security@example.com.")
     policy: Url | None = Field(None, description="Link to the disclosure policy, e.g. https://example.com/security.")
 
 

@@ -6,7 +6,7 @@ import re
 
 from pydantic import Field
 
-from generator.records.common import Day, Record, Text
+from generator.records.common import Day, Line, Record, Text
 
 # A field path as corrections name it: names and 1-based item numbers joined by dots, e.g. updates.2.body.
 FIELD_PATH = re.compile(r"[a-z_]+(\.([a-z_]+|[1-9][0-9]*))*\Z")
@@ -16,7 +16,7 @@ class Correction(Record):
     """One published fact changed on purpose, said in public."""
 
     on: Day = Field(description="Date of the correction, e.g. 2026-12-03.")
-    field: Text = Field(
+    field: Line = Field(
         description="The field corrected, as a dotted path with items counted from 1, e.g. impact or updates.2.body."
     )
     why: Text = Field(description="Why it changed, in plain words, e.g. We first thought every customer was affected.")

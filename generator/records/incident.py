@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.records.common import Moment, Record, Slug, Text
+from generator.records.common import Line, Moment, Record, Slug, Text
 from generator.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 Impact = Literal["none", "minor", "major", "critical", "maintenance"]
@@ -39,7 +39,7 @@ class Incident(Record):
     """content/incidents/<date>-<slug>.yml: one incident or maintenance window."""
 
     id: str = Field("", exclude=True)
-    title: Text = Field(description="What customers noticed, e.g. Some customers could not log in.")
+    title: Line = Field(description="What customers noticed, e.g. Some customers could not log in.")
     impact: Impact = Field(description="How bad it was for customers: none, minor, major, critical, or maintenance (planned work), e.g. major.")
     started: Moment | None = Field(None, description="When it started, e.g. 2026-03-04T09:12:00Z. Planned maintenance leaves it out until the work starts.")
     resolved: Moment | None = Field(None, description="When it was fixed, e.g. 2026-03-04T10:05:00Z; leave it out while it is ongoing.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from generator.records.common import Count, Number, Period, Record, Text
+from generator.records.common import Count, Line, Number, Period, Record, Text
 from generator.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 
@@ -20,8 +20,8 @@ class MetricSeries(Record):
     """content/metrics/<id>.yml: a number tracked over time."""
 
     id: str = Field("", exclude=True)
-    title: Text = Field(description="The question it answers, e.g. Do our customers trust us?")
-    unit: Text = Field(description="Unit of the values, e.g. % agree.")
+    title: Line = Field(description="The question it answers, e.g. Do our customers trust us?")
+    unit: Line = Field(description="Unit of the values, e.g. % agree.")
     source: Text = Field(description="Where the numbers come from and how they are counted, e.g. Quarterly survey of all customers.")
     points: tuple[Point, ...] = Field(min_length=1, description="Values, oldest first, e.g. {period: 2026-Q1, value: 71, n: 412}.")
     corrections: tuple[Correction, ...] = Field((), description=CORRECTIONS_DESCRIPTION)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from generator.records.common import Day, Record, Slug, Text
+from generator.records.common import Day, Line, Record, Slug, Text
 from generator.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 
@@ -12,7 +12,7 @@ class Mistake(Record):
     """content/mistakes/<date>-<slug>.yml: a mistake, said plainly, with what changed."""
 
     id: str = Field("", exclude=True)
-    title: Text = Field(description="The mistake in a few words, e.g. We charged some customers twice.")
+    title: Line = Field(description="The mistake in a few words, e.g. We charged some customers twice.")
     on: Day = Field(description="Date it happened, e.g. 2026-05-02.")
     what_happened: Text = Field(description="What happened, plainly, e.g. A billing job ran twice and 312 customers were charged twice.")
     who_was_affected: Text = Field(description="Who was affected, and how many, e.g. 312 customers on monthly plans.")

@@ -4,27 +4,27 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from generator.records.common import Amount, Day, Flag, Record, Text
+from generator.records.common import Amount, Day, Flag, Line, Record, Text
 from generator.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 
 class Plan(Record):
     """A plan, in the words a customer would use."""
 
-    name: Text = Field(description="Plan name, e.g. Team.")
+    name: Line = Field(description="Plan name, e.g. Team.")
     price: Amount = Field(description="Price per `per`, in the site currency, e.g. 12.")
-    per: Text = Field(description="What the price is for, e.g. month or user-month.")
+    per: Line = Field(description="What the price is for, e.g. month or user-month.")
     for_whom: Text | None = Field(None, description="Who it suits, e.g. Teams up to 50.")
-    includes: tuple[Text, ...] = Field((), description="What is included, one item per entry, e.g. [Unlimited projects, Email support].")
-    limits: tuple[Text, ...] = Field((), description="Limits a customer should know before paying, e.g. [No phone support].")
+    includes: tuple[Line, ...] = Field((), description="What is included, one item per entry, e.g. [Unlimited projects, Email support].")
+    limits: tuple[Line, ...] = Field((), description="Limits a customer should know before paying, e.g. [No phone support].")
 
 
 class Fee(Record):
     """Any charge outside the plan price."""
 
-    name: Text = Field(description="What the fee is for, e.g. Paper invoice.")
+    name: Line = Field(description="What the fee is for, e.g. Paper invoice.")
     price: Amount = Field(description="Amount, e.g. 2.")
-    per: Text = Field(description="What it is charged per, e.g. invoice.")
+    per: Line = Field(description="What it is charged per, e.g. invoice.")
 
 
 class PriceChange(Record):
@@ -32,7 +32,7 @@ class PriceChange(Record):
 
     announced: Day = Field(description="Date customers were told, e.g. 2026-01-10.")
     effective: Day = Field(description="Date the new price applies, e.g. 2026-02-15.")
-    plan: Text = Field(description="Name of the plan whose price changed, e.g. Team.")
+    plan: Line = Field(description="Name of the plan whose price changed, e.g. Team.")
     from_: Amount = Field(alias="from", description="Price before the change, e.g. 10.")
     to: Amount = Field(description="Price after the change, e.g. 12.")
     why: Text = Field(description="Why the price changed, plainly, e.g. Hosting costs rose by a third.")

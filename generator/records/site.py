@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import available_timezones
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
-from generator.records.common import Count, Flag, Number, Record, Slug, Text, Url
+from generator.records.common import Count, Flag, Line, Number, Record, Slug, Text, Url
 from generator.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 
@@ -17,6 +17,15 @@ def _zone(value: str) -> str:
     if value not in _zones():
         raise PydanticCustomError(
             "timezone", "unknown time zone {got}; use a name like Europe/Berlin or UTC", {"got": repr(value)}
+        )
+    return value
+
+
+def _rules(value: object) -> object:
+    """`language: de` is the site's language mistaken for the plain-language rules: say where it goes."""
+    if isinstance(value, str):
+        raise PydanticCustomError(
+            "language_rules", "holds the plain-language rules, like max_sentence_words: 25; for the site's language write locale: {got}", {"got": value}
         )
     return value
 
@@ -46,8 +55,8 @@ class Component(Record):
     """A part of the service that incidents can affect."""
 
     id: Slug = Field(description="Short id used in incidents' `affected`, e.g. login.")
-    name: Text = Field(description="Name customers know it by, e.g. Login.")
-    group: Text | None = Field(None, description="Heading it is listed under, e.g. Web app.")
+    name: Line = Field(description="Name customers know it by, e.g. Login.")
+    group: Line | None = Field(None, description="Heading it is listed under, e.g. Web app.")
     description: Text | None = Field(None, description="One sentence on what it does for customers, e.g. Where you sign in and keep your books.")
 
 
@@ -112,17 +121,17 @@ class LanguageRules(Record):
 class Site(Record):
     """content/site.yml: who publishes this site and the rules they hold themselves to."""
 
-    name: Text = Field(description="Company name, e.g. Example Co.")
+    name: Line = Field(description="Company name, e.g. Example Co.")
     url: Url = Field(description="Address of this site, e.g. https://trust.example.com.")
     description: Text | None = Field(None, description="One sentence saying what this site is, e.g. What we promised, what went wrong, what it costs.")
     locale: Locale = Field("en", description="Language of the site's headings, dates and numbers, one of trustpages' strings files, e.g. en.")
-    timezone: Annotated[Text, AfterValidator(_zone)] = Field(
+    timezone: Annotated[Line, AfterValidator(_zone)] = Field(
         "UTC", description="Time zone times are shown in, e.g. Europe/Berlin."
     )
     repo_url: Url | None = Field(None, description="Public git repository of this content, for source and history links, e.g. https://github.com/example/trust.")
     components: tuple[Component, ...] = Field((), description="Parts of the service incidents can affect, e.g. {id: login, name: Login, group: Web app}.")
     policies: Policies = Field(Policies(), description="The company's own rules, checked by trustpages, e.g. postmortem_within_days: 7.")
-    language: LanguageRules = Field(LanguageRules(), description="How plain the prose must be, checked by trustpages, e.g. max_sentence_words: 25.")
+    language: Annotated[LanguageRules, BeforeValidator(_rules)] = Field(LanguageRules(), description="How plain the prose must be, checked by trustpages, e.g. max_sentence_words: 25.")
     subscribe: tuple[SubscribeLink, ...] = Field(
         (), description="More ways to get updates, shown beside the feeds, e.g. {label: Mailing list, url: https://example.com/list}."
     )

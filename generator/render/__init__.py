@@ -20,6 +20,7 @@ from generator.corrected import as_first_made, corrections_shown, due_move, labe
 from generator.history import History
 from generator.records import Incident, Milestone, RecordSet, Standing
 from generator.render.charts import bar_chart
+from generator.sections import listing_path
 from generator.status import service_status
 from generator.render.environment import builtin_templates, make_environment, relative_path, relative_url
 
@@ -150,13 +151,6 @@ class Listing:
 
     def context(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "path"}
-
-
-def listing_path(kind: str, key: object, page_no: int = 1) -> str:
-    """Where the full list of a group lives; a folder no record id can clash with (ids have no '/')."""
-    section, folder = {"commitments": ("commitments", "status"), "standing": ("commitments", "standing"),
-                       "incidents": ("incidents", "year"), "mistakes": ("mistakes", "year")}[kind]
-    return f"{section}/{folder}/{key}/{'index' if page_no == 1 else page_no}.md"
 
 
 def _groups(context: dict[str, Any]) -> list[tuple[str, object, str, list[Any]]]:

@@ -12,6 +12,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
+from generator.render import bounded
+
 _ALLOWED_TAGS = {
     "p", "br", "a", "ul", "ol", "li", "strong", "em", "code", "pre", "blockquote", "h3", "h4", "h5", "h6",
     "table", "thead", "tbody", "tr", "th", "td", "hr", "del",
@@ -63,9 +65,16 @@ def html(text: str | None) -> Markup:
     if _PLAIN_LINE.fullmatch(text):
         out = f"<p>{text}</p>"  # what the parser and the cleaner would make of it
     else:
-        by_blocks = _by_blocks(text)
-        out = by_blocks if by_blocks is not None else _html(text)
+        out = _bounded_html(text)
     return Markup(_link_emails(out) if "@" in out else out)
+
+
+@functools.lru_cache(maxsize=65536)
+def _bounded_html(text: str) -> Markup:
+    # Cached: the same update body appears on its page and in several feeds.
+    defused = bounded.defuse(text)
+    by_blocks = _by_blocks(defused)
+    return Markup(bounded.restore(by_blocks if by_blocks is not None else _html(defused)))
 
 
 _EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})(?![\w@-])")
@@ -149,9 +158,7 @@ def _by_blocks(text: str) -> str | None:
     return "\n".join(parts)
 
 
-@functools.lru_cache(maxsize=65536)
-def _html(text: str) -> Markup:
-    # Cached: the same update body appears on its page and in several feeds.
+def _html(text: str) -> str:
     rendered = _converter.reset().convert(text)
     cleaned = nh3.clean(
         rendered,
@@ -161,7 +168,16 @@ def _html(text: str) -> Markup:
         link_rel="nofollow noopener",
     )
     # A blank line would end the raw HTML block in the page's Markdown.
-    return Markup(re.sub(r"\n\s*\n+", "\n", cleaned).strip())
+    return re.sub(r"\n\s*\n+", "\n", cleaned).strip()
+
+
+# What XML 1.0 cannot hold (its Char production): most C0 controls, lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML 1.0 cannot hold, for feeds and SVG: one would make the file unreadable."""
+    return _NOT_XML.sub("", text)
 
 
 def inline(text: object) -> Markup:

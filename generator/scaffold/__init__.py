@@ -15,15 +15,14 @@ from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment, StrictUndefined
 
-from generator import __version__, schema
+from generator import SOURCE_REPOSITORY, __version__, schema
 from generator.checks.honesty import last_full_period
 from generator.importers.yamlwriter import scalar
-from generator.loader import FOLDERS, SINGLETONS
+from generator import kinds
+from generator.installed import Origin, origin
 from generator.render.environment import Strings, builtin_templates
 
 STARTER = Path(__file__).resolve().parent / "starter"
-# The repository whose .pre-commit-hooks.yaml a new site's .pre-commit-config.yaml uses.
-SOURCE_REPOSITORY = "https://github.com/trustpages/trustpages"
 FIELD_REFERENCE = f"{SOURCE_REPOSITORY}/blob/main/docs/records.md"
 
 
@@ -35,15 +34,17 @@ class StarterFile:
     text: str
 
 
-def starter_files(name: str, today: date, locale: str = "en") -> list[StarterFile]:
+def starter_files(name: str, today: date, source: Origin | None = None, locale: str = "en") -> list[StarterFile]:
     """Every file of a new site named `name`, with example dates relative to `today`, in a stable order.
 
-    `locale` is the site's language (a strings file in templates/strings/): site.yml and mkdocs.yml
-    are written for it; the example records stay in English, to be replaced anyway.
+    requirements.txt and the pre-commit hook install trustpages from `source` (default: where the
+    running one came from); a wheel it names is copied by `init`, not listed here. `locale` is the
+    site's language (a strings file in templates/strings/): site.yml and mkdocs.yml are written
+    for it; the example records stay in English, to be replaced anyway.
     """
     env = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
     env.filters["yaml"] = scalar
-    values = {**_values(name, today), "locale": locale, "t": Strings.load(locale, [builtin_templates()])}
+    values = {**_values(name, today, source or origin()), "locale": locale, "t": Strings.load(locale, [builtin_templates()])}
     files: list[StarterFile] = []
     for source in sorted(STARTER.rglob("*")):
         if not source.is_file() or source.name.startswith(".") or "__pycache__" in source.parts:
@@ -54,7 +55,7 @@ def starter_files(name: str, today: date, locale: str = "en") -> list[StarterFil
             relative = env.from_string(relative.removesuffix(".j2")).render(values)
             text = env.from_string(text).render(values)
         files.append(StarterFile(_undotted(relative), text))
-    files += [StarterFile(f"schemas/{kind}.schema.json", schema.dumps(schema.schema(kind))) for kind in schema.SCHEMA_TYPES]
+    files += [StarterFile(f"schemas/{kind}.schema.json", schema.dumps(schema.schema(kind))) for kind in schema.names()]
     files.append(StarterFile(".vscode/settings.json", editor_settings()))
     return sorted(files, key=lambda file: file.path)
 
@@ -62,21 +63,22 @@ def starter_files(name: str, today: date, locale: str = "en") -> list[StarterFil
 def editor_settings() -> str:
     """VS Code settings giving every content file its JSON Schema (hover help, completion, errors as you type)."""
     globs: dict[str, list[str]] = {}
-    for folder, (kind, _) in FOLDERS.items():
-        globs.setdefault(f"./schemas/{kind}.schema.json", []).append(f"content/{folder}/*.yml")
-    for file, (kind, _) in SINGLETONS.items():
-        globs.setdefault(f"./schemas/{kind}.schema.json", []).append(f"content/{file}")
+    for k in sorted(kinds.kinds(), key=lambda k: k.file is not None):  # folders first, as before
+        globs.setdefault(f"./schemas/{k.name}.schema.json", []).append(f"content/{k.folder}/*.yml" if k.folder else f"content/{k.file}")
     return json.dumps({"yaml.schemas": globs}, indent=2) + "\n"
 
 
-def _values(name: str, today: date) -> dict[str, object]:
+def _values(name: str, today: date, source: Origin) -> dict[str, object]:
     """The names the starter templates use: the site's name, and example dates that pass every check on `today`."""
     quarter, quarter_end = last_full_period("quarter", today)
     earlier, earlier_end = last_full_period("quarter", _quarter_start(quarter_end))
     return {
         "name": name,
         "version": __version__,
-        "source_repository": SOURCE_REPOSITORY,
+        "requirement": source.requirement,
+        "installed_from": source.said,
+        "hook_repo": source.hook_repo,
+        "hook_rev": source.hook_rev,
         "field_reference": FIELD_REFERENCE,
         "today": today.isoformat(),
         "yesterday": (today - timedelta(days=1)).isoformat(),

@@ -20,6 +20,7 @@ from pydantic.fields import FieldInfo
 
 from generator.importers.yamlwriter import scalar
 from generator.records import Incident, IncidentUpdate, Milestone, Mistake, Standing, StatusUpdate
+from generator.sections import reserved_ids
 
 KINDS = ("commitment", "incident", "mistake")
 EMPTY = '""'
@@ -63,6 +64,8 @@ def draft(kind: str, title: str, on: date, standing: bool = False) -> Draft:
     day = on.isoformat()
     if kind == "commitment":
         model: type[BaseModel] = Standing if standing else Milestone
+        if record_id in reserved_ids("commitments"):
+            raise ValueError(f"commitments/{record_id}.yml would take the name of a page the site makes itself; choose a longer title")
         path = f"commitments/{record_id}.yml"
         what = "a standing promise (kept every period)" if standing else "a promise with a deadline"
     elif kind == "incident":

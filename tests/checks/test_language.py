@@ -271,6 +271,8 @@ def test_records_built_in_code_are_placed_at_their_file() -> None:
 
 
 def test_every_prose_field_can_be_graded() -> None:
-    named = {path[-1] for paths in language.PROSE.values() for path in paths}
+    from generator import kinds
+
+    named = {path.split(".")[-1] for kind in kinds.kinds() for path in kind.prose}
     assert named == set(get_args(ProseField))
     assert set(LanguageRules().graded_fields) == {"promise", "summary", "apology"}

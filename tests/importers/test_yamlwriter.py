@@ -10,8 +10,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pydantic import TypeAdapter, ValidationError
+
 from generator.importers.yamlwriter import incident_yaml, scalar
 from generator.records import Incident, IncidentUpdate
+from generator.records.common import Line, Text
 from generator.yamlsource import read
 
 START = datetime(2026, 3, 4, 9, 12, tzinfo=UTC)
@@ -80,11 +83,29 @@ def test_scalars_are_quoted_only_when_needed(text: str, written: str) -> None:
     assert yaml.safe_load(f"k: {written}") == {"k": text}  # YAML 1.1 reads it back as the same text
 
 
-_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=60).filter(str.strip)
+# Any text a record may hold: control characters (but tabs and line breaks) and bidi controls are refused by the models.
+_REFUSED = "".join(map(chr, (*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))))
+
+
+def _accepted(kind: object) -> st.SearchStrategy[str]:
+    adapter = TypeAdapter(kind)
+
+    def valid(text: str) -> bool:
+        try:
+            adapter.validate_python(text)
+        except ValidationError:
+            return False
+        return True
+
+    return st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=_REFUSED), min_size=1, max_size=60).filter(valid)
+
+
+_TEXT = _accepted(Text)
+_LINE = _accepted(Line)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(title=_TEXT, summary=_TEXT, body=_TEXT)
+@given(title=_LINE, summary=_TEXT, body=_TEXT)
 def test_any_text_reads_back_exactly(tmp_path: Path, title: str, summary: str, body: str) -> None:
     incident = Incident(
         id="2026-03-04-x",

@@ -1,0 +1,78 @@
+"""A new site installs the very trustpages that wrote it: from the index, git, a local wheel or a local folder."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import SOURCE_REPOSITORY, __version__
+from generator.cli import main
+from generator.commands import init
+from generator.installed import Origin, installed_direct_url, origin
+from generator.scaffold import starter_files
+
+TODAY = date(2026, 11, 23)
+
+
+def written(source: Origin) -> tuple[str, dict]:
+    """The requirement line of requirements.txt and the pre-commit config a site gets from `source`."""
+    files = {file.path: file.text for file in starter_files("Example Co", TODAY, source)}
+    return files["requirements.txt"].splitlines()[-1], yaml.safe_load(files[".pre-commit-config.yaml"])
+
+
+def test_from_the_package_index_a_pinned_version_and_the_release_tag() -> None:
+    requirement, config = written(origin(None))
+    assert requirement == f"trustpages=={__version__}"
+    assert config["repos"] == [{"repo": SOURCE_REPOSITORY, "rev": f"v{__version__}", "hooks": [{"id": "trustpages-check"}]}]
+
+
+def test_from_git_the_same_commit() -> None:
+    direct = {"url": "https://git.example.com/tools/trustpages.git", "vcs_info": {"vcs": "git", "commit_id": "0123abcd" * 5, "requested_revision": "main"}}
+    requirement, config = written(origin(direct))
+    assert requirement == f"trustpages @ git+https://git.example.com/tools/trustpages.git@{'0123abcd' * 5}"
+    assert config["repos"][0]["repo"] == "https://git.example.com/tools/trustpages.git"
+    assert config["repos"][0]["rev"] == "0123abcd" * 5
+
+
+def test_from_a_local_wheel_the_wheel_itself_kept_in_the_site(tmp_path: Path) -> None:
+    wheel = tmp_path / "dist" / f"trustpages-{__version__}-py3-none-any.whl"
+    wheel.parent.mkdir()
+    wheel.write_bytes(b"PK")
+    source = origin({"url": wheel.as_uri(), "archive_info": {"hashes": {"sha256": "00"}}})
+    assert source.wheel == wheel
+    requirement, config = written(source)
+    assert requirement == f"./wheels/{wheel.name}"
+    [hook] = config["repos"][0]["hooks"]
+    assert config["repos"][0]["repo"] == "local"
+    assert (hook["entry"], hook["language"], hook["pass_filenames"]) == ("trustpages check", "system", False)
+
+
+def test_a_wheel_that_is_gone_and_a_local_folder_use_the_release_in_the_repository(tmp_path: Path) -> None:
+    gone = origin({"url": (tmp_path / "trustpages-0.1.0-py3-none-any.whl").as_uri(), "archive_info": {}})
+    folder = origin({"url": tmp_path.as_uri(), "dir_info": {"editable": True}})
+    for source in (gone, folder):
+        assert source.requirement == f"trustpages @ git+{SOURCE_REPOSITORY}@v{__version__}"
+        assert (source.hook_repo, source.hook_rev, source.wheel) == (SOURCE_REPOSITORY, f"v{__version__}", None)
+
+
+def test_from_a_web_address_that_address() -> None:
+    url = f"https://files.example.com/trustpages-{__version__}-py3-none-any.whl"
+    assert origin({"url": url, "archive_info": {}}).requirement == f"trustpages @ {url}"
+
+
+def test_this_checkout_is_read_from_its_direct_url() -> None:
+    direct = installed_direct_url()
+    assert direct is not None and "dir_info" in direct  # `pip install -e .` in .venv
+
+
+def test_init_copies_a_local_wheel_into_the_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    wheel = tmp_path / f"trustpages-{__version__}-py3-none-any.whl"
+    wheel.write_bytes(b"PK-the-wheel")
+    monkeypatch.setattr(init, "origin", lambda: origin({"url": wheel.as_uri(), "archive_info": {}}))
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "site", "--date", TODAY.isoformat(), "--no-git"]) == 0
+    assert (tmp_path / "site" / "wheels" / wheel.name).read_bytes() == b"PK-the-wheel"
+    assert (tmp_path / "site" / "requirements.txt").read_text(encoding="utf-8").endswith(f"\n./wheels/{wheel.name}\n")
