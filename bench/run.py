@@ -16,6 +16,7 @@ import gc
 import json
 import math
 import platform
+import re
 import resource
 import statistics
 import sys
@@ -200,6 +201,7 @@ def measure(n: int, repeat: int, seed: int) -> dict[str, Any]:
         ratios = {name: statistics.median(values) for name, values in per_round.items()}
         return {
             "n": n,
+            "weight": weight(workspace.plugin_site),
             "files": sum(1 for _ in content.rglob("*.yml")),
             "pages": sum(1 for _ in (folder / "generated").rglob("*.md")),
             "stages": stages,
@@ -208,6 +210,22 @@ def measure(n: int, repeat: int, seed: int) -> dict[str, Any]:
             "rounds_cpu_seconds": rounds,
             "site_differences": differences,
         }
+
+
+def weight(site: Path) -> dict[str, int]:
+    """What a reader's browser fetches: the home page and the stylesheets it needs before first paint, and the search index.
+
+    The index is fetched only once a reader starts to search (templates/theme/main.html); scripts
+    sit at the end of the page and do not hold back its first paint.
+    """
+    home = (site / "index.html").read_text(encoding="utf-8")
+    styles = re.findall(r'<link rel="stylesheet" href="([^"]+)"', home)
+    css = sum((site / href.split("?")[0]).stat().st_size for href in styles if not href.startswith(("http:", "https:")))
+    return {
+        "home_html_bytes": len(home.encode("utf-8")),
+        "home_first_paint_bytes": len(home.encode("utf-8")) + css,
+        "search_index_bytes": (site / "search" / "search_index.json").stat().st_size,
+    }
 
 
 def linearity(rows: list[dict[str, Any]]) -> dict[str, float]:
@@ -233,6 +251,12 @@ def size_table(row: dict[str, Any]) -> str:
         lines.append(f"| {stage.name} | {cpu:.2f} | {times['wall_seconds']:.2f} | {cpu / row['n'] * 1000:.2f} | {times['peak_mib']:.0f} |")
     lines.append("")
     lines += [f"{name}: {times['note']}" for name, times in row["stages"].items() if "note" in times]
+    size = row["weight"]
+    lines.append(
+        f"home page: {size['home_html_bytes'] / 1000:.0f} kB of HTML, {size['home_first_paint_bytes'] / 1000:.0f} kB with the "
+        f"stylesheets before first paint (uncompressed); search index: {size['search_index_bytes'] / 1000:.0f} kB, "
+        "fetched once a reader starts to search"
+    )
     for ratio in RATIOS:
         value = row["ratios"][ratio.name]
         rounds = ", ".join(f"{each:.2f}" for each in row["ratios_per_round"][ratio.name])

@@ -61,12 +61,14 @@ def prepare(folder: Path, content: Path, as_of: date) -> Sites:
     trustpages = {"trustpages": {"content_dir": str(content), "as_of": as_of.isoformat()}}
     _write(with_plugin, _config(HAND_WRITTEN, site_plugin, [trustpages]))
     # What the plugin adds to a build, written out: its stylesheet, the section-only nav, silence
-    # about record pages left out of that nav, and .well-known/ (MkDocs skips dot-folders by default).
+    # about record pages left out of that nav, .well-known/ (MkDocs skips dot-folders by default)
+    # and the table cards extension.
     floor = {
         "extra_css": [STYLESHEET],
         "nav": default_nav(generated),
         "validation": {"nav": {"omitted_files": "ignore"}},
         "exclude_docs": "!.well-known/\n",
+        "markdown_extensions": ["attr_list", "tables", "generator.render.cards"],
     }
     _write(bare, _config(generated, site_bare, [], **floor))
     return Sites(content, with_plugin, bare, site_plugin, site_bare)

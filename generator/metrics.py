@@ -202,7 +202,19 @@ def incidents_by_quarter(records: RecordSet) -> dict[str, dict[str, int]]:
     table: dict[str, Counter[str]] = defaultdict(Counter)
     for incident in real_incidents(records):
         table[quarter(incident.started.date())][incident.impact] += 1  # type: ignore[union-attr]
-    return {q: {impact: table[q].get(impact, 0) for impact in INCIDENT_IMPACTS} for q in sorted(table)}
+    # Every quarter from the first to the last, a quiet one as zeros: a chart that skipped it would
+    # put two bad quarters side by side and hide the good one between them.
+    return {q: {impact: table[q].get(impact, 0) for impact in INCIDENT_IMPACTS} for q in _quarters_between(min(table), max(table))} if table else {}
+
+
+def _quarters_between(first: str, last: str) -> list[str]:
+    """Every quarter label from `first` to `last`, both included: 2025-Q4, 2026-Q1, …"""
+    year, number = int(first[:4]), int(first[-1])
+    out = []
+    while (label := f"{year}-Q{number}") <= last:
+        out.append(label)
+        year, number = (year + 1, 1) if number == 4 else (year, number + 1)
+    return out
 
 
 def latest_mistake(records: RecordSet) -> Mistake | None:

@@ -18,14 +18,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from generator import opendata
+from generator import opendata, theme
 from generator.asof import default_as_of, parse_day
 from generator.collector import fewer_collections
-from generator.nav import default_nav
 from generator.history import History
+from generator.nav import default_nav
 from generator.pipeline import build_site, default_templates
 from generator.problems import UsageError
 from generator.render import STYLESHEET, Output, PageCache
+from generator.render.cards import TableCards
 from generator.yamlsource import Document
 
 log = get_plugin_logger(__name__)
@@ -95,10 +96,14 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         _log_history(built.history)
         self.output, self.alternates = built.output, built.alternates
         records = built.records
+        conflict = theme.dress(config, records.site, templates)  # one name, from site.yml
+        if conflict:
+            log.info(conflict)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")
+        config.markdown_extensions.append(TableCards())  # phones: each table row becomes a card
         # Record pages are reached from their index pages, never from the nav (see default_nav).
         config.validation.nav.omitted_files = logging.DEBUG
         if config.nav is None:  # the registry's sections, in the site's language

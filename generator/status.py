@@ -47,12 +47,18 @@ def component_state(component: Component, incidents: list[Incident], now: dateti
 
 @dataclass(frozen=True)
 class Day:
-    """One day of one component: its worst state, downtime in minutes and the incidents behind it."""
+    """One day of one component: its worst state, downtime in minutes and the incidents behind it.
+
+    `minutes_in` is how long the component really was in each state worse than operational, in
+    plain time (at every moment its worst state), so a reader sees "4 h 10 min partial outage"
+    beside the weighted downtime it counts as.
+    """
 
     day: date
     state: str
     downtime_minutes: float
     incidents: tuple[Incident, ...]
+    minutes_in: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,15 @@ class ComponentStatus:
     @property
     def trouble_days(self) -> list[Day]:
         return [d for d in self.days if d.incidents]
+
+    @property
+    def minutes_in(self) -> tuple[tuple[str, float], ...]:
+        """Minutes in each state worse than operational over the window, worst state first."""
+        totals: dict[str, float] = {}
+        for day in self.days:
+            for state, minutes in day.minutes_in:
+                totals[state] = totals.get(state, 0.0) + minutes
+        return _worst_first(totals)
 
 
 @dataclass(frozen=True)
@@ -118,7 +133,9 @@ def service_status(records: RecordSet, as_of: date, window: int = WINDOW_DAYS) -
             tuple(_day(day, mine, zone, now) for day in days),
         )
         groups.setdefault(component.group or "", []).append(status)
-    return ServiceStatus(as_of, tuple(GroupStatus(name, tuple(items)) for name, items in groups.items()))
+    # Components without a group come after every group, so they never read as part of the one above.
+    ordered = sorted(groups.items(), key=lambda item: item[0] == "")
+    return ServiceStatus(as_of, tuple(GroupStatus(name, tuple(items)) for name, items in ordered))
 
 
 def _as_counted(incident: Incident, policies: Policies, now: datetime) -> Incident:
@@ -139,7 +156,23 @@ def _day(day: date, incidents: list[Incident], zone: ZoneInfo, now: datetime) ->
         if began < ended or (began == ended and incident.started == incident.resolved and start <= began < end):
             spans.append((began, ended, incident))
     state = max((STATE_OF_IMPACT[i.impact] for _, _, i in spans), key=STATES.index, default="operational")
-    return Day(day, state, _weighted_minutes(spans), tuple(dict.fromkeys(i for _, _, i in spans)))
+    return Day(day, state, _weighted_minutes(spans), tuple(dict.fromkeys(i for _, _, i in spans)), _minutes_by_state(spans))
+
+
+def _minutes_by_state(spans: list[tuple[datetime, datetime, Incident]]) -> tuple[tuple[str, float], ...]:
+    """Plain minutes in each state worse than operational, where at every moment the worst state counts."""
+    edges = sorted({moment for began, ended, _ in spans for moment in (began, ended)})
+    totals: dict[str, float] = {}
+    for left, right in zip(edges, edges[1:], strict=False):
+        states = [STATE_OF_IMPACT[i.impact] for began, ended, i in spans if began <= left and ended >= right]
+        worst = max(states, key=STATES.index, default="operational")
+        if worst != "operational":
+            totals[worst] = totals.get(worst, 0.0) + (right - left).total_seconds() / 60
+    return _worst_first(totals)
+
+
+def _worst_first(totals: dict[str, float]) -> tuple[tuple[str, float], ...]:
+    return tuple(sorted(((s, m) for s, m in totals.items() if m > 0), key=lambda item: -STATES.index(item[0])))
 
 
 def _weighted_minutes(spans: list[tuple[datetime, datetime, Incident]]) -> float:

@@ -58,6 +58,10 @@ class Strings:
             raise TypeError(f"UI string {key!r} is a table, not a sentence: use Strings.table")
         return str(node)
 
+    def as_mapping(self) -> Mapping[str, Any]:
+        """Every string, as nested mappings (to compare languages)."""
+        return self._table
+
     def table(self, key: str) -> Any:
         """The labels at `key` (a mapping, or a list such as the months); TypeError when it is a sentence."""
         node = self.lookup(key)

@@ -110,6 +110,8 @@ def derived_config(raw: dict[str, Any], locale: str, hand_written: Path) -> dict
     extensions = list(derived.get("markdown_extensions") or [])
     if not any(e == "attr_list" or (isinstance(e, dict) and "attr_list" in e) for e in extensions):
         extensions.append("attr_list")
+    if "generator.render.cards" not in extensions:
+        extensions.append("generator.render.cards")  # as the plugin does: phone tables become cards
     derived["markdown_extensions"] = extensions
     derived.setdefault("nav", default_nav(hand_written, locale))
     return derived

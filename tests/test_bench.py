@@ -38,3 +38,5 @@ def test_a_small_run_times_every_stage_and_both_builds_make_the_same_files(bench
     assert all(times["cpu_seconds"] > 0 for times in row["stages"].values())
     assert "1 of" in row["stages"]["serve rebuild"]["note"]  # one saved record, one page rendered again
     assert set(row["ratios"]) == {ratio.name for ratio in bench.RATIOS}
+    assert 0 < row["weight"]["home_html_bytes"] < row["weight"]["home_first_paint_bytes"]
+    assert 0 < row["weight"]["search_index_bytes"] < 1_000_000

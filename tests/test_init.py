@@ -304,3 +304,21 @@ def test_every_command_explains_itself(capsys: pytest.CaptureFixture[str]) -> No
     code, out, _ = run(["--help"], capsys)
     assert code == 0 and "trustpages init my-site" in out
     assert run(["--version"], capsys) == (0, f"trustpages {__version__}\n", "")
+
+
+def test_init_locale_de_starts_a_german_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = run(["init", str(tmp_path / "de"), "--locale", "de", "--date", TODAY.isoformat()], capsys)
+    assert code == 0
+    assert read(tmp_path / "de" / "content" / "site.yml").value["locale"] == "de"
+    theme = yaml.safe_load((tmp_path / "de" / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]
+    assert theme["language"] == "de"
+    assert [option["toggle"]["name"] for option in theme["palette"]] == ["Zum dunklen Modus wechseln", "Zum hellen Modus wechseln"]
+    assert main(["check", str(tmp_path / "de" / "content"), "--as-of", TODAY.isoformat()]) == 0
+
+
+def test_every_language_with_a_strings_file_is_offered() -> None:
+    # Adding a language is adding templates/strings/<code>.yml: site.yml, its schema and init follow.
+    from generator.records.site import LOCALES
+
+    assert LOCALES == tuple(sorted(path.stem for path in (REPO / "templates" / "strings").glob("*.yml")))
+    assert "de" in LOCALES and "en" in LOCALES

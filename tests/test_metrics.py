@@ -73,3 +73,22 @@ def test_nothing_decided_gives_no_rates() -> None:
 def test_quarters_group_by_the_first_due_date() -> None:
     moved = milestone("j", "2027-06-30", first_due="2026-06-20")
     assert list(metrics.kept_rate_by(records(moved), AS_OF, "quarter")) == ["2026-Q2"]
+
+
+def test_a_quarter_without_incidents_counts_as_zero_not_as_missing() -> None:
+    from generator.records import Incident
+
+    def incident(id: str, started: str, impact: str = "major") -> Incident:
+        return Incident.model_validate(
+            {"id": id, "title": id, "impact": impact, "affected": [], "summary": "x", "started": started, "resolved": started}
+        )
+
+    records = RecordSet(
+        site=Site.model_validate({"name": "T", "url": "https://t.example"}),
+        incidents=(incident("a", "2025-11-03T10:00:00Z"), incident("b", "2026-07-21T10:00:00Z", "minor")),
+    )
+    table = metrics.incidents_by_quarter(records)
+    assert list(table) == ["2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"]
+    assert sum(table["2026-Q1"].values()) == 0 and sum(table["2026-Q2"].values()) == 0
+    assert table["2025-Q4"]["major"] == 1 and table["2026-Q3"]["minor"] == 1
+    assert metrics.incidents_by_quarter(RecordSet(site=records.site)) == {}

@@ -133,3 +133,28 @@ def test_minor_incident_is_a_trouble_day_without_downtime() -> None:
 def test_incidents_before_the_window_do_not_count() -> None:
     components, _ = status_of([incident("old", "critical", ["api"], "2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z")])
     assert components["api"].uptime == 1.0
+
+
+def test_plain_time_in_each_state_sits_beside_the_weighted_downtime() -> None:
+    # critical 10:00-11:00 overlaps major 10:30-12:00; a minor one runs 12:00-22:00 the next day.
+    components, _ = status_of(
+        [
+            incident("a", "critical", ["api"], "2026-11-10T10:00:00Z", "2026-11-10T11:00:00Z"),
+            incident("b", "major", ["api"], "2026-11-10T10:30:00Z", "2026-11-10T12:00:00Z"),
+            incident("c", "minor", ["api"], "2026-11-11T12:00:00Z", "2026-11-11T22:00:00Z"),
+        ]
+    )
+    api = components["api"]
+    days = {d.day: d for d in api.days}
+    assert days[date(2026, 11, 10)].minutes_in == (("major_outage", 60), ("partial_outage", 60))
+    assert days[date(2026, 11, 11)].minutes_in == (("degraded_performance", 600),)
+    assert days[date(2026, 11, 11)].downtime_minutes == 0  # slow but working counts as no downtime...
+    assert api.minutes_in == (("major_outage", 60), ("partial_outage", 60), ("degraded_performance", 600))  # ...but is said
+    assert components["login"].minutes_in == ()
+
+
+def test_components_without_a_group_come_after_every_group() -> None:
+    base = site()
+    ungrouped = base.model_copy(update={"components": (base.components[0].model_copy(update={"group": None}), *base.components[1:])})
+    service = service_status(RecordSet(site=ungrouped), AS_OF)
+    assert [g.name for g in service.groups] == ["Web app", ""]

@@ -163,7 +163,7 @@ def test_the_derived_config_keeps_what_zensical_reads_and_adds_what_the_plugin_a
     assert derived == {
         "site_name": "Beispiel",
         "theme": {"name": "material", "language": "de"},
-        "markdown_extensions": ["tables", "attr_list"],
+        "markdown_extensions": ["tables", "attr_list", "generator.render.cards"],
         "docs_dir": "docs",
         "site_dir": "site",
         "plugins": ["search"],

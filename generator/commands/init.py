@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.asof import default_as_of
 from generator.commands import EXIT_OK, EXIT_USAGE, as_of_date
 from generator.installed import WHEELS, origin
+from generator.records.site import LOCALES
 from generator.scaffold import starter_files
 
 NEXT_STEPS = """\
@@ -49,6 +50,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     init.add_argument("dir", nargs="?", default=Path("."), type=Path, metavar="DIR", help="folder for the site (default: the current folder)")
     init.add_argument("--name", default="Example Co", help="the company's name, for site.yml and mkdocs.yml (default: Example Co)")
+    init.add_argument(
+        "--locale", default="en", choices=LOCALES, help="the site's language, for headings, dates and numbers (default: en)"
+    )
     init.add_argument("--skip-existing", action="store_true", help="write the other files and leave existing ones as they are")
     init.add_argument(
         "--git",
@@ -67,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"trustpages: error: {target} is a file; pass a folder", file=sys.stderr)
         return EXIT_USAGE
     source = origin()
-    files = starter_files(args.name, args.date or default_as_of(), source)
+    files = starter_files(args.name, args.date or default_as_of(), source, args.locale)
     existing = [file for file in files if (target / file.path).exists()]
     if existing and not args.skip_existing:
         listed = "".join(f"\n  {target / file.path}" for file in existing)

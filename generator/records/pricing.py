@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from generator.records.common import Amount, Day, Line, Record, Text
+from generator.records.common import Amount, Day, Flag, Line, Record, Text
 from generator.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 
@@ -46,5 +46,6 @@ class Pricing(Record):
     fees: tuple[Fee, ...] = Field((), description="Every fee beyond the plan price, e.g. {name: Paper invoice, price: 2, per: invoice}.")
     cancel: Text = Field(description="How to cancel and what it costs, e.g. Cancel any time from Settings; you pay nothing after this month.")
     refunds: Text = Field(description="When you get money back, e.g. Full refund within 30 days, no questions asked.")
+    prices_include_tax: Flag | None = Field(None, description="Whether the prices above include VAT (sales tax), said on the page, e.g. true.")
     history: tuple[PriceChange, ...] = Field((), description="Every price change, oldest first; never delete one, e.g. {announced: 2026-01-10, effective: 2026-02-15, plan: Team, from: 10, to: 12, why: …}.")
     corrections: tuple[Correction, ...] = Field((), description=CORRECTIONS_DESCRIPTION)

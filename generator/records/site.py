@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import available_timezones
 
 from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
-from generator.records.common import Count, Line, Number, Record, Slug, Text, Url
+from generator.records.common import Count, Flag, Line, Number, Record, Slug, Text, Url
 from generator.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 
@@ -38,6 +39,18 @@ def _zones() -> set[str]:
     return _ZONES
 
 
+def _locales() -> tuple[str, ...]:
+    """The languages trustpages has strings for: one file each in templates/strings/ (inside the wheel, or the repository's)."""
+    here = Path(__file__).resolve().parent.parent
+    folder = next(path for path in (here / "templates" / "strings", here.parent / "templates" / "strings") if path.is_dir())
+    return tuple(sorted(path.stem for path in folder.glob("*.yml")))
+
+
+# Adding a language is adding its strings file: the schema and `init --locale` follow.
+LOCALES = _locales()
+Locale = Literal[LOCALES]  # type: ignore[valid-type]
+
+
 class Component(Record):
     """A part of the service that incidents can affect."""
 
@@ -45,6 +58,13 @@ class Component(Record):
     name: Line = Field(description="Name customers know it by, e.g. Login.")
     group: Line | None = Field(None, description="Heading it is listed under, e.g. Web app.")
     description: Text | None = Field(None, description="One sentence on what it does for customers, e.g. Where you sign in and keep your books.")
+
+
+class SubscribeLink(Record):
+    """Another way the company tells people about incidents and changes, beside the site's own feeds."""
+
+    label: Text = Field(description="What it is, in the reader's words, e.g. Mailing list.")
+    url: Url = Field(description="Where to sign up, e.g. https://example.com/status-mail.")
 
 
 class Policies(Record):
@@ -104,7 +124,7 @@ class Site(Record):
     name: Line = Field(description="Company name, e.g. Example Co.")
     url: Url = Field(description="Address of this site, e.g. https://trust.example.com.")
     description: Text | None = Field(None, description="One sentence saying what this site is, e.g. What we promised, what went wrong, what it costs.")
-    locale: Literal["en", "de"] = Field("en", description="Language of the site's headings and dates: en or de, e.g. en.")
+    locale: Locale = Field("en", description="Language of the site's headings, dates and numbers, one of trustpages' strings files, e.g. en.")
     timezone: Annotated[Line, AfterValidator(_zone)] = Field(
         "UTC", description="Time zone times are shown in, e.g. Europe/Berlin."
     )
@@ -112,4 +132,10 @@ class Site(Record):
     components: tuple[Component, ...] = Field((), description="Parts of the service incidents can affect, e.g. {id: login, name: Login, group: Web app}.")
     policies: Policies = Field(Policies(), description="The company's own rules, checked by trustpages, e.g. postmortem_within_days: 7.")
     language: Annotated[LanguageRules, BeforeValidator(_rules)] = Field(LanguageRules(), description="How plain the prose must be, checked by trustpages, e.g. max_sentence_words: 25.")
+    subscribe: tuple[SubscribeLink, ...] = Field(
+        (), description="More ways to get updates, shown beside the feeds, e.g. {label: Mailing list, url: https://example.com/list}."
+    )
+    history_commit_messages: Flag = Field(
+        False, description="Show commit messages in each record's history, not only what changed; only if they are written for customers, e.g. false."
+    )
     corrections: tuple[Correction, ...] = Field((), description=CORRECTIONS_DESCRIPTION)

@@ -30,7 +30,7 @@ INDEX_LIMIT = 25
 LISTING_SIZE = 200
 # Every macro of _macros.md.j2 is a global of the render, made once, except these: they link to
 # other pages, so a template imports them with its page's context.
-PAGE_MACROS = frozenset({"service_block"})
+PAGE_MACROS = frozenset({"service_block", "get_updates"})
 SECTIONS = ("index.md", "commitments/index.md", "incidents/index.md", "mistakes/index.md", "pricing.md", "contact.md", "metrics.md", "open-data.md")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemBytecodeC
 from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
-from generator.render import prose
+from generator.render import changes, prose
 from generator.strings import Strings, builtin_templates
 
 
@@ -89,14 +90,23 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str) ->
     clock = Clock(strings, ZoneInfo(timezone))
     env.globals["t"] = strings.lookup  # templates ask for sentences and tables (t("status")[name]) alike
     env.globals["strings"] = strings
+    env.globals["said"] = lambda change: changes.said_all(change, strings, clock.day)
     env.filters.update(
         text=prose.inline,
         prose=prose.html,
         day=clock.day,
         moment=clock.moment,
+        window=clock.window,
+        wrappable=wrappable,
+        number=lambda value: _number(value, strings),
+        category=lambda value: _named(value, strings.table("categories")),
+        period=lambda value: _period(str(value), strings),
+        periods=lambda table: {_period(str(key), strings): row for key, row in table.items()},
+        per=lambda value: strings.table("pricing.per_unit").get(value) or strings("pricing.per", per=value),
         duration=lambda value: _duration(value, strings),
         percent=lambda value: _percent(value, strings),
-        amount=_amount,
+        uptime=lambda value: _uptime(value, strings),
+        amount=lambda value: _amount(value, strings),
     )
     return env
 
@@ -123,6 +133,36 @@ class Clock:
         shown = f"{self.day(local.date())}, {local.hour:02}:{local.minute:02} {local.tzname()}"
         return Markup(f'<time datetime="{escape(machine)}">{escape(shown)}</time>')
 
+    def window(self, start: datetime, end: datetime) -> Markup:
+        """A planned window, its end's date left out when it ends the day it starts: 13 May 2026, 00:00–02:00 CET."""
+        first, last = start.astimezone(self.zone), end.astimezone(self.zone)
+        if first.date() != last.date() or first.tzname() != last.tzname():
+            return Markup(f"{self.moment(start)} – {self.moment(end)}")
+        machine = end.isoformat().replace("+00:00", "Z")
+        until = f'<time datetime="{escape(machine)}">{last.hour:02}:{last.minute:02} {escape(last.tzname() or "")}</time>'
+        shown = f"{self.day(first.date())}, {first.hour:02}:{first.minute:02}"
+        return Markup(f'<time datetime="{escape(start.isoformat().replace("+00:00", "Z"))}">{escape(shown)}</time>–{until}')
+
+
+def wrappable(value: str) -> Markup:
+    """An address that may break only after @ and before a dot or slash, never mid-word, on a phone."""
+    escaped = str(escape(value))
+    return Markup(re.sub(r"(@|(?<=\w)(?=[./]\w))", lambda m: f"{m.group(1)}<wbr>", escaped))
+
+
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+
+
+def _period(value: str, t: Strings) -> str:
+    """A period as records spell it (2025-Q3) in the language's words (2025 Q3, Q3 2025); other periods as written."""
+    found = _QUARTER.fullmatch(value)
+    return t("quarter_format", year=found[1], quarter=found[2]) if found else value
+
+
+def _named(value: str, names: dict[str, str]) -> str:
+    """A slug from a record (a category) by its display name, else in words: `on-call` → On call."""
+    return names.get(value) or value.replace("-", " ").replace("_", " ").capitalize()
+
 
 def _duration(value: timedelta | float | None, t: Strings) -> str:
     if value is None:
@@ -132,7 +172,7 @@ def _duration(value: timedelta | float | None, t: Strings) -> str:
         return t("common.minutes", n=total)
     hours, mins = divmod(total, 60)
     if hours < 48:
-        return t("common.hours", h=hours, m=mins)
+        return t("common.hours", h=hours, m=mins) if mins else t("common.hours_only", h=hours)
     days, hours = divmod(hours, 24)
     return t("common.days", d=days, h=hours)
 
@@ -143,6 +183,25 @@ def _percent(value: float | None, t: Strings) -> str:
     return t("percent_format", value=round(value * 100))
 
 
-def _amount(value: Any) -> str:
-    text = f"{value:,.2f}"
-    return text.removesuffix(".00")
+def _number(value: float | None, t: Strings) -> str:
+    """A measured value in the language's style: 74, 7.5 or 7,5; at most two decimals."""
+    if value is None:
+        return "—"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.translate(str.maketrans({",": t("thousands_separator"), ".": t("decimal_separator")}))
+
+
+def _uptime(value: float, t: Strings) -> str:
+    """A share 0-1 with two decimals, in the language's style (99.94% or 99,94 %).
+
+    Never rounded up to 100.00 when there was any downtime: that would read as none.
+    """
+    hundredths = int(value * 10000) if value < 1 else 10000
+    text = f"{hundredths // 100}.{hundredths % 100:02}"
+    return t("percent_format", value=text.replace(".", t("decimal_separator")))
+
+
+def _amount(value: Any, t: Strings) -> str:
+    """A price in the language's style: 1,234.50 or 1.234,50; whole amounts without decimals."""
+    text = f"{value:,.2f}".removesuffix(".00")
+    return text.translate(str.maketrans({",": t("thousands_separator"), ".": t("decimal_separator")}))

@@ -63,8 +63,10 @@ def html(text: str | None) -> Markup:
     if not text:
         return Markup("")
     if _PLAIN_LINE.fullmatch(text):
-        return Markup(f"<p>{text}</p>")  # what the parser and the cleaner would make of it
-    return _bounded_html(text)
+        out = f"<p>{text}</p>"  # what the parser and the cleaner would make of it
+    else:
+        out = _bounded_html(text)
+    return Markup(_link_emails(out) if "@" in out else out)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -73,6 +75,23 @@ def _bounded_html(text: str) -> Markup:
     defused = bounded.defuse(text)
     by_blocks = _by_blocks(defused)
     return Markup(bounded.restore(by_blocks if by_blocks is not None else _html(defused)))
+
+
+_EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})(?![\w@-])")
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def _link_emails(rendered: str) -> str:
+    """Bare email addresses in rendered text become mailto links, so a reader can tap them."""
+    parts = _TAG.split(rendered)
+    inside_link = False
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            inside_link = part.startswith("<a ") or part == "<a>" or (inside_link and part != "</a>")
+            continue
+        if not inside_link and "@" in part:
+            parts[index] = _EMAIL.sub(lambda m: f'<a href="mailto:{m[1]}">{m[1].replace("@", "@<wbr>")}</a>', part)
+    return "".join(parts)
 
 
 # What makes a block's HTML depend on more than its own run of blocks: raw HTML (a block of it may

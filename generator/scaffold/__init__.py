@@ -20,6 +20,7 @@ from generator.checks.honesty import last_full_period
 from generator.importers.yamlwriter import scalar
 from generator import kinds
 from generator.installed import Origin, origin
+from generator.render.environment import Strings, builtin_templates
 
 STARTER = Path(__file__).resolve().parent / "starter"
 FIELD_REFERENCE = f"{SOURCE_REPOSITORY}/blob/main/docs/records.md"
@@ -33,15 +34,17 @@ class StarterFile:
     text: str
 
 
-def starter_files(name: str, today: date, source: Origin | None = None) -> list[StarterFile]:
+def starter_files(name: str, today: date, source: Origin | None = None, locale: str = "en") -> list[StarterFile]:
     """Every file of a new site named `name`, with example dates relative to `today`, in a stable order.
 
     requirements.txt and the pre-commit hook install trustpages from `source` (default: where the
-    running one came from); a wheel it names is copied by `init`, not listed here.
+    running one came from); a wheel it names is copied by `init`, not listed here. `locale` is the
+    site's language (a strings file in templates/strings/): site.yml and mkdocs.yml are written
+    for it; the example records stay in English, to be replaced anyway.
     """
     env = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
     env.filters["yaml"] = scalar
-    values = _values(name, today, source or origin())
+    values = {**_values(name, today, source or origin()), "locale": locale, "t": Strings.load(locale, [builtin_templates()])}
     files: list[StarterFile] = []
     for source in sorted(STARTER.rglob("*")):
         if not source.is_file() or source.name.startswith(".") or "__pycache__" in source.parts:

@@ -166,6 +166,31 @@ def sideways_scroll(page: Page) -> dict[str, Any] | None:
     return None if found["scrollWidth"] <= found["width"] + 1 else found
 
 
+_CELLS_OFF_SCREEN = """
+() => {
+  // A value a reader cannot see without finding a sideways scroll: any table cell with words
+  // outside the window (a card table's heading row is hidden on purpose; its cells carry the headings).
+  const width = document.documentElement.clientWidth;
+  const problems = [];
+  document.querySelectorAll(".md-typeset table").forEach((table, index) => {
+    for (const cell of table.querySelectorAll("th, td")) {
+      if (cell.closest("table[data-tp-cards] thead")) continue;
+      const text = cell.innerText.trim();
+      const box = cell.getBoundingClientRect();
+      if (text && (box.right > width + 1 || box.left < -1))
+        problems.push(`table ${index + 1}: "${text.slice(0, 30)}" is off screen (right=${Math.round(box.right)})`);
+    }
+  });
+  return problems.slice(0, 5);
+}
+"""
+
+
+def cells_off_screen(page: Page) -> list[str]:
+    """Table cells a reader would have to scroll sideways to see: none may be hidden on a phone."""
+    return page.evaluate(_CELLS_OFF_SCREEN)
+
+
 def unreadable_tables(page: Page, font: float = 11.0, cell: float = 40.0) -> list[str]:
     return page.evaluate(_TABLES, {"font": font, "cell": cell})
 

@@ -1,9 +1,10 @@
 """One pass over every page of the built site, gathering what each browser test asserts on.
 
 Loading pages is the slow part of the browser tests, so each page is loaded once at desktop
-width: the privacy and colour checks run, key pages get axe-core in light and dark and a
+width: the privacy and colour checks run, axe-core runs in light and dark, key pages get a
 screenshot, then the window narrows to a phone's 375 px, which re-runs the layout and media
-queries as a phone would, for the sideways-scroll and table checks and the phone screenshot.
+queries as a phone would, for axe in light and dark again, the sideways-scroll and table
+checks and the phone screenshot.
 """
 
 from __future__ import annotations
@@ -28,9 +29,11 @@ class Findings:
     colour_only: list[str]
     statuses: int
     sideways: dict[str, object] | None = None
+    sideways_desktop: dict[str, object] | None = None
     tables: list[str] = field(default_factory=list)
+    hidden_cells: list[str] = field(default_factory=list)
     table_count: int = 0
-    axe: dict[str, list[str]] = field(default_factory=dict)  # scheme -> violations, key pages only
+    axe: dict[str, list[str]] = field(default_factory=dict)  # "desktop-light", "phone-dark"… -> violations
 
 
 def sweep_site(site: Site, browser: Browser, key_pages: dict[str, str], axe_source: str, screenshots: Path) -> dict[str, Findings]:
@@ -48,17 +51,24 @@ def sweep_site(site: Site, browser: Browser, key_pages: dict[str, str], axe_sour
             statuses=page.locator(", ".join(checks.STATUS_SELECTORS)).count(),
         )
         name = names.get(path)
+        found.sideways_desktop = checks.sideways_scroll(page)
+        for scheme in SCHEMES:
+            show_scheme(page, scheme)
+            found.axe[f"desktop-{scheme}"] = checks.axe_violations(page, axe_source)
+            if name == "home" and scheme == "dark":
+                shoot(page, screenshots / "home-desktop-dark.png")
+        show_scheme(page, "light")
         if name:
-            for scheme in SCHEMES:
-                show_scheme(page, scheme)
-                found.axe[scheme] = checks.axe_violations(page, axe_source)
-                if name == "home" and scheme == "dark":
-                    shoot(page, screenshots / "home-desktop-dark.png")
-            show_scheme(page, "light")
             shoot(page, screenshots / f"{name}-desktop.png")
         page.set_viewport_size(PHONE)
+        page.wait_for_timeout(30)  # let the phone layout settle before axe measures colours and sizes
+        for scheme in SCHEMES:
+            show_scheme(page, scheme)
+            found.axe[f"phone-{scheme}"] = checks.axe_violations(page, axe_source)
+        show_scheme(page, "light")
         found.sideways = checks.sideways_scroll(page)
         found.tables = checks.unreadable_tables(page)
+        found.hidden_cells = checks.cells_off_screen(page)
         found.table_count = page.locator(".md-typeset table").count()
         if name:
             shoot(page, screenshots / f"{name}-phone.png")

@@ -1,4 +1,4 @@
-"""Phones: no page scrolls sideways at 375 px and tables stay readable; screenshots for people to look at."""
+"""No page scrolls sideways at 375 or 1280 px; on a phone every table value stays on screen; screenshots for people to look at."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from playwright.sync_api import BrowserContext
 
 from tests.browser.browsing import DESKTOP, PHONE, Site, visit
-from tests.browser.checks import sideways_scroll
+from tests.browser.checks import cells_off_screen, sideways_scroll
 from tests.browser.conftest import Screenshots
 from tests.browser.sweep import Findings
 
@@ -19,6 +19,31 @@ WIDTHS = {"desktop": DESKTOP["width"], "phone": PHONE["width"]}
 def test_no_page_scrolls_sideways_on_a_phone(sweep: dict[str, Findings]) -> None:
     problems = [f"/{path}: {found.sideways}" for path, found in sweep.items() if found.sideways]
     assert not problems, "\n".join(problems)
+
+
+def test_no_page_scrolls_sideways_on_a_desktop(sweep: dict[str, Findings]) -> None:
+    problems = [f"/{path}: {found.sideways_desktop}" for path, found in sweep.items() if found.sideways_desktop]
+    assert not problems, "\n".join(problems)
+
+
+def test_no_table_hides_a_value_off_screen_on_a_phone(sweep: dict[str, Findings]) -> None:
+    # Wide tables become one card per row on a phone, instead of columns behind a sideways scroll.
+    problems = [f"/{path}: {line}" for path, found in sweep.items() for line in found.hidden_cells]
+    assert not problems, "\n".join(problems)
+
+
+WIDE_TABLE = "<table><thead><tr>" + "".join(f"<th>Heading {n}</th>" for n in range(8)) + "</tr></thead><tbody><tr>" + "".join(
+    f"<td>A long value {n}</td>" for n in range(8)
+) + "</tr></tbody></table>"
+
+
+def test_a_table_hiding_values_off_screen_is_caught(site: Site, phone: BrowserContext) -> None:
+    page = phone.new_page()
+    visit(page, site.url("pricing/"))
+    assert cells_off_screen(page) == []
+    page.evaluate("(html) => document.querySelector('article').insertAdjacentHTML('beforeend', `<div style=\"overflow-x:auto\">${html}</div>`)", WIDE_TABLE)
+    problems = cells_off_screen(page)
+    assert problems and "off screen" in problems[0], problems
 
 
 def test_tables_stay_readable_on_a_phone(sweep: dict[str, Findings]) -> None:

@@ -27,11 +27,44 @@ def test_search_finds_a_commitment_by_a_word_from_its_promise(site: Site, key_pa
     word = rarest_word(site, page.locator(".tp-promise").inner_text())
 
     seen = visit(page, site.url(""))
-    page.locator("label.md-search__icon, input.md-search__input").first.click()
+    # The index is the heaviest file at thousands of records: not fetched before anyone searches.
+    assert not [url for url in seen.requests if "search_index" in url], seen.requests
+    with page.expect_request("**/search/search_index.json"):
+        page.locator("label.md-search__icon, input.md-search__input").first.click()
     page.locator("input.md-search__input").press_sequentially(word)
     result = page.locator(f'.md-search-result__item a[href$="/{commitment}"]')
     expect(result.first).to_be_visible()
     assert not seen.offsite() and not seen.errors, (seen.offsite(), seen.errors)
+
+
+def test_a_query_typed_before_the_index_arrives_still_finds_results(site: Site, key_pages: dict[str, str], phone: BrowserContext) -> None:
+    incident = key_pages["incident"]
+    page = phone.new_page()
+    visit(page, site.url(incident))
+    word = rarest_word(site, page.locator("h1").inner_text())
+    page.route("**/search/search_index.json", lambda route: (page.wait_for_timeout(300), route.continue_()))
+    visit(page, site.url(""))
+    page.keyboard.press("/")  # Material's shortcut opens the search box; the index is fetched from now on
+    page.locator("input.md-search__input").press_sequentially(word)
+    expect(page.locator(f'.md-search-result__item a[href$="/{incident}"]').first).to_be_visible()
+
+
+def test_every_record_is_findable_by_its_title_and_summary(site: Site) -> None:
+    docs = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = {doc["location"]: doc["title"] + " " + re.sub(r"<[^>]+>", " ", doc["text"]) for doc in docs}
+    for kind in ("commitments", "incidents", "mistakes"):
+        for record in site.records(kind):
+            if "/status/" in record or "/year/" in record or "/standing/" in record:
+                continue
+            html = (site.root / record / "index.html").read_text(encoding="utf-8")
+            title = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+            assert title and record in text, record
+            found = " ".join(value for location, value in text.items() if location.startswith(record))
+            assert re.sub(r"<[^>]+>", "", title[1]).strip() in found, record
+            if kind == "incidents":
+                assert f"{record}#what-happened" in text, record  # the summary
+    # Long sections (timelines, postmortems, history) are left out, so the index stays small.
+    assert not any("#timeline" in location or "#history" in location for location in text)
 
 
 def test_the_toggle_switches_to_dark_and_back_and_is_remembered(site: Site, desktop: BrowserContext) -> None:

@@ -52,8 +52,11 @@ def test_home_numbers_match_hand_computation(small_site: Build) -> None:
 
 
 def test_overdue_is_shown_even_though_nobody_updated_the_file(small_site: Build) -> None:
-    text = visible_text(small_site.html("commitments/automatic-certificate-renewal/index.html"))
-    assert "⚠ Overdue" in text
+    html = small_site.html("commitments/automatic-certificate-renewal/index.html")
+    text = visible_text(html)
+    assert "Overdue" in text
+    # The icon comes from the theme's icon set, drawn by the stylesheet: no font needs the glyph.
+    assert '<span class="tp-status tp-status--overdue"><span class="tp-icon tp-icon--overdue" aria-hidden="true"></span> Overdue</span>' in html
     assert "206 days late" in text  # 2026-05-01 -> 2026-11-23
 
 
@@ -155,3 +158,13 @@ def test_generate_refuses_a_folder_it_did_not_write(tmp_path: Path, capsys) -> N
     assert code == 2
     assert "was not written by trustpages generate" in capsys.readouterr().err
     assert (tmp_path / "notes.md").read_text(encoding="utf-8") == "mine"
+
+
+def test_the_site_is_named_once_from_site_yml(small_site: Build) -> None:
+    # mkdocs.yml says "Test"; site.yml says "Example Co": the header, tab and heading all follow site.yml.
+    home = small_site.html("index.html")
+    assert "Example Co in the open" in home.split('class="md-header__topic"')[1][:400]
+    assert "<title>Example Co in the open" in home
+    assert ">Test<" not in home
+    assert "mkdocs.yml site_name 'Test' differs from content/site.yml name 'Example Co'" in small_site.output
+    assert "Set site_name: Example Co in mkdocs.yml to match." in small_site.output
