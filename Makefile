@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 AXE_STAMP := tests/browser/node_modules/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check bench schemas docs clean
+.PHONY: site test lint serve check bench schemas docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,7 +25,13 @@ site: $(STAMP)
 	$(BIN)/trustpages check content
 	$(BIN)/trustpages build
 
-test: $(STAMP) $(AXE_STAMP)
+# The habits that keep the code as it is: lint, format and types (configured in pyproject.toml), then every test.
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy
+
+test: lint $(AXE_STAMP)
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)

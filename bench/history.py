@@ -64,7 +64,7 @@ def build_repo(repo: Path, n: int, seed: int) -> int:
     for edit in range(1, EDITS + 1):
         for path in records:
             title = json.dumps(f"{titles[path]} (revision {edit})", ensure_ascii=False)  # JSON strings are YAML too
-            texts[path] = _TITLE.sub(lambda _: f"title: {title}".encode(), texts[path], count=1)
+            texts[path] = _TITLE.sub(lambda _, title=title: f"title: {title}".encode(), texts[path], count=1)
             commit(f"Edit {path.stem} ({edit})", {path: texts[path]})
     subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
     subprocess.run(["git", "-C", str(repo), "fast-import", "--quiet"], input=bytes(stream), check=True)

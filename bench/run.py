@@ -33,11 +33,11 @@ from typing import Any
 
 import sites  # first: it sets NO_MKDOCS_2_WARNING before anything imports Material
 import yaml
+from synth import AS_OF, synthesise
 
 from generator.records import RecordSet
 from generator.render import render_site
 from generator.validate import validate
-from synth import AS_OF, synthesise
 
 RESULTS = Path(__file__).parent / "results" / "build.json"
 CPU_METHOD = (
@@ -262,7 +262,9 @@ def size_table(row: dict[str, Any]) -> str:
         rounds = ", ".join(f"{each:.2f}" for each in row["ratios_per_round"][ratio.name])
         best = row["stages"][ratio.over]["cpu_seconds"] / row["stages"][ratio.under]["cpu_seconds"]
         verdict = "met" if value <= ratio.target else "MISSED"
-        lines.append(f"{ratio.name} = {value:.2f}, median of rounds {rounds}; best over best {best:.2f} (target <= {ratio.target:g}: {verdict})")
+        lines.append(
+            f"{ratio.name} = {value:.2f}, median of rounds {rounds}; best over best {best:.2f} (target <= {ratio.target:g}: {verdict})"
+        )
     return "\n".join(lines)
 
 

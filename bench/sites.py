@@ -15,11 +15,11 @@ import yaml
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # before Material is imported, or every build prints a banner
 
-from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 
-from generator.plugin import default_nav  # noqa: E402
-from generator.render import STYLESHEET  # noqa: E402
+from generator.plugin import default_nav
+from generator.render import STYLESHEET
 
 HAND_WRITTEN = Path(__file__).resolve().parents[1] / "site_src"
 

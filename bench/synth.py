@@ -41,67 +41,274 @@ SYMPTOMS = {
     "mobile": ["the apps not syncing", "the apps crashing on start", "push notifications not arriving"],
 }
 CAUSES = [  # what broke, why, and what we changed so it does not happen again
-    ("a certificate expired on one server", "We renewed certificates by hand and missed one.",
-     "Certificates now renew automatically, and we are alerted 30 days before any of them expires."),
-    ("a database migration locked a busy table", "A schema change ran during working hours and held a lock for too long.",
-     "Schema changes that lock tables now run only at night, after a dry run on a copy of production."),
-    ("a configuration change sent traffic to a server being replaced", "A routing change was reviewed, but nobody checked which servers were still live.",
-     "Every routing change now goes through a checklist that lists the servers it touches."),
-    ("our email provider rejected our messages", "Our email provider changed its sending limits without telling us.",
-     "We added a second email provider and switch to it automatically when the first one refuses mail."),
-    ("a disk filled up on the queue server", "Old log files were never cleaned up on one server.",
-     "Disks now alert at 70% full, and old logs are deleted after 30 days."),
-    ("a bug in the release we shipped that morning", "A change passed our tests but behaved differently with real customer data.",
-     "Releases now go to 5% of customers first, and roll back on their own if errors rise."),
-    ("a network outage at our hosting provider in Frankfurt", "Our hosting provider lost a network link and our failover took too long.",
-     "We now run in two data centres, and we test failover every month."),
-    ("a DNS record that still pointed to an old load balancer", "A DNS record was left behind when we moved to new load balancers.",
-     "DNS changes are kept in git and checked against the live servers every hour."),
-    ("a background job that used all the database connections", "A nightly report grew with our customer base until it starved the database.",
-     "Reports now run on a read-only copy of the database."),
-    ("an expired API key for our payment provider", "The key had a one-year lifetime and no reminder was set.",
-     "Every key now has an owner and a reminder 60 days before it expires."),
+    (
+        "a certificate expired on one server",
+        "We renewed certificates by hand and missed one.",
+        "Certificates now renew automatically, and we are alerted 30 days before any of them expires.",
+    ),
+    (
+        "a database migration locked a busy table",
+        "A schema change ran during working hours and held a lock for too long.",
+        "Schema changes that lock tables now run only at night, after a dry run on a copy of production.",
+    ),
+    (
+        "a configuration change sent traffic to a server being replaced",
+        "A routing change was reviewed, but nobody checked which servers were still live.",
+        "Every routing change now goes through a checklist that lists the servers it touches.",
+    ),
+    (
+        "our email provider rejected our messages",
+        "Our email provider changed its sending limits without telling us.",
+        "We added a second email provider and switch to it automatically when the first one refuses mail.",
+    ),
+    (
+        "a disk filled up on the queue server",
+        "Old log files were never cleaned up on one server.",
+        "Disks now alert at 70% full, and old logs are deleted after 30 days.",
+    ),
+    (
+        "a bug in the release we shipped that morning",
+        "A change passed our tests but behaved differently with real customer data.",
+        "Releases now go to 5% of customers first, and roll back on their own if errors rise.",
+    ),
+    (
+        "a network outage at our hosting provider in Frankfurt",
+        "Our hosting provider lost a network link and our failover took too long.",
+        "We now run in two data centres, and we test failover every month.",
+    ),
+    (
+        "a DNS record that still pointed to an old load balancer",
+        "A DNS record was left behind when we moved to new load balancers.",
+        "DNS changes are kept in git and checked against the live servers every hour.",
+    ),
+    (
+        "a background job that used all the database connections",
+        "A nightly report grew with our customer base until it starved the database.",
+        "Reports now run on a read-only copy of the database.",
+    ),
+    (
+        "an expired API key for our payment provider",
+        "The key had a one-year lifetime and no reminder was set.",
+        "Every key now has an owner and a reminder 60 days before it expires.",
+    ),
 ]
 MILESTONES = [
-    ("data", "Platform team", "You can export all your data", "We will let every customer download all their data as CSV and JSON", "Your data is yours; you should be able to leave without asking us."),
-    ("security", "Security team", "Two-step login", "We will offer two-step login with an app or a security key", "Passwords alone are not enough to keep accounts safe."),
-    ("privacy", "Legal team", "No third-party trackers", "We will remove every third-party tracker from our pages", "You should not be followed around the web because you use us."),
-    ("reliability", "Infrastructure team", "A second data centre", "We will run the service from two data centres", "One building should not be able to take the whole service down."),
-    ("support", "Support team", "Phone support", "We will answer the phone during working hours", "Some problems are faster to explain by voice."),
-    ("accessibility", "Design team", "Screen-reader support", "We will make every page usable with a screen reader", "Everyone should be able to use what they pay for."),
-    ("billing", "Finance team", "Clearer invoices", "We will show every line of an invoice in plain words", "Nobody should need to call us to understand a bill."),
-    ("transparency", "Communications team", "Public postmortems", "We will publish a postmortem for every major incident", "You deserve to know what went wrong and what we changed."),
-    ("data", "Platform team", "Data deletion on request", "We will delete all of an account's data within 30 days of a request", "Leaving should mean leaving, data included."),
-    ("reliability", "Infrastructure team", "Automatic certificate renewal", "We will renew every certificate automatically", "An expired certificate locked people out once; it should not happen again."),
-    ("developers", "API team", "A stable API version", "We will keep every API version working for two years after the next one ships", "Integrations should not break because we changed something."),
-    ("security", "Security team", "An independent security audit", "We will have an outside firm audit our security and publish the summary", "Checking our own work is not enough."),
+    (
+        "data",
+        "Platform team",
+        "You can export all your data",
+        "We will let every customer download all their data as CSV and JSON",
+        "Your data is yours; you should be able to leave without asking us.",
+    ),
+    (
+        "security",
+        "Security team",
+        "Two-step login",
+        "We will offer two-step login with an app or a security key",
+        "Passwords alone are not enough to keep accounts safe.",
+    ),
+    (
+        "privacy",
+        "Legal team",
+        "No third-party trackers",
+        "We will remove every third-party tracker from our pages",
+        "You should not be followed around the web because you use us.",
+    ),
+    (
+        "reliability",
+        "Infrastructure team",
+        "A second data centre",
+        "We will run the service from two data centres",
+        "One building should not be able to take the whole service down.",
+    ),
+    (
+        "support",
+        "Support team",
+        "Phone support",
+        "We will answer the phone during working hours",
+        "Some problems are faster to explain by voice.",
+    ),
+    (
+        "accessibility",
+        "Design team",
+        "Screen-reader support",
+        "We will make every page usable with a screen reader",
+        "Everyone should be able to use what they pay for.",
+    ),
+    (
+        "billing",
+        "Finance team",
+        "Clearer invoices",
+        "We will show every line of an invoice in plain words",
+        "Nobody should need to call us to understand a bill.",
+    ),
+    (
+        "transparency",
+        "Communications team",
+        "Public postmortems",
+        "We will publish a postmortem for every major incident",
+        "You deserve to know what went wrong and what we changed.",
+    ),
+    (
+        "data",
+        "Platform team",
+        "Data deletion on request",
+        "We will delete all of an account's data within 30 days of a request",
+        "Leaving should mean leaving, data included.",
+    ),
+    (
+        "reliability",
+        "Infrastructure team",
+        "Automatic certificate renewal",
+        "We will renew every certificate automatically",
+        "An expired certificate locked people out once; it should not happen again.",
+    ),
+    (
+        "developers",
+        "API team",
+        "A stable API version",
+        "We will keep every API version working for two years after the next one ships",
+        "Integrations should not break because we changed something.",
+    ),
+    (
+        "security",
+        "Security team",
+        "An independent security audit",
+        "We will have an outside firm audit our security and publish the summary",
+        "Checking our own work is not enough.",
+    ),
 ]
-SCOPES = ["", "for every plan", "in the mobile apps", "for teams", "through the API", "in German", "for free accounts",
-          "in the EU", "for admins", "for new customers", "on the web", "for partners"]
+SCOPES = [
+    "",
+    "for every plan",
+    "in the mobile apps",
+    "for teams",
+    "through the API",
+    "in German",
+    "for free accounts",
+    "in the EU",
+    "for admins",
+    "for new customers",
+    "on the web",
+    "for partners",
+]
 # (category, owner, title, target, how `actual` is written, threshold, mean, spread); targets
 # where lower is better (minutes, days) are negated so that met means value >= threshold.
 STANDING = [
-    ("support", "Support team", "We answer every support email within one working day", "95% of emails answered within one working day", "{:.1f}%", 95.0, 96.0, 2.0),
-    ("reliability", "Infrastructure team", "The service is available 99.9% of the time", "99.9% availability each quarter", "{:.2f}%", 99.9, 99.93, 0.05),
-    ("support", "Support team", "We pick up the phone within two minutes", "Calls answered within 2 minutes on average", "{:.1f} minutes", -2.0, -1.6, 0.4),
-    ("billing", "Finance team", "Refunds reach you within five working days", "Refunds paid within 5 working days", "{:.1f} days", -5.0, -3.8, 1.0),
-    ("security", "Security team", "Critical security fixes within 48 hours", "Critical fixes deployed within 48 hours", "{:.0f} hours", -48.0, -30.0, 12.0),
-    ("privacy", "Legal team", "Deletion requests done within 30 days", "Every deletion request completed within 30 days", "{:.0f} days", -30.0, -18.0, 8.0),
-    ("transparency", "Communications team", "A first public update within 30 minutes of an incident", "First update within 30 minutes for 95% of incidents", "{:.0f}%", 95.0, 97.0, 3.0),
+    (
+        "support",
+        "Support team",
+        "We answer every support email within one working day",
+        "95% of emails answered within one working day",
+        "{:.1f}%",
+        95.0,
+        96.0,
+        2.0,
+    ),
+    (
+        "reliability",
+        "Infrastructure team",
+        "The service is available 99.9% of the time",
+        "99.9% availability each quarter",
+        "{:.2f}%",
+        99.9,
+        99.93,
+        0.05,
+    ),
+    (
+        "support",
+        "Support team",
+        "We pick up the phone within two minutes",
+        "Calls answered within 2 minutes on average",
+        "{:.1f} minutes",
+        -2.0,
+        -1.6,
+        0.4,
+    ),
+    (
+        "billing",
+        "Finance team",
+        "Refunds reach you within five working days",
+        "Refunds paid within 5 working days",
+        "{:.1f} days",
+        -5.0,
+        -3.8,
+        1.0,
+    ),
+    (
+        "security",
+        "Security team",
+        "Critical security fixes within 48 hours",
+        "Critical fixes deployed within 48 hours",
+        "{:.0f} hours",
+        -48.0,
+        -30.0,
+        12.0,
+    ),
+    (
+        "privacy",
+        "Legal team",
+        "Deletion requests done within 30 days",
+        "Every deletion request completed within 30 days",
+        "{:.0f} days",
+        -30.0,
+        -18.0,
+        8.0,
+    ),
+    (
+        "transparency",
+        "Communications team",
+        "A first public update within 30 minutes of an incident",
+        "First update within 30 minutes for 95% of incidents",
+        "{:.0f}%",
+        95.0,
+        97.0,
+        3.0,
+    ),
 ]
-MISS_NOTES = ["Two people left in May.", "A bug in our ticket system hid some emails for a week.", "A long outage at our provider.",
-              "Holiday cover was too thin.", "We moved to a new system this quarter."]
+MISS_NOTES = [
+    "Two people left in May.",
+    "A bug in our ticket system hid some emails for a week.",
+    "A long outage at our provider.",
+    "Holiday cover was too thin.",
+    "We moved to a new system this quarter.",
+]
 MISTAKES = [
-    ("We charged some customers twice", "A billing job ran twice and {n} customers were charged twice.", "{n} customers on monthly plans.",
-     "A retry setting was changed without review.", "Billing jobs now refuse to run twice for the same month."),
-    ("We emailed people who had unsubscribed", "A newsletter went to {n} people who had asked us not to write to them.", "{n} former subscribers.",
-     "Our mailing list was rebuilt from an old backup.", "Unsubscribes are now stored separately and checked before every send."),
-    ("We deleted backups too early", "Backups older than 10 days were deleted instead of older than 90 days.", "{n} accounts that asked us to restore old data.",
-     "A typo in a cleanup script.", "Cleanup scripts are now reviewed and tested on a copy first."),
-    ("We showed the wrong price on our website", "Our pricing page showed last year's price for two days.", "{n} people who signed up in that time.",
-     "The page was cached and the cache was not cleared.", "Price changes now clear every cache and are checked by a second person."),
-    ("We missed our promised reply time", "{n} support emails waited more than a week for an answer.", "{n} customers who wrote to support.",
-     "A filter sent emails to a folder nobody watched.", "Every folder now has an owner and alerts when mail piles up."),
+    (
+        "We charged some customers twice",
+        "A billing job ran twice and {n} customers were charged twice.",
+        "{n} customers on monthly plans.",
+        "A retry setting was changed without review.",
+        "Billing jobs now refuse to run twice for the same month.",
+    ),
+    (
+        "We emailed people who had unsubscribed",
+        "A newsletter went to {n} people who had asked us not to write to them.",
+        "{n} former subscribers.",
+        "Our mailing list was rebuilt from an old backup.",
+        "Unsubscribes are now stored separately and checked before every send.",
+    ),
+    (
+        "We deleted backups too early",
+        "Backups older than 10 days were deleted instead of older than 90 days.",
+        "{n} accounts that asked us to restore old data.",
+        "A typo in a cleanup script.",
+        "Cleanup scripts are now reviewed and tested on a copy first.",
+    ),
+    (
+        "We showed the wrong price on our website",
+        "Our pricing page showed last year's price for two days.",
+        "{n} people who signed up in that time.",
+        "The page was cached and the cache was not cleared.",
+        "Price changes now clear every cache and are checked by a second person.",
+    ),
+    (
+        "We missed our promised reply time",
+        "{n} support emails waited more than a week for an answer.",
+        "{n} customers who wrote to support.",
+        "A filter sent emails to a folder nobody watched.",
+        "Every folder now has an owner and alerts when mail piles up.",
+    ),
 ]
 METRICS = [
     ("Do our customers trust us?", "% agree", "Quarterly survey of all customers", 70.0, 5.0),
@@ -111,8 +318,13 @@ METRICS = [
     ("How satisfied are people with support?", "% satisfied", "One-question survey after each closed ticket", 88.0, 4.0),
 ]
 REGIONS = ["", "in Germany", "in France", "among small teams", "among large teams", "on mobile", "in the EU", "among developers"]
-PROGRESS = ["we are still working on it", "the fix is taking longer than we hoped", "we are testing a fix now",
-            "part of the traffic is working again", "we have called in more engineers"]
+PROGRESS = [
+    "we are still working on it",
+    "the fix is taking longer than we hoped",
+    "we are testing a fix now",
+    "part of the traffic is working again",
+    "we have called in more engineers",
+]
 
 
 class _Dumper(yaml.SafeDumper):
@@ -139,12 +351,8 @@ def _one_line(values: list[Any]) -> bool:
     return simple and sum(len(str(v)) + 8 for v in values) <= 90
 
 
-_Dumper.add_representer(
-    str, lambda d, text: d.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
-)
-_Dumper.add_representer(
-    dict, lambda d, mapping: d.represent_mapping("tag:yaml.org,2002:map", mapping, _one_line(list(mapping.values())))
-)
+_Dumper.add_representer(str, lambda d, text: d.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+_Dumper.add_representer(dict, lambda d, mapping: d.represent_mapping("tag:yaml.org,2002:map", mapping, _one_line(list(mapping.values()))))
 _Dumper.add_representer(list, lambda d, items: d.represent_sequence("tag:yaml.org,2002:seq", items, _one_line(items)))
 
 
@@ -207,11 +415,22 @@ def _pricing() -> dict[str, Any]:
     return {
         "currency": "EUR",
         "plans": [
-            {"name": "Starter", "price": 0, "per": "month", "for_whom": "One person trying us out",
-             "includes": ["3 projects"], "limits": ["No phone support"]},
+            {
+                "name": "Starter",
+                "price": 0,
+                "per": "month",
+                "for_whom": "One person trying us out",
+                "includes": ["3 projects"],
+                "limits": ["No phone support"],
+            },
             {"name": "Team", "price": 12, "per": "user-month", "for_whom": "Teams up to 50", "includes": ["Unlimited projects"]},
-            {"name": "Business", "price": 29, "per": "user-month", "for_whom": "Companies that need an audit trail",
-             "includes": ["Unlimited projects", "Phone support", "Single sign-on"]},
+            {
+                "name": "Business",
+                "price": 29,
+                "per": "user-month",
+                "for_whom": "Companies that need an audit trail",
+                "includes": ["Unlimited projects", "Phone support", "Single sign-on"],
+            },
         ],
         "fees": [{"name": "Paper invoice", "price": 2, "per": "invoice"}],
         "cancel": "Cancel any time from Settings; you pay nothing after the current month.",
@@ -256,7 +475,7 @@ def _milestone(rng: random.Random) -> Named:
     if count > 1:
         days[0] = made_on  # a promise with a history starts on the day it was made
     updates = []
-    for on, status in zip(days, statuses):
+    for on, status in zip(days, statuses, strict=False):
         update: dict[str, Any] = {"on": on.isoformat(), "status": status}
         if status == "withdrawn" or rng.random() < 0.4:
             update["note"] = _note(rng, status, feature[0].lower() + feature[1:])
@@ -283,7 +502,10 @@ def _note(rng: random.Random, status: str, feature: str) -> str:
         "kept": [f"{feature[0].upper()}{feature[1:]} is live for everyone.", "Done, and announced in our changelog."],
         "partly_kept": ["Live on the web; the apps follow next year.", "Done for most plans, not yet for free accounts."],
         "broken": ["We did not make it, and we are sorry.", "We ran out of time and chose other work."],
-        "withdrawn": ["A law change made this promise impossible to keep.", "Customers told us they wanted something else; we explain why in our blog."],
+        "withdrawn": [
+            "A law change made this promise impossible to keep.",
+            "Customers told us they wanted something else; we explain why in our blog.",
+        ],
     }
     return rng.choice(notes[status])
 
@@ -352,8 +574,12 @@ def _incident(rng: random.Random, promised: list[tuple[str, str]]) -> Named:
         record["resolved"] = _stamp(resolved)
     share = rng.choice(["1 in 20", "1 in 5", "about half of", "most"])
     record["affected"] = affected
-    record["summary"] = f"{share.capitalize()} customers saw {symptom} for {minutes} minutes." if not ongoing else f"{share.capitalize()} customers see {symptom}."
-    record["updates"] = [{"at": _stamp(at), "status": s, "body": bodies[s]} for at, s in zip(moments, statuses)]
+    record["summary"] = (
+        f"{share.capitalize()} customers saw {symptom} for {minutes} minutes."
+        if not ongoing
+        else f"{share.capitalize()} customers see {symptom}."
+    )
+    record["updates"] = [{"at": _stamp(at), "status": s, "body": bodies[s]} for at, s in zip(moments, statuses, strict=False)]
     name = f"{started.date()}-{symptom}"
     if ongoing:
         return name, record
@@ -365,13 +591,20 @@ def _incident(rng: random.Random, promised: list[tuple[str, str]]) -> Named:
     if follow_up and rng.random() < 0.25:
         record["follow_ups"] = [follow_up]
     if impact in {"major", "critical"} and rng.random() < 0.5:
-        record["remedy"] = rng.choice(["Affected customers got one day of credit.", "We refunded the month for every affected account.",
-                                       "Affected customers got a week of credit, applied automatically."])
+        record["remedy"] = rng.choice(
+            [
+                "Affected customers got one day of credit.",
+                "We refunded the month for every affected account.",
+                "Affected customers got a week of credit, applied automatically.",
+            ]
+        )
     return name, record
 
 
 def _maintenance(rng: random.Random) -> Named:
-    planned = _moment(rng, datetime(2019, 1, 8, tzinfo=UTC), datetime(2026, 11, 20, tzinfo=UTC)).replace(hour=rng.choice([22, 23, 0, 1, 2]), minute=0)
+    planned = _moment(rng, datetime(2019, 1, 8, tzinfo=UTC), datetime(2026, 11, 20, tzinfo=UTC)).replace(
+        hour=rng.choice([22, 23, 0, 1, 2]), minute=0
+    )
     window = rng.randint(1, 4) * 60
     until = planned + timedelta(minutes=window)
     took = rng.randint(window * 2 // 5, window)
@@ -416,15 +649,29 @@ def _postmortem(rng: random.Random, names: list[str], symptom: str, minutes: int
         f"{rng.randint(1, 9)} minutes after the first errors.",
         "## Why it happened",
         f"The direct cause: {cause_short}. {cause} "
-        + rng.choice(["Nothing in our checks would have caught it.", "A test for this existed but was switched off.",
-                      "We had seen a smaller version of this problem before and not followed up."]),
+        + rng.choice(
+            [
+                "Nothing in our checks would have caught it.",
+                "A test for this existed but was switched off.",
+                "We had seen a smaller version of this problem before and not followed up.",
+            ]
+        ),
         "## What we are changing",
-        f"{change} " + rng.choice(["We will report on this change in our next quarterly update.",
-                                   "The change is already live.", "The work is tracked as a public commitment on this site."]),
+        f"{change} "
+        + rng.choice(
+            [
+                "We will report on this change in our next quarterly update.",
+                "The change is already live.",
+                "The work is tracked as a public commitment on this site.",
+            ]
+        ),
     ]
     if rng.random() < 0.3:  # some write-ups carry Markdown beyond paragraphs and headings, as real ones do
-        paragraphs[2:2] = ["## Timeline", f"- **First errors**, then an alert {rng.randint(1, 9)} minutes later\n"
-                           f"- **Fix live** after {minutes} minutes; see [our status history](https://status.example.com/history)"]
+        paragraphs[2:2] = [
+            "## Timeline",
+            f"- **First errors**, then an alert {rng.randint(1, 9)} minutes later\n"
+            f"- **Fix live** after {minutes} minutes; see [our status history](https://status.example.com/history)",
+        ]
     if rng.random() < 0.5:
         paragraphs += ["## What we got right", "The first public update went out quickly, and support answered every ticket the same day."]
     return "\n\n".join(paragraphs) + "\n"
@@ -435,9 +682,7 @@ def _mistake(rng: random.Random, promised: list[tuple[str, str]], happened: list
     on = _day(rng, FIRST_DAY, date(2026, 11, 15))
     n = rng.randint(12, 4000)
     related = [
-        ref
-        for ref in (_between(rng, happened, on - timedelta(days=30), on), _between(rng, promised, on, on + timedelta(days=120)))
-        if ref
+        ref for ref in (_between(rng, happened, on - timedelta(days=30), on), _between(rng, promised, on, on + timedelta(days=120))) if ref
     ]
     record: dict[str, Any] = {
         "title": f"{title} in {on:%B %Y}",
@@ -446,8 +691,13 @@ def _mistake(rng: random.Random, promised: list[tuple[str, str]], happened: list
         "who_was_affected": who.format(n=n),
         "why": why,
         "what_we_changed": changed,
-        "apology": rng.choice(["We are sorry. We fixed every affected account within two days.",
-                               "We are sorry, and we have written to everyone affected.", "We are sorry; this should not have happened."]),
+        "apology": rng.choice(
+            [
+                "We are sorry. We fixed every affected account within two days.",
+                "We are sorry, and we have written to everyone affected.",
+                "We are sorry; this should not have happened.",
+            ]
+        ),
     }
     if related:
         record["related"] = related

@@ -76,7 +76,9 @@ def main() -> None:
     for n in args.sizes:
         row = measure(n, args.repeat)
         cold, cached = row["zensical cold"], row["zensical cached"]
-        print(f"| {n:,} | {row['mkdocs'][0]:.1f} s | {cold[0]:.1f} s ({cold[1]:.1f} s) | {cached[0]:.1f} s ({cached[1]:.1f} s) |", flush=True)
+        print(
+            f"| {n:,} | {row['mkdocs'][0]:.1f} s | {cold[0]:.1f} s ({cold[1]:.1f} s) | {cached[0]:.1f} s ({cached[1]:.1f} s) |", flush=True
+        )
 
 
 if __name__ == "__main__":

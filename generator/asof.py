@@ -21,7 +21,9 @@ def default_as_of() -> date:
         return datetime.now(UTC).date()
     if not re.fullmatch(r"[+-]?[0-9]+", epoch):
         raise UsageError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970; got {epoch!r}")
-    outside = UsageError(f"SOURCE_DATE_EPOCH {epoch[:30]}{'…' if len(epoch) > 30 else ''} is outside the dates trustpages accepts ({RANGE})")
+    outside = UsageError(
+        f"SOURCE_DATE_EPOCH {epoch[:30]}{'…' if len(epoch) > 30 else ''} is outside the dates trustpages accepts ({RANGE})"
+    )
     if len(epoch) > 20:  # far outside, and int() of a huge string is slow
         raise outside
     try:

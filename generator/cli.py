@@ -8,9 +8,8 @@ import signal
 import sys
 
 from generator import __version__
-from generator.commands import EXIT_USAGE, build, check, docs, generate, init, new, notify, schema
-from generator.commands import import_
 from generator.collector import fewer_collections
+from generator.commands import EXIT_USAGE, build, check, docs, generate, import_, init, new, notify, schema
 from generator.problems import UsageError
 
 COMMANDS = [init, new, check, build, generate, schema, docs, notify, import_]

@@ -72,6 +72,8 @@ comparison comes from the words beside the target's number: `at least`, `or more
 a duration a limit; "every" or "all" with no percentage means 100 %. A typed `met` that the
 numbers contradict is an error; where nothing can be computed, `met` is required.
 """
+
+
 def reference() -> str:
     """The whole field reference, as Markdown."""
     parts = [INTRO, PUBLISHED]

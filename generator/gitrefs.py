@@ -120,10 +120,10 @@ def load_at(ref: str, content_dir: Path) -> Loaded:
     entries: list[tuple[str, int, PurePosixPath]] = []  # (blob sha, size, path relative to the content folder)
     for line in filter(None, listed.split("\0")):
         meta, name = line.split("\t", 1)
-        _mode, kind, oid, size = meta.split()
+        _mode, kind, oid, size_text = meta.split()
         if kind == "blob":
             path = PurePosixPath(name)
-            entries.append((oid, int(size), path if str(place.prefix) == "." else path.relative_to(place.prefix)))
+            entries.append((oid, int(size_text), path if str(place.prefix) == "." else path.relative_to(place.prefix)))
     if not entries:
         raise NoContentAt(f"there was no content folder {place.prefix.as_posix()}/ at {ref}")
     # A blob over the size limit is not read: an empty file of its size (sparse, so free) lets the

@@ -11,6 +11,7 @@ Nothing is cached on disk: the result is a pure function of the repository.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import subprocess
 import tempfile
@@ -175,7 +176,9 @@ def _read(content_dir: Path) -> History:
     changes: dict[Key, list[Change]] = {}
     for key, header, action, old, new in touches:
         changes.setdefault(key, []).append(_change(header, action, values.get(old), values.get(new, _UNREADABLE)))
-    return History({key: tuple(found) for key, found in changes.items()}, is_shallow=shallow, commit=head, skipped=tuple(skipped), prefix=prefix)
+    return History(
+        {key: tuple(found) for key, found in changes.items()}, is_shallow=shallow, commit=head, skipped=tuple(skipped), prefix=prefix
+    )
 
 
 def _log_and_blobs(top: Path, prefix: PurePosixPath, skipped: list[SkippedCommit], *log_args: str) -> tuple[list[_Touch], dict[str, Any]]:
@@ -189,23 +192,26 @@ def _log_and_blobs(top: Path, prefix: PurePosixPath, skipped: list[SkippedCommit
         log = _start(top, log_args, stdout=subprocess.PIPE, stderr=log_errors)
         cat = _start(top, ("cat-file", "--batch", "--buffer"), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=cat_errors)
         assert log.stdout is not None and cat.stdin is not None and cat.stdout is not None
+        log_out, cat_in = log.stdout, cat.stdin  # as the thread below sees them
         touches: list[_Touch] = []
         failed: list[BaseException] = []
 
         def feed() -> None:
             asked: set[str] = set()
             try:
-                for touch in _parse_log(_tokens(log.stdout), prefix, skipped):
+                for touch in _parse_log(_tokens(log_out), prefix, skipped):
                     touches.append(touch)
-                    wanted = touch[3:] if touch[2] == "changed" else (touch[4],) if touch[2] == "created" and touch[0][0] in _FIRST_READ else ()
+                    wanted = (
+                        touch[3:] if touch[2] == "changed" else (touch[4],) if touch[2] == "created" and touch[0][0] in _FIRST_READ else ()
+                    )
                     for oid in (oid for oid in wanted if oid not in asked):
                         asked.add(oid)
-                        cat.stdin.write(f"{oid}\n".encode("ascii"))
+                        cat_in.write(f"{oid}\n".encode("ascii"))
             except BaseException as exc:  # handed to the caller's thread below
                 failed.append(exc)
             finally:
                 with contextlib.suppress(OSError):  # cat-file was stopped: the error is the reader's to tell
-                    cat.stdin.close()  # cat-file ends once it has answered everything asked
+                    cat_in.close()  # cat-file ends once it has answered everything asked
 
         feeder = threading.Thread(target=feed, name="trustpages-git-log", daemon=True)
         feeder.start()
@@ -340,14 +346,14 @@ def _parse(raw: bytes | None) -> Any:
 
 
 def _change(header: _Header, action: Action, old: Any, new: Any) -> Change:
-    base = {"sha": header.sha, "date": header.date, "subject": header.subject, "action": action}
+    made = Change(header.sha, header.date, header.subject, action)
     if action == "created" and isinstance(new, dict):
-        return Change(**base, keys=frozenset(key for key, value in new.items() if value is not None))
+        return dataclasses.replace(made, keys=frozenset(key for key, value in new.items() if value is not None))
     if action != "changed":
-        return Change(**base)
+        return made
     if old is _UNREADABLE or new is _UNREADABLE:
-        return Change(**base, readable=False)
-    return Change(**base, fields=tuple(diff(old, new)))
+        return dataclasses.replace(made, readable=False)
+    return dataclasses.replace(made, fields=tuple(diff(old, new)))
 
 
 def diff(old: Any, new: Any, path: str = "") -> list[FieldChange]:
@@ -378,10 +384,15 @@ def diff(old: Any, new: Any, path: str = "") -> list[FieldChange]:
 def _diff_lists(old: list[Any], new: list[Any], path: str) -> list[FieldChange]:
     shared = min(len(old), len(new))
     edited = [i for i in range(shared) if old[i] != new[i]]
+    opcodes: list[tuple[str, int, int, int, int]]
     if len(edited) <= 1:  # the common edits, appending or changing one item, need no alignment
-        opcodes = [("replace", 0, shared, 0, shared), ("delete", shared, len(old), shared, shared), ("insert", shared, shared, shared, len(new))]
+        opcodes = [
+            ("replace", 0, shared, 0, shared),
+            ("delete", shared, len(old), shared, shared),
+            ("insert", shared, shared, shared, len(new)),
+        ]
     else:
-        opcodes = SequenceMatcher(a=[_canonical(v) for v in old], b=[_canonical(v) for v in new], autojunk=False).get_opcodes()
+        opcodes = list(SequenceMatcher(a=[_canonical(v) for v in old], b=[_canonical(v) for v in new], autojunk=False).get_opcodes())
     found: list[FieldChange] = []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":

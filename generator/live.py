@@ -31,7 +31,7 @@ def live_commit(url: str) -> str:
         raise NotLive(f"{url} is not a web address")
     request = urllib.request.Request(url, headers={"User-Agent": "trustpages", "Cache-Control": "no-cache"})
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 - a web address, checked above
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             body = response.read(MAX_BYTES + 1)
     except urllib.error.HTTPError as exc:
         raise NotLive(f"{url} answered {exc.code} {exc.reason}") from None

@@ -12,12 +12,13 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, RootModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.problems import Problem, did_you_mean, display_path
 from generator import kinds
+from generator.problems import Problem, did_you_mean, display_path
 from generator.records import RecordSet, Site, Source
 from generator.records.common import LOCAL_ZONE, MAX_ID, SLUG, describe, inner_model
 from generator.sections import reserved_ids
 from generator.yamlsource import Document, YamlError, read
+
 
 def _layout_hint() -> str:
     files = [k.file for k in kinds.kinds() if k.file]
@@ -96,7 +97,9 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
         value = document.value
         if record_id and isinstance(value, dict) and "id" in value:
             line, col = source.position(("id",), key=True)
-            problems.append(Problem(file, line, col, "error", "a record's id comes from its file name", "remove the id line, or rename the file"))
+            problems.append(
+                Problem(file, line, col, "error", "a record's id comes from its file name", "remove the id line, or rename the file")
+            )
             continue
         if registered.choose is not None:
             model = registered.choose(value, source, problems)
@@ -119,11 +122,11 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
     builtin: dict[str, Any] = {}
     others: dict[str, tuple[Any, ...]] = {}
     for k in kinds.kinds():
-        value = tuple(many[k.name]) if k.folder else singles.get(k.name)
+        found: Any = tuple(many[k.name]) if k.folder else singles.get(k.name)
         if k.records is None:
-            others[k.name] = value if k.folder else (() if value is None else (value,))
+            others[k.name] = found if k.folder else (() if found is None else (found,))
         elif k.name not in ("site", "withdrawn"):
-            builtin[k.records] = value
+            builtin[k.records] = found
     records = RecordSet(
         site=site or Site.model_construct(name="", url=""),
         **builtin,
@@ -135,7 +138,14 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
     if site is None:
         if ("site", "") not in seen:
             problems.append(
-                Problem(display_path(content / "site.yml"), 1, 1, "error", "site.yml is missing", "every content folder needs a site.yml with at least name and url")
+                Problem(
+                    display_path(content / "site.yml"),
+                    1,
+                    1,
+                    "error",
+                    "site.yml is missing",
+                    "every content folder needs a site.yml with at least name and url",
+                )
             )
         return Loaded(None, problems, frozenset(seen), frozenset(seen - loaded), partial=records)
     return Loaded(records, problems, frozenset(seen), frozenset(seen - loaded))
@@ -157,7 +167,11 @@ def _record_files(content: Path, problems: list[Problem]) -> list[Path]:
         ):
             found.append(path)
         else:
-            problems.append(Problem(display_path(path), 1, 1, "error", "trustpages does not know this file, so it would not be published", _layout_hint()))
+            problems.append(
+                Problem(
+                    display_path(path), 1, 1, "error", "trustpages does not know this file, so it would not be published", _layout_hint()
+                )
+            )
     return sorted(found)
 
 
@@ -172,7 +186,9 @@ def _plain_files(folder: Path, problems: list[Problem]) -> list[Path]:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as exc:
-        problems.append(Problem(display_path(folder), 1, 1, "error", f"cannot read the folder: {exc.strerror or exc}", "check that you may read it"))
+        problems.append(
+            Problem(display_path(folder), 1, 1, "error", f"cannot read the folder: {exc.strerror or exc}", "check that you may read it")
+        )
         return []
     files: list[Path] = []
     for entry in entries:
@@ -182,7 +198,14 @@ def _plain_files(folder: Path, problems: list[Problem]) -> list[Path]:
         try:
             if entry.is_symlink():
                 problems.append(
-                    Problem(display_path(path), 1, 1, "error", "is a symbolic link; trustpages does not follow links", "put the file or folder itself in the content folder")
+                    Problem(
+                        display_path(path),
+                        1,
+                        1,
+                        "error",
+                        "is a symbolic link; trustpages does not follow links",
+                        "put the file or folder itself in the content folder",
+                    )
                 )
             elif entry.is_dir(follow_symlinks=False):
                 files += _plain_files(path, problems)
@@ -190,10 +213,19 @@ def _plain_files(folder: Path, problems: list[Problem]) -> list[Path]:
                 files.append(path)
             else:
                 problems.append(
-                    Problem(display_path(path), 1, 1, "error", "is not a regular file (a pipe, socket or device)", "replace it with a plain file, or remove it")
+                    Problem(
+                        display_path(path),
+                        1,
+                        1,
+                        "error",
+                        "is not a regular file (a pipe, socket or device)",
+                        "replace it with a plain file, or remove it",
+                    )
                 )
         except OSError as exc:  # pragma: no cover - the entry vanished or cannot be looked at
-            problems.append(Problem(display_path(path), 1, 1, "error", f"cannot read it: {exc.strerror or exc}", "check that you may read it"))
+            problems.append(
+                Problem(display_path(path), 1, 1, "error", f"cannot read it: {exc.strerror or exc}", "check that you may read it")
+            )
     return files
 
 
@@ -224,9 +256,7 @@ def _validate(model: type[BaseModel], value: Any, record_id: str, source: Source
         item_errors = {tuple(e["loc"][:-1]) for e in errors if e["type"] != "too_short"}
         item_errors |= {loc[:i] for loc in item_errors for i in range(len(loc))}
         problems.extend(
-            _explain(error, model, source)
-            for error in errors
-            if not (error["type"] == "too_short" and tuple(error["loc"]) in item_errors)
+            _explain(error, model, source) for error in errors if not (error["type"] == "too_short" and tuple(error["loc"]) in item_errors)
         )
         return None
 

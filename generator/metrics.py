@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from statistics import median
-
 from zoneinfo import ZoneInfo
 
 from generator import maintenance
@@ -123,9 +122,7 @@ def kept_rate_by(records: RecordSet, as_of: date, key: str) -> dict[str, Promise
 def on_time_rate(records: RecordSet, as_of: date) -> float | None:
     """Kept or partly kept on or before the due date as first published, out of every decided milestone."""
     decided = [m for m in milestones(records) if status(m, as_of) in DECIDED]
-    on_time = [
-        m for m in decided if status(m, as_of) in DELIVERED and (finished_on(m) or m.counted_due) <= m.counted_due
-    ]
+    on_time = [m for m in decided if status(m, as_of) in DELIVERED and (finished_on(m) or m.counted_due) <= m.counted_due]
     return rate(len(on_time), len(decided))
 
 
@@ -162,7 +159,8 @@ def upcoming_maintenance(records: RecordSet, as_of: date) -> list[Incident]:
     """Maintenance not finished yet whose window has not passed, soonest first (past it, it overran: see generator.maintenance)."""
     zone = ZoneInfo(records.site.timezone)
     planned = [
-        i for i in records.incidents
+        i
+        for i in records.incidents
         if i.impact == "maintenance" and i.resolved is None and i.scheduled_for and not maintenance.window_passed(i, as_of, zone)
     ]
     return sorted(planned, key=lambda i: i.scheduled_for)  # type: ignore[arg-type,return-value]
@@ -204,7 +202,11 @@ def incidents_by_quarter(records: RecordSet) -> dict[str, dict[str, int]]:
         table[quarter(incident.started.date())][incident.impact] += 1  # type: ignore[union-attr]
     # Every quarter from the first to the last, a quiet one as zeros: a chart that skipped it would
     # put two bad quarters side by side and hide the good one between them.
-    return {q: {impact: table[q].get(impact, 0) for impact in INCIDENT_IMPACTS} for q in _quarters_between(min(table), max(table))} if table else {}
+    return (
+        {q: {impact: table[q].get(impact, 0) for impact in INCIDENT_IMPACTS} for q in _quarters_between(min(table), max(table))}
+        if table
+        else {}
+    )
 
 
 def _quarters_between(first: str, last: str) -> list[str]:

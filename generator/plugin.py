@@ -6,6 +6,7 @@ import logging
 import os
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from markupsafe import escape
 from mkdocs.config import base
@@ -115,7 +116,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.output is not None
         for path, markdown in self.output.pages.items():
-            page = _Generated.generated(config, path, content=markdown)
+            page = cast(_Generated, _Generated.generated(config, path, content=markdown))  # MkDocs types it as File
             page.same_as_before = self.previous is not None and self.previous.get(path) == markdown
             self._add(files, page)
         if self.previous is not None:

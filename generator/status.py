@@ -151,7 +151,9 @@ def _day(day: date, incidents: list[Incident], zone: ZoneInfo, now: datetime) ->
     end = min(end_of_day(day, zone), now)
     spans: list[tuple[datetime, datetime, Incident]] = []
     for incident in incidents:
-        began = max(incident.started, start)  # type: ignore[type-var]
+        if incident.started is None:  # only incidents that started are counted (service_status)
+            continue
+        began = max(incident.started, start)
         ended = min(incident.resolved or now, end)
         if began < ended or (began == ended and incident.started == incident.resolved and start <= began < end):
             spans.append((began, ended, incident))

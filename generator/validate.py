@@ -9,8 +9,7 @@ from pathlib import Path
 from generator import checks
 from generator.checks import published as published_facts
 from generator.loader import load
-from generator.problems import display_path
-from generator.problems import Problem
+from generator.problems import Problem, display_path
 from generator.records import RecordSet
 from generator.yamlsource import Document
 

@@ -138,7 +138,9 @@ def _read_bytes(path: Path) -> bytes:
         fd = os.open(path, flags)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise YamlError("is a symbolic link; trustpages does not follow links", hint="put the file itself in the content folder") from None
+            raise YamlError(
+                "is a symbolic link; trustpages does not follow links", hint="put the file itself in the content folder"
+            ) from None
         raise YamlError(f"cannot read the file: {exc.strerror or exc}", hint="check that you may read it") from None
     try:
         info = os.fstat(fd)
@@ -160,7 +162,9 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _too_large(size: int) -> YamlError:
-    return YamlError(f"file is {size:,} bytes; records are limited to {MAX_BYTES:,}", hint="split it, or link to a long write-up instead of pasting it")
+    return YamlError(
+        f"file is {size:,} bytes; records are limited to {MAX_BYTES:,}", hint="split it, or link to a long write-up instead of pasting it"
+    )
 
 
 def parse(raw: bytes) -> Document:
@@ -286,9 +290,7 @@ class _Converter:
         if depth >= MAX_DEPTH and not isinstance(node, ScalarNode):  # depth 0 is the first level
             raise _error_at(node, f"nested more than {MAX_DEPTH} levels deep")
         if node.tag not in _PLAIN_TAGS:
-            raise _error_at(
-                node, f"YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed", "remove the tag"
-            )
+            raise _error_at(node, f"YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed", "remove the tag")
         if isinstance(node, ScalarNode):
             return node.value if node.style else _scalar(node)  # libyaml marks plain as "", PyYAML as None
         if isinstance(node, SequenceNode):
@@ -314,7 +316,9 @@ def _scalar(node: ScalarNode) -> Any:
         return False
     if _INT.match(text):
         if len(text) > _MAX_DIGITS:  # Python refuses to read longer ones (sys.get_int_max_str_digits)
-            raise _error_at(node, f"a number with more than {_MAX_DIGITS:,} digits", "write a smaller number, or put it in quotes if it is text")
+            raise _error_at(
+                node, f"a number with more than {_MAX_DIGITS:,} digits", "write a smaller number, or put it in quotes if it is text"
+            )
         return int(text)
     if _FLOAT.match(text):
         return float(text)

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.render.conftest import FIXTURES, write_config
 
 
@@ -68,7 +70,6 @@ def test_build_without_a_config_is_a_usage_error(tmp_path: Path) -> None:
     assert "no MkDocs configuration at mkdocs.yml" in result.stderr
 
 
-
 def test_serve_rebuilds_only_what_changed_and_never_stops_on_a_warning(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from generator.cli import main
     from generator.commands import build
@@ -88,7 +89,18 @@ def test_serve_rebuilds_only_what_changed_and_never_stops_on_a_warning(tmp_path:
 def test_a_dirty_build_does_not_warn_about_being_dirty(tmp_path: Path) -> None:
     """`serve` builds --dirty on purpose; MkDocs' warning about it would only alarm a comms person."""
     project(tmp_path)
-    command = [sys.executable, "-m", "generator.commands.mkdocs_process", str(os.getpid()), "build", "--dirty", "-f", "mkdocs.yml", "-d", "out"]
+    command = [
+        sys.executable,
+        "-m",
+        "generator.commands.mkdocs_process",
+        str(os.getpid()),
+        "build",
+        "--dirty",
+        "-f",
+        "mkdocs.yml",
+        "-d",
+        "out",
+    ]
     for _ in range(2):  # the second build is the dirty one MkDocs warns about
         proc = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
         assert proc.returncode == 0, proc.stderr

@@ -23,8 +23,7 @@ NOTICE_WARNING = (
 )
 TYPO = replaced(INCIDENT, "impact: major", "impact: majr")
 TYPO_ERROR = (
-    f"{INCIDENT_FILE}:2:9: error: impact: expected one of none, minor, major, critical, maintenance; "
-    "got 'majr' (did you mean 'major'?)"
+    f"{INCIDENT_FILE}:2:9: error: impact: expected one of none, minor, major, critical, maintenance; got 'majr' (did you mean 'major'?)"
 )
 
 
@@ -77,9 +76,7 @@ def test_as_of_moves_policy_deadlines(content: Content, capsys: pytest.CaptureFi
     assert run(["check", "content", "--strict", "--as-of", "2026-03-11", "--format", "json"], capsys)[1].count("postmortem") == 0
 
 
-def test_as_of_defaults_to_source_date_epoch(
-    content: Content, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_as_of_defaults_to_source_date_epoch(content: Content, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     content()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1781136000")  # 2026-06-11: the milestone's 2026-06-20 update is in the future
     code, out, _ = run(["check", "content"], capsys)

@@ -1,4 +1,4 @@
-"""The cycle collector runs less often inside trustpages' big steps, and as before outside them."""
+"""The cycle collector runs less often while trustpages' adapters run its big steps, and as before outside them."""
 
 from __future__ import annotations
 
@@ -43,7 +43,8 @@ def test_a_host_that_collects_even_less_often_keeps_its_setting() -> None:
     assert gc.get_threshold() == (50_000, 20, 500)
 
 
-def test_validation_and_rendering_run_with_fewer_collections(content: Content, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_adapters_raise_the_thresholds_and_the_core_leaves_them(content: Content, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI and the plugin set the collector for their run; validate and render_site, as library calls, leave it alone."""
     seen: list[tuple[str, tuple[int, int, int]]] = []
 
     def noting(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
@@ -54,10 +55,15 @@ def test_validation_and_rendering_run_with_fewer_collections(content: Content, m
         return wrapper
 
     monkeypatch.setattr(validate_module, "load", noting("load", validate_module.load))
-    monkeypatch.setattr(render, "make_environment", noting("render", render.make_environment))
     gc.set_threshold(700, 10, 10)
-    records = validate(content(), AS_OF).records
+    folder = content()
+    records = validate(folder, AS_OF).records
     assert records is not None
     render.render_site(records, AS_OF)
-    assert seen == [("load", (YOUNG, 10, OLDEST)), ("render", (YOUNG, 10, OLDEST))]
+    assert seen == [("load", (700, 10, 10))]  # a library call: the host's setting stands
+
+    from generator.cli import main
+
+    assert main(["check", str(folder), "--as-of", str(AS_OF)]) == 0
+    assert seen[-1] == ("load", (YOUNG, 10, OLDEST))  # the command line: fewer collections while it runs
     assert gc.get_threshold() == (700, 10, 10)

@@ -44,7 +44,9 @@ MODELS: list[type[BaseModel]] = [
 
 def written_fields(model: type[BaseModel]) -> list[tuple[str, str]]:
     """(name as written in YAML, description) of every field a person writes."""
-    return [(field.alias or name, field.description or "") for name, field in model.model_fields.items() if not (name == "id" and field.exclude)]
+    return [
+        (field.alias or name, field.description or "") for name, field in model.model_fields.items() if not (name == "id" and field.exclude)
+    ]
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -82,7 +84,14 @@ def test_the_reference_follows_the_design_order() -> None:
     headings = re.findall(r"^## (.+)$", fieldref.reference(), re.MULTILINE)
     assert headings == [
         "Once published: add, correct in public, never rewrite",
-        "Site", "Commitments", "Incidents", "Mistakes", "Pricing", "Contact", "Metrics", "Withdrawn records",
+        "Site",
+        "Commitments",
+        "Incidents",
+        "Mistakes",
+        "Pricing",
+        "Contact",
+        "Metrics",
+        "Withdrawn records",
     ]
     incident = fieldref.reference().split("## Incidents")[1].split("###")[0]
     assert re.findall(r"^\| `(\w+)` \|", incident, re.MULTILINE) == [name for name, _ in written_fields(Incident)]
@@ -90,7 +99,10 @@ def test_the_reference_follows_the_design_order() -> None:
 
 def test_the_reference_row_of_a_field() -> None:
     text = fieldref.reference()
-    assert "| `impact` | yes | How bad it was for customers: none, minor, major, critical, or maintenance (planned work), e.g. major. | one of: `none`, `minor`, `major`, `critical`, `maintenance` |" in text
+    assert (
+        "| `impact` | yes | How bad it was for customers: none, minor, major, critical, or maintenance (planned work), e.g. major. | one of: `none`, `minor`, `major`, `critical`, `maintenance` |"
+        in text
+    )
     assert "| `started` | no | " in text
     assert "| `price_change_notice_days` | no (default: `30`) |" in text
     assert "| `from` | yes | Price before the change, e.g. 10. | amount (0 or more) |" in text  # the alias, not from_
@@ -127,7 +139,9 @@ def test_docs_writes_then_check_passes(tmp_path: Path, monkeypatch: pytest.Monke
     assert run(["docs"], capsys) == (0, "field reference and schemas are up to date\n", "")
 
 
-def test_docs_check_fails_on_a_stale_file_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_docs_check_fails_on_a_stale_file_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     run(["docs"], capsys)
     stale = tmp_path / "docs" / "records.md"
@@ -136,8 +150,7 @@ def test_docs_check_fails_on_a_stale_file_and_writes_nothing(tmp_path: Path, mon
     code, out, err = run(["docs", "--check"], capsys)
     assert (code, out) == (1, "")
     assert err == (
-        "docs/records.md: out of date\nschemas/incident.schema.json: out of date\n"
-        "trustpages: run `trustpages docs` and commit the result\n"
+        "docs/records.md: out of date\nschemas/incident.schema.json: out of date\ntrustpages: run `trustpages docs` and commit the result\n"
     )
     assert stale.read_text(encoding="utf-8") == "old\n"
     assert not (tmp_path / "schemas" / "incident.schema.json").exists()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -54,7 +54,7 @@ def test_every_commit_that_touched_a_record_with_its_changed_fields(repo: Repo) 
     assert changes[1].fields == (FieldChange("due", old["due"], "2026-09-30"),)
     assert changes[2].fields == ()
     assert changes[0].sha == repo.git("rev-parse", "HEAD").strip()
-    assert changes[0].date == datetime(2026, 3, 1, 12, tzinfo=timezone.utc)
+    assert changes[0].date == datetime(2026, 3, 1, 12, tzinfo=UTC)
 
 
 def test_every_record_file_gets_its_history_from_one_pass(repo: Repo) -> None:

@@ -79,7 +79,9 @@ def test_the_new_site_has_one_example_of_each_record_marked_to_replace(site: Pat
 def test_the_new_site_builds_with_mkdocs_strict(site: Path) -> None:
     epoch = int(datetime.combine(TODAY, time(), UTC).timestamp())
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)}
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site, capture_output=True, text=True, env=env, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site, capture_output=True, text=True, env=env, timeout=300
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     built = site / "site"
     incident = next((site / "content" / "incidents").glob("*.yml")).stem
@@ -94,7 +96,9 @@ def test_the_site_name_goes_into_site_yml_and_mkdocs_yml(site: Path, tmp_path: P
     assert yaml.safe_load((tmp_path / "named" / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"] == "Acme: Tools & Co"
 
 
-def test_init_refuses_to_overwrite_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_refuses_to_overwrite_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "content").mkdir()
     (tmp_path / "mkdocs.yml").write_text("site_name: Mine\n", encoding="utf-8")
@@ -110,7 +114,9 @@ def test_init_refuses_to_overwrite_and_writes_nothing(tmp_path: Path, monkeypatc
     assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: Mine\n"
 
 
-def test_skip_existing_keeps_what_is_there_and_writes_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_skip_existing_keeps_what_is_there_and_writes_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".gitignore").write_text("*.log\n", encoding="utf-8")
     code, out, _ = run(["init", "--skip-existing", "--date", TODAY.isoformat(), "--no-git"], capsys)
@@ -128,7 +134,12 @@ def test_init_into_a_file_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.M
 
 # git: a new site is a repository with one commit, and init says how to publish it.
 
-GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Comms", "GIT_AUTHOR_EMAIL": "comms@example.com", "GIT_COMMITTER_NAME": "Comms", "GIT_COMMITTER_EMAIL": "comms@example.com"}
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Comms",
+    "GIT_AUTHOR_EMAIL": "comms@example.com",
+    "GIT_COMMITTER_NAME": "Comms",
+    "GIT_COMMITTER_EMAIL": "comms@example.com",
+}
 
 
 def git(site: Path, *args: str) -> str:
@@ -145,8 +156,13 @@ def test_init_makes_a_git_repository_with_a_first_commit_and_says_how_to_publish
     code, out, err = run(["init", "site", "--date", TODAY.isoformat()], capsys)
     assert (code, err) == (0, "")
     assert "committed as a new git repository" in out
-    for step in ["https://github.com/new", "git remote add origin https://github.com/YOUR-NAME/YOUR-REPO.git", "git push -u origin main",
-                 "Settings → Pages → Build and deployment → Source: GitHub Actions", "Actions → trustpages → Run workflow"]:
+    for step in [
+        "https://github.com/new",
+        "git remote add origin https://github.com/YOUR-NAME/YOUR-REPO.git",
+        "git push -u origin main",
+        "Settings → Pages → Build and deployment → Source: GitHub Actions",
+        "Actions → trustpages → Run workflow",
+    ]:
         assert step in out, step
     site = tmp_path / "site"
     assert git(site, "branch", "--show-current") == "main\n"
@@ -227,7 +243,11 @@ def test_the_workflow_checks_pull_requests_against_their_base_and_publishes_main
     assert build["if"] == "github.event_name != 'pull_request'"
     assert build["steps"][0]["with"] == {"fetch-depth": 0}
     build_steps = steps_of(build)
-    assert build_steps.index("trustpages check --against-live") < build_steps.index("trustpages build") < build_steps.index("actions/configure-pages@v6")
+    assert (
+        build_steps.index("trustpages check --against-live")
+        < build_steps.index("trustpages build")
+        < build_steps.index("actions/configure-pages@v6")
+    )
     assert any("SOURCE_DATE_EPOCH" in step and "git log -1 --format=%ct" in step for step in build_steps)
     upload = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"] == {"path": "site", "include-hidden-files": True}  # .well-known/security.txt

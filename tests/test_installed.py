@@ -30,7 +30,10 @@ def test_from_the_package_index_a_pinned_version_and_the_release_tag() -> None:
 
 
 def test_from_git_the_same_commit() -> None:
-    direct = {"url": "https://git.example.com/tools/trustpages.git", "vcs_info": {"vcs": "git", "commit_id": "0123abcd" * 5, "requested_revision": "main"}}
+    direct = {
+        "url": "https://git.example.com/tools/trustpages.git",
+        "vcs_info": {"vcs": "git", "commit_id": "0123abcd" * 5, "requested_revision": "main"},
+    }
     requirement, config = written(origin(direct))
     assert requirement == f"trustpages @ git+https://git.example.com/tools/trustpages.git@{'0123abcd' * 5}"
     assert config["repos"][0]["repo"] == "https://git.example.com/tools/trustpages.git"

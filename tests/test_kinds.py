@@ -31,8 +31,16 @@ class Award(Record):
 
 
 AWARD = Kind(
-    "award", Award, folder="awards", title="Awards", pattern="content/awards/<id>.yml", about="An award we won.",
-    page="award.md.j2", section=Section("awards/index.md", "awards.md.j2", "nav.awards"), prose=("title",), facts=Facts(lists=()),
+    "award",
+    Award,
+    folder="awards",
+    title="Awards",
+    pattern="content/awards/<id>.yml",
+    about="An award we won.",
+    page="award.md.j2",
+    section=Section("awards/index.md", "awards.md.j2", "nav.awards"),
+    prose=("title",),
+    facts=Facts(lists=()),
 )
 
 
@@ -50,7 +58,9 @@ def site(tmp_path: Path) -> tuple[Path, Path]:
         "# {{ t('nav.awards') }}\n{% for a in records.others['award'] %}\n- [{{ a.title|text }}]({{ link('awards/' ~ a.id ~ '.md') }})\n{% endfor %}\n",
         encoding="utf-8",
     )
-    (templates / "strings" / "en.yml").write_text("nav:\n  awards: Awards\nopen_data:\n  describe:\n    awards: Every award we won.\n", encoding="utf-8")
+    (templates / "strings" / "en.yml").write_text(
+        "nav:\n  awards: Awards\nopen_data:\n  describe:\n    awards: Every award we won.\n", encoding="utf-8"
+    )
     return content, templates
 
 
@@ -108,11 +118,27 @@ def test_a_page_template_that_is_missing_stops_the_render(site: tuple[Path, Path
 def test_the_built_in_kinds_in_the_order_the_site_lists_them() -> None:
     assert [k.name for k in kinds.kinds()] == ["site", "commitment", "incident", "mistake", "pricing", "contact", "metric", "withdrawn"]
     assert [s.path for s in kinds.sections()] == [
-        "index.md", "commitments/index.md", "incidents/index.md", "mistakes/index.md", "pricing.md", "contact.md", "metrics.md", "open-data.md",
+        "index.md",
+        "commitments/index.md",
+        "incidents/index.md",
+        "mistakes/index.md",
+        "pricing.md",
+        "contact.md",
+        "metrics.md",
+        "open-data.md",
     ]
     assert kinds.withdrawable() == ("commitment", "incident", "mistake", "metric")
 
 
 def test_a_german_site_without_nav_gets_german_tabs(tmp_path: Path) -> None:
     nav = default_nav(tmp_path, "de")
-    assert [next(iter(item)) for item in nav] == ["Start", "Versprechen", "Störungen", "Fehler", "Preise", "Kontakt", "Zahlen", "Offene Daten"]
+    assert [next(iter(item)) for item in nav] == [
+        "Start",
+        "Versprechen",
+        "Störungen",
+        "Fehler",
+        "Preise",
+        "Kontakt",
+        "Zahlen",
+        "Offene Daten",
+    ]

@@ -68,8 +68,7 @@ def test_unknown_field_inside_a_list_item(content: Content) -> None:
 def test_wrong_enum_value_did_you_mean(content: Content) -> None:
     folder = content(replaced(INCIDENT, "impact: major", "impact: majr"))
     assert human(folder) == [
-        f"{INCIDENT_FILE}:2:9: error: impact: expected one of none, minor, major, critical, maintenance; "
-        "got 'majr' (did you mean 'major'?)"
+        f"{INCIDENT_FILE}:2:9: error: impact: expected one of none, minor, major, critical, maintenance; got 'majr' (did you mean 'major'?)"
     ]
 
 
@@ -83,9 +82,7 @@ def test_wrong_enum_value_in_a_list_item(content: Content) -> None:
 
 def test_missing_required_field_says_what_to_write(content: Content) -> None:
     folder = content(replaced(INCIDENT, "summary: About 1 in 5 login attempts failed for 53 minutes.\n", ""))
-    assert human(folder) == [
-        f"{INCIDENT_FILE}:1:1: error: 'summary' is missing (add summary: What happened, in one or two sentences.)"
-    ]
+    assert human(folder) == [f"{INCIDENT_FILE}:1:1: error: 'summary' is missing (add summary: What happened, in one or two sentences.)"]
 
 
 def test_missing_field_of_a_list_item_points_at_the_item(content: Content) -> None:
@@ -109,9 +106,7 @@ def test_list_where_text_belongs(content: Content) -> None:
 def test_yes_no_word_is_text_but_true_is_not(content: Content) -> None:
     assert human(content(replaced(MISTAKE, "title: We charged some customers twice in May", "title: yes"))) == []
     folder = content(replaced(MISTAKE, "title: We charged some customers twice in May", "title: true"))
-    assert human(folder) == [
-        f"{MISTAKE_FILE}:1:8: error: title: expected text; got 'true' (a yes/no value) (put the value in quotes)"
-    ]
+    assert human(folder) == [f"{MISTAKE_FILE}:1:8: error: title: expected text; got 'true' (a yes/no value) (put the value in quotes)"]
 
 
 def test_blank_and_empty_text(content: Content) -> None:
@@ -172,7 +167,10 @@ def test_a_moment_without_an_offset_follows_site_yml_time_zone(content: Content)
 def test_a_moment_without_an_offset_when_site_yml_has_no_usable_time_zone(content: Content) -> None:
     site = VALID["site.yml"].replace("timezone: Europe/Berlin", "timezone: Mars/Olympus")
     folder = content({**replaced(INCIDENT, "started: 2026-03-04T09:12:00Z", "started: 2026-03-04T09:12"), "site.yml": site})
-    assert f"{INCIDENT_FILE}:3:10: error: started: 2026-03-04T09:12 has no time zone, and site.yml names none to read it in; add one, like 2026-03-04T09:12Z" in human(folder)
+    assert (
+        f"{INCIDENT_FILE}:3:10: error: started: 2026-03-04T09:12 has no time zone, and site.yml names none to read it in; add one, like 2026-03-04T09:12Z"
+        in human(folder)
+    )
 
 
 def test_moment_in_another_format(content: Content) -> None:
@@ -214,9 +212,7 @@ def test_negative_count(content: Content) -> None:
 
 def test_fraction_where_a_whole_number_belongs(content: Content) -> None:
     folder = content(replaced("site.yml", "postmortem_within_days: 7", "postmortem_within_days: 7.5"))
-    assert human(folder) == [
-        "content/site.yml:12:27: error: policies.postmortem_within_days: expected a whole number; got the number 7.5"
-    ]
+    assert human(folder) == ["content/site.yml:12:27: error: policies.postmortem_within_days: expected a whole number; got the number 7.5"]
 
 
 def test_empty_list_where_one_item_is_needed(content: Content) -> None:
@@ -238,10 +234,7 @@ def test_unknown_time_zone(content: Content) -> None:
 
 def test_withdrawn_list(content: Content) -> None:
     folder = content(
-        {
-            "withdrawn.yml": "- {id: old, kind: incident, on: 2026-01-01, reason: Wrong.}\n"
-            "- {id: old2, kind: incdent, on: 2026-01-01}\n"
-        }
+        {"withdrawn.yml": "- {id: old, kind: incident, on: 2026-01-01, reason: Wrong.}\n- {id: old2, kind: incdent, on: 2026-01-01}\n"}
     )
     assert human(folder) == [
         "content/withdrawn.yml:2:3: error: 'reason' is missing from [2] (add reason: Why, in plain words.)",
@@ -282,9 +275,7 @@ def test_standing_commitment_with_a_milestone_field(content: Content) -> None:
 
 def test_id_comes_from_the_file_name_not_an_id_key(content: Content) -> None:
     folder = content({MISTAKE: VALID[MISTAKE] + "id: double-charged\n"})
-    assert human(folder) == [
-        f"{MISTAKE_FILE}:9:1: error: a record's id comes from its file name (remove the id line, or rename the file)"
-    ]
+    assert human(folder) == [f"{MISTAKE_FILE}:9:1: error: a record's id comes from its file name (remove the id line, or rename the file)"]
 
 
 def test_file_name_that_is_not_an_id(content: Content) -> None:
@@ -297,9 +288,7 @@ def test_file_name_that_is_not_an_id(content: Content) -> None:
 
 def test_file_name_ending_in_a_newline_is_not_an_id(content: Content) -> None:
     folder = content({"mistakes/oops\n.yml": VALID[MISTAKE]})
-    assert human(folder) == [
-        "content/mistakes/oops\\n.yml:1:1: error: file name 'oops\\n.yml' is not a valid id (rename it to 'oops.yml')"
-    ]
+    assert human(folder) == ["content/mistakes/oops\\n.yml:1:1: error: file name 'oops\\n.yml' is not a valid id (rename it to 'oops.yml')"]
 
 
 def test_yaml_extension(content: Content) -> None:
@@ -317,12 +306,9 @@ def test_upper_case_extension_is_not_skipped(content: Content) -> None:
 
 
 def test_unknown_files_are_errors_never_skipped(content: Content) -> None:
-    folder = content(
-        {"status.yml": "a: 1\n", "notes/ideas.yml": "a: 1\n", "mistakes/README.md": "not YAML", ".github/ci.yml": "a: 1\n"}
-    )
+    folder = content({"status.yml": "a: 1\n", "notes/ideas.yml": "a: 1\n", "mistakes/README.md": "not YAML", ".github/ci.yml": "a: 1\n"})
     layout = (
-        "trustpages reads site.yml, pricing.yml, contact.yml, withdrawn.yml and the folders "
-        "commitments/, incidents/, mistakes/, metrics/"
+        "trustpages reads site.yml, pricing.yml, contact.yml, withdrawn.yml and the folders commitments/, incidents/, mistakes/, metrics/"
     )
     assert human(folder) == [
         f"content/notes/ideas.yml:1:1: error: trustpages does not know this file, so it would not be published ({layout})",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -13,16 +14,24 @@ from generator.maintenance import counted_impact, notice, overran, short_notice
 from generator.records import Incident, Policies, RecordSet
 from tests.conftest import Content, human
 from tests.test_status import AS_OF, WINDOW_MINUTES, site, status_of
-from zoneinfo import ZoneInfo
 
 UTC = ZoneInfo("UTC")
 
 
-def maintenance(announced: str | None, started: str | None = "2026-11-20T10:00:00Z", resolved: str | None = "2026-11-20T18:00:00Z", **extra: Any) -> Incident:
+def maintenance(
+    announced: str | None, started: str | None = "2026-11-20T10:00:00Z", resolved: str | None = "2026-11-20T18:00:00Z", **extra: Any
+) -> Incident:
     updates = [{"at": announced, "status": "scheduled", "body": "We will upgrade the database."}] if announced else []
     data: dict[str, Any] = {
-        "id": "upgrade", "title": "Upgrade", "impact": "maintenance", "affected": ["api"], "summary": "x",
-        "scheduled_for": "2026-11-20T10:00:00Z", "scheduled_until": "2026-11-20T18:00:00Z", "updates": updates, **extra,
+        "id": "upgrade",
+        "title": "Upgrade",
+        "impact": "maintenance",
+        "affected": ["api"],
+        "summary": "x",
+        "scheduled_for": "2026-11-20T10:00:00Z",
+        "scheduled_until": "2026-11-20T18:00:00Z",
+        "updates": updates,
+        **extra,
     }
     if started:
         data["started"] = started
@@ -77,8 +86,14 @@ def test_a_window_that_passed_is_never_planned_and_without_completion_it_overran
     assert metrics.upcoming_maintenance(records, AS_OF) == []
     assert overran(planned, AS_OF, UTC)
     assert not overran(planned, date(2026, 11, 20), UTC)
-    done = planned.model_copy(update={"updates": (*planned.updates, *maintenance(None, updates=[
-        {"at": "2026-11-20T17:00:00Z", "status": "completed", "body": "Done."}]).updates)})
+    done = planned.model_copy(
+        update={
+            "updates": (
+                *planned.updates,
+                *maintenance(None, updates=[{"at": "2026-11-20T17:00:00Z", "status": "completed", "body": "Done."}]).updates,
+            )
+        }
+    )
     assert not overran(done, AS_OF, UTC)
 
 
@@ -113,8 +128,12 @@ def test_check_warns_about_late_notice_at_the_announcement(content: Content) -> 
 
 
 def test_check_warns_about_an_overrun(content: Content) -> None:
-    text = MAINTENANCE.replace("09:59:00Z, status: scheduled", "09:59:00Z, status: in_progress").replace("2026-06-10T09:59", "2026-06-01T09:59")
-    text = text.replace("resolved: 2026-06-10T18:00:00Z\n", "").replace("  - {at: 2026-06-10T18:00:00Z, status: completed, body: Done.}\n", "")
+    text = MAINTENANCE.replace("09:59:00Z, status: scheduled", "09:59:00Z, status: in_progress").replace(
+        "2026-06-10T09:59", "2026-06-01T09:59"
+    )
+    text = text.replace("resolved: 2026-06-10T18:00:00Z\n", "").replace(
+        "  - {at: 2026-06-10T18:00:00Z, status: completed, body: Done.}\n", ""
+    )
     text = text.replace("status: in_progress", "status: scheduled")
     folder = content({"incidents/2026-06-10-bank-sync-upgrade.yml": text})
     assert human(folder) == [

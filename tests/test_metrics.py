@@ -16,7 +16,13 @@ SITE = Site.model_validate({"name": "Test", "url": "https://trust.example"})
 
 def milestone(id: str, due: str, *updates: tuple[str, str], first_due: str | None = None) -> Milestone:
     data: dict[str, Any] = {
-        "id": id, "title": id, "promise": "p", "why": "w", "made_on": "2026-01-01", "owner": "o", "due": due,
+        "id": id,
+        "title": id,
+        "promise": "p",
+        "why": "w",
+        "made_on": "2026-01-01",
+        "owner": "o",
+        "due": due,
         "updates": [{"on": on, "status": status} for on, status in updates],
     }
     made = Milestone.model_validate(data)

@@ -103,10 +103,7 @@ def test_new_writes_a_named_record_that_passes_check_once_filled_in(kind: str, s
     code, out, err = run(["new", *ARGS[kind], "Test outage", "--date", DAY], capsys)
     assert (code, err) == (0, "")
     path = site / PATHS[kind]
-    assert out == (
-        f"wrote {PATHS[kind]}\n"
-        f'fill in the {len(FILLED[kind])} fields left as "", then run: trustpages check content\n'
-    )
+    assert out == (f'wrote {PATHS[kind]}\nfill in the {len(FILLED[kind])} fields left as "", then run: trustpages check content\n')
     code, out, _ = run(["check", "--as-of", DAY], capsys)
     assert code == 1
     assert f"content: {len(FILLED[kind])} errors, 0 warnings in 1 file" in out
@@ -200,7 +197,10 @@ def test_usage_errors(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
         ("Zahlungen doppelt abgebucht – Überweisung an Großkunden", "zahlungen-doppelt-abgebucht-uberweisung-an-grosskunden"),
         ("  API: 502s!! ", "api-502s"),
         ("A" * 80, "a" * 60),
-        ("We charged some customers twice because a billing job ran again after a retry setting changed", "we-charged-some-customers-twice-because-a-billing-job-ran"),
+        (
+            "We charged some customers twice because a billing job ran again after a retry setting changed",
+            "we-charged-some-customers-twice-because-a-billing-job-ran",
+        ),
         ("日本語", ""),
     ],
 )

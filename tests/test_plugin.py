@@ -41,7 +41,15 @@ def test_on_config_renders_the_site_and_sets_the_nav(project: Path) -> None:
     config = plugin.on_config(config)
     assert plugin.output is not None and "index.md" in plugin.output.pages
     assert [next(iter(item)) for item in config.nav] == [
-        "Home", "Commitments", "Incidents", "Mistakes", "Pricing", "Contact", "Metrics", "Open data", "About",
+        "Home",
+        "Commitments",
+        "Incidents",
+        "Mistakes",
+        "Pricing",
+        "Contact",
+        "Metrics",
+        "Open data",
+        "About",
     ]
     assert "assets/trustpages.css" in config.extra_css and "attr_list" in config.markdown_extensions
 

@@ -6,9 +6,7 @@ import json
 
 from generator.problems import Problem, did_you_mean, render, summary
 
-ERROR = Problem(
-    "content/incidents/a.yml", 7, 13, "error", "impact: expected one of none, minor; got 'severe'", "did you mean 'minor'?"
-)
+ERROR = Problem("content/incidents/a.yml", 7, 13, "error", "impact: expected one of none, minor; got 'severe'", "did you mean 'minor'?")
 WARNING = Problem("content/pricing.yml", 11, 40, "warning", "only 22 days' notice")
 
 
@@ -34,9 +32,7 @@ def test_github_annotation() -> None:
 
 def test_github_escapes_newlines_and_percent_in_the_message() -> None:
     problem = Problem("content/site.yml", 1, 1, "error", "100% wrong\nsecond line\r\n", "a\nb")
-    assert problem.github() == (
-        "::error file=content/site.yml,line=1,col=1,title=trustpages::100%25 wrong%0Asecond line%0D%0A (a%0Ab)"
-    )
+    assert problem.github() == ("::error file=content/site.yml,line=1,col=1,title=trustpages::100%25 wrong%0Asecond line%0D%0A (a%0Ab)")
 
 
 def test_github_escapes_commas_and_colons_in_the_file_name() -> None:

@@ -29,14 +29,30 @@ scalars = st.one_of(
     st.text(max_size=20),
     st.dates().map(str),
     st.sampled_from(
-        ["2026-02-30", "2026-03-04T09:12:00Z", "9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+23:59",
-         "on", "yes", "", "  ", "1:30", "api", "export-all-data", "maintenance", "withdrawn", "EUR", "2026-Q5"]
+        [
+            "2026-02-30",
+            "2026-03-04T09:12:00Z",
+            "9999-12-31T23:59:59-23:59",
+            "0001-01-01T00:00:00+23:59",
+            "on",
+            "yes",
+            "",
+            "  ",
+            "1:30",
+            "api",
+            "export-all-data",
+            "maintenance",
+            "withdrawn",
+            "EUR",
+            "2026-Q5",
+        ]
     ),
 )
 values = st.recursive(
     scalars,
-    lambda children: st.lists(children, max_size=3)
-    | st.dictionaries(st.sampled_from(FIELD_NAMES) | st.text(max_size=6), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.sampled_from(FIELD_NAMES) | st.text(max_size=6), children, max_size=3)
+    ),
     max_leaves=8,
 )
 
@@ -125,9 +141,7 @@ def check_with(folder: Path, lines: dict[str, int], relative: str, raw: bytes) -
 
 @FAST
 @given(data=st.data())
-def test_structurally_mutated_records_never_crash(
-    folder: Path, lines: dict[str, int], parsed: dict[str, Any], data: st.DataObject
-) -> None:
+def test_structurally_mutated_records_never_crash(folder: Path, lines: dict[str, int], parsed: dict[str, Any], data: st.DataObject) -> None:
     relative = data.draw(st.sampled_from(sorted(VALID)), label="file")
     record = mutate(parsed[relative], data)
     text = yaml.dump(record, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=60)

@@ -10,9 +10,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from generator import schema
+from generator import kinds, schema
 from generator.cli import main
-from generator import kinds
 from generator.loader import load
 from generator.yamlsource import read
 from tests.conftest import INCIDENT, MISTAKE, REPO, VALID, Content, human, replaced

@@ -70,9 +70,7 @@ def test_overlapping_incidents_count_the_worst_not_the_sum() -> None:
 
 def test_incident_spanning_midnight_is_split_by_the_site_time_zone() -> None:
     # 22:30Z-00:30Z is 23:30-01:30 in Berlin (UTC+1 in November): 30 min, then 90 min.
-    components, _ = status_of(
-        [incident("night", "critical", ["login"], "2026-11-01T22:30:00Z", "2026-11-02T00:30:00Z")], "Europe/Berlin"
-    )
+    components, _ = status_of([incident("night", "critical", ["login"], "2026-11-01T22:30:00Z", "2026-11-02T00:30:00Z")], "Europe/Berlin")
     days = {d.day: d for d in components["login"].days}
     assert days[date(2026, 11, 1)].downtime_minutes == pytest.approx(30)
     assert days[date(2026, 11, 2)].downtime_minutes == pytest.approx(90)

@@ -55,7 +55,12 @@ def test_the_installed_wheel_starts_a_site_that_builds(tmp_path: Path) -> None:
 
     empty = tmp_path / "empty"
     empty.mkdir()
-    identity = {"GIT_AUTHOR_NAME": "Comms", "GIT_AUTHOR_EMAIL": "c@example.com", "GIT_COMMITTER_NAME": "Comms", "GIT_COMMITTER_EMAIL": "c@example.com"}
+    identity = {
+        "GIT_AUTHOR_NAME": "Comms",
+        "GIT_AUTHOR_EMAIL": "c@example.com",
+        "GIT_COMMITTER_NAME": "Comms",
+        "GIT_COMMITTER_EMAIL": "c@example.com",
+    }
     sh(bin_dir / "trustpages", "init", "site", "--name", "Wheel Test Co", cwd=empty, env={**env, **identity})
     site = empty / "site"
 
@@ -92,6 +97,12 @@ def test_the_installed_wheel_starts_a_site_that_builds(tmp_path: Path) -> None:
 
     sh(bin_dir / "trustpages", "build", cwd=site, env=env)
     built = site / "site"
-    for page in ["index.html", "incidents/index.html", f"incidents/{today}-test-outage/index.html", "about/index.html", ".well-known/security.txt"]:
+    for page in [
+        "index.html",
+        "incidents/index.html",
+        f"incidents/{today}-test-outage/index.html",
+        "about/index.html",
+        ".well-known/security.txt",
+    ]:
         assert (built / page).is_file(), page
     assert "Test outage" in (built / "incidents" / f"{today}-test-outage" / "index.html").read_text(encoding="utf-8")

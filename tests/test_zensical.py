@@ -21,7 +21,9 @@ import pytest
 from generator import zensical
 from tests.conftest import REPO
 
-pytestmark = pytest.mark.skipif(not zensical.installed(), reason=f"Zensical is not installed (pip install 'trustpages[zensical]', Zensical {zensical.PINNED})")
+pytestmark = pytest.mark.skipif(
+    not zensical.installed(), reason=f"Zensical is not installed (pip install 'trustpages[zensical]', Zensical {zensical.PINNED})"
+)
 EPOCH = "1795651200"  # 2026-11-27: both builds compute every number for the same day
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -69,7 +71,9 @@ def project(folder: Path) -> Path:
 
 def build(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run([sys.executable, "-m", "generator", "build", *args], cwd=folder, capture_output=True, text=True, env=env, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "build", *args], cwd=folder, capture_output=True, text=True, env=env, timeout=600
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return proc
 
@@ -119,7 +123,9 @@ def test_the_builder_setting_in_mkdocs_yml(tmp_path: Path) -> None:
     config = folder / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "      content_dir: content\n" in text
-    config.write_text(text.replace("      content_dir: content\n", "      content_dir: content\n      builder: zensical\n"), encoding="utf-8")
+    config.write_text(
+        text.replace("      content_dir: content\n", "      content_dir: content\n      builder: zensical\n"), encoding="utf-8"
+    )
     said = build(folder).stdout
     assert "zensical built the pages in" in said
     assert (folder / "site" / ".well-known" / "security.txt").is_file()
@@ -133,7 +139,14 @@ def test_a_broken_record_leaves_the_last_site(tmp_path: Path) -> None:
     incident = next((folder / "content" / "incidents").glob("*.yml"))
     incident.write_text(incident.read_text(encoding="utf-8").replace("impact: ", "impact: severe #", 1), encoding="utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
-    proc = subprocess.run([sys.executable, "-m", "generator", "build", "--builder", "zensical"], cwd=folder, capture_output=True, text=True, env=env, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--builder", "zensical"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     assert proc.returncode == 1
     assert f"{incident.relative_to(folder)}:" in proc.stderr and "error: impact:" in proc.stderr
     assert "was left as it was" in proc.stderr
@@ -169,9 +182,15 @@ def test_the_derived_config_keeps_what_zensical_reads_and_adds_what_the_plugin_a
         "plugins": ["search"],
         "extra_css": ["assets/trustpages.css"],
         "nav": [
-            {"Start": "index.md"}, {"Versprechen": "commitments/index.md"}, {"Störungen": "incidents/index.md"},
-            {"Fehler": "mistakes/index.md"}, {"Preise": "pricing.md"}, {"Kontakt": "contact.md"}, {"Zahlen": "metrics.md"},
-            {"Offene Daten": "open-data.md"}, {"Über diese Seite": "about.md"},
+            {"Start": "index.md"},
+            {"Versprechen": "commitments/index.md"},
+            {"Störungen": "incidents/index.md"},
+            {"Fehler": "mistakes/index.md"},
+            {"Preise": "pricing.md"},
+            {"Kontakt": "contact.md"},
+            {"Zahlen": "metrics.md"},
+            {"Offene Daten": "open-data.md"},
+            {"Über diese Seite": "about.md"},
         ],  # a German site with no nav: German tabs
     }
 

@@ -41,13 +41,21 @@ def _milestone(commitment: Milestone, as_of: date, findings: Findings) -> None:
             )
         if previous is not None and update.on < previous:
             findings.error(
-                "commitment", cid, ("updates", i, "on"), f"updates out of order: {update.on} comes after {previous}", "list updates oldest first"
+                "commitment",
+                cid,
+                ("updates", i, "on"),
+                f"updates out of order: {update.on} comes after {previous}",
+                "list updates oldest first",
             )
         if update.on > as_of:
             findings.warning("commitment", cid, ("updates", i, "on"), f"update dated {update.on}, after today ({as_of})")
         if update.status == "withdrawn" and not update.note:
             findings.error(
-                "commitment", cid, ("updates", i, "status"), "a withdrawn promise needs a note saying why", "add note: why we no longer promise this"
+                "commitment",
+                cid,
+                ("updates", i, "status"),
+                "a withdrawn promise needs a note saying why",
+                "add note: why we no longer promise this",
             )
         previous = update.on
 
@@ -100,7 +108,13 @@ def _incident(incident: Incident, findings: Findings) -> None:
             findings.error("incident", iid, ("scheduled_until",), "scheduled_until must be after scheduled_for")
     else:
         if incident.unannounced_impact is not None:
-            findings.error("incident", iid, ("unannounced_impact",), "only maintenance has 'unannounced_impact'", "remove it: impact says how bad this was")
+            findings.error(
+                "incident",
+                iid,
+                ("unannounced_impact",),
+                "only maintenance has 'unannounced_impact'",
+                "remove it: impact says how bad this was",
+            )
         for name in ("scheduled_for", "scheduled_until"):
             if getattr(incident, name) is not None:
                 findings.error("incident", iid, (name,), f"only maintenance has '{name}'", "set impact: maintenance, or remove it")
@@ -108,7 +122,9 @@ def _incident(incident: Incident, findings: Findings) -> None:
     for i, update in enumerate(incident.updates):
         loc = ("updates", i, "at")
         if previous is not None and update.at < previous:
-            findings.error("incident", iid, loc, f"updates out of order: {_t(update.at)} comes after {_t(previous)}", "list updates oldest first")
+            findings.error(
+                "incident", iid, loc, f"updates out of order: {_t(update.at)} comes after {_t(previous)}", "list updates oldest first"
+            )
         if incident.started and update.at < incident.started and update.status not in _SCHEDULED_STATUSES:
             findings.error("incident", iid, loc, f"update at {_t(update.at)} is before the incident started ({_t(incident.started)})")
         if incident.resolved and update.at > incident.resolved:
@@ -122,7 +138,10 @@ def _pricing(records: RecordSet, findings: Findings) -> None:
     for i, change in enumerate(records.pricing.history):
         if change.effective < change.announced:
             findings.error(
-                "pricing", "", ("history", i, "effective"), f"takes effect ({change.effective}) before it was announced ({change.announced})"
+                "pricing",
+                "",
+                ("history", i, "effective"),
+                f"takes effect ({change.effective}) before it was announced ({change.announced})",
             )
 
 
@@ -144,9 +163,21 @@ def _withdrawn(records: RecordSet, findings: Findings) -> None:
 
 def _corrections(records: RecordSet, as_of: date, findings: Findings) -> None:
     """A correction names a field the record has, in the form check --against reports it."""
-    named: list[tuple[str, str, BaseModel | None]] = [("site", "", records.site), ("pricing", "", records.pricing), ("contact", "", records.contact)]
-    named += [(kind, r.id, r) for kind, items in (("commitment", records.commitments), ("incident", records.incidents),
-                                               ("mistake", records.mistakes), ("metric", records.metrics)) for r in items]
+    named: list[tuple[str, str, BaseModel | None]] = [
+        ("site", "", records.site),
+        ("pricing", "", records.pricing),
+        ("contact", "", records.contact),
+    ]
+    named += [
+        (kind, r.id, r)
+        for kind, items in (
+            ("commitment", records.commitments),
+            ("incident", records.incidents),
+            ("mistake", records.mistakes),
+            ("metric", records.metrics),
+        )
+        for r in items
+    ]
     for kind, id, record in named:
         if record is None:
             continue
@@ -154,10 +185,21 @@ def _corrections(records: RecordSet, as_of: date, findings: Findings) -> None:
         for i, correction in enumerate(getattr(record, "corrections", ())):
             loc = ("corrections", i, "field")
             if not FIELD_PATH.match(correction.field):
-                findings.error(kind, id, loc, f"{correction.field!r} is not a field path",
-                               "write the field as check --against names it, e.g. impact or updates.2.body (items count from 1)")
+                findings.error(
+                    kind,
+                    id,
+                    loc,
+                    f"{correction.field!r} is not a field path",
+                    "write the field as check --against names it, e.g. impact or updates.2.body (items count from 1)",
+                )
             elif (first := correction.field.split(".")[0]) not in fields:
-                findings.error(kind, id, loc, f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} has no field '{first}'", did_you_mean(first, fields) or f"fields: {', '.join(fields)}")
+                findings.error(
+                    kind,
+                    id,
+                    loc,
+                    f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} has no field '{first}'",
+                    did_you_mean(first, fields) or f"fields: {', '.join(fields)}",
+                )
             if correction.on > as_of:
                 findings.warning(kind, id, ("corrections", i, "on"), f"correction dated {correction.on}, after today ({as_of})")
 

@@ -43,5 +43,5 @@ def check(records: RecordSet, findings: Findings) -> None:
         id,
         (),
         f"{count} still in {display_path(records.root)}/: replace or delete them",
-        "write your own records (trustpages new incident \"…\"), then delete the files with example- in their names",
+        'write your own records (trustpages new incident "…"), then delete the files with example- in their names',
     )

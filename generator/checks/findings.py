@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from generator import kinds
-from generator.problems import display_path
-from generator.problems import Problem, Severity
+from generator.problems import Problem, Severity, display_path
 from generator.records import RecordSet
 
 

@@ -45,21 +45,24 @@ JARGON: tuple[tuple[str, str], ...] = (
     (r"facilitat(?:e|es|ed|ing)", 'use "help"'),
     (r"commenc(?:e|es|ed|ing)", 'use "start"'),
 )
-HEDGES: tuple[tuple[str, str], ...] = tuple((pattern, HEDGE_HINT) for pattern in (
-    r"striv(?:e|es|ing) to",
-    r"aim(?:s|ing)? to",
-    r"tr(?:y|ies|ying) to",
-    r"hop(?:e|es|ing) to",
-    r"seek(?:s|ing)? to",
-    r"endeavou?r(?:s|ing)? to",
-    r"where(?:ver)? (?:possible|feasible|practical)",
-    r"(?:if|when|whenever) possible",
-    r"as (?:far|much|soon) as possible",
-    r"(?:best|reasonable) efforts?",
-    r"might",
-    # Only a lowercase "may" that is not part of a date: "May 2026" and "1 may 2026" are months.
-    r"(?<![0-9]\s)(?-i:may)(?!\s?[0-9])",
-))
+HEDGES: tuple[tuple[str, str], ...] = tuple(
+    (pattern, HEDGE_HINT)
+    for pattern in (
+        r"striv(?:e|es|ing) to",
+        r"aim(?:s|ing)? to",
+        r"tr(?:y|ies|ying) to",
+        r"hop(?:e|es|ing) to",
+        r"seek(?:s|ing)? to",
+        r"endeavou?r(?:s|ing)? to",
+        r"where(?:ver)? (?:possible|feasible|practical)",
+        r"(?:if|when|whenever) possible",
+        r"as (?:far|much|soon) as possible",
+        r"(?:best|reasonable) efforts?",
+        r"might",
+        # Only a lowercase "may" that is not part of a date: "May 2026" and "1 may 2026" are months.
+        r"(?<![0-9]\s)(?-i:may)(?!\s?[0-9])",
+    )
+)
 NON_APOLOGIES: tuple[tuple[str, str], ...] = (
     (r"(?:any|the|this) inconvenience", INCONVENIENCE_HINT),
     (r"any (?:confusion|disruption|trouble)", INCONVENIENCE_HINT),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-
 from zoneinfo import ZoneInfo
 
 from generator import maintenance
@@ -23,8 +22,7 @@ def check(records: RecordSet, as_of: date, findings: Findings) -> None:
                     "pricing",
                     "",
                     ("history", i, "effective"),
-                    f"only {notice} days' notice for the {change.plan} price change; "
-                    f"site.yml promises {policy.price_change_notice_days}",
+                    f"only {notice} days' notice for the {change.plan} price change; site.yml promises {policy.price_change_notice_days}",
                     "the pricing page will say the policy was not met",
                 )
     zone = ZoneInfo(records.site.timezone)
@@ -50,7 +48,9 @@ def check(records: RecordSet, as_of: date, findings: Findings) -> None:
             continue
         first_index = next((i for i, update in enumerate(incident.updates) if update.at >= incident.started), None)
         if first_index is None:
-            findings.warning("incident", incident.id, ("started",), "no public update was posted", "add updates: what we told customers, and when")
+            findings.warning(
+                "incident", incident.id, ("started",), "no public update was posted", "add updates: what we told customers, and when"
+            )
             continue
         first = incident.updates[first_index].at
         late = first - incident.started

@@ -29,8 +29,7 @@ from generator.checks.examples import is_example
 from generator.checks.findings import Findings
 from generator.history import show
 from generator.loader import Loaded
-from generator.problems import display_path
-from generator.problems import Problem
+from generator.problems import Problem, display_path
 from generator.records import Milestone, RecordSet, Withdrawal
 from generator.records.correction import Correction, covers
 
@@ -66,7 +65,13 @@ class _Gone:
 _GONE = _Gone()
 
 
-def check(published: Published, records: RecordSet, seen: frozenset[tuple[str, str]], as_of: date, failed: frozenset[tuple[str, str]] = frozenset()) -> list[Problem]:
+def check(
+    published: Published,
+    records: RecordSet,
+    seen: frozenset[tuple[str, str]],
+    as_of: date,
+    failed: frozenset[tuple[str, str]] = frozenset(),
+) -> list[Problem]:
     """Problems of the content now (`records`, `seen`) against what was published at `published.ref`.
 
     `failed` names the records whose files exist but did not load: their own errors say why, and

@@ -9,8 +9,8 @@ import signal
 import sys
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         "trustpages plugin's `builder:` option in mkdocs.yml, else mkdocs",
     )
     build.add_argument(
-        "--as-of", type=as_of_date, default=None,
+        "--as-of",
+        type=as_of_date,
+        default=None,
         help="compute as if today were DATE (YYYY-MM-DD); the build's SOURCE_DATE_EPOCH becomes that day, unless mkdocs.yml pins as_of",
     )
     build.set_defaults(run=run_build)

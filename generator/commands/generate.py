@@ -10,8 +10,8 @@ from generator import ondisk
 from generator.asof import default_as_of
 from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_content_argument, as_of_date, describe_os_error, missing_content
 from generator.outfolder import Protected, UnsafeOutput, refuse_overlap
-from generator.problems import render
 from generator.pipeline import build_site, default_templates
+from generator.problems import render
 
 
 def register(commands: argparse._SubParsersAction) -> None:

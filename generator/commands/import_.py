@@ -12,8 +12,7 @@ from generator.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from generator.importers import cstate, statuspage, sync
 from generator.importers.export import Export, SourceError
 from generator.importers.progress import Progress
-from generator.problems import display_path
-from generator.problems import plural, render
+from generator.problems import display_path, plural, render
 from generator.validate import validate
 
 SOURCES = {
@@ -79,7 +78,9 @@ def _report(plan: sync.Plan, export: Export, dry_run: bool, seconds: float) -> N
             print(f"{would + change.action:<{len(would) + 9}} {display_path(plan.content / change.file)}{reason}")
     if plan.new_components:
         ids = ", ".join(component.id for component in plan.new_components)
-        print(f"{would + 'updated':<{len(would) + 9}} {display_path(plan.site_path)} (added {plural(len(plan.new_components), 'component')}: {ids})")
+        print(
+            f"{would + 'updated':<{len(would) + 9}} {display_path(plan.site_path)} (added {plural(len(plan.new_components), 'component')}: {ids})"
+        )
     for item in export.left_out:
         print(f"{'left out':<9} {item}")
     updates = sum(len(draft.incident.updates) for draft in export.drafts)

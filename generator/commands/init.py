@@ -48,11 +48,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         "first commit, and the steps to publish on GitHub Pages are printed. Existing files are never overwritten: init stops (exit 2) and "
         "names them, unless --skip-existing.",
     )
-    init.add_argument("dir", nargs="?", default=Path("."), type=Path, metavar="DIR", help="folder for the site (default: the current folder)")
-    init.add_argument("--name", default="Example Co", help="the company's name, for site.yml and mkdocs.yml (default: Example Co)")
     init.add_argument(
-        "--locale", default="en", choices=LOCALES, help="the site's language, for headings, dates and numbers (default: en)"
+        "dir", nargs="?", default=Path("."), type=Path, metavar="DIR", help="folder for the site (default: the current folder)"
     )
+    init.add_argument("--name", default="Example Co", help="the company's name, for site.yml and mkdocs.yml (default: Example Co)")
+    init.add_argument("--locale", default="en", choices=LOCALES, help="the site's language, for headings, dates and numbers (default: en)")
     init.add_argument("--skip-existing", action="store_true", help="write the other files and leave existing ones as they are")
     init.add_argument(
         "--git",
@@ -61,7 +61,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="make DIR a git repository with the new files as its first commit (default: on when git is installed "
         "and DIR is not inside a repository already)",
     )
-    init.add_argument("--date", type=as_of_date, default=None, metavar="YYYY-MM-DD", help="date the examples are written for (default: today)")
+    init.add_argument(
+        "--date", type=as_of_date, default=None, metavar="YYYY-MM-DD", help="date the examples are written for (default: today)"
+    )
     init.set_defaults(run=run)
 
 
@@ -126,7 +128,7 @@ def _first_commit(target: Path, wanted: bool | None) -> bool:
             if step[0] == "commit":
                 print(
                     'trustpages: git needs your name for commits: git config --global user.name "Your Name" && '
-                    'git config --global user.email you@example.com',
+                    "git config --global user.email you@example.com",
                     file=sys.stderr,
                 )
             return False

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from generator.asof import default_as_of
 from generator.commands import EXIT_OK, EXIT_USAGE, as_of_date
-from generator.problems import display_path
-from generator.problems import UsageError
+from generator.problems import UsageError, display_path
 from generator.scaffold.drafts import KINDS, draft
 
 
@@ -26,9 +25,15 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     new.add_argument("kind", choices=KINDS, metavar="KIND", help="what to write: " + ", ".join(KINDS))
     new.add_argument("title", help='the title, in quotes, e.g. "Some customers could not log in"; the file name is made from it')
-    new.add_argument("--standing", action="store_true", help="commitment only: a promise kept every period (target and measurements) instead of one with a due date")
+    new.add_argument(
+        "--standing",
+        action="store_true",
+        help="commitment only: a promise kept every period (target and measurements) instead of one with a due date",
+    )
     new.add_argument("--content", type=Path, default=Path("content"), metavar="DIR", help="content folder (default: content)")
-    new.add_argument("--date", type=as_of_date, default=None, metavar="YYYY-MM-DD", help="date for the file name and the record (default: today)")
+    new.add_argument(
+        "--date", type=as_of_date, default=None, metavar="YYYY-MM-DD", help="date for the file name and the record (default: today)"
+    )
     new.set_defaults(run=run)
 
 

@@ -33,10 +33,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     target = cmd.add_mutually_exclusive_group(required=True)
     target.add_argument("--webhook", metavar="URL", help="http(s) address to POST each message to, as JSON")
     target.add_argument("--dry-run", action="store_true", help="print the messages instead of sending them")
-    cmd.add_argument("--format", choices=notify.FORMATS, default="slack", help="message shape: slack (incoming webhook) or json (default: slack)")
+    cmd.add_argument(
+        "--format", choices=notify.FORMATS, default="slack", help="message shape: slack (incoming webhook) or json (default: slack)"
+    )
     cmd.add_argument("--ledger", type=Path, default=DEFAULT_LEDGER, help=f"file remembering sent events (default: {DEFAULT_LEDGER})")
-    cmd.add_argument("--retry-delay", type=float, default=1.0, metavar="SECONDS", help="wait before the 2nd attempt; doubled before the 3rd (default: 1)")
-    cmd.add_argument("--templates", type=Path, default=None, help="templates overriding the built-in UI strings (default: templates if it exists)")
+    cmd.add_argument(
+        "--retry-delay", type=float, default=1.0, metavar="SECONDS", help="wait before the 2nd attempt; doubled before the 3rd (default: 1)"
+    )
+    cmd.add_argument(
+        "--templates", type=Path, default=None, help="templates overriding the built-in UI strings (default: templates if it exists)"
+    )
     cmd.set_defaults(run=run)
 
 

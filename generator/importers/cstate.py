@@ -143,7 +143,9 @@ def _draft(path: Path, issues: Path, front: dict[str, Any], body: str) -> Draft:
         impact = SEVERITY[severity.strip().lower()]
     else:
         impact = "none"
-        notes["impact"] = f"cState's severity was {severity!r}; only notice, disrupted and down are known." if severity else "cState gave no severity."
+        notes["impact"] = (
+            f"cState's severity was {severity!r}; only notice, disrupted and down are known." if severity else "cState gave no severity."
+        )
 
     updates = _updates(body, date, notes, file)
     started = date
@@ -165,7 +167,9 @@ def _draft(path: Path, issues: Path, front: dict[str, Any], body: str) -> Draft:
         notes["resolved"] = f"No resolved: cState says resolved: false (its resolvedWhen {stamp(resolved_when)} was a plan)."
     if resolved is not None:
         if updates and updates[-1].at > resolved:
-            notes["resolved"] = f"cState's resolvedWhen is {stamp(resolved)}; an update was posted later, so resolved is that update's time."
+            notes["resolved"] = (
+                f"cState's resolvedWhen is {stamp(resolved)}; an update was posted later, so resolved is that update's time."
+            )
             resolved = updates[-1].at
         if resolved < started:
             notes["resolved"] = f"cState's resolvedWhen ({stamp(resolved)}) is before its date; resolved is the start."
@@ -177,7 +181,9 @@ def _draft(path: Path, issues: Path, front: dict[str, Any], body: str) -> Draft:
         notes["title"] = "cState's front matter has no title; this is its file name."
     first = next((markup.markdown_to_plain(u.body) for u in updates), "")
     summary = markup.escape(markup.shorten(first)) if first.strip() else markup.escape(title)
-    notes["summary"] = "cState has no summary: this is the start of the first update." if first.strip() else "cState has no summary: this is the title."
+    notes["summary"] = (
+        "cState has no summary: this is the start of the first update." if first.strip() else "cState has no summary: this is the title."
+    )
     if informational:
         notes["impact"] = "An informational post in cState (no severity)."
     affected = front.get("affected") or []

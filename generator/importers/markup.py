@@ -16,13 +16,48 @@ import markdown
 
 # Elements whose content is never text a customer should read.
 _DROPPED = {
-    "script", "style", "head", "title", "template", "noscript", "iframe", "object", "embed", "svg", "math",
-    "select", "textarea", "button",
+    "script",
+    "style",
+    "head",
+    "title",
+    "template",
+    "noscript",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "select",
+    "textarea",
+    "button",
 }
 # Elements that separate paragraphs.
 _BLOCKS = {
-    "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "blockquote", "pre",
-    "h1", "h2", "h3", "h4", "h5", "h6", "table", "hr", "address", "figure", "dl", "form", "fieldset", "details",
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "blockquote",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "hr",
+    "address",
+    "figure",
+    "dl",
+    "form",
+    "fieldset",
+    "details",
 }
 _LINES = {"tr", "dt", "dd", "figcaption", "summary"}
 _LINK_SCHEMES = ("https://", "http://", "mailto:")
@@ -291,7 +326,7 @@ def _escape_line_start(text: str) -> str:
         return "\\" + text
     number = re.match(r"\d+(?=[.)](\s|$))", text)
     if number:
-        return f"{number.group()}\\{text[number.end():]}"
+        return f"{number.group()}\\{text[number.end() :]}"
     if re.fullmatch(r"=+\s*", text):
         return "&#61;" + text[1:]
     return text

@@ -78,7 +78,9 @@ def _append(lines: list[str], key: Node, node: Node, new: list[Component], site:
         line = lines[key.start_mark.line]
         start, end = node.start_mark, node.end_mark
         if start.line != end.line:
-            raise SourceError(f"{display_path(site.path)}:{start.line + 1}:{start.column + 1}: write 'components:' with an empty line after it")
+            raise SourceError(
+                f"{display_path(site.path)}:{start.line + 1}:{start.column + 1}: write 'components:' with an empty line after it"
+            )
         lines[key.start_mark.line] = line[: start.column].rstrip() + line[end.column :]
         return "".join(lines[: key.start_mark.line + 1] + [_item(c, "  ", flow=True) for c in new] + lines[key.start_mark.line + 1 :])
     dash = " " * node.start_mark.column

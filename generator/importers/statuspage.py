@@ -186,9 +186,7 @@ def _draft(incident: _Incident) -> Draft:
     notes: dict[str, str] = {}
     # Statuspage lists updates newest first; the stable sort keeps same-second updates in posting order.
     updates = sorted(reversed(incident.incident_updates), key=lambda u: u.at)
-    maintenance = incident.impact == "maintenance" or (
-        incident.scheduled_for is not None and incident.status in _MAINTENANCE_STATUSES
-    )
+    maintenance = incident.impact == "maintenance" or (incident.scheduled_for is not None and incident.status in _MAINTENANCE_STATUSES)
     impact = incident.impact if incident.impact in _IMPACTS else "none"
     if maintenance:
         impact = "maintenance"
@@ -204,9 +202,7 @@ def _draft(incident: _Incident) -> Draft:
         if incident.status in {"resolved", "postmortem", "completed"}:
             notes["resolved"] += f" (Statuspage's status says '{incident.status}'.)"
     elif updates and updates[-1].at > resolved:
-        notes["resolved"] = (
-            f"Statuspage's resolved_at is {stamp(resolved)}; an update was posted later, so resolved is that update's time."
-        )
+        notes["resolved"] = f"Statuspage's resolved_at is {stamp(resolved)}; an update was posted later, so resolved is that update's time."
         resolved = updates[-1].at
     if resolved is not None and started is not None and resolved < started:
         notes["started"] = f"Statuspage's started_at ({stamp(started)}) is after its resolved_at; started is resolved_at."
@@ -229,7 +225,11 @@ def _draft(incident: _Incident) -> Draft:
         notes["title"] = "The export gives no name; this is the name Statuspage shows for unnamed incidents."
     first_text = next((markup.to_plain(u.body or "") for u in updates if (u.body or "").strip()), "")
     summary = markup.escape(markup.shorten(first_text)) if first_text else markup.escape(title)
-    notes["summary"] = "Statuspage has no summary: this is the start of the first update." if first_text else "Statuspage has no summary: this is the title."
+    notes["summary"] = (
+        "Statuspage has no summary: this is the start of the first update."
+        if first_text
+        else "Statuspage has no summary: this is the title."
+    )
 
     incident_record = Incident(
         id="",

@@ -113,9 +113,7 @@ def _component_ids(
     return ids, new
 
 
-def _change(
-    draft: Draft, ids: dict[str, str], content: Path, earlier: state.ImportState, taken: set[str], force: bool
-) -> Change:
+def _change(draft: Draft, ids: dict[str, str], content: Path, earlier: state.ImportState, taken: set[str], force: bool) -> Change:
     sid = draft.source_id
     written = earlier.incidents.get(sid)
     if written is not None:
@@ -150,7 +148,9 @@ def _change(
                 taken.add(file)
                 if force:
                     return Change("updated", file, sid, text)
-                return Change("skipped", file, sid, reason="imported before but edited since (its import state is gone); --force overwrites it")
+                return Change(
+                    "skipped", file, sid, reason="imported before but edited since (its import state is gone); --force overwrites it"
+                )
             continue  # someone else's file: never overwritten, take the next name
         taken.add(file)
         return Change("added", file, sid, text)

@@ -12,8 +12,8 @@ from pathlib import Path
 from generator.opendata import badges, feeds, ical, models, securitytxt, statuspage, v1
 from generator.opendata.models import VERSION
 from generator.records import RecordSet
-from generator.strings import Strings
 from generator.status import ServiceStatus, service_status
+from generator.strings import Strings
 
 __all__ = ["VERSION", "Alternate", "Listing", "alternate_links", "catalogue", "publish"]
 

@@ -13,8 +13,8 @@ from markupsafe import escape
 from generator import metrics
 from generator.records import RecordSet
 from generator.render import prose
-from generator.strings import Strings
 from generator.status import ServiceStatus
+from generator.strings import Strings
 
 FOLDER = "badges"
 GREEN, AMBER, RED, BLUE, GREY = "#2e7d32", "#8a5300", "#c62828", "#1565c0", "#595959"

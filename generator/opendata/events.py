@@ -16,8 +16,14 @@ from generator.opendata.links import midnight, utc
 from generator.records import Incident, Milestone, Mistake, RecordSet
 
 Kind = Literal[
-    "incident.new", "incident.update", "incident.corrected", "commitment.status", "commitment.overdue", "commitment.corrected",
-    "mistake.new", "mistake.corrected",
+    "incident.new",
+    "incident.update",
+    "incident.corrected",
+    "commitment.status",
+    "commitment.overdue",
+    "commitment.corrected",
+    "mistake.new",
+    "mistake.corrected",
 ]
 RECORD_KIND = {
     "incident.new": "incident",
@@ -90,8 +96,14 @@ def status_changes(milestone: Milestone) -> list[Event]:
         if update.status != previous:
             events.append(
                 Event(
-                    "commitment.status", milestone.id, milestone.title, midnight(update.on), update.status, update.note,
-                    evidence=update.evidence, milestone=milestone,
+                    "commitment.status",
+                    milestone.id,
+                    milestone.title,
+                    midnight(update.on),
+                    update.status,
+                    update.note,
+                    evidence=update.evidence,
+                    milestone=milestone,
                 )
             )
         previous = update.status
@@ -102,14 +114,29 @@ def became_overdue(milestone: Milestone, as_of: date) -> Event | None:
     """A milestone shown as overdue became so the day after its due date: computed, never typed."""
     if metrics.status(milestone, as_of) != "overdue":
         return None
-    return Event("commitment.overdue", milestone.id, milestone.title, midnight(milestone.counted_due + timedelta(days=1)), "overdue", milestone=milestone)
+    return Event(
+        "commitment.overdue",
+        milestone.id,
+        milestone.title,
+        midnight(milestone.counted_due + timedelta(days=1)),
+        "overdue",
+        milestone=milestone,
+    )
+
+
+CORRECTED: dict[str, Kind] = {"incident": "incident.corrected", "commitment": "commitment.corrected", "mistake": "mistake.corrected"}
 
 
 def corrected(kind: Literal["incident", "commitment", "mistake"], record: Incident | Milestone | Mistake) -> list[Event]:
     """One event per correction of a published fact: subscribers learn of it as they learned of the fact."""
     return [
         Event(
-            f"{kind}.corrected", record.id, record.title, midnight(c.on), c.field, c.why,  # type: ignore[arg-type]
+            CORRECTED[kind],
+            record.id,
+            record.title,
+            midnight(c.on),
+            c.field,
+            c.why,
             incident=record if isinstance(record, Incident) else None,
             milestone=record if isinstance(record, Milestone) else None,
             mistake=record if isinstance(record, Mistake) else None,

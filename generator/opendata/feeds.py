@@ -218,4 +218,3 @@ def json_feed(feed: Feed, records: RecordSet, t: Strings) -> bytes:
         for event in feed.events
     ]
     return dumps(document)
-

@@ -100,7 +100,13 @@ def _event(
     lines = ["BEGIN:VEVENT", f"UID:{_text(uid)}", f"DTSTAMP:{_when(stamp)}", _moment("DTSTART", start)]
     if end is not None:
         lines.append(_moment("DTEND", end))
-    lines += [f"SUMMARY:{_text(summary)}", f"DESCRIPTION:{_text(description)}", f"CATEGORIES:{_text(category)}", f"URL:{uri(url)}", f"STATUS:{status}"]
+    lines += [
+        f"SUMMARY:{_text(summary)}",
+        f"DESCRIPTION:{_text(description)}",
+        f"CATEGORIES:{_text(category)}",
+        f"URL:{uri(url)}",
+        f"STATUS:{status}",
+    ]
     if transparent:
         lines.append("TRANSP:TRANSPARENT")
     lines.append("END:VEVENT")
@@ -134,7 +140,8 @@ def _fold(line: str) -> Iterator[str]:
         for start in range(LINE_OCTETS, len(line), LINE_OCTETS - 1):
             yield " " + line[start : start + LINE_OCTETS - 1]
         return
-    piece, size, limit = [], 0, LINE_OCTETS
+    piece: list[str] = []
+    size, limit = 0, LINE_OCTETS
     for char in line:
         octets = len(char.encode("utf-8"))
         if size + octets > limit:

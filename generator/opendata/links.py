@@ -10,7 +10,6 @@ from generator import kinds
 from generator.records import Site
 
 
-
 def absolute(site: Site, path: str = "") -> str:
     """`path` (relative to the site root, e.g. feeds/all.xml) under site.url."""
     return f"{site.url.rstrip('/')}/{path.lstrip('/')}"

@@ -39,7 +39,7 @@ class Document(Shape):
     """Fields every /api/v1/ file starts with."""
 
     schema_: str = Field(alias="$schema", description="Address of the JSON Schema this file follows.")
-    version: Literal["1"] = Field(VERSION, description="Format version; raised only by a breaking change.")
+    version: Literal["1"] = Field("1", description="Format version; raised only by a breaking change.")
     as_of: date = Field(description="The date the numbers were computed for.")
     site: SiteRef
 
@@ -86,11 +86,15 @@ class Summary(Document):
     standing: StandingCounts
     incidents: IncidentCounts
     mistakes: MistakeCounts
-    rescheduled: Count = Field(0, description="Milestone promises whose due date moved after they were published; each counts at its first date.")
+    rescheduled: Count = Field(
+        0, description="Milestone promises whose due date moved after they were published; each counts at its first date."
+    )
     source_commit: str | None = Field(
         None, description="The git commit the site was built from; `trustpages check --against-live` compares the records with it."
     )
-    status: str = Field(description="Overall service state: operational, under_maintenance, degraded_performance, partial_outage or major_outage.")
+    status: str = Field(
+        description="Overall service state: operational, under_maintenance, degraded_performance, partial_outage or major_outage."
+    )
 
 
 # commitments.json -----------------------------------------------------------------------
@@ -321,8 +325,12 @@ class Metrics(Document):
 
     promise_kept_rate: Rate
     on_time_rate: Rate
-    median_days_late: float | None = Field(description="Median days late over promises delivered (kept or partly kept) after their first due date.")
-    rescheduled: Count = Field(0, description="Milestone promises whose due date moved after they were published; each counts at its first date.")
+    median_days_late: float | None = Field(
+        description="Median days late over promises delivered (kept or partly kept) after their first due date."
+    )
+    rescheduled: Count = Field(
+        0, description="Milestone promises whose due date moved after they were published; each counts at its first date."
+    )
     standing_met_rate: Rate
     kept_rate_by_category: dict[str, Tally]
     kept_rate_by_quarter: dict[str, Tally]

@@ -17,8 +17,8 @@ from generator import metrics
 from generator.opendata import events as ev
 from generator.opendata.events import Event
 from generator.opendata.links import record_url, stamp
-from generator.problems import UsageError
 from generator.opendata.plaintext import plain
+from generator.problems import UsageError
 from generator.records import RecordSet
 from generator.strings import Strings
 

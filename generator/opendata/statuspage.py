@@ -11,7 +11,6 @@ import hashlib
 import re
 from datetime import date, datetime
 from typing import Any
-
 from zoneinfo import ZoneInfo
 
 from generator.opendata.links import dumps, midnight, record_url, stamp, utc
@@ -141,8 +140,10 @@ class Api:
         for group in self.service.groups:
             group_id = f"group-{_slug(group.name)}" if group.name else None
             heading = len(out)
-            members = [self._component(s.component, s.state, heading + n + (2 if group_id else 1), group_id)
-                       for n, s in enumerate(group.components)]
+            members = [
+                self._component(s.component, s.state, heading + n + (2 if group_id else 1), group_id)
+                for n, s in enumerate(group.components)
+            ]
             if group_id:
                 out.append(
                     {
@@ -156,9 +157,7 @@ class Api:
             out.extend(members)
         return out
 
-    def _component(
-        self, component: Component | None, state: str, position: int, group_id: str | None, **override: str
-    ) -> dict[str, Any]:
+    def _component(self, component: Component | None, state: str, position: int, group_id: str | None, **override: str) -> dict[str, Any]:
         touching = self._touching[component.id] if component is not None else []
         return {
             "id": override.get("id") or component.id,  # type: ignore[union-attr]
@@ -221,8 +220,7 @@ class Api:
                     "updated_at": at,
                     "display_at": at,
                     "affected_components": [
-                        {"code": c.id, "name": c.name, "old_status": state, "new_status": new_state}
-                        for c in self._affected(incident)
+                        {"code": c.id, "name": c.name, "old_status": state, "new_status": new_state} for c in self._affected(incident)
                     ],
                     "deliver_notifications": True,
                     "custom_tweet": None,
@@ -256,11 +254,11 @@ def _moments(incident: Incident) -> list[datetime]:
 
 def _newest_first(incidents: Any) -> list[Incident]:
     def started(i: Incident) -> str:
-        return stamp(i.started or i.scheduled_for) if (i.started or i.scheduled_for) else ""
+        when = i.started or i.scheduled_for
+        return stamp(when) if when else ""
 
     return sorted(incidents, key=lambda i: (started(i), i.id), reverse=True)
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "group"
-

@@ -155,7 +155,12 @@ def _commitments(records: RecordSet, as_of: date) -> list[models.Milestone | mod
             updates = [models.StatusUpdate(on=u.on, status=u.status, note=u.note, evidence=list(u.evidence)) for u in c.updates]
             out.append(
                 models.Milestone(
-                    **common, due=c.due, first_due=c.counted_due, status=metrics.status(c, as_of), days_late=metrics.days_late(c, as_of), updates=updates
+                    **common,
+                    due=c.due,
+                    first_due=c.counted_due,
+                    status=metrics.status(c, as_of),
+                    days_late=metrics.days_late(c, as_of),
+                    updates=updates,
                 )
             )
         else:
@@ -242,8 +247,12 @@ def _pricing(records: RecordSet) -> models.PricingBody | None:
         currency=p.currency,
         plans=[
             models.Plan(
-                name=plan.name, price=_money(plan.price), per=plan.per, for_whom=plan.for_whom,
-                includes=list(plan.includes), limits=list(plan.limits),
+                name=plan.name,
+                price=_money(plan.price),
+                per=plan.per,
+                for_whom=plan.for_whom,
+                includes=list(plan.includes),
+                limits=list(plan.limits),
             )
             for plan in p.plans
         ],
@@ -252,8 +261,13 @@ def _pricing(records: RecordSet) -> models.PricingBody | None:
         refunds=p.refunds,
         history=[
             models.PriceChange(
-                announced=h.announced, effective=h.effective, notice_days=(h.effective - h.announced).days,
-                plan=h.plan, from_=_money(h.from_), to=_money(h.to), why=h.why,
+                announced=h.announced,
+                effective=h.effective,
+                notice_days=(h.effective - h.announced).days,
+                plan=h.plan,
+                from_=_money(h.from_),
+                to=_money(h.to),
+                why=h.why,
             )
             for h in p.history
         ],
@@ -295,14 +309,21 @@ def _metrics(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[st
         "median_minutes_to_resolution": metrics.median_minutes_to_resolution(records),
         "uptime": [
             models.Uptime(
-                component=s.component.id, name=s.component.name, group=s.component.group,
-                state=s.state, uptime=s.uptime, window_days=WINDOW_DAYS,
+                component=s.component.id,
+                name=s.component.name,
+                group=s.component.group,
+                state=s.state,
+                uptime=s.uptime,
+                window_days=WINDOW_DAYS,
             )
             for s in service.components
         ],
         "series": [
             models.Series(
-                id=s.id, title=s.title, unit=s.unit, source=s.source,
+                id=s.id,
+                title=s.title,
+                unit=s.unit,
+                source=s.source,
                 points=[models.Point(period=p.period, value=p.value, n=p.n) for p in s.points],
                 corrections=_corrections(s),
             )
@@ -313,10 +334,35 @@ def _metrics(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[st
 
 # CSV: one row per record, the columns a spreadsheet needs; lists joined with spaces (ids never hold one).
 _COLUMNS = {
-    "commitments": ("id", "kind", "title", "category", "owner", "made_on", "due", "status", "days_late", "target",
-                    "periods_measured", "periods_met", "url"),
-    "incidents": ("id", "title", "impact", "open", "started", "resolved", "duration_minutes", "affected", "updates",
-                  "scheduled_for", "scheduled_until", "url"),
+    "commitments": (
+        "id",
+        "kind",
+        "title",
+        "category",
+        "owner",
+        "made_on",
+        "due",
+        "status",
+        "days_late",
+        "target",
+        "periods_measured",
+        "periods_met",
+        "url",
+    ),
+    "incidents": (
+        "id",
+        "title",
+        "impact",
+        "open",
+        "started",
+        "resolved",
+        "duration_minutes",
+        "affected",
+        "updates",
+        "scheduled_for",
+        "scheduled_until",
+        "url",
+    ),
     "mistakes": ("id", "on", "title", "who_was_affected", "related", "url"),
 }
 

@@ -7,9 +7,9 @@ from typing import Literal
 
 from pydantic import Field, PrivateAttr, ValidationInfo, field_validator
 
-from generator.targets import computed_met
 from generator.records.common import Day, Flag, Label, Line, Period, Record, Text, Url
 from generator.records.correction import CORRECTIONS_DESCRIPTION, Correction
+from generator.targets import computed_met
 
 MilestoneStatus = Literal["not_started", "in_progress", "stalled", "kept", "partly_kept", "broken", "withdrawn"]
 FINISHED: frozenset[str] = frozenset({"kept", "partly_kept", "broken", "withdrawn"})
@@ -19,9 +19,7 @@ class StatusUpdate(Record):
     """One step in a milestone promise's life."""
 
     on: Day = Field(description="Date of this update, e.g. 2026-04-10.")
-    status: MilestoneStatus = Field(
-        description="not_started, in_progress, stalled, kept, partly_kept, broken or withdrawn."
-    )
+    status: MilestoneStatus = Field(description="not_started, in_progress, stalled, kept, partly_kept, broken or withdrawn.")
     note: Text | None = Field(None, description="What happened, in a sentence, e.g. CSV export is in beta. Required for withdrawn.")
     evidence: tuple[Url, ...] = Field((), description="Links that show it, e.g. a changelog entry.")
 
@@ -42,7 +40,9 @@ class Measurement(Record):
 class _Commitment(Record):
     id: str = Field("", exclude=True)
     title: Line = Field(description="The promise in a few words, e.g. You can export all your data.")
-    promise: Text = Field(description="The promise itself, in one plain sentence a customer can check, e.g. Every customer can download all their data as CSV.")
+    promise: Text = Field(
+        description="The promise itself, in one plain sentence a customer can check, e.g. Every customer can download all their data as CSV."
+    )
     why: Text = Field(description="Why we made it, e.g. Your data is yours.")
     category: Line = Field("general", description="A word grouping related promises, e.g. support or data.")
     made_on: Day = Field(description="Date the promise was made public, e.g. 2026-02-01.")
@@ -54,7 +54,9 @@ class Milestone(_Commitment):
     """content/commitments/<id>.yml with `due`: a promise to get something done by a date."""
 
     due: Day = Field(description="Date it will be done by, e.g. 2026-06-30.")
-    updates: tuple[StatusUpdate, ...] = Field((), description="Status updates, oldest first; the last one is the current status, e.g. {on: 2026-04-10, status: in_progress}.")
+    updates: tuple[StatusUpdate, ...] = Field(
+        (), description="Status updates, oldest first; the last one is the current status, e.g. {on: 2026-04-10, status: in_progress}."
+    )
 
     # The due date as first published, from git history (generator.corrected.as_first_made): never
     # typed, so a moved date cannot move the numbers. None: as published, or no history known.
@@ -86,7 +88,9 @@ class Standing(_Commitment):
     """content/commitments/<id>.yml with `target`: a promise kept every period."""
 
     target: Text = Field(description="What counts as keeping it, e.g. 95% of emails answered within one working day.")
-    measurements: tuple[Measurement, ...] = Field((), description="One entry per period measured, oldest first, e.g. {period: 2026-Q1, actual: 96.2%}.")
+    measurements: tuple[Measurement, ...] = Field(
+        (), description="One entry per period measured, oldest first, e.g. {period: 2026-Q1, actual: 96.2%}."
+    )
 
     @field_validator("measurements")
     @classmethod

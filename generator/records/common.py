@@ -84,7 +84,9 @@ def in_range(day: date) -> bool:
 
 
 def _out_of_range(value: Any) -> PydanticCustomError:
-    return PydanticCustomError("date_range", "{value} is outside the dates trustpages accepts ({range})", {"value": str(value), "range": RANGE})
+    return PydanticCustomError(
+        "date_range", "{value} is outside the dates trustpages accepts ({range})", {"value": str(value), "range": RANGE}
+    )
 
 
 def _day(value: Any) -> Any:
@@ -117,7 +119,9 @@ def _moment(value: Any, info: ValidationInfo) -> Any:
             zone = info.context.get(LOCAL_ZONE) if isinstance(info.context, dict) else None
             if not isinstance(zone, tzinfo):
                 raise PydanticCustomError(
-                    "moment_zone", "{value} has no time zone, and site.yml names none to read it in; add one, like {value}Z", {"value": value}
+                    "moment_zone",
+                    "{value} has no time zone, and site.yml names none to read it in; add one, like {value}Z",
+                    {"value": value},
                 )
             moment = moment.replace(tzinfo=zone)  # a wall-clock time where the company is: site.yml's timezone
         if not in_range(moment.date()):
@@ -213,7 +217,7 @@ def _number(value: Any) -> Any:
     return value
 
 
-def _finite(value: int | float) -> None:
+def _finite(value: int | float | Decimal) -> None:
     try:
         finite = math.isfinite(value)  # YAML reads 1e309 as infinity: no chart, sum or average can hold it
     except OverflowError:  # a whole number beyond any float
@@ -236,25 +240,39 @@ def _slug(value: Any) -> Any:
             {"got": describe(value)},
         )
     if len(value) > MAX_ID:
-        raise PydanticCustomError("slug_length", "an id has at most {max} characters; this one has {length}", {"max": MAX_ID, "length": len(value), "hint": "shorten it"})
+        raise PydanticCustomError(
+            "slug_length",
+            "an id has at most {max} characters; this one has {length}",
+            {"max": MAX_ID, "length": len(value), "hint": "shorten it"},
+        )
     return value
 
 
 def _url(value: Any) -> Any:
     value = _line(value)
     if not value.startswith(("https://", "http://", "mailto:")):
-        raise PydanticCustomError(
-            "url_format", "expected a web address starting with https://; got {got}", {"got": repr(value)}
-        )
+        raise PydanticCustomError("url_format", "expected a web address starting with https://; got {got}", {"got": repr(value)})
     return value
 
 
 Day = Annotated[date, BeforeValidator(_day), WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
-Moment = Annotated[datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "pattern": "^" + _MOMENT.pattern.removesuffix(r"\Z") + "$"})]
+Moment = Annotated[
+    datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "pattern": "^" + _MOMENT.pattern.removesuffix(r"\Z") + "$"})
+]
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"})]
-Line = Annotated[str, BeforeValidator(_line), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_LINE, "pattern": r"^[^\t\n\r\u2028\u2029]*\S[^\t\n\r\u2028\u2029]*$"})]
+Line = Annotated[
+    str,
+    BeforeValidator(_line),
+    WithJsonSchema(
+        {"type": "string", "minLength": 1, "maxLength": MAX_LINE, "pattern": r"^[^\t\n\r\u2028\u2029]*\S[^\t\n\r\u2028\u2029]*$"}
+    ),
+]
 Label = Annotated[str, BeforeValidator(_label), WithJsonSchema({"type": ["string", "number"]})]
-Period = Annotated[str, BeforeValidator(_period), WithJsonSchema({"type": ["string", "integer"], "pattern": "^" + _PERIOD.pattern.removesuffix(r"\Z") + "$"})]
+Period = Annotated[
+    str,
+    BeforeValidator(_period),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": "^" + _PERIOD.pattern.removesuffix(r"\Z") + "$"}),
+]
 Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "maxLength": MAX_ID})]
 Url = Annotated[str, BeforeValidator(_url), WithJsonSchema({"type": "string", "pattern": r"^(https?://|mailto:)"})]
 Amount = Annotated[Decimal, BeforeValidator(_amount), WithJsonSchema({"type": "number", "minimum": 0})]

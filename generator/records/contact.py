@@ -32,8 +32,12 @@ class Security(Record):
 class Contact(Record):
     """content/contact.yml: every way to reach a person."""
 
-    channels: tuple[Channel, ...] = Field(min_length=1, description="Ways to reach a person, e.g. {kind: email, label: Support, value: help@example.com}.")
-    escalation: Text | None = Field(None, description="What to do when an answer is not good enough, e.g. Write to our CEO at ceo@example.com.")
+    channels: tuple[Channel, ...] = Field(
+        min_length=1, description="Ways to reach a person, e.g. {kind: email, label: Support, value: help@example.com}."
+    )
+    escalation: Text | None = Field(
+        None, description="What to do when an answer is not good enough, e.g. Write to our CEO at ceo@example.com."
+    )
     security: Security | None = Field(None, description="Where to report security problems, e.g. {email: security@example.com}.")
     address: Text | None = Field(None, description="Postal address of the company, e.g. Example Co GmbH, Beispielstraße 1, 10115 Berlin.")
     corrections: tuple[Correction, ...] = Field((), description=CORRECTIONS_DESCRIPTION)

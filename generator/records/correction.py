@@ -16,9 +16,7 @@ class Correction(Record):
     """One published fact changed on purpose, said in public."""
 
     on: Day = Field(description="Date of the correction, e.g. 2026-12-03.")
-    field: Line = Field(
-        description="The field corrected, as a dotted path with items counted from 1, e.g. impact or updates.2.body."
-    )
+    field: Line = Field(description="The field corrected, as a dotted path with items counted from 1, e.g. impact or updates.2.body.")
     why: Text = Field(description="Why it changed, in plain words, e.g. We first thought every customer was affected.")
 
 

@@ -17,7 +17,11 @@ class Mistake(Record):
     what_happened: Text = Field(description="What happened, plainly, e.g. A billing job ran twice and 312 customers were charged twice.")
     who_was_affected: Text = Field(description="Who was affected, and how many, e.g. 312 customers on monthly plans.")
     why: Text = Field(description="Why it happened, e.g. A retry setting was changed without review.")
-    what_we_changed: Text = Field(description="What we changed so it does not happen again, e.g. Billing jobs now refuse to run twice a month.")
+    what_we_changed: Text = Field(
+        description="What we changed so it does not happen again, e.g. Billing jobs now refuse to run twice a month."
+    )
     apology: Text = Field(description="A real apology: say 'we' and 'sorry'.")
-    related: tuple[Slug, ...] = Field((), description="Ids of related commitments, incidents or mistakes, e.g. [2026-03-04-login-failures].")
+    related: tuple[Slug, ...] = Field(
+        (), description="Ids of related commitments, incidents or mistakes, e.g. [2026-03-04-login-failures]."
+    )
     corrections: tuple[Correction, ...] = Field((), description=CORRECTIONS_DESCRIPTION)

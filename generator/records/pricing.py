@@ -44,8 +44,15 @@ class Pricing(Record):
     currency: str = Field(pattern=r"^[A-Z]{3}$", description="Currency code, e.g. EUR.")
     plans: tuple[Plan, ...] = Field(min_length=1, description="Every plan on sale, e.g. {name: Team, price: 12, per: user-month}.")
     fees: tuple[Fee, ...] = Field((), description="Every fee beyond the plan price, e.g. {name: Paper invoice, price: 2, per: invoice}.")
-    cancel: Text = Field(description="How to cancel and what it costs, e.g. Cancel any time from Settings; you pay nothing after this month.")
+    cancel: Text = Field(
+        description="How to cancel and what it costs, e.g. Cancel any time from Settings; you pay nothing after this month."
+    )
     refunds: Text = Field(description="When you get money back, e.g. Full refund within 30 days, no questions asked.")
-    prices_include_tax: Flag | None = Field(None, description="Whether the prices above include VAT (sales tax), said on the page, e.g. true.")
-    history: tuple[PriceChange, ...] = Field((), description="Every price change, oldest first; never delete one, e.g. {announced: 2026-01-10, effective: 2026-02-15, plan: Team, from: 10, to: 12, why: …}.")
+    prices_include_tax: Flag | None = Field(
+        None, description="Whether the prices above include VAT (sales tax), said on the page, e.g. true."
+    )
+    history: tuple[PriceChange, ...] = Field(
+        (),
+        description="Every price change, oldest first; never delete one, e.g. {announced: 2026-01-10, effective: 2026-02-15, plan: Team, from: 10, to: 12, why: …}.",
+    )
     corrections: tuple[Correction, ...] = Field((), description=CORRECTIONS_DESCRIPTION)

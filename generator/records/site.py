@@ -15,9 +15,7 @@ from generator.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 def _zone(value: str) -> str:
     if value not in _zones():
-        raise PydanticCustomError(
-            "timezone", "unknown time zone {got}; use a name like Europe/Berlin or UTC", {"got": repr(value)}
-        )
+        raise PydanticCustomError("timezone", "unknown time zone {got}; use a name like Europe/Berlin or UTC", {"got": repr(value)})
     return value
 
 
@@ -25,7 +23,9 @@ def _rules(value: object) -> object:
     """`language: de` is the site's language mistaken for the plain-language rules: say where it goes."""
     if isinstance(value, str):
         raise PydanticCustomError(
-            "language_rules", "holds the plain-language rules, like max_sentence_words: 25; for the site's language write locale: {got}", {"got": value}
+            "language_rules",
+            "holds the plain-language rules, like max_sentence_words: 25; for the site's language write locale: {got}",
+            {"got": value},
         )
     return value
 
@@ -57,7 +57,9 @@ class Component(Record):
     id: Slug = Field(description="Short id used in incidents' `affected`, e.g. login.")
     name: Line = Field(description="Name customers know it by, e.g. Login.")
     group: Line | None = Field(None, description="Heading it is listed under, e.g. Web app.")
-    description: Text | None = Field(None, description="One sentence on what it does for customers, e.g. Where you sign in and keep your books.")
+    description: Text | None = Field(
+        None, description="One sentence on what it does for customers, e.g. Where you sign in and keep your books."
+    )
 
 
 class SubscribeLink(Record):
@@ -105,9 +107,7 @@ ProseField = Literal[
 class LanguageRules(Record):
     """How plain the prose must be; trustpages warns about text that is not."""
 
-    max_grade: Number = Field(
-        9, description="Highest Flesch-Kincaid school grade for the graded fields, e.g. 9 (about age 14)."
-    )
+    max_grade: Number = Field(9, description="Highest Flesch-Kincaid school grade for the graded fields, e.g. 9 (about age 14).")
     max_sentence_words: Count = Field(30, description="Most words in one sentence of any prose field, e.g. 30.")
     graded_fields: tuple[ProseField, ...] = Field(
         ("promise", "summary", "apology"), description="Fields whose reading grade is checked, e.g. [promise, summary]."
@@ -123,19 +123,28 @@ class Site(Record):
 
     name: Line = Field(description="Company name, e.g. Example Co.")
     url: Url = Field(description="Address of this site, e.g. https://trust.example.com.")
-    description: Text | None = Field(None, description="One sentence saying what this site is, e.g. What we promised, what went wrong, what it costs.")
-    locale: Locale = Field("en", description="Language of the site's headings, dates and numbers, one of trustpages' strings files, e.g. en.")
-    timezone: Annotated[Line, AfterValidator(_zone)] = Field(
-        "UTC", description="Time zone times are shown in, e.g. Europe/Berlin."
+    description: Text | None = Field(
+        None, description="One sentence saying what this site is, e.g. What we promised, what went wrong, what it costs."
     )
-    repo_url: Url | None = Field(None, description="Public git repository of this content, for source and history links, e.g. https://github.com/example/trust.")
-    components: tuple[Component, ...] = Field((), description="Parts of the service incidents can affect, e.g. {id: login, name: Login, group: Web app}.")
+    locale: Locale = Field(
+        "en", description="Language of the site's headings, dates and numbers, one of trustpages' strings files, e.g. en."
+    )
+    timezone: Annotated[Line, AfterValidator(_zone)] = Field("UTC", description="Time zone times are shown in, e.g. Europe/Berlin.")
+    repo_url: Url | None = Field(
+        None, description="Public git repository of this content, for source and history links, e.g. https://github.com/example/trust."
+    )
+    components: tuple[Component, ...] = Field(
+        (), description="Parts of the service incidents can affect, e.g. {id: login, name: Login, group: Web app}."
+    )
     policies: Policies = Field(Policies(), description="The company's own rules, checked by trustpages, e.g. postmortem_within_days: 7.")
-    language: Annotated[LanguageRules, BeforeValidator(_rules)] = Field(LanguageRules(), description="How plain the prose must be, checked by trustpages, e.g. max_sentence_words: 25.")
+    language: Annotated[LanguageRules, BeforeValidator(_rules)] = Field(
+        LanguageRules(), description="How plain the prose must be, checked by trustpages, e.g. max_sentence_words: 25."
+    )
     subscribe: tuple[SubscribeLink, ...] = Field(
         (), description="More ways to get updates, shown beside the feeds, e.g. {label: Mailing list, url: https://example.com/list}."
     )
     history_commit_messages: Flag = Field(
-        False, description="Show commit messages in each record's history, not only what changed; only if they are written for customers, e.g. false."
+        False,
+        description="Show commit messages in each record's history, not only what changed; only if they are written for customers, e.g. false.",
     )
     corrections: tuple[Correction, ...] = Field((), description=CORRECTIONS_DESCRIPTION)

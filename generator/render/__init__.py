@@ -5,23 +5,23 @@ from __future__ import annotations
 import posixpath
 from collections import ChainMap, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from jinja2 import Environment
 from jinja2.runtime import Macro
-
-from zoneinfo import ZoneInfo
 
 from generator import kinds, maintenance, metrics, opendata, timeliness
 from generator.corrected import as_first_made, corrections_shown, due_move, label
 from generator.history import History
 from generator.records import Incident, Milestone, RecordSet, Standing
 from generator.render.charts import bar_chart
+from generator.render.environment import builtin_templates, make_environment, relative_path, relative_url
 from generator.sections import listing_path
 from generator.status import service_status
-from generator.render.environment import builtin_templates, make_environment, relative_path, relative_url
+from generator.strings import Strings
 
 STYLESHEET = "assets/trustpages.css"
 # Index pages show at most INDEX_LIMIT records per group and link to a full listing, paginated by
@@ -31,7 +31,16 @@ LISTING_SIZE = 200
 # Every macro of _macros.md.j2 is a global of the render, made once, except these: they link to
 # other pages, so a template imports them with its page's context.
 PAGE_MACROS = frozenset({"service_block", "get_updates"})
-SECTIONS = ("index.md", "commitments/index.md", "incidents/index.md", "mistakes/index.md", "pricing.md", "contact.md", "metrics.md", "open-data.md")
+SECTIONS = (
+    "index.md",
+    "commitments/index.md",
+    "incidents/index.md",
+    "mistakes/index.md",
+    "pricing.md",
+    "contact.md",
+    "metrics.md",
+    "open-data.md",
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,7 @@ def render_site(
     """
     records = as_first_made(records, history)  # every number counts each promise as first published
     env = make_environment(templates, records.site.locale, records.site.timezone)
+    strings: Strings = env.globals["strings"]  # type: ignore[assignment]  # set by make_environment
     context = {**_shared_context(records, as_of), **_history_context(records, history, as_of), "t": env.globals["t"]}
     context["listings"] = {(kind, key): listing_path(kind, key) for kind, key, _, items in _groups(context) if len(items) > INDEX_LIMIT}
     context["index_limit"] = INDEX_LIMIT
@@ -92,7 +102,13 @@ def render_site(
     fingerprint: tuple[Any, ...] = ()  # what every record page depends on; read only when there is a cache
     if cache is not None:
         cache.rendered = 0
-        fingerprint = (_templates_fingerprint(templates), as_of, records.site, history is not None and history.available, history is not None and history.is_shallow)
+        fingerprint = (
+            _templates_fingerprint(templates),
+            as_of,
+            records.site,
+            history is not None and history.available,
+            history is not None and history.is_shallow,
+        )
 
     def record_page(path: str, template: str, kind: str, record: Any, shown: tuple[Any, ...]) -> None:
         """A record page, reused from `cache` when nothing it shows has changed."""
@@ -117,8 +133,17 @@ def render_site(
             record_page(f"{kind.folder}/{record.id}.md", kind.page, kind.name, record, kind.related(context, record))  # type: ignore[arg-type]
     for listing in _listings(context):
         page(listing.path, "listing.md.j2", **listing.context())
-    page(kinds.OPEN_DATA.path, kinds.OPEN_DATA.template, outputs=opendata.catalogue(records), version=opendata.VERSION, feed_entries=opendata.feeds.FEED_ENTRIES)
-    assets = {STYLESHEET: _stylesheet(templates), **opendata.publish(records, as_of, env.globals["strings"], context["service"], history.commit if history is not None else None)}
+    page(
+        kinds.OPEN_DATA.path,
+        kinds.OPEN_DATA.template,
+        outputs=opendata.catalogue(records),
+        version=opendata.VERSION,
+        feed_entries=opendata.feeds.FEED_ENTRIES,
+    )
+    assets = {
+        STYLESHEET: _stylesheet(templates),
+        **opendata.publish(records, as_of, strings, context["service"], history.commit if history is not None else None),
+    }
     return Output(pages, assets)
 
 
@@ -145,12 +170,11 @@ def _groups(context: dict[str, Any]) -> list[tuple[str, object, str, list[Any]]]
     """(kind, key, heading, items) of every group an index page lists."""
     t = context["t"]
     groups: list[tuple[str, object, str, list[Any]]] = [
-        ("commitments", name, f'{t("commitments.title")}: {t("status")[name]}', items)
-        for name, items in context["by_status"].items()
+        ("commitments", name, f"{t('commitments.title')}: {t('status')[name]}", items) for name, items in context["by_status"].items()
     ]
     groups.append(("standing", "all", t("commitments.standing"), context["standing"]))
-    groups += [("incidents", year, f'{t("incidents.title")} {year}', items) for year, items in context["incidents_by_year"].items()]
-    groups += [("mistakes", year, f'{t("mistakes.title")} {year}', items) for year, items in context["mistakes_by_year"].items()]
+    groups += [("incidents", year, f"{t('incidents.title')} {year}", items) for year, items in context["incidents_by_year"].items()]
+    groups += [("mistakes", year, f"{t('mistakes.title')} {year}", items) for year, items in context["mistakes_by_year"].items()]
     return groups
 
 
@@ -229,7 +253,9 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
     by_status: dict[str, list[Milestone]] = {name: [] for name in metrics.STATUSES}
     for milestone in milestones:
         by_status[metrics.status(milestone, as_of)].append(milestone)
-    incidents = sorted(records.incidents, key=lambda i: (i.started or i.scheduled_for, i.id), reverse=True)  # type: ignore[arg-type,return-value]
+    incidents = sorted(
+        records.incidents, key=lambda i: (i.started or i.scheduled_for or datetime.min.replace(tzinfo=UTC), i.id), reverse=True
+    )
     upcoming = metrics.upcoming_maintenance(records, as_of)
     planned = {id(incident) for incident in upcoming}
     by_year: dict[int, list[Incident]] = defaultdict(list)

@@ -210,12 +210,12 @@ def _outside_code(tokens: list[re.Match[str]], chars: list[str]) -> list[re.Matc
     next_same: dict[int, int] = {}  # each backtick run's next run of the same length
     last_run: dict[int, int] = {}
     for index in range(len(tokens) - 1, -1, -1):
-        token = tokens[index].group()
-        if token[0] == "`":
-            if len(token) in last_run:
-                next_same[index] = last_run[len(token)]
-            last_run[len(token)] = index
-    visible = []
+        run = tokens[index].group()
+        if run[0] == "`":
+            if len(run) in last_run:
+                next_same[index] = last_run[len(run)]
+            last_run[len(run)] = index
+    visible: list[re.Match[str]] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]

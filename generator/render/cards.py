@@ -37,12 +37,12 @@ def _text(element: Element) -> str:
 class TableCards(Extension):
     """Adds `data-label` to table cells; registered by the trustpages plugin."""
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+    def extendMarkdown(self, md: Markdown) -> None:
         # After "inline" (priority 20), so headings are text, not placeholders; before
         # "prettify" (10), which only adds whitespace.
         md.treeprocessors.register(_LabelCells(md), "tp_table_cards", 15)
 
 
-def makeExtension(**kwargs: object) -> TableCards:  # noqa: N802 - Python-Markdown's name
+def makeExtension(**kwargs: object) -> TableCards:
     """Lets a site built without the plugin list `generator.render.cards` in markdown_extensions."""
     return TableCards(**kwargs)

@@ -8,18 +8,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 from dataclasses import dataclass
 from datetime import date
 
 from markupsafe import Markup, escape
 
 from generator.history import Change, FieldChange
+from generator.strings import Strings
 
 # A value longer than this, or any text field in SUMMARISED, is said to be rewritten, not quoted.
 SHORT = 60
-SUMMARISED = frozenset({"promise", "why", "summary", "cause", "postmortem", "body", "note", "remedy", "what_happened",
-                        "who_was_affected", "what_we_changed", "apology", "cancel", "refunds", "escalation", "description"})
+SUMMARISED = frozenset(
+    {
+        "promise",
+        "why",
+        "summary",
+        "cause",
+        "postmortem",
+        "body",
+        "note",
+        "remedy",
+        "what_happened",
+        "who_was_affected",
+        "what_we_changed",
+        "apology",
+        "cancel",
+        "refunds",
+        "escalation",
+        "description",
+    }
+)
 _PART = re.compile(r"([a-z_]+)|\[(\d+)\]")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -32,7 +50,7 @@ class Said:
     rewritten: bool = False
 
 
-def field_words(path: str, t: Callable[..., Any]) -> str:
+def field_words(path: str, t: Strings) -> str:
     """`updates[2].body` → "update 2: text", in the site's language; unknown names with spaces for underscores."""
     names: dict[str, str] = t.table("history.fields")
     items: dict[str, str] = t.table("history.items")
@@ -47,7 +65,7 @@ def field_words(path: str, t: Callable[..., Any]) -> str:
     return ": ".join(words) or t("history.whole_record")
 
 
-def said(field: FieldChange, t: Callable[..., Any], day: Callable[[date], str]) -> Said:
+def said(field: FieldChange, t: Strings, day: Callable[[date], str]) -> Said:
     """What one field change did, as a sentence fragment for a reader."""
     label = field_words(field.path, t)
     last = next((name for name, _ in reversed(_PART.findall(field.path)) if name), "")
@@ -61,12 +79,12 @@ def said(field: FieldChange, t: Callable[..., Any], day: Callable[[date], str]) 
     return Said(Markup(escape(t("history.changed", field=label, old=old, new=new))))
 
 
-def said_all(change: Change, t: Callable[..., Any], day: Callable[[date], str]) -> list[Said]:
+def said_all(change: Change, t: Strings, day: Callable[[date], str]) -> list[Said]:
     """Every listed field change of a commit, in words; corrections are said beside the record, not here."""
     return [said(field, t, day) for field in change.listed]
 
 
-def _value(value: str, field: str, t: Callable[..., Any], day: Callable[[date], str]) -> str:
+def _value(value: str, field: str, t: Strings, day: Callable[[date], str]) -> str:
     """A short value as a reader knows it: a status or impact by its name, a date written out."""
     for table in ("status", "impact", "update_status"):
         names: dict[str, str] = t.table(table)

@@ -188,7 +188,7 @@ def _number(value: float | None, t: Strings) -> str:
     if value is None:
         return "—"
     text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.translate(str.maketrans({",": t("thousands_separator"), ".": t("decimal_separator")}))
+    return text.translate(str.maketrans(_separators(t)))
 
 
 def _uptime(value: float, t: Strings) -> str:
@@ -204,4 +204,9 @@ def _uptime(value: float, t: Strings) -> str:
 def _amount(value: Any, t: Strings) -> str:
     """A price in the language's style: 1,234.50 or 1.234,50; whole amounts without decimals."""
     text = f"{value:,.2f}".removesuffix(".00")
-    return text.translate(str.maketrans({",": t("thousands_separator"), ".": t("decimal_separator")}))
+    return text.translate(str.maketrans(_separators(t)))
+
+
+def _separators(t: Strings) -> dict[str, str | int | None]:
+    """How the language writes the thousands and the decimal separator, for str.maketrans."""
+    return {",": t("thousands_separator"), ".": t("decimal_separator")}

@@ -15,8 +15,29 @@ from markupsafe import Markup, escape
 from generator.render import bounded
 
 _ALLOWED_TAGS = {
-    "p", "br", "a", "ul", "ol", "li", "strong", "em", "code", "pre", "blockquote", "h3", "h4", "h5", "h6",
-    "table", "thead", "tbody", "tr", "th", "td", "hr", "del",
+    "p",
+    "br",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "code",
+    "pre",
+    "blockquote",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "hr",
+    "del",
 }
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 _URL_SCHEMES = {"http", "https", "mailto"}
@@ -39,7 +60,7 @@ class _Headings(Treeprocessor):
 
 
 class _HeadingsExtension(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_Headings(md), "trustpages_headings", 5)
 
 

@@ -15,10 +15,9 @@ from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment, StrictUndefined
 
-from generator import SOURCE_REPOSITORY, __version__, schema
+from generator import SOURCE_REPOSITORY, __version__, kinds, schema
 from generator.checks.honesty import last_full_period
 from generator.importers.yamlwriter import scalar
-from generator import kinds
 from generator.installed import Origin, origin
 from generator.render.environment import Strings, builtin_templates
 
@@ -46,11 +45,11 @@ def starter_files(name: str, today: date, source: Origin | None = None, locale: 
     env.filters["yaml"] = scalar
     values = {**_values(name, today, source or origin()), "locale": locale, "t": Strings.load(locale, [builtin_templates()])}
     files: list[StarterFile] = []
-    for source in sorted(STARTER.rglob("*")):
-        if not source.is_file() or source.name.startswith(".") or "__pycache__" in source.parts:
+    for starter in sorted(STARTER.rglob("*")):
+        if not starter.is_file() or starter.name.startswith(".") or "__pycache__" in starter.parts:
             continue
-        relative = source.relative_to(STARTER).as_posix()
-        text = source.read_text(encoding="utf-8")
+        relative = starter.relative_to(STARTER).as_posix()
+        text = starter.read_text(encoding="utf-8")
         if relative.endswith(".j2"):
             relative = env.from_string(relative.removesuffix(".j2")).render(values)
             text = env.from_string(text).render(values)

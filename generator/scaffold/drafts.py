@@ -19,8 +19,8 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from generator import kinds
-from generator.problems import UsageError
 from generator.importers.yamlwriter import scalar
+from generator.problems import UsageError
 from generator.records import Incident, IncidentUpdate, Milestone, Mistake, Standing, StatusUpdate
 from generator.sections import reserved_ids
 

@@ -96,12 +96,10 @@ def visit(page: Page, url: str) -> Visit:
         "request": lambda request: seen.started(request.url),
         "requestfinished": lambda request: seen.ended(),
         "requestfailed": lambda request: seen.ended(),
-        "response": lambda response: seen.errors.append(f"HTTP {response.status}: {response.url}")
-        if response.status >= 400
-        else None,
-        "console": lambda message: seen.errors.append(f"console: {message.text} ({message.location.get('url')})")
-        if message.type == "error"
-        else None,
+        "response": lambda response: seen.errors.append(f"HTTP {response.status}: {response.url}") if response.status >= 400 else None,
+        "console": lambda message: (
+            seen.errors.append(f"console: {message.text} ({message.location.get('url')})") if message.type == "error" else None
+        ),
         "pageerror": lambda error: seen.errors.append(f"script error: {error}"),
     }
     for event, handler in handlers.items():

@@ -32,16 +32,23 @@ def test_no_table_hides_a_value_off_screen_on_a_phone(sweep: dict[str, Findings]
     assert not problems, "\n".join(problems)
 
 
-WIDE_TABLE = "<table><thead><tr>" + "".join(f"<th>Heading {n}</th>" for n in range(8)) + "</tr></thead><tbody><tr>" + "".join(
-    f"<td>A long value {n}</td>" for n in range(8)
-) + "</tr></tbody></table>"
+WIDE_TABLE = (
+    "<table><thead><tr>"
+    + "".join(f"<th>Heading {n}</th>" for n in range(8))
+    + "</tr></thead><tbody><tr>"
+    + "".join(f"<td>A long value {n}</td>" for n in range(8))
+    + "</tr></tbody></table>"
+)
 
 
 def test_a_table_hiding_values_off_screen_is_caught(site: Site, phone: BrowserContext) -> None:
     page = phone.new_page()
     visit(page, site.url("pricing/"))
     assert cells_off_screen(page) == []
-    page.evaluate("(html) => document.querySelector('article').insertAdjacentHTML('beforeend', `<div style=\"overflow-x:auto\">${html}</div>`)", WIDE_TABLE)
+    page.evaluate(
+        "(html) => document.querySelector('article').insertAdjacentHTML('beforeend', `<div style=\"overflow-x:auto\">${html}</div>`)",
+        WIDE_TABLE,
+    )
     problems = cells_off_screen(page)
     assert problems and "off screen" in problems[0], problems
 

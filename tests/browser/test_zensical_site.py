@@ -18,7 +18,9 @@ from tests.browser.conftest import _QuietHandler, richest
 from tests.browser.sweep import SCHEMES, show_scheme
 from tests.test_zensical import build, project
 
-pytestmark = pytest.mark.skipif(not zensical.installed(), reason=f"Zensical is not installed (pip install 'trustpages[zensical]', Zensical {zensical.PINNED})")
+pytestmark = pytest.mark.skipif(
+    not zensical.installed(), reason=f"Zensical is not installed (pip install 'trustpages[zensical]', Zensical {zensical.PINNED})"
+)
 
 
 @pytest.fixture(scope="module")

@@ -26,7 +26,7 @@ class Live:
         live = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+            def do_GET(self) -> None:
                 self.send_response(live.status)
                 self.end_headers()
                 self.wfile.write(live.body)
@@ -134,6 +134,8 @@ def test_every_build_says_which_commit_it_was_built_from(repo: Repo) -> None:
 
     records = validate(repo.content, date.fromisoformat(AS_OF)).records
     assert records is not None
-    summary = json.loads(render_site(records, date.fromisoformat(AS_OF), history=record_history(repo.content)).assets["api/v1/summary.json"])
+    summary = json.loads(
+        render_site(records, date.fromisoformat(AS_OF), history=record_history(repo.content)).assets["api/v1/summary.json"]
+    )
     assert summary["source_commit"] == repo.git("rev-parse", "HEAD").strip()
     assert json.loads(render_site(records, date.fromisoformat(AS_OF)).assets["api/v1/summary.json"])["source_commit"] is None

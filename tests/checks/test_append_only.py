@@ -57,7 +57,13 @@ STANDING = "commitments/reply-within-one-working-day.yml"
 BANK_SYNC = "incidents/2025-11-03-bank-sync-delays.yml"
 
 REWRITES = [
-    Rewrite("softened impact", edit(INCIDENT, _set(("impact",), "minor")), INCIDENT, "impact: published as 'critical' at HEAD, now 'minor'", "impact"),
+    Rewrite(
+        "softened impact",
+        edit(INCIDENT, _set(("impact",), "minor")),
+        INCIDENT,
+        "impact: published as 'critical' at HEAD, now 'minor'",
+        "impact",
+    ),
     Rewrite(
         "fewer people affected",
         edit(MISTAKE, _set(("what_happened",), "Our August newsletter went to 24 people who had closed their Tallyhouse accounts.")),
@@ -66,10 +72,20 @@ REWRITES = [
         "now 'Our August newsletter went to 24 people who had closed their Tallyhouse accounts.'",
         "what_happened",
     ),
-    Rewrite("fewer former customers", edit(MISTAKE, _set(("who_was_affected",), "24 former customers.")), MISTAKE,
-            "who_was_affected: published as '2,400 former customers.' at HEAD, now '24 former customers.'", "who_was_affected"),
-    Rewrite("price change deleted", edit("pricing.yml", _delete_row("history", 0)), "pricing.yml",
-            "history.1: published as '{announced: 2025-01-06, effective: 2025-03-01, plan: Solo, from: 7, to: 9, why: ", "history.1"),
+    Rewrite(
+        "fewer former customers",
+        edit(MISTAKE, _set(("who_was_affected",), "24 former customers.")),
+        MISTAKE,
+        "who_was_affected: published as '2,400 former customers.' at HEAD, now '24 former customers.'",
+        "who_was_affected",
+    ),
+    Rewrite(
+        "price change deleted",
+        edit("pricing.yml", _delete_row("history", 0)),
+        "pricing.yml",
+        "history.1: published as '{announced: 2025-01-06, effective: 2025-03-01, plan: Solo, from: 7, to: 9, why: ",
+        "history.1",
+    ),
     Rewrite(
         "commitment update rewritten",
         edit(INVOICES, lambda record: record["updates"][-1].update(on="2026-02-27", status="kept")),
@@ -77,9 +93,21 @@ REWRITES = [
         "updates.3.on: published as '2026-03-09' at HEAD, now '2026-02-27'",
         "updates.3",
     ),
-    Rewrite("due moved a year", edit(INVOICES, _set(("due",), "2027-01-31")), INVOICES, "due: published as '2026-02-28' at HEAD, now '2027-01-31'", "due"),
+    Rewrite(
+        "due moved a year",
+        edit(INVOICES, _set(("due",), "2027-01-31")),
+        INVOICES,
+        "due: published as '2026-02-28' at HEAD, now '2027-01-31'",
+        "due",
+    ),
     Rewrite("made_on moved", edit(INVOICES, _set(("made_on",), "2025-05-01")), INVOICES, "made_on: published as ", "made_on"),
-    Rewrite("update removed", edit(INVOICES, _delete_row("updates", 1)), INVOICES, "updates.2: published as '{on: 2025-10-01, status: in_progress", "updates.2"),
+    Rewrite(
+        "update removed",
+        edit(INVOICES, _delete_row("updates", 1)),
+        INVOICES,
+        "updates.2: published as '{on: 2025-10-01, status: in_progress",
+        "updates.2",
+    ),
     Rewrite(
         "incident started later",
         edit(INCIDENT, _set(("started",), "2025-08-12T10:00:00Z")),
@@ -87,9 +115,21 @@ REWRITES = [
         "started: published as '2025-08-12T",
         "started",
     ),
-    Rewrite("incident resolved earlier", edit(INCIDENT, _set(("resolved",), "2025-08-12T23:00:00Z")), INCIDENT, "resolved: published as ", "resolved"),
+    Rewrite(
+        "incident resolved earlier",
+        edit(INCIDENT, _set(("resolved",), "2025-08-12T23:00:00Z")),
+        INCIDENT,
+        "resolved: published as ",
+        "resolved",
+    ),
     Rewrite("resolved removed", edit(INCIDENT, lambda record: record.pop("resolved")), INCIDENT, ", removed", "resolved"),
-    Rewrite("affected component dropped", edit(BANK_SYNC, _set(("affected",), [])), BANK_SYNC, "affected: published as 'bank-sync' at HEAD, removed", "affected"),
+    Rewrite(
+        "affected component dropped",
+        edit(BANK_SYNC, _set(("affected",), [])),
+        BANK_SYNC,
+        "affected: published as 'bank-sync' at HEAD, removed",
+        "affected",
+    ),
     Rewrite(
         "incident update body softened",
         edit(INCIDENT, lambda record: record["updates"][0].update(body="A few customers saw slow pages.")),
@@ -97,8 +137,13 @@ REWRITES = [
         "updates.1.body: published as ",
         "updates.1.body",
     ),
-    Rewrite("plan price raised quietly", edit("pricing.yml", lambda record: record["plans"][1].update(price=11)), "pricing.yml",
-            "plans.2.price: published as '9' at HEAD, now '11'", "plans.2.price"),
+    Rewrite(
+        "plan price raised quietly",
+        edit("pricing.yml", lambda record: record["plans"][1].update(price=11)),
+        "pricing.yml",
+        "plans.2.price: published as '9' at HEAD, now '11'",
+        "plans.2.price",
+    ),
     Rewrite(
         "standing measurement rewritten",
         edit(STANDING, lambda record: record["measurements"][0].update(actual="99.0%", met=True)),
@@ -106,8 +151,13 @@ REWRITES = [
         "measurements.1.actual: published as ",
         "measurements.1",
     ),
-    Rewrite("metric point changed", edit("metrics/customer-trust-survey.yml", lambda record: record["points"][0].update(value=99)),
-            "metrics/customer-trust-survey.yml", "points.1.value: published as ", "points.1"),
+    Rewrite(
+        "metric point changed",
+        edit("metrics/customer-trust-survey.yml", lambda record: record["points"][0].update(value=99)),
+        "metrics/customer-trust-survey.yml",
+        "points.1.value: published as ",
+        "points.1",
+    ),
     Rewrite(
         "policy loosened",
         edit("site.yml", lambda record: record.setdefault("policies", {}).update(postmortem_within_days=60)),
@@ -115,8 +165,13 @@ REWRITES = [
         "policies.postmortem_within_days: published as ",
         "policies.postmortem_within_days",
     ),
-    Rewrite("withdrawn.yml deleted", _remove_file("withdrawn.yml"), "withdrawn.yml",
-            "the withdrawal of commitment 'paper-invoices' (2026-01-02: 'We stopped paper invoices.') was published at HEAD and is missing now", None),
+    Rewrite(
+        "withdrawn.yml deleted",
+        _remove_file("withdrawn.yml"),
+        "withdrawn.yml",
+        "the withdrawal of commitment 'paper-invoices' (2026-01-02: 'We stopped paper invoices.') was published at HEAD and is missing now",
+        None,
+    ),
 ]
 
 
@@ -164,7 +219,9 @@ def test_the_same_rewrite_with_a_correction_passes(
     assert code == 0, out
 
 
-def test_a_correction_of_another_field_does_not_cover(repo: Repo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_correction_of_another_field_does_not_cover(
+    repo: Repo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def change(record: dict[str, Any]) -> None:
         record["impact"] = "minor"
         record["corrections"] = [{"on": AS_OF, "field": "resolved", "why": "Typo."}]
@@ -204,12 +261,20 @@ def test_a_published_correction_cannot_be_removed(repo: Repo, capsys: pytest.Cap
 
 
 def test_additions_are_free(repo: Repo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    repo.edit(INVOICES, lambda record: record["updates"].append({"on": AS_OF, "status": "kept", "note": "French is live.",
-                                                                  "evidence": ["https://tallyhouse.example/changelog/french"]}))
+    repo.edit(
+        INVOICES,
+        lambda record: record["updates"].append(
+            {"on": AS_OF, "status": "kept", "note": "French is live.", "evidence": ["https://tallyhouse.example/changelog/french"]}
+        ),
+    )
     repo.edit(BANK_SYNC, lambda record: record["affected"].append("web-app"))
     repo.edit(STANDING, lambda record: record["measurements"].append({"period": "2026-Q4", "actual": "97.0%", "met": True}))
-    repo.edit("pricing.yml", lambda record: record["history"].append(
-        {"announced": "2026-11-01", "effective": "2026-12-15", "plan": "Solo", "from": 9, "to": 10, "why": "Costs rose."}))
+    repo.edit(
+        "pricing.yml",
+        lambda record: record["history"].append(
+            {"announced": "2026-11-01", "effective": "2026-12-15", "plan": "Solo", "from": 9, "to": 10, "why": "Costs rose."}
+        ),
+    )
     repo.edit("pricing.yml", lambda record: record["plans"][1].update(price=10))
     code, out = run_check(repo, capsys, monkeypatch, "--against", "HEAD")
     assert code == 0, out
@@ -218,8 +283,12 @@ def test_additions_are_free(repo: Repo, capsys: pytest.CaptureFixture[str], monk
 def test_a_price_history_row_for_another_amount_does_not_cover(
     repo: Repo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    repo.edit("pricing.yml", lambda record: record["history"].append(
-        {"announced": "2026-11-01", "effective": "2026-12-15", "plan": "Solo", "from": 9, "to": 10, "why": "Costs rose."}))
+    repo.edit(
+        "pricing.yml",
+        lambda record: record["history"].append(
+            {"announced": "2026-11-01", "effective": "2026-12-15", "plan": "Solo", "from": 9, "to": 10, "why": "Costs rose."}
+        ),
+    )
     repo.edit("pricing.yml", lambda record: record["plans"][1].update(price=12))
     code, out = run_check(repo, capsys, monkeypatch, "--against", "HEAD")
     assert code == 1
@@ -267,7 +336,10 @@ def test_a_correction_is_shown_on_the_page_in_the_feed_and_in_open_data(repo: Re
     page = pages["incidents/2025-08-12-web-app-down.md"]
     assert "Corrected on 3 February 2026: impact was “critical”, now “major”. Why: Only the web app was down; the API kept working." in page
     assert "Only the web app was down; the API kept working." in pages["feeds/incidents.xml"]
-    assert '"corrections":[{"on":"2026-02-03","field":"impact","why":"Only the web app was down; the API kept working."}]' in pages["api/v1/incidents.json"]
+    assert (
+        '"corrections":[{"on":"2026-02-03","field":"impact","why":"Only the web app was down; the API kept working."}]'
+        in pages["api/v1/incidents.json"]
+    )
 
 
 def test_moving_a_due_date_does_not_move_the_home_page_rate(repo: Repo) -> None:
@@ -276,7 +348,8 @@ def test_moving_a_due_date_does_not_move_the_home_page_rate(repo: Repo) -> None:
     from generator import yamlsource
 
     overdue = next(
-        path.stem for path in sorted((repo.content / "commitments").glob("*.yml"))
+        path.stem
+        for path in sorted((repo.content / "commitments").glob("*.yml"))
         if f"commitments/{path.stem}.md" in before and "tp-status--overdue" in before[f"commitments/{path.stem}.md"].split("tp-promise")[0]
     )
     old_due = yamlsource.read(repo.content / "commitments" / f"{overdue}.yml").value["due"]

@@ -113,20 +113,14 @@ def test_maintenance_without_its_window(content: Content) -> None:
 
 def test_maintenance_window_that_ends_before_it_starts(content: Content) -> None:
     folder = content(
-        {
-            "incidents/2026-04-01-database-upgrade.yml": MAINTENANCE.replace(
-                "until: 2026-07-10T23:00:00Z", "until: 2026-07-10T21:00:00Z"
-            )
-        }
+        {"incidents/2026-04-01-database-upgrade.yml": MAINTENANCE.replace("until: 2026-07-10T23:00:00Z", "until: 2026-07-10T21:00:00Z")}
     )
     assert human(folder) == [f"{MAINTENANCE_FILE}:4:18: error: scheduled_until must be after scheduled_for"]
 
 
 def test_scheduled_for_on_an_incident_that_is_not_maintenance(content: Content) -> None:
     folder = content(replaced(INCIDENT, "impact: major\n", "impact: major\nscheduled_for: 2026-03-04T09:00:00Z\n"))
-    assert human(folder) == [
-        f"{INCIDENT_FILE}:3:16: error: only maintenance has 'scheduled_for' (set impact: maintenance, or remove it)"
-    ]
+    assert human(folder) == [f"{INCIDENT_FILE}:3:16: error: only maintenance has 'scheduled_for' (set impact: maintenance, or remove it)"]
 
 
 # Milestone commitments.
@@ -141,9 +135,7 @@ def test_milestone_updates_out_of_order(content: Content) -> None:
 
 def test_update_before_the_promise_was_made(content: Content) -> None:
     folder = content(replaced(MILESTONE, "{on: 2026-02-01, status: not_started}", "{on: 2026-01-01, status: not_started}"))
-    assert human(folder) == [
-        f"{MILESTONE_FILE}:9:10: error: update on 2026-01-01 is before the promise was made (2026-02-01)"
-    ]
+    assert human(folder) == [f"{MILESTONE_FILE}:9:10: error: update on 2026-01-01 is before the promise was made (2026-02-01)"]
 
 
 def test_due_before_the_promise_was_made(content: Content) -> None:
@@ -199,9 +191,7 @@ def test_record_withdrawn_twice(content: Content) -> None:
 
 
 def test_records_built_in_code_are_placed_at_their_file() -> None:
-    incident = Incident.model_validate(
-        {"id": "outage", "title": "Outage", "impact": "minor", "summary": "Down.", "affected": ["api"]}
-    )
+    incident = Incident.model_validate({"id": "outage", "title": "Outage", "impact": "minor", "summary": "Down.", "affected": ["api"]})
     site = Site.model_validate({"name": "X", "url": "https://x.example", "components": [Component(id="api", name="API")]})
     problems = checks.run(RecordSet(site=site, incidents=(incident,)), AS_OF, frozenset())
     assert [problem.human() for problem in problems] == [
@@ -249,7 +239,10 @@ def test_a_typed_met_that_contradicts_the_numbers(content: Content) -> None:
     changed = text.replace(f"actual: {actual}, met: true", "actual: 91.0%, met: true", 1)
     problems = human(content({STANDING: changed}))
     assert len(problems) == 1
-    assert "error: met: true says the target was met, but '91.0%' does not meet the target '95% of emails answered within one working day'" in problems[0]
+    assert (
+        "error: met: true says the target was met, but '91.0%' does not meet the target '95% of emails answered within one working day'"
+        in problems[0]
+    )
     assert problems[0].endswith("(remove met: (it is computed from actual and target), or correct actual)")
 
 

@@ -33,8 +33,7 @@ def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
 
 def test_examples_pass_check_but_not_check_strict(site: Repo, capsys: pytest.CaptureFixture[str]) -> None:
     message = (
-        "content/commitments/example-export-all-your-data.yml:5:1: warning: 5 example records are still in content/: "
-        "replace or delete them"
+        "content/commitments/example-export-all-your-data.yml:5:1: warning: 5 example records are still in content/: replace or delete them"
     )
     code, out = check(capsys)
     assert code == 0 and out.startswith(message + " (")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import get_args
 
 from generator import checks
-from generator.checks import language
 from generator.records import Mistake, RecordSet, Site
 from generator.records.site import LanguageRules, ProseField
 from tests.conftest import AS_OF, INCIDENT, MILESTONE, MISTAKE, STANDING, VALID, Content, human, replaced
@@ -117,8 +116,7 @@ def test_hedges_in_a_promise(content: Content) -> None:
     folder = content(replaced(STANDING, VALID[STANDING].splitlines(keepends=True)[1], promise))
     assert human(folder) == [
         f'{STANDING_FILE}:2:13: warning: promise: "strive to" makes this a hope, not a promise (say what we will do: "we will …")',
-        f'{STANDING_FILE}:2:63: warning: promise: "where possible" makes this a hope, not a promise '
-        '(say what we will do: "we will …")',
+        f'{STANDING_FILE}:2:63: warning: promise: "where possible" makes this a hope, not a promise (say what we will do: "we will …")',
     ]
 
 
@@ -231,9 +229,7 @@ def test_grade_limit_and_graded_fields_come_from_site_yml(content: Content) -> N
     others = VALID["site.yml"] + "language:\n  graded_fields: [cause]\n"
     assert human(content({**hard, "site.yml": others})) == []
     cause = replaced(INCIDENT, "cause: We renewed certificates by hand and missed one.", f"cause: {HARD}")
-    assert human(content({**cause, "site.yml": others})) == [
-        f"{INCIDENT_FILE}:11:8: warning: {HARD_GRADE.replace('summary:', 'cause:')}"
-    ]
+    assert human(content({**cause, "site.yml": others})) == [f"{INCIDENT_FILE}:11:8: warning: {HARD_GRADE.replace('summary:', 'cause:')}"]
 
 
 def test_unknown_graded_field_is_an_error(content: Content) -> None:

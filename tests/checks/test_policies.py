@@ -97,9 +97,7 @@ def test_first_update_exactly_on_time(content: Content) -> None:
 def test_no_update_at_all(content: Content) -> None:
     text = WITHOUT_POSTMORTEM[INCIDENT]
     folder = content({INCIDENT: text[: text.index("updates:")] + "postmortem: We missed one certificate.\n"})
-    assert human(folder) == [
-        f"{INCIDENT_FILE}:3:10: warning: no public update was posted (add updates: what we told customers, and when)"
-    ]
+    assert human(folder) == [f"{INCIDENT_FILE}:3:10: warning: no public update was posted (add updates: what we told customers, and when)"]
 
 
 def test_maintenance_is_not_held_to_incident_update_times(content: Content) -> None:

@@ -147,7 +147,9 @@ def due_of(repo: Repo, cid: str) -> str:
 def test_a_moved_due_date_is_an_error_at_the_field_naming_both_dates(repo: Repo, cid: str, check: Check) -> None:
     old = due_of(repo, cid)
     repo.edit(f"commitments/{cid}.yml", lambda record: record.update(due="2027-12-31"))
-    line = next(i for i, text in enumerate((repo.content / "commitments" / f"{cid}.yml").read_text().splitlines(), 1) if text.startswith("due:"))
+    line = next(
+        i for i, text in enumerate((repo.content / "commitments" / f"{cid}.yml").read_text().splitlines(), 1) if text.startswith("due:")
+    )
 
     proc = check(repo, "--against", "HEAD")
 

@@ -10,16 +10,12 @@ MISTAKE_FILE = f"content/{MISTAKE}"
 
 def test_unknown_follow_up_commitment(content: Content) -> None:
     folder = content(replaced(INCIDENT, "follow_ups: [export-all-data]", "follow_ups: [export-all-dat]"))
-    assert human(folder) == [
-        f"{INCIDENT_FILE}:14:14: error: no commitment with id 'export-all-dat' (did you mean 'export-all-data'?)"
-    ]
+    assert human(folder) == [f"{INCIDENT_FILE}:14:14: error: no commitment with id 'export-all-dat' (did you mean 'export-all-data'?)"]
 
 
 def test_unknown_follow_up_without_a_close_match(content: Content) -> None:
     folder = content(replaced(INCIDENT, "follow_ups: [export-all-data]", "follow_ups:\n  - export-all-data\n  - faster-refunds"))
-    assert human(folder) == [
-        f"{INCIDENT_FILE}:16:5: error: no commitment with id 'faster-refunds' (ids are file names without .yml)"
-    ]
+    assert human(folder) == [f"{INCIDENT_FILE}:16:5: error: no commitment with id 'faster-refunds' (ids are file names without .yml)"]
 
 
 def test_follow_up_must_be_a_commitment_not_another_kind(content: Content) -> None:
@@ -37,9 +33,7 @@ def test_unknown_related_record(content: Content) -> None:
 
 
 def test_related_may_name_any_commitment_incident_or_mistake(content: Content) -> None:
-    folder = content(
-        replaced(MISTAKE, "related: [2026-03-04-login-failures]", "related: [2026-03-04-login-failures, export-all-data]")
-    )
+    folder = content(replaced(MISTAKE, "related: [2026-03-04-login-failures]", "related: [2026-03-04-login-failures, export-all-data]"))
     assert human(folder) == []
 
 
@@ -56,9 +50,7 @@ def test_reference_to_a_withdrawn_record_is_fine(content: Content) -> None:
 def test_reference_to_a_broken_record_reports_only_the_broken_file(content: Content) -> None:
     # The file exists: saying the id is unknown would send people looking in the wrong place.
     folder = content(replaced(INCIDENT, "impact: major", "impact: severe"))
-    assert human(folder) == [
-        f"{INCIDENT_FILE}:2:9: error: impact: expected one of none, minor, major, critical, maintenance; got 'severe'"
-    ]
+    assert human(folder) == [f"{INCIDENT_FILE}:2:9: error: impact: expected one of none, minor, major, critical, maintenance; got 'severe'"]
 
 
 def test_unknown_response_promise(content: Content) -> None:

@@ -115,7 +115,10 @@ def test_build_refuses_a_file_as_site_folder(tmp_path: Path) -> None:
     result = trustpages("build", "-d", "mkdocs.yml", cwd=trust)
 
     assert result.returncode == 1
-    assert result.stderr == f"trustpages: error: refusing to build into {trust / 'mkdocs.yml'}: it is a file, not a folder; pass -d with a folder\n"
+    assert (
+        result.stderr
+        == f"trustpages: error: refusing to build into {trust / 'mkdocs.yml'}: it is a file, not a folder; pass -d with a folder\n"
+    )
     assert (trust / "mkdocs.yml").is_file()
 
 
@@ -357,8 +360,7 @@ def test_a_site_folder_under_a_file_is_a_plain_error(tmp_path: Path) -> None:
 
     assert result.returncode == 1
     assert result.stderr == (
-        "trustpages: error: cannot build into /dev/null/site: /dev/null: not a directory; a part of that path is a file; "
-        "choose a folder\n"
+        "trustpages: error: cannot build into /dev/null/site: /dev/null: not a directory; a part of that path is a file; choose a folder\n"
     )
 
 
@@ -405,8 +407,7 @@ def test_a_read_only_site_folder_is_a_plain_error_and_the_swap_is_undone(
 
     assert code == 1
     assert capsys.readouterr().err == (
-        f"trustpages: error: cannot build into {site}: {site}: read-only file system; "
-        "choose a folder on a file system you can write to\n"
+        f"trustpages: error: cannot build into {site}: {site}: read-only file system; choose a folder on a file system you can write to\n"
     )
     assert snapshot(site) == good
     assert leftovers(trust) == []

@@ -104,6 +104,7 @@ def test_every_page_in_a_section_folder_is_a_record_or_reserved(content: Content
 
 # Finding 7: control characters, bidi controls and invisible text.
 
+
 @pytest.mark.parametrize(
     ("escaped", "shown"),
     [
@@ -119,12 +120,26 @@ def test_every_page_in_a_section_folder_is_a_record_or_reserved(content: Content
         ("\\U0010FFFE", "noncharacter U+10FFFE"),
     ],
 )
-def test_control_characters_are_refused(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path, escaped: str, shown: str) -> None:
-    content(replaced(INCIDENT, "summary: About 1 in 5 login attempts", f'summary: "About{escaped} 1 in 5 login attempts'," minutes.\n", ' minutes."\n'))
-    assert refused(capsys, tmp_path) == [f"content/{INCIDENT}:6:10: error: summary: holds the {shown}, which no page can show (delete it: most editors do not show it)"]
+def test_control_characters_are_refused(
+    content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path, escaped: str, shown: str
+) -> None:
+    content(
+        replaced(
+            INCIDENT,
+            "summary: About 1 in 5 login attempts",
+            f'summary: "About{escaped} 1 in 5 login attempts',
+            " minutes.\n",
+            ' minutes."\n',
+        )
+    )
+    assert refused(capsys, tmp_path) == [
+        f"content/{INCIDENT}:6:10: error: summary: holds the {shown}, which no page can show (delete it: most editors do not show it)"
+    ]
 
 
-@pytest.mark.parametrize(("escaped", "name"), [("\\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE)"), ("\\u2066", "U+2066 (LEFT-TO-RIGHT ISOLATE)")])
+@pytest.mark.parametrize(
+    ("escaped", "name"), [("\\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE)"), ("\\u2066", "U+2066 (LEFT-TO-RIGHT ISOLATE)")]
+)
 def test_bidi_controls_are_refused(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path, escaped: str, name: str) -> None:
     content(replaced(MISTAKE, "title: We charged some customers twice in May", f'title: "We charged some customers {escaped}twice in May"'))
     assert refused(capsys, tmp_path) == [
@@ -141,7 +156,9 @@ def test_text_with_nothing_visible_is_refused(content: Content, capsys: pytest.C
     ]
 
 
-def test_prose_keeps_its_tabs_line_breaks_and_right_to_left_marks(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_prose_keeps_its_tabs_line_breaks_and_right_to_left_marks(
+    content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     postmortem = 'postmortem: "It broke.\\n\\n\\tIndented, with a mark \\u200f beside \\u05e9\\u05dc\\u05d5\\u05dd.\\n\\nWe fixed it."\n'
     content(replaced(INCIDENT, "postmortem: |\n  We renewed certificates by hand and missed one.\n", postmortem))
     assert check(capsys) == (0, ["content: no problems found"])
@@ -157,15 +174,51 @@ def test_prose_keeps_its_tabs_line_breaks_and_right_to_left_marks(content: Conte
 @pytest.mark.parametrize(
     ("relative", "old", "new", "where", "holds"),
     [
-        ("contact.yml", "{email: security@example.com,", '{email: "security@example.com\\nContact: https://evil.example",', "6:19: error: security.email", "a line break"),
-        ("contact.yml", "policy: https://example.com/security}", 'policy: "https://example.com/security\\nContact: mailto:evil@example.com"}', "6:49: error: security.policy", "a line break"),
+        (
+            "contact.yml",
+            "{email: security@example.com,",
+            '{email: "security@example.com\\nContact: https://evil.example",',
+            "6:19: error: security.email",
+            "a line break",
+        ),
+        (
+            "contact.yml",
+            "policy: https://example.com/security}",
+            'policy: "https://example.com/security\\nContact: mailto:evil@example.com"}',
+            "6:49: error: security.policy",
+            "a line break",
+        ),
         ("site.yml", "name: Example Co", 'name: "Example Co\\nContact: mailto:evil@example.com"', "1:7: error: name", "a line break"),
-        ("site.yml", "url: https://trust.example.com", "url: |\n  https://trust.example.com\n  Contact: mailto:evil@example.com", "2:6: error: url", "a line break"),
-        ("site.yml", "{id: login, name: Login,", '{id: login, name: "Log\\u2028in",', "8:23: error: components[1].name", "U+2028 (LINE SEPARATOR)"),
-        ("contact.yml", "value: help@example.com,", 'value: "help@example.com\\rBcc: x@example.com",', "2:42: error: channels[1].value", None),
+        (
+            "site.yml",
+            "url: https://trust.example.com",
+            "url: |\n  https://trust.example.com\n  Contact: mailto:evil@example.com",
+            "2:6: error: url",
+            "a line break",
+        ),
+        (
+            "site.yml",
+            "{id: login, name: Login,",
+            '{id: login, name: "Log\\u2028in",',
+            "8:23: error: components[1].name",
+            "U+2028 (LINE SEPARATOR)",
+        ),
+        (
+            "contact.yml",
+            "value: help@example.com,",
+            'value: "help@example.com\\rBcc: x@example.com",',
+            "2:42: error: channels[1].value",
+            None,
+        ),
         (INCIDENT, "title: Some customers could not log in", 'title: "Some customers\\tcould not log in"', "1:8: error: title", "a tab"),
         ("pricing.yml", "{name: Team,", '{name: "Team\\nPlan: Free",', "5:12: error: plans[2].name", "a line break"),
-        (MISTAKE, "related: [2026-03-04-login-failures]\n", 'related: [2026-03-04-login-failures]\ncorrections:\n  - {on: 2026-05-03, field: "why\\nwhat_we_changed", why: A typo.}\n', "10:29: error: corrections[1].field", "a line break"),
+        (
+            MISTAKE,
+            "related: [2026-03-04-login-failures]\n",
+            'related: [2026-03-04-login-failures]\ncorrections:\n  - {on: 2026-05-03, field: "why\\nwhat_we_changed", why: A typo.}\n',
+            "10:29: error: corrections[1].field",
+            "a line break",
+        ),
     ],
 )
 def test_one_line_fields_refuse_line_breaks(
@@ -207,8 +260,18 @@ RANGE = "1970-01-01 to 9000-12-31"
     [
         (MILESTONE, "due: 2026-06-30", "due: 9999-12-31", "6:6: error: due: 9999-12-31"),
         (MILESTONE, "made_on: 2026-02-01", "made_on: 1969-12-31", "5:10: error: made_on: 1969-12-31"),
-        (INCIDENT, "resolved: 2026-03-04T10:05:00Z", "resolved: 9999-12-31T23:00:00-12:00", "4:11: error: resolved: 9999-12-31T23:00:00-12:00"),
-        (INCIDENT, "started: 2026-03-04T09:12:00Z", "started: 0001-01-01T00:30:00+14:00", "3:10: error: started: 0001-01-01T00:30:00+14:00"),
+        (
+            INCIDENT,
+            "resolved: 2026-03-04T10:05:00Z",
+            "resolved: 9999-12-31T23:00:00-12:00",
+            "4:11: error: resolved: 9999-12-31T23:00:00-12:00",
+        ),
+        (
+            INCIDENT,
+            "started: 2026-03-04T09:12:00Z",
+            "started: 0001-01-01T00:30:00+14:00",
+            "3:10: error: started: 0001-01-01T00:30:00+14:00",
+        ),
         (INCIDENT, "{at: 2026-03-04T09:20:00Z,", "{at: 9001-01-01T00:00:00Z,", "8:10: error: updates[1].at: 9001-01-01T00:00:00Z"),
         ("pricing.yml", "effective: 2026-02-15", "effective: 9999-02-15", "11:40: error: history[1].effective: 9999-02-15"),
     ],
@@ -223,7 +286,13 @@ def test_dates_outside_the_range_are_refused(
 def test_dates_at_the_ends_of_the_range_build(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     content(
         {
-            **replaced(MILESTONE, "due: 2026-06-30", "due: 9000-12-31", "  - on: 2026-06-20\n    status: kept\n    note: Export is live for every plan.\n    evidence: [https://example.com/changelog/export]\n", ""),
+            **replaced(
+                MILESTONE,
+                "due: 2026-06-30",
+                "due: 9000-12-31",
+                "  - on: 2026-06-20\n    status: kept\n    note: Export is live for every plan.\n    evidence: [https://example.com/changelog/export]\n",
+                "",
+            ),
             **replaced(INCIDENT, "started: 2026-03-04T09:12:00Z", "started: 1970-01-01T00:00:00+14:00"),
             "incidents/2026-12-12-maintenance.yml": (
                 "title: Planned database upgrade\nimpact: maintenance\nsummary: The API is read-only during the upgrade.\n"
@@ -246,7 +315,10 @@ def test_as_of_outside_the_range_is_a_usage_error(content: Content, capsys: pyte
     with pytest.raises(SystemExit) as exit:
         main(["check", "content", "--as-of", as_of])
     assert exit.value.code == 2
-    assert capsys.readouterr().err.splitlines()[-1] == f"trustpages check: error: argument --as-of: expected a date from {RANGE}; got '{as_of}'"
+    assert (
+        capsys.readouterr().err.splitlines()[-1]
+        == f"trustpages check: error: argument --as-of: expected a date from {RANGE}; got '{as_of}'"
+    )
 
 
 @pytest.mark.parametrize(
@@ -280,8 +352,17 @@ def test_a_git_commit_dated_year_10000_is_left_out_of_the_history_with_a_warning
     repo.commit("Publish the records", "2026-01-05")
     (repo.content / MISTAKE).write_text(VALID[MISTAKE].replace("charged twice.", "charged twice by mistake."), encoding="utf-8")
     repo.git("add", "-A")
-    far = {"GIT_AUTHOR_DATE": "@253402300800 +0000", "GIT_COMMITTER_DATE": "@253402300800 +0000", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    subprocess.run(["git", "-C", str(tmp_path), "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "From the future"], env={**os.environ, **far}, check=True)
+    far = {
+        "GIT_AUTHOR_DATE": "@253402300800 +0000",
+        "GIT_COMMITTER_DATE": "@253402300800 +0000",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    subprocess.run(
+        ["git", "-C", str(tmp_path), "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "From the future"],
+        env={**os.environ, **far},
+        check=True,
+    )
     sha = repo.git("rev-parse", "HEAD").strip()
     assert repo.git("log", "-1", "--format=%cI") == "10000-01-01T00:00:00+00:00\n"
 
@@ -334,7 +415,9 @@ LINK = "is a symbolic link; trustpages does not follow links (put the file or fo
 NOT_A_FILE = "is not a regular file (a pipe, socket or device) (replace it with a plain file, or remove it)"
 
 
-def test_a_record_linked_from_outside_the_content_folder_is_refused(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_a_record_linked_from_outside_the_content_folder_is_refused(
+    content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     folder = content()
     outside = tmp_path / "elsewhere.yml"
     outside.write_text(VALID[MILESTONE].replace("You can export", "Published from outside: you can export"), encoding="utf-8")
@@ -372,7 +455,9 @@ def test_a_linked_record_folder_is_refused(content: Content, capsys: pytest.Capt
     ]
 
 
-def test_a_pipe_named_like_a_record_is_refused_without_being_opened(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_a_pipe_named_like_a_record_is_refused_without_being_opened(
+    content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     folder = content()
     os.mkfifo(folder / "incidents" / "2026-06-01-pipe.yml")  # opening it would wait for a writer forever
     assert refused(capsys, tmp_path) == [f"content/incidents/2026-06-01-pipe.yml:1:1: error: {NOT_A_FILE}"]
@@ -397,7 +482,9 @@ def test_an_unreadable_record_folder_is_refused(
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
-    assert refused(capsys, tmp_path) == ["content/mistakes:1:1: error: cannot read the folder: Permission denied (check that you may read it)"]
+    assert refused(capsys, tmp_path) == [
+        "content/mistakes:1:1: error: cannot read the folder: Permission denied (check that you may read it)"
+    ]
 
 
 def test_an_unreadable_record_is_refused(
@@ -412,7 +499,9 @@ def test_an_unreadable_record_is_refused(
         return real_open(path, flags, *args)
 
     monkeypatch.setattr(os, "open", open_)
-    assert refused(capsys, tmp_path) == [f"content/{MISTAKE}:1:1: error: cannot read the file: Permission denied (check that you may read it)"]
+    assert refused(capsys, tmp_path) == [
+        f"content/{MISTAKE}:1:1: error: cannot read the file: Permission denied (check that you may read it)"
+    ]
 
 
 def test_a_huge_sparse_record_is_measured_not_read(
@@ -481,7 +570,9 @@ def test_control_characters_in_keys_and_file_names_are_spelled_out_in_reports(
 
 
 @pytest.mark.parametrize("title", ["Index", "Status", "standing"])
-def test_new_will_not_write_a_commitment_named_like_a_generated_page(content: Content, capsys: pytest.CaptureFixture[str], title: str) -> None:
+def test_new_will_not_write_a_commitment_named_like_a_generated_page(
+    content: Content, capsys: pytest.CaptureFixture[str], title: str
+) -> None:
     folder = content()
     assert main(["new", "commitment", title, "--content", str(folder)]) == 2
     name = title.lower()
@@ -498,29 +589,48 @@ def test_content_at_the_edges_of_what_check_accepts_builds_with_mkdocs(content: 
     folder = content(
         {
             **replaced(MILESTONE, "due: 2026-06-30", "due: 9000-12-31"),
-            **replaced(INCIDENT, "started: 2026-03-04T09:12:00Z", "started: 1970-01-01T00:00:00+14:00", "cause: We", 'cause: "\\tWe \\u200fשלום\\u200e\\n\\nWe'),
+            **replaced(
+                INCIDENT,
+                "started: 2026-03-04T09:12:00Z",
+                "started: 1970-01-01T00:00:00+14:00",
+                "cause: We",
+                'cause: "\\tWe \\u200fשלום\\u200e\\n\\nWe',
+            ),
             "incidents/2026-12-12-maintenance.yml": (
                 "title: Planned database upgrade\nimpact: maintenance\nsummary: The API is read-only during the upgrade.\n"
                 "scheduled_for: 9000-12-31T22:00:00-12:00\nscheduled_until: 9000-12-31T23:59:59-12:00\n"
             ),
         }
     )
-    folder.joinpath(INCIDENT).write_text(folder.joinpath(INCIDENT).read_text(encoding="utf-8").replace("missed one.\n", 'missed one."\n', 1), encoding="utf-8")
+    folder.joinpath(INCIDENT).write_text(
+        folder.joinpath(INCIDENT).read_text(encoding="utf-8").replace("missed one.\n", 'missed one."\n', 1), encoding="utf-8"
+    )
     build = mkdocs_build(write_config(tmp_path, folder, as_of="9000-12-31"))
     assert build.returncode == 0, build.output
     assert "Traceback" not in build.output
     assert "9000" in build.html("commitments/export-all-data/index.html")
 
 
-def test_every_feed_is_well_formed_xml_for_any_text_check_accepts(content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_every_feed_is_well_formed_xml_for_any_text_check_accepts(
+    content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     from xml.etree import ElementTree
 
     odd = "A\\u200bB \\u200f\\u05e9 ]]> &amp; <b> \\U0001F600 \\u00ad \\ufeff \\u2028 end"
     content(
         {
-            **replaced(INCIDENT, "title: Some customers could not log in", f'title: "Login {odd.replace(chr(92) + "u2028", "")}"',
-                       "summary: About 1 in 5 login attempts", f'summary: "\\tAbout {odd} 1 in 5 login attempts', " minutes.\n", ' minutes."\n'),
-            **replaced(MISTAKE, "apology: We are sorry. We refunded every extra charge within two days.", f'apology: "We are sorry {odd}."'),
+            **replaced(
+                INCIDENT,
+                "title: Some customers could not log in",
+                f'title: "Login {odd.replace(chr(92) + "u2028", "")}"',
+                "summary: About 1 in 5 login attempts",
+                f'summary: "\\tAbout {odd} 1 in 5 login attempts',
+                " minutes.\n",
+                ' minutes."\n',
+            ),
+            **replaced(
+                MISTAKE, "apology: We are sorry. We refunded every extra charge within two days.", f'apology: "We are sorry {odd}."'
+            ),
         }
     )
     assert check(capsys) == (0, ["content: no problems found"])
@@ -530,7 +640,10 @@ def test_every_feed_is_well_formed_xml_for_any_text_check_accepts(content: Conte
     assert len(feeds) > 3
     for feed in feeds:
         ElementTree.parse(feed)  # raises on any character XML cannot hold
-    assert "Login A\u200bB \u200f\u05e9 ]]>" in ElementTree.parse(tmp_path / "out" / "feeds" / "incidents.xml").getroot().find("{*}entry/{*}title").text
+    assert (
+        "Login A\u200bB \u200f\u05e9 ]]>"
+        in ElementTree.parse(tmp_path / "out" / "feeds" / "incidents.xml").getroot().find("{*}entry/{*}title").text
+    )
 
 
 def test_a_link_committed_as_a_record_is_not_in_its_history(content: Content, tmp_path: Path) -> None:
@@ -643,7 +756,28 @@ def test_a_one_line_field_has_a_bounded_length(tmp_path: Path, monkeypatch: pyte
     from generator.records import Mistake
 
     with pytest.raises(Exception, match="is 501 characters long; one line holds at most 500"):
-        Mistake.model_validate({"title": "*" * 501, "on": "2026-01-01", "what_happened": "x", "who_was_affected": "x",
-                                "why": "x", "what_we_changed": "x", "apology": "We are sorry."})
-    assert Mistake.model_validate({"title": "a" * 500, "on": "2026-01-01", "what_happened": "x", "who_was_affected": "x",
-                                   "why": "x", "what_we_changed": "x", "apology": "We are sorry."}).title == "a" * 500
+        Mistake.model_validate(
+            {
+                "title": "*" * 501,
+                "on": "2026-01-01",
+                "what_happened": "x",
+                "who_was_affected": "x",
+                "why": "x",
+                "what_we_changed": "x",
+                "apology": "We are sorry.",
+            }
+        )
+    assert (
+        Mistake.model_validate(
+            {
+                "title": "a" * 500,
+                "on": "2026-01-01",
+                "what_happened": "x",
+                "who_was_affected": "x",
+                "why": "x",
+                "what_we_changed": "x",
+                "apology": "We are sorry.",
+            }
+        ).title
+        == "a" * 500
+    )

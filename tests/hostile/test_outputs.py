@@ -256,7 +256,7 @@ def test_atom_ids_and_addresses_hold_no_whitespace(small: Published) -> None:
     assert hrefs and all(href.startswith("https://trust.example.com%0A/x%20y/") for href in hrefs)
 
 
-FORMULAS = ["=HYPERLINK(\"https://evil.example\")", "+1+2", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)", "\t=1", "\r=1"]
+FORMULAS = ['=HYPERLINK("https://evil.example")', "+1+2", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)", "\t=1", "\r=1"]
 
 
 def test_csv_cells_a_spreadsheet_would_run_start_with_a_quote(small: Published) -> None:
@@ -276,7 +276,8 @@ def test_negative_numbers_in_csv_stay_numbers() -> None:
 
 # Any text at all, but lone surrogates (YAML cannot hold them): weighted to line breaks, controls and formula starts.
 ANY_TEXT = st.lists(
-    st.characters(blacklist_categories=("Cs",)) | st.sampled_from(["\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\x00", "\x1b", "=", "+", "-", "@", "\t"]),
+    st.characters(blacklist_categories=("Cs",))
+    | st.sampled_from(["\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\x00", "\x1b", "=", "+", "-", "@", "\t"]),
     min_size=1,
     max_size=40,
 ).map("".join)
@@ -284,7 +285,9 @@ ANY_TEXT = st.lists(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])  # a correctness test: no timing
 @given(name=ANY_TEXT, url=ANY_TEXT, email=ANY_TEXT, policy=ANY_TEXT, title=ANY_TEXT)
-def test_whatever_the_fields_say_no_writer_gains_a_line_or_breaks_its_format(small: Published, name: str, url: str, email: str, policy: str, title: str) -> None:
+def test_whatever_the_fields_say_no_writer_gains_a_line_or_breaks_its_format(
+    small: Published, name: str, url: str, email: str, policy: str, title: str
+) -> None:
     records = hostile_site(small, name=name, url="https://x.example/" + url, email=email, policy=policy, description=title)
     incident = records.incidents[0].model_copy(update={"title": title})
     commitment = records.commitments[0].model_copy(update={"title": title, "owner": title})
@@ -293,7 +296,11 @@ def test_whatever_the_fields_say_no_writer_gains_a_line_or_breaks_its_format(sma
     security = files[".well-known/security.txt"].decode()
     assert [line.split(":")[0] for line in security.splitlines()] == [
         f"# Where to report a security problem to {plaintext.one_line(name)}.".split(":")[0],
-        "Contact", "Expires", "Policy", "Preferred-Languages", "Canonical",
+        "Contact",
+        "Expires",
+        "Policy",
+        "Preferred-Languages",
+        "Canonical",
     ]
     calendar = files["calendar.ics"]
     assert calendar.endswith(b"\r\n") and all(b"\r" not in line and b"\n" not in line for line in calendar.split(b"\r\n"))
@@ -302,7 +309,12 @@ def test_whatever_the_fields_say_no_writer_gains_a_line_or_breaks_its_format(sma
         if path.endswith((".xml", ".svg")):
             ET.fromstring(body)  # well-formed XML 1.0
     table = list(csv.DictReader(io.StringIO(files["api/v1/commitments.csv"].decode(), newline="")))
-    assert all(not cell.startswith(plaintext.FORMULA_STARTS) for row in table for cell in row.values() if not cell.lstrip("-").replace(".", "").isdigit())
+    assert all(
+        not cell.startswith(plaintext.FORMULA_STARTS)
+        for row in table
+        for cell in row.values()
+        if not cell.lstrip("-").replace(".", "").isdigit()
+    )
 
 
 # Finding 7 (writers): control characters never make an XML file unreadable. ---------------------

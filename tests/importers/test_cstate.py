@@ -108,11 +108,26 @@ def test_issues_folder_alone_is_enough(content: Path, capsys: pytest.CaptureFixt
 @pytest.mark.parametrize(
     ("issue", "message"),
     [
-        ("no front matter\n", "trustpages: error: site/content/issues/x.md:1:1: no front matter (an issue starts with --- , its fields, and --- )\n"),
-        ("---\ntitle: X\n---\nBody\n", "trustpages: error: site/content/issues/x.md: the front matter has no date (when the issue started)\n"),
-        ("---\ntitle: X\ndate: soon\n---\n", "trustpages: error: site/content/issues/x.md: date: 'soon' is not a date and time like 2018-05-25 04:13:00\n"),
-        ('---\ntitle: X\ndate: 2023-01-01\n---\nHi {{< track "later" >}}\n', "trustpages: error: site/content/issues/x.md: track: 'later' is not a date and time like 2018-05-25 04:13:00\n"),
-        ("---\ntitle: [\n---\n", "trustpages: error: site/content/issues/x.md:2:9: front matter is not valid YAML: expected the node content, but found '<stream end>'\n"),
+        (
+            "no front matter\n",
+            "trustpages: error: site/content/issues/x.md:1:1: no front matter (an issue starts with --- , its fields, and --- )\n",
+        ),
+        (
+            "---\ntitle: X\n---\nBody\n",
+            "trustpages: error: site/content/issues/x.md: the front matter has no date (when the issue started)\n",
+        ),
+        (
+            "---\ntitle: X\ndate: soon\n---\n",
+            "trustpages: error: site/content/issues/x.md: date: 'soon' is not a date and time like 2018-05-25 04:13:00\n",
+        ),
+        (
+            '---\ntitle: X\ndate: 2023-01-01\n---\nHi {{< track "later" >}}\n',
+            "trustpages: error: site/content/issues/x.md: track: 'later' is not a date and time like 2018-05-25 04:13:00\n",
+        ),
+        (
+            "---\ntitle: [\n---\n",
+            "trustpages: error: site/content/issues/x.md:2:9: front matter is not valid YAML: expected the node content, but found '<stream end>'\n",
+        ),
     ],
 )
 def test_bad_issue_is_one_line_naming_the_file(content: Path, capsys: pytest.CaptureFixture[str], issue: str, message: str) -> None:

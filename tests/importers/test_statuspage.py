@@ -130,7 +130,9 @@ def test_site_yml_comments_and_existing_components_are_kept(content: Path, capsy
         "# What customers use\ncomponents:\n  - id: gh-actions   # we call it this\n    name: Actions\n"
         "  - id: login\n    name: Login\n  - id: git-operations\n    name: Git Operations\n"
     )
-    assert site.endswith("  - id: copilot-ai-model-providers\n    name: Copilot AI Model Providers\n\n# Our own rules\npolicies:\n  postmortem_within_days: 7\n")
+    assert site.endswith(
+        "  - id: copilot-ai-model-providers\n    name: Copilot AI Model Providers\n\n# Our own rules\npolicies:\n  postmortem_within_days: 7\n"
+    )
     assert "id: actions" not in site  # matched by name: the site's own id is used
     assert sum("gh-actions" in i.affected for i in incidents(content).values()) == 41
 
@@ -205,8 +207,14 @@ def test_update_before_started_at_moves_the_start_and_says_so(content: Path, cap
     )
     assert trustpages(capsys, "import", "statuspage", export(content.parent, early), "--into", content).code == 0
     text = (content / "incidents" / "2021-03-01-slow-pages.yml").read_text(encoding="utf-8")
-    assert "# Statuspage's started_at is 2021-03-01T10:30:00Z, after the first update; started is that update's time.\nstarted: 2021-03-01T10:05:00Z\n" in text
-    assert "# Statuspage's resolved_at is 2021-03-01T10:40:00Z; an update was posted later, so resolved is that update's time.\nresolved: 2021-03-01T10:45:00Z\n" in text
+    assert (
+        "# Statuspage's started_at is 2021-03-01T10:30:00Z, after the first update; started is that update's time.\nstarted: 2021-03-01T10:05:00Z\n"
+        in text
+    )
+    assert (
+        "# Statuspage's resolved_at is 2021-03-01T10:40:00Z; an update was posted later, so resolved is that update's time.\nresolved: 2021-03-01T10:45:00Z\n"
+        in text
+    )
     assert len(incidents(content)["2021-03-01-slow-pages"].updates) == 2
     assert validate(content, AS_OF).errors == []
 
@@ -218,7 +226,10 @@ def test_html_body_becomes_markdown(content: Path, capsys: pytest.CaptureFixture
     update = incidents(content)["2021-03-01-slow-pages"].updates[0]
     assert update.body == "First line  \nSecond bold line\n\nSee [details](https://example.com/x):\n\n- one\n- two\n"
     text = (content / "incidents" / "2021-03-01-slow-pages.yml").read_text(encoding="utf-8")
-    assert "    body: |\n      First line  \n      Second bold line\n\n      See [details](https://example.com/x):\n\n      - one\n      - two\n" in text
+    assert (
+        "    body: |\n      First line  \n      Second bold line\n\n      See [details](https://example.com/x):\n\n      - one\n      - two\n"
+        in text
+    )
 
 
 def test_same_title_same_day_gets_a_unique_name_and_other_files_are_left_alone(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -254,9 +265,18 @@ def test_summary_is_the_start_of_the_first_update(imported: Path) -> None:
     ("write", "message"),
     [
         (None, "trustpages: error: missing.json: no such file\n"),
-        ('{"incidents": [\n  {"id": 1,}\n]}', "trustpages: error: missing.json:2:12: not valid JSON: Expecting property name enclosed in double quotes\n"),
-        ('{"page": {}}', "trustpages: error: missing.json: not a Statuspage export (expected an object with 'incidents', like summary.json or incidents.json)\n"),
-        ('{"incidents": [{"id": "x1", "created_at": "yesterday"}]}', "trustpages: error: missing.json: incidents[0].created_at (incident x1): expected a moment with its time zone, like 2020-11-18T23:02:10.335Z; got 'yesterday'\n"),
+        (
+            '{"incidents": [\n  {"id": 1,}\n]}',
+            "trustpages: error: missing.json:2:12: not valid JSON: Expecting property name enclosed in double quotes\n",
+        ),
+        (
+            '{"page": {}}',
+            "trustpages: error: missing.json: not a Statuspage export (expected an object with 'incidents', like summary.json or incidents.json)\n",
+        ),
+        (
+            '{"incidents": [{"id": "x1", "created_at": "yesterday"}]}',
+            "trustpages: error: missing.json: incidents[0].created_at (incident x1): expected a moment with its time zone, like 2020-11-18T23:02:10.335Z; got 'yesterday'\n",
+        ),
     ],
 )
 def test_bad_input_is_one_line_naming_the_file(content: Path, capsys: pytest.CaptureFixture[str], write: str | None, message: str) -> None:
@@ -301,7 +321,9 @@ def test_summary_json_lists_a_maintenance_twice_and_it_is_imported_once(content:
         incident_updates=[{"status": "scheduled", "body": "We will upgrade the database.", "created_at": "2021-03-01T10:00:00Z"}],
     )
     source = content.parent / "summary.json"
-    source.write_text(json.dumps({"page": {}, "components": [], "incidents": [], "scheduled_maintenances": [window, window]}), encoding="utf-8")
+    source.write_text(
+        json.dumps({"page": {}, "components": [], "incidents": [], "scheduled_maintenances": [window, window]}), encoding="utf-8"
+    )
     result = trustpages(capsys, "import", "statuspage", source, "--into", content)
     assert "1 incident (1 update): 1 added" in result.out
     incident = incidents(content)["2021-03-05-database-upgrade"]  # named by its planned start: it has not started

@@ -9,7 +9,6 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from pydantic import TypeAdapter, ValidationError
 
 from generator.importers.yamlwriter import incident_yaml, scalar

@@ -69,7 +69,9 @@ def test_calendar_text_is_escaped_and_folded_as_rfc_5545_says(tmp_path: Path) ->
     title = r"Prices, plans; and a back\slash"
     promise = "Grüße an alle Kundinnen und Kunden: 🎉 " * 6 + "done."
     sms = FULL["commitments/status-page-sms.yml"]
-    sms = sms.replace("title: Status alerts by SMS", f"title: '{title}'").replace("promise: You can get status alerts by SMS.", f"promise: '{promise}'")
+    sms = sms.replace("title: Status alerts by SMS", f"title: '{title}'").replace(
+        "promise: You can get status alerts by SMS.", f"promise: '{promise}'"
+    )
     content = write_content(tmp_path / "content", {"site.yml": FULL["site.yml"], "commitments/status-page-sms.yml": sms})
     published = publish(content, FULL_AS_OF)
 
@@ -109,10 +111,13 @@ def test_security_txt_keeps_a_web_contact_as_it_is(small: Published) -> None:
     assert "Policy" not in fields(files[".well-known/security.txt"].decode())
 
 
-@pytest.mark.parametrize(("name", "small_says", "full_says"), [
-    ("promises-kept", "promises kept: 50%", "promises kept: 33%"),
-    ("status", "status: Operational", "status: Degraded performance"),
-])
+@pytest.mark.parametrize(
+    ("name", "small_says", "full_says"),
+    [
+        ("promises-kept", "promises kept: 50%", "promises kept: 33%"),
+        ("status", "status: Operational", "status: Degraded performance"),
+    ],
+)
 def test_badges_are_svg_with_a_title(small: Published, full: Published, name: str, small_says: str, full_says: str) -> None:
     for published, says in ((small, small_says), (full, full_says)):
         root = ET.fromstring(published.files[f"badges/{name}.svg"])

@@ -41,7 +41,12 @@ def test_small_site_counts_by_hand(small: Published) -> None:
     # 3 incident updates; export-all-data: not_started, in_progress, kept; certificate renewal:
     # in_progress, then overdue since 2026-05-02; one mistake.
     assert expected_counts(small) == {
-        "incidents": 3, "commitments": 5, "mistakes": 1, "all": 9, "components/login": 3, "components/api": 3,
+        "incidents": 3,
+        "commitments": 5,
+        "mistakes": 1,
+        "all": 9,
+        "components/login": 3,
+        "components/api": 3,
     }
 
 

@@ -28,8 +28,15 @@ updates:
 
 
 def git(repo: Path, *args: str, stdin: str | None = None) -> str:
-    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.com", "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1", "PATH": "/usr/bin:/bin"}
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+        "GIT_CONFIG_GLOBAL": "/dev/null",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "PATH": "/usr/bin:/bin",
+    }
     return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env, input=stdin).stdout
 
 
@@ -40,9 +47,9 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     git(tmp_path, "init", "-q", "-b", "main")
     before = {
         **VALID,
-        INCIDENT: VALID[INCIDENT].replace("resolved: 2026-03-04T10:05:00Z\n", "").replace(
-            "  - {at: 2026-03-04T10:05:00Z, status: resolved, body: All logins work again.}\n", ""
-        ),
+        INCIDENT: VALID[INCIDENT]
+        .replace("resolved: 2026-03-04T10:05:00Z\n", "")
+        .replace("  - {at: 2026-03-04T10:05:00Z, status: resolved, body: All logins work again.}\n", ""),
         MILESTONE: VALID[MILESTONE].split("  - on: 2026-06-20")[0],
         MISTAKE: None,
     }
@@ -71,7 +78,7 @@ class Webhook:
         hook = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - http.server's name
+            def do_POST(self) -> None:
                 hook.attempts += 1
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 status = hook.answers.pop(0) if hook.answers else 200
@@ -172,7 +179,9 @@ def test_a_retry_that_succeeds_and_a_resume_after_failure(repo: Path, webhook: W
     assert len({json.dumps(b, sort_keys=True) for b in webhook.bodies}) == 6
 
 
-@pytest.mark.parametrize("url", ["ftp://example.com/hook", "example.com/hook", "http://", "http://example.com:port/x", "https://exa mple.com/"])
+@pytest.mark.parametrize(
+    "url", ["ftp://example.com/hook", "example.com/hook", "http://", "http://example.com:port/x", "https://exa mple.com/"]
+)
 def test_a_bad_url_is_a_usage_error(repo: Path, url: str, capsys) -> None:  # type: ignore[no-untyped-def]
     assert notify("--webhook", url) == 2
     assert "--webhook is not a usable address" in capsys.readouterr().err

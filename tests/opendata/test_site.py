@@ -11,8 +11,17 @@ from generator.opendata.feeds import FEED_ENTRIES
 from generator.opendata.statuspage import RECENT_INCIDENTS
 from tests.render.conftest import Build
 
-OUTPUTS = ["api/v1/summary.json", "feeds/all.xml", "feeds/all.json", "calendar.ics", ".well-known/security.txt",
-           "api/v2/summary.json", "badges/status.svg", "api/v1/schema/summary.schema.json", "feeds/components/login.xml"]
+OUTPUTS = [
+    "api/v1/summary.json",
+    "feeds/all.xml",
+    "feeds/all.json",
+    "calendar.ics",
+    ".well-known/security.txt",
+    "api/v2/summary.json",
+    "badges/status.svg",
+    "api/v1/schema/summary.schema.json",
+    "feeds/components/login.xml",
+]
 
 
 def test_open_data_is_in_the_built_site(small_site: Build) -> None:
@@ -25,8 +34,12 @@ def test_open_data_is_in_the_built_site(small_site: Build) -> None:
 def test_every_page_announces_the_feeds_in_its_head(small_site: Build) -> None:
     for page, prefix in (("index.html", ""), ("incidents/2026-03-04-login-failures/index.html", "../../"), ("open-data/index.html", "../")):
         head = small_site.html(page).split("</head>", 1)[0]
-        assert f'<link rel="alternate" type="application/atom+xml" title="Example Co: all updates" href="{prefix}feeds/all.xml">' in head, page
-        assert f'<link rel="alternate" type="application/feed+json" title="Example Co: all updates" href="{prefix}feeds/all.json">' in head, page
+        assert f'<link rel="alternate" type="application/atom+xml" title="Example Co: all updates" href="{prefix}feeds/all.xml">' in head, (
+            page
+        )
+        assert (
+            f'<link rel="alternate" type="application/feed+json" title="Example Co: all updates" href="{prefix}feeds/all.json">' in head
+        ), page
 
 
 def test_summary_json_says_what_the_home_page_says(small_site: Build) -> None:

@@ -65,8 +65,15 @@ def test_summary_by_hand_for_the_full_set(full: Published) -> None:
     # weekly-backups broken; offline-mode withdrawn. Rate = 1 kept / (1 + 1 broken + 1 overdue).
     summary = json.loads(full.text("api/v1/summary.json"))
     assert summary["milestones"] == {
-        "total": 4, "kept": 1, "partly_kept": 0, "broken": 1, "overdue": 1,
-        "in_progress": 0, "not_started": 0, "stalled": 0, "withdrawn": 1,
+        "total": 4,
+        "kept": 1,
+        "partly_kept": 0,
+        "broken": 1,
+        "overdue": 1,
+        "in_progress": 0,
+        "not_started": 0,
+        "stalled": 0,
+        "withdrawn": 1,
     }
     assert summary["promise_kept_rate"] == pytest.approx(1 / 3)
     assert summary["standing"] == {"total": 1, "periods_measured": 2, "periods_met": 1, "met_rate": 0.5}
@@ -77,7 +84,9 @@ def test_summary_by_hand_for_the_full_set(full: Published) -> None:
 def test_links_are_absolute_and_times_utc(full: Published) -> None:
     incidents = json.loads(full.text("api/v1/incidents.json"))["incidents"]
     assert [i["id"] for i in incidents] == [
-        "2026-07-10-database-upgrade", "2026-06-30-slow-api", "2026-03-04-login-failures"
+        "2026-07-10-database-upgrade",
+        "2026-06-30-slow-api",
+        "2026-03-04-login-failures",
     ]  # newest first
     assert incidents[1]["url"] == "https://trust.example.com/incidents/2026-06-30-slow-api/"
     assert incidents[1]["open"] is True and incidents[2]["open"] is False
@@ -92,7 +101,13 @@ def test_pricing_keeps_numbers_as_numbers(small: Published) -> None:
     pricing = json.loads(small.text("api/v1/pricing.json"))["pricing"]
     assert [p["price"] for p in pricing["plans"]] == [0, 12]
     assert pricing["history"][0] | {"why": ""} == {
-        "announced": "2026-01-10", "effective": "2026-02-15", "notice_days": 36, "plan": "Team", "from": 10, "to": 12, "why": "",
+        "announced": "2026-01-10",
+        "effective": "2026-02-15",
+        "notice_days": 36,
+        "plan": "Team",
+        "from": 10,
+        "to": 12,
+        "why": "",
     }
 
 

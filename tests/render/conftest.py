@@ -38,8 +38,7 @@ def write_config(
         f"site_name: Test\ndocs_dir: {docs}\nsite_dir: {folder / 'site'}\nstrict: true\n"
         f"theme:\n  name: material\n  font: false\n"
         f"markdown_extensions:\n  - attr_list\n  - tables\n{cards}{css}"
-        f"plugins:\n  - search\n{plugin_block}"
-        + "".join(f"{key}: {value}\n" for key, value in extra.items()),
+        f"plugins:\n  - search\n{plugin_block}" + "".join(f"{key}: {value}\n" for key, value in extra.items()),
         encoding="utf-8",
     )
     return config

@@ -16,14 +16,22 @@ def env(locale: str):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     ("locale", "expected"),
-    [("en", ["2025 Q3", "Reliability", "On call", "per month", "per bus ticket", "1,234.50", "99.99%", "100.00%"]),
-     ("de", ["Q3 2025", "Zuverlässigkeit", "On call", "pro Monat", "pro bus ticket", "1.234,50", "99,99 %", "100,00 %"])],
+    [
+        ("en", ["2025 Q3", "Reliability", "On call", "per month", "per bus ticket", "1,234.50", "99.99%", "100.00%"]),
+        ("de", ["Q3 2025", "Zuverlässigkeit", "On call", "pro Monat", "pro bus ticket", "1.234,50", "99,99 %", "100,00 %"]),
+    ],
 )
 def test_labels_in_the_language_of_the_site(locale: str, expected: list[str]) -> None:
     f = env(locale).filters
     got = [
-        f["period"]("2025-Q3"), f["category"]("reliability"), f["category"]("on-call"), f["per"]("month"), f["per"]("bus ticket"),
-        f["amount"](Decimal("1234.50")), f["uptime"](0.99999), f["uptime"](1.0),
+        f["period"]("2025-Q3"),
+        f["category"]("reliability"),
+        f["category"]("on-call"),
+        f["per"]("month"),
+        f["per"]("bus ticket"),
+        f["amount"](Decimal("1234.50")),
+        f["uptime"](0.99999),
+        f["uptime"](1.0),
     ]
     assert got == expected
 

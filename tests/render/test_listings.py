@@ -14,8 +14,7 @@ N = LISTING_SIZE + 30  # two listing pages for one year
 def write_incidents(content: Path, count: int) -> None:
     (content / "incidents").mkdir(parents=True)
     (content / "site.yml").write_text(
-        "name: Busy\nurl: https://busy.example\ncomponents:\n  - {id: api, name: API}\n"
-        "policies: {max_open_incident_days: 100000}\n",
+        "name: Busy\nurl: https://busy.example\ncomponents:\n  - {id: api, name: API}\npolicies: {max_open_incident_days: 100000}\n",
         encoding="utf-8",
     )
     for n in range(count):

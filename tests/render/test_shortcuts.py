@@ -82,10 +82,29 @@ def test_a_texts_headings_start_below_the_pages_own() -> None:
 
 
 def test_plain_sentences_take_the_shortcut_and_syntax_does_not() -> None:
-    for plain in ("We are looking into failed logins.", "2026 was a good year.", "Wir prüfen das — 100 % sicher.",
-                  "The on-call engineer (again) was paged!", "1 + 1 = 2", "99.9% availability"):
+    for plain in (
+        "We are looking into failed logins.",
+        "2026 was a good year.",
+        "Wir prüfen das — 100 % sicher.",
+        "The on-call engineer (again) was paged!",
+        "1 + 1 = 2",
+        "99.9% availability",
+    ):
         assert prose._PLAIN_LINE.fullmatch(plain), plain
-    for syntax in ("**bold**", "1. first", "- item", "+ item", "(aside) first", "issue #4", "a\nb", "a & b", "<b>x</b>", "[x](y)", " leading space", "x\u00a0"):
+    for syntax in (
+        "**bold**",
+        "1. first",
+        "- item",
+        "+ item",
+        "(aside) first",
+        "issue #4",
+        "a\nb",
+        "a & b",
+        "<b>x</b>",
+        "[x](y)",
+        " leading space",
+        "x\u00a0",
+    ):
         assert not prose._PLAIN_LINE.fullmatch(syntax), syntax
 
 

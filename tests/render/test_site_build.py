@@ -56,7 +56,10 @@ def test_overdue_is_shown_even_though_nobody_updated_the_file(small_site: Build)
     text = visible_text(html)
     assert "Overdue" in text
     # The icon comes from the theme's icon set, drawn by the stylesheet: no font needs the glyph.
-    assert '<span class="tp-status tp-status--overdue"><span class="tp-icon tp-icon--overdue" aria-hidden="true"></span> Overdue</span>' in html
+    assert (
+        '<span class="tp-status tp-status--overdue"><span class="tp-icon tp-icon--overdue" aria-hidden="true"></span> Overdue</span>'
+        in html
+    )
     assert "206 days late" in text  # 2026-05-01 -> 2026-11-23
 
 

@@ -51,7 +51,7 @@ def test_an_overridden_macro_file_gives_its_own_macros_to_every_page(tmp_path: P
 
 def test_a_macro_a_site_adds_to_its_macro_file_is_there_for_its_templates(tmp_path: Path) -> None:
     built_in = (Path(__file__).resolve().parents[2] / "templates" / "_macros.md.j2").read_text(encoding="utf-8")
-    own = built_in + '{% macro shout(text) %}{{ text|upper }}!{% endmacro %}\n'
+    own = built_in + "{% macro shout(text) %}{{ text|upper }}!{% endmacro %}\n"
     site = pages(tmp_path, {"_macros.md.j2": own, "mistake.md.j2": "{{ shout(mistake.title) }}\n"})
     mistake = next(text for path, text in site.items() if path.startswith("mistakes/") and path != "mistakes/index.md")
     assert mistake.strip().endswith("!") and mistake.strip()[:-1].isupper()
