@@ -18,7 +18,21 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 from generator.problems import Problem
-from generator.records import Contact, Incident, MetricSeries, Milestone, Mistake, Policies, Pricing, Site, Source, Standing, Withdrawals
+from generator.records import (
+    Contact,
+    DataUse,
+    Incident,
+    MetricSeries,
+    Milestone,
+    Mistake,
+    Policies,
+    Pricing,
+    Site,
+    Source,
+    Standing,
+    Survey,
+    Withdrawals,
+)
 
 
 class KindError(Exception):
@@ -313,6 +327,30 @@ for _kind in (
         section=Section("metrics.md", "metrics.md.j2", "nav.metrics"),
         facts=Facts(fields=("unit",), lists=("points", "corrections")),
         withdrawable=True,
+    ),
+    Kind(
+        "survey",
+        Survey,
+        folder="surveys",
+        title="Trust surveys",
+        pattern="content/surveys/<id>.yml",
+        about="A survey of how far customers trust us: the questions, and every wave of answers. Shares and the trust index are computed.",
+        page="survey.md.j2",
+        section=Section("surveys/index.md", "surveys.md.j2", "nav.surveys"),
+        prose=("title", "method", "questions.*.text"),
+        facts=Facts(fields=("scale",), lists=("questions", "waves", "corrections")),
+        drafted=True,
+    ),
+    Kind(
+        "data",
+        DataUse,
+        file="data.yml",
+        title="Your data",
+        pattern="content/data.yml",
+        about="What customer data we keep and why, who else handles it, for how long, and how to see or delete it.",
+        section=Section("data.md", "data.md.j2", "nav.data"),
+        prose=("collected.*.why", "changes.*.why", "your_rights.see", "your_rights.delete"),
+        facts=Facts(lists=("changes", "corrections")),
     ),
     Kind(
         "withdrawn",

@@ -116,7 +116,18 @@ def test_a_page_template_that_is_missing_stops_the_render(site: tuple[Path, Path
 
 
 def test_the_built_in_kinds_in_the_order_the_site_lists_them() -> None:
-    assert [k.name for k in kinds.kinds()] == ["site", "commitment", "incident", "mistake", "pricing", "contact", "metric", "withdrawn"]
+    assert [k.name for k in kinds.kinds()] == [
+        "site",
+        "commitment",
+        "incident",
+        "mistake",
+        "pricing",
+        "contact",
+        "metric",
+        "survey",
+        "data",
+        "withdrawn",
+    ]
     assert [s.path for s in kinds.sections()] == [
         "index.md",
         "commitments/index.md",
@@ -125,6 +136,8 @@ def test_the_built_in_kinds_in_the_order_the_site_lists_them() -> None:
         "pricing.md",
         "contact.md",
         "metrics.md",
+        "surveys/index.md",
+        "data.md",
         "open-data.md",
     ]
     assert kinds.withdrawable() == ("commitment", "incident", "mistake", "metric")
@@ -140,5 +153,7 @@ def test_a_german_site_without_nav_gets_german_tabs(tmp_path: Path) -> None:
         "Preise",
         "Kontakt",
         "Zahlen",
+        "Vertrauen",
+        "Ihre Daten",
         "Offene Daten",
     ]

@@ -307,9 +307,7 @@ def test_upper_case_extension_is_not_skipped(content: Content) -> None:
 
 def test_unknown_files_are_errors_never_skipped(content: Content) -> None:
     folder = content({"status.yml": "a: 1\n", "notes/ideas.yml": "a: 1\n", "mistakes/README.md": "not YAML", ".github/ci.yml": "a: 1\n"})
-    layout = (
-        "trustpages reads site.yml, pricing.yml, contact.yml, withdrawn.yml and the folders commitments/, incidents/, mistakes/, metrics/"
-    )
+    layout = "trustpages reads site.yml, pricing.yml, contact.yml, data.yml, withdrawn.yml and the folders commitments/, incidents/, mistakes/, metrics/, surveys/"
     assert human(folder) == [
         f"content/notes/ideas.yml:1:1: error: trustpages does not know this file, so it would not be published ({layout})",
         f"content/status.yml:1:1: error: trustpages does not know this file, so it would not be published ({layout})",

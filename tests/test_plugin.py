@@ -48,6 +48,8 @@ def test_on_config_renders_the_site_and_sets_the_nav(project: Path) -> None:
         "Pricing",
         "Contact",
         "Metrics",
+        "Trust surveys",
+        "Your data",
         "Open data",
         "About",
     ]

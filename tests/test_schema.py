@@ -18,7 +18,7 @@ from tests.conftest import INCIDENT, MISTAKE, REPO, VALID, Content, human, repla
 
 EXAMPLE = REPO / "content"
 EXAMPLE_FILES = sorted(EXAMPLE.rglob("*.yml")) if EXAMPLE.is_dir() else []
-TYPES = ["commitment", "contact", "incident", "metric", "mistake", "pricing", "site", "withdrawn"]
+TYPES = ["commitment", "contact", "data", "incident", "metric", "mistake", "pricing", "site", "survey", "withdrawn"]
 
 
 def kind_of(relative: Path) -> str:

@@ -189,6 +189,8 @@ def test_the_derived_config_keeps_what_zensical_reads_and_adds_what_the_plugin_a
             {"Preise": "pricing.md"},
             {"Kontakt": "contact.md"},
             {"Zahlen": "metrics.md"},
+            {"Vertrauen": "surveys/index.md"},
+            {"Ihre Daten": "data.md"},
             {"Offene Daten": "open-data.md"},
             {"Über diese Seite": "about.md"},
         ],  # a German site with no nav: German tabs
@@ -198,4 +200,5 @@ def test_the_derived_config_keeps_what_zensical_reads_and_adds_what_the_plugin_a
 def zensical_nav() -> list[dict[str, str]]:
     return [{"Home": "index.md"}, {"Commitments": "commitments/index.md"}, {"Incidents": "incidents/index.md"},
             {"Mistakes": "mistakes/index.md"}, {"Pricing": "pricing.md"}, {"Contact": "contact.md"},
-            {"Metrics": "metrics.md"}, {"Open data": "open-data.md"}]  # fmt: skip
+            {"Metrics": "metrics.md"}, {"Trust surveys": "surveys/index.md"}, {"Your data": "data.md"},
+            {"Open data": "open-data.md"}]  # fmt: skip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.checks import consistency, examples, honesty, language, policies, references
+from generator.checks import consistency, examples, honesty, language, policies, references, trust
 from generator.checks.findings import Findings
 from generator.problems import Problem
 from generator.records import RecordSet
@@ -24,6 +24,7 @@ def run(
     if site_known:
         policies.check(records, as_of, findings)
     honesty.check(records, as_of, findings)
+    trust.check(records, as_of, seen, findings)
     examples.check(records, findings)
     if advice and site_known:
         language.check(records, findings)

@@ -24,6 +24,7 @@ Kind = Literal[
     "commitment.corrected",
     "mistake.new",
     "mistake.corrected",
+    "data.change",
 ]
 RECORD_KIND = {
     "incident.new": "incident",
@@ -34,6 +35,7 @@ RECORD_KIND = {
     "commitment.corrected": "commitment",
     "mistake.new": "mistake",
     "mistake.corrected": "mistake",
+    "data.change": "data",
 }
 
 
@@ -169,6 +171,17 @@ def commitment_events(records: RecordSet, as_of: date) -> list[Event]:
         overdue = became_overdue(milestone, as_of)
         if overdue:
             events.append(overdue)
+    return events
+
+
+def data_events(records: RecordSet) -> list[Event]:
+    """Feed entries for changes to who handles customer data (data.yml), on the day each was announced."""
+    events: list[Event] = []
+    for data in records.others.get("data", ()):
+        names = {p.id: p.name for p in data.processors}
+        for change in data.changes:
+            title = f"{names.get(change.processor, change.processor)} ({change.change}, from {change.effective})"
+            events.append(Event("data.change", "", title, midnight(change.announced), change.change, change.why))
     return events
 
 

@@ -58,9 +58,10 @@ def feeds(records: RecordSet, as_of: date, t: Strings) -> list[Feed]:
     incidents = ev.incident_events(records)
     commitments = ev.commitment_events(records, as_of)
     mistakes = ev.mistake_events(records)
+    data = ev.data_events(records)
     name = records.site.name
     out = [
-        Feed("all", t("feeds.all", name=name), "", _newest([*incidents, *commitments, *mistakes])),
+        Feed("all", t("feeds.all", name=name), "", _newest([*incidents, *commitments, *mistakes, *data])),
         Feed("incidents", t("feeds.incidents", name=name), "incidents/", _newest(incidents)),
         Feed("commitments", t("feeds.commitments", name=name), "commitments/", _newest(commitments)),
         Feed("mistakes", t("feeds.mistakes", name=name), "mistakes/", _newest(mistakes)),
@@ -115,6 +116,8 @@ def entry_title(event: Event, t: Strings) -> str:
         return f"{event.title} — {t.table('status')[event.status]}"
     if event.kind.endswith(".corrected"):
         return f"{event.title} — {t('feeds.corrected')}"
+    if event.kind == "data.change":
+        return t("feeds.data_change", processor=event.title)
     return event.title
 
 

@@ -17,7 +17,10 @@ def absolute(site: Site, path: str = "") -> str:
 
 def record_url(site: Site, kind: str, record_id: str) -> str:
     """The permanent page of a record: /commitments/<id>/, /incidents/<id>/ or /mistakes/<id>/."""
-    return absolute(site, f"{kinds.kind(kind).folder}/{record_id}/")
+    registered = kinds.kind(kind)
+    if registered.folder is None and registered.section is not None:  # one file, one page: e.g. /data/
+        return absolute(site, registered.section.path.removesuffix(".md").removesuffix("index") + "/")
+    return absolute(site, f"{registered.folder}/{record_id}/")
 
 
 def utc(moment: datetime) -> datetime:

@@ -8,11 +8,13 @@ from typing import Any
 
 from generator.records.commitment import Commitment, Measurement, Milestone, Standing, StatusUpdate
 from generator.records.contact import Channel, Contact, Security
+from generator.records.data import DataUse
 from generator.records.incident import Incident, IncidentUpdate
 from generator.records.metric import MetricSeries, Point
 from generator.records.mistake import Mistake
 from generator.records.pricing import Fee, Plan, PriceChange, Pricing
 from generator.records.site import Component, Policies, Site
+from generator.records.survey import Survey
 from generator.records.withdrawn import Withdrawal, Withdrawals
 from generator.yamlsource import Document
 
@@ -21,6 +23,7 @@ __all__ = [
     "Commitment",
     "Component",
     "Contact",
+    "DataUse",
     "Fee",
     "Incident",
     "IncidentUpdate",
@@ -38,6 +41,7 @@ __all__ = [
     "Site",
     "Source",
     "Standing",
+    "Survey",
     "StatusUpdate",
     "Withdrawal",
     "Withdrawals",

@@ -24,4 +24,7 @@ class Mistake(Record):
     related: tuple[Slug, ...] = Field(
         (), description="Ids of related commitments, incidents or mistakes, e.g. [2026-03-04-login-failures]."
     )
+    remedy: Text | None = Field(
+        None, description="What we did to make it right for those affected, e.g. We refunded all 312 customers within 2 days."
+    )
     corrections: tuple[Correction, ...] = Field((), description=CORRECTIONS_DESCRIPTION)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import available_timezones
@@ -51,6 +52,14 @@ LOCALES = _locales()
 Locale = Literal[LOCALES]  # type: ignore[valid-type]
 
 
+def _feedback(value: str) -> str:
+    if value.startswith(("https://", "http://", "mailto:")) or re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        return value
+    raise PydanticCustomError(
+        "feedback_format", "expected an email address or a web address starting with https://; got {got}", {"got": repr(value)}
+    )
+
+
 class Component(Record):
     """A part of the service that incidents can affect."""
 
@@ -81,6 +90,9 @@ class Policies(Record):
     maintenance_notice_hours: Count = Field(
         48, description="Hours ahead planned maintenance is announced; announced later, it counts as an outage, e.g. 48."
     )
+    data_change_notice_days: Count = Field(
+        30, description="Days of notice promised before a change to who handles customer data (data.yml changes), e.g. 30."
+    )
 
 
 # Every prose field of the records, by name; generator.checks.language reads these fields.
@@ -101,6 +113,10 @@ ProseField = Literal[
     "cancel",
     "refunds",
     "escalation",
+    "method",
+    "text",
+    "see",
+    "delete",
 ]
 
 
@@ -142,6 +158,10 @@ class Site(Record):
     )
     subscribe: tuple[SubscribeLink, ...] = Field(
         (), description="More ways to get updates, shown beside the feeds, e.g. {label: Mailing list, url: https://example.com/list}."
+    )
+    feedback: Annotated[Line, AfterValidator(_feedback)] | None = Field(
+        None,
+        description="Where readers tell us a record is wrong or incomplete: an email address or a web address, e.g. trust@example.com.",
     )
     history_commit_messages: Flag = Field(
         False,

@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment
 from jinja2.runtime import Macro
 
-from generator import kinds, maintenance, metrics, opendata, timeliness
+from generator import kinds, maintenance, metrics, opendata, surveys, timeliness
 from generator.corrected import as_first_made, corrections_shown, due_move, label
 from generator.history import History
 from generator.records import Incident, Milestone, RecordSet, Standing
@@ -309,6 +310,12 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
         "service": service_status(records, as_of),
         "series_table": lambda series: {p.period: {"value": p.value} for p in series.points},
         "due_move": due_move,
+        "survey_results": surveys.results,
+        "survey_index_table": lambda waves: {f"{w.wave.period} {w.wave.stage}": {"index": round(100 * (w.index or 0), 1)} for w in waves},
+        "delivers": surveys.delivers(tuple(records.others.get("survey", ()))),
+        "metric_of": lambda mid: next((m for m in records.metrics if m.id == mid), None),
+        "processors_of": lambda data: {p.id: p for p in data.processors},
+        "feedback_url": lambda title: _feedback_url(records, title),
         "field_label": label,
         "rescheduled": metrics.rescheduled(records),
     }
@@ -345,3 +352,13 @@ def _by_year(mistakes: tuple[Any, ...]) -> dict[int, list[Any]]:
     for mistake in sorted(mistakes, key=lambda m: (m.on, m.id), reverse=True):
         years[mistake.on.year].append(mistake)
     return dict(years)
+
+
+def _feedback_url(records: RecordSet, title: str) -> str | None:
+    """Where a reader says a record is wrong or missing, naming the record (the subject of a mail, or a query of a form)."""
+    address = records.site.feedback
+    if not address:
+        return None
+    if address.startswith(("https://", "http://")):
+        return f"{address}{'&' if '?' in address else '?'}record={quote(title)}"
+    return f"mailto:{address.removeprefix('mailto:')}?subject={quote(f'About: {title}')}"

@@ -1,0 +1,44 @@
+"""The example's trust survey, data use, remedy and feedback as a reader sees them, with the numbers computed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from generator.render import render_site
+from generator.validate import validate
+from tests.gitrepo import REPO
+
+AS_OF = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    records = validate(REPO / "content", AS_OF).records
+    assert records is not None
+    output = render_site(records, AS_OF)
+    return {**output.pages, **{path: data.decode() for path, data in output.assets.items() if path.endswith((".json", ".xml"))}}
+
+
+def test_the_survey_page_shows_shares_with_their_interval_and_the_trust_index(pages: dict[str, str]) -> None:
+    page = pages["surveys/how-much-do-customers-trust-us.md"]
+    # cares in 2026-Q2 at renewal: 80 + 77 of 200 agree = 78.5 %, Wilson 95 % interval 72.3 %–83.6 %
+    assert "| Tallyhouse cares about my success\\. | 200 | 78% | 72% – 84% |" in page.splitlines()
+    assert "Trust index" in page and "when leaving" in page and "How many customers renew each year?" in page
+
+
+def test_home_puts_what_customers_say_beside_what_we_did(pages: dict[str, str]) -> None:
+    home = pages["index.md"]
+    assert "Say we deliver on our promises" in home
+    assert "of customers say we deliver on what we promise." in home
+
+
+def test_data_page_mistake_remedy_and_feedback(pages: dict[str, str]) -> None:
+    assert "Hetzner" in pages["data.md"] and "Your rights" in pages["data.md"]
+    assert "1 of 4 mistakes came with a remedy" in pages["mistakes/index.md"]
+    mistake = pages["mistakes/2026-05-04-double-charged.md"]
+    assert "What we did to make it right" in mistake
+    assert 'href="mailto:trust@tallyhouse.example?subject=About%3A%20' in mistake
+    assert "Who handles customer data: Hetzner" in pages["feeds/all.xml"]
+    assert '"processors":' in pages["api/v1/data.json"] and '"waves":' in pages["api/v1/surveys.json"]
