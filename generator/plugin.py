@@ -25,7 +25,8 @@ from generator.collector import fewer_collections
 from generator.history import History
 from generator.nav import default_nav
 from generator.pipeline import build_site, default_templates
-from generator.problems import UsageError
+from generator.problems import Problem, UsageError
+from generator.records import RecordSet
 from generator.render import STYLESHEET, Output, PageCache
 from generator.render.cards import TableCards
 from generator.yamlsource import Document
@@ -63,6 +64,8 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     output: Output | None = None
     cache: PageCache | None = None
     previous: dict[str, str] | None = None  # while serving: each page's Markdown in the last build
+    records: RecordSet | None = None  # the records of the last good build
+    showing: tuple[Problem, ...] = ()  # while serving: the errors the preview shows on every page until they are fixed
     parsed: dict[bytes, Document] | None = None  # while serving: the record files as last parsed
     alternates: tuple[opendata.Alternate, ...] = ()  # the feeds every page's <head> announces
 
@@ -86,7 +89,16 @@ class TrustPlugin(BasePlugin[TrustConfig]):
             built = build_site(content, as_of, templates, cache=self.cache, parsed=self.parsed)
         if built.errors:
             report = "\n".join(problem.human() for problem in built.problems)
-            raise PluginError(f"trustpages found {len(built.errors)} error(s) in {content}:\n{report}")
+            if self.cache is None or self.records is None:  # a build, or a preview with no good version yet
+                raise PluginError(f"trustpages found {len(built.errors)} error(s) in {content}:\n{report}")
+            # A preview keeps the last good pages and shows the problems on each of them, as well as
+            # here, until they are fixed: a comms person looks at the browser, not the terminal.
+            log.error(f"trustpages found {len(built.errors)} error(s) in {content}; the preview shows the last good version:\n{report}")
+            self.showing = tuple(built.errors)
+            self.previous = {}  # every page is built again, so each one shows the problems
+            return self._dress(config, self.records, templates)
+        if self.showing:
+            self.showing, self.previous = (), {} if self.previous is not None else None  # fixed: every page again, without them
         # Warnings are about what the company did (a late postmortem, a missed measurement), not a
         # broken site: they fail `trustpages check --strict` on pull requests, but never stop the
         # site from publishing, or it would go stale and quietly flatter the company.
@@ -95,8 +107,11 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         log.info(f"{len(built.warnings)} warning(s) in {content}; `trustpages check {content}` also gives plain-language advice")
         assert built.records is not None and built.history is not None  # no errors: the records loaded and were rendered
         _log_history(built.history)
-        self.output, self.alternates = built.output, built.alternates
-        records = built.records
+        self.output, self.alternates, self.records = built.output, built.alternates, built.records
+        return self._dress(config, built.records, templates)
+
+    def _dress(self, config: MkDocsConfig, records: RecordSet, templates: Path | None) -> MkDocsConfig:
+        """What MkDocs' configuration needs from the records: the name, stylesheet, extensions, navigation, language."""
         conflict = theme.dress(config, records.site, templates)  # one name, from site.yml
         if conflict:
             log.info(conflict)
@@ -136,7 +151,10 @@ class TrustPlugin(BasePlugin[TrustConfig]):
             for link in self.alternates
         )
         head, found, rest = output.partition("</head>")
-        return f"{head}{links}{found}{rest}" if found else output
+        output = f"{head}{links}{found}{rest}" if found else output
+        if self.showing:
+            output = _with_problems(output, self.showing)
+        return output
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         server.watch(self.config.content_dir)
@@ -164,6 +182,19 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         if self.config.templates_dir:
             return Path(self.config.templates_dir)
         return default_templates(Path(config.config_file_path or ".").parent)
+
+
+def _with_problems(html: str, problems: tuple[Problem, ...]) -> str:
+    """The page with the preview's problems at the top of its body, each as file:line:col: what is wrong."""
+    items = "".join(f"<li><code>{escape(problem.human())}</code></li>" for problem in problems)
+    box = (
+        '<div role="alert" style="margin:0;padding:0.8em 1.2em;background:#fde8e8;color:#7a1010;border-bottom:3px solid #b71c1c">'
+        f"<strong>{len(problems)} problem(s) in your records. This preview shows the last good version until they are fixed:</strong>"
+        f"<ul>{items}</ul></div>"
+    )
+    start = html.find("<body")
+    end = html.find(">", start) if start != -1 else -1
+    return f"{html[: end + 1]}{box}{html[end + 1 :]}" if end != -1 else box + html
 
 
 def _log_history(history: History) -> None:

@@ -101,3 +101,34 @@ def test_feeds_are_announced_in_every_head(project: Path) -> None:
     page = Page("Metrics", File("metrics/index.md", str(project / "site_src"), str(project / "site"), True), config)
     html = plugin.on_post_page("<html><head></head><body></body></html>", page=page, config=config)
     assert 'rel="alternate" type="application/atom+xml"' in html and 'href="../feeds/all.xml"' in html
+
+
+def test_a_preview_shows_the_problems_on_every_page_until_they_are_fixed(project: Path) -> None:
+    plugin, config = configured(project)
+    plugin.on_startup(command="serve", dirty=True)
+    plugin.on_config(config)
+    good = plugin.output
+    incident = next((project / "content" / "incidents").glob("*.yml"))
+    text = incident.read_text(encoding="utf-8")
+    incident.write_text(text.replace("impact: ", "impact: severe\nx_impact: ", 1), encoding="utf-8")
+
+    _, config = configured(project)  # MkDocs loads the configuration again for each rebuild
+    plugin.on_config(config)  # no PluginError: the preview goes on with the last good pages
+
+    assert plugin.output is good and len(plugin.showing) == 2
+    html = plugin.on_post_page("<html><head></head><body><p>page</p></body></html>", page=_page(project, config), config=config)
+    assert '<body><div role="alert"' in html and "2 problem(s) in your records" in html
+    assert "expected one of none, minor, major, critical, maintenance; got &#39;severe&#39;" in html
+
+    incident.write_text(text, encoding="utf-8")
+    _, config = configured(project)
+    plugin.on_config(config)
+    assert plugin.showing == ()
+    assert 'role="alert"' not in plugin.on_post_page("<html><head></head><body></body></html>", page=_page(project, config), config=config)
+
+
+def _page(project: Path, config: MkDocsConfig):  # type: ignore[no-untyped-def]
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    return Page("Home", File("index.md", str(project / "site_src"), str(project / "site"), True), config)
