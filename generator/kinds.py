@@ -82,6 +82,7 @@ class Kind:
     withdrawable: bool = False  # may be listed in withdrawn.yml (a kind with its own pages)
     drafted: bool = False  # `trustpages new <kind>` starts one
     related: Callable[[dict[str, Any], Any], tuple[Any, ...]] = field(default=lambda context, record: ())  # what else its page shows
+    computed: Callable[[Any], dict[str, Any]] | None = None  # numbers worked out from a record, published beside it in /api/v1
 
     @property
     def models(self) -> tuple[type[BaseModel], ...]:
@@ -219,6 +220,24 @@ def sections() -> tuple[Section, ...]:
     return (HOME, *(k.section for k in _KINDS.values() if k.section is not None), OPEN_DATA)
 
 
+def _survey_numbers(survey: Any) -> dict[str, Any]:
+    """Each wave's computed numbers, as the survey's page shows them (generator.surveys)."""
+    from generator import surveys  # the numbers import the records, as this registry does
+
+    def shown(share: Any) -> dict[str, Any] | None:
+        if share is None:
+            return None
+        low_high = share.interval
+        return {"n": share.n, "agree": share.agree, "share": share.value, "interval_95": list(low_high) if low_high else None}
+
+    return {
+        "results": [
+            {"period": r.wave.period, "stage": r.wave.stage, "trust_index": r.index, "shares": {q: shown(s) for q, s in r.shares.items()}}
+            for r in surveys.results(survey)
+        ]
+    }
+
+
 def _related_to_commitment(context: dict[str, Any], commitment: Any) -> tuple[Any, ...]:
     return (tuple(context["follow_up_of"][commitment.id]), tuple(context["mentioned_in"][commitment.id]))
 
@@ -340,6 +359,7 @@ for _kind in (
         prose=("title", "method", "questions.*.text"),
         facts=Facts(fields=("scale",), lists=("questions", "waves", "corrections")),
         drafted=True,
+        computed=lambda survey: _survey_numbers(survey),
     ),
     Kind(
         "data",

@@ -83,6 +83,8 @@ def _other_document(records: RecordSet, as_of: date, kind: kinds.Kind) -> dict[s
         item = record.model_dump(mode="json", by_alias=True, exclude={"id"})
         if kind.page is not None:
             item = {"id": record.id, "url": record_url(records.site, kind.name, record.id), **item}
+        if kind.computed is not None:
+            item.update(kind.computed(record))  # computed, never typed: the numbers the page shows
         items.append(item)
     return {
         "$schema": absolute(records.site, schema_path(name)),
@@ -96,7 +98,12 @@ def _other_document(records: RecordSet, as_of: date, kind: kinds.Kind) -> dict[s
 def _other_schema(records: RecordSet, kind: kinds.Kind) -> dict[str, Any]:
     name = kind.folder or kind.name
     item = TypeAdapter(kind.model).json_schema(by_alias=True, mode="serialization")
+    defs = item.pop("$defs", {})  # references point at the document's root
+    item.pop("additionalProperties", None)  # beside the record's own fields: its id and address, and what is computed from it
+    if kind.page is not None:
+        item.setdefault("properties", {}).update({"id": {"type": "string"}, "url": {"type": "string", "format": "uri"}})
     return {
+        **({"$defs": defs} if defs else {}),
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": absolute(records.site, schema_path(name)),
         "title": f"trustpages open data: {name}.json, format version {models.VERSION}",

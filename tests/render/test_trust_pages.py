@@ -42,3 +42,28 @@ def test_data_page_mistake_remedy_and_feedback(pages: dict[str, str]) -> None:
     assert 'href="mailto:trust@tallyhouse.example?subject=About%3A%20' in mistake
     assert "Who handles customer data: Hetzner" in pages["feeds/all.xml"]
     assert '"processors":' in pages["api/v1/data.json"] and '"waves":' in pages["api/v1/surveys.json"]
+
+
+def test_the_open_data_carries_the_computed_shares(pages: dict[str, str]) -> None:
+    import json
+
+    [survey] = json.loads(pages["api/v1/surveys.json"])["surveys"]
+    first = survey["results"][0]
+    assert (first["period"], first["stage"]) == ("2026-Q2", "renewal")
+    cares = first["shares"]["cares"]
+    assert (cares["n"], cares["agree"], cares["share"]) == (200, 157, 0.785)
+    assert [round(x, 3) for x in cares["interval_95"]] == [0.723, 0.836]
+
+
+def test_the_generic_open_data_follows_its_schema() -> None:
+    import json
+
+    import jsonschema
+
+    from generator.opendata.v1 import json_path, schema_path
+
+    records = validate(REPO / "content", AS_OF).records
+    assert records is not None
+    assets = render_site(records, AS_OF).assets
+    for name in ("surveys", "data"):
+        jsonschema.validate(json.loads(assets[json_path(name)]), json.loads(assets[schema_path(name)]))
