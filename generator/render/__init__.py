@@ -28,6 +28,9 @@ STYLESHEET = "assets/trustpages.css"
 # Index pages show at most INDEX_LIMIT records per group and link to a full listing, paginated by
 # LISTING_SIZE, so no page lists more than a few hundred records however long the history grows.
 INDEX_LIMIT = 25
+# A day with trouble names at most this many incidents, then "and N more": hundreds open at once
+# made one home page tens of megabytes (every open incident under every component for every day).
+TROUBLE_LINKS = 3
 LISTING_SIZE = 200
 # Every macro of _macros.md.j2 is a global of the render, made once, except these: they link to
 # other pages, so a template imports them with its page's context.
@@ -88,6 +91,7 @@ def render_site(
     context = {**_shared_context(records, as_of), **_history_context(records, history, as_of), "t": env.globals["t"]}
     context["listings"] = {(kind, key): listing_path(kind, key) for kind, key, _, items in _groups(context) if len(items) > INDEX_LIMIT}
     context["index_limit"] = INDEX_LIMIT
+    context["trouble_links"] = TROUBLE_LINKS
     # What every page shares is given once, as globals of this render's own environment, and each
     # page adds only its own. So are the shared macros (badges, prose blocks, history): imported
     # with context, Jinja made them again for every page, 70 objects of garbage for the cycle

@@ -67,3 +67,28 @@ def test_the_generic_open_data_follows_its_schema() -> None:
     assets = render_site(records, AS_OF).assets
     for name in ("surveys", "data"):
         jsonschema.validate(json.loads(assets[json_path(name)]), json.loads(assets[schema_path(name)]))
+
+
+def test_a_day_with_trouble_names_at_most_three_incidents() -> None:
+    """Hundreds of open incidents made the home page tens of megabytes: each day now links three, then 'and N more'."""
+    from generator.records import Incident, RecordSet, Site
+
+    site = Site.model_validate({"name": "T", "url": "https://t.example", "components": [{"id": "api", "name": "API"}]})
+    incidents = tuple(
+        Incident.model_validate(
+            {
+                "id": f"i{n}",
+                "title": f"Outage {n}",
+                "impact": "major",
+                "affected": ["api"],
+                "summary": "x",
+                "started": "2026-11-20T08:00:00Z",
+                "updates": [{"at": "2026-11-20T08:05:00Z", "status": "investigating", "body": "Looking."}],
+            }
+        )
+        for n in range(40)
+    )
+    home = render_site(RecordSet(site=site, incidents=incidents), AS_OF).pages["index.md"]
+    trouble = home.split('<details class="tp-trouble">', 1)[1].split("</details>", 1)[0]
+    assert trouble.count("and 37 more") == 4  # 20 to 23 November
+    assert trouble.count('">Outage ') == 4 * 3
