@@ -1,5 +1,5 @@
 """Plain-language checks on every prose field: reading grade, long sentences, jargon, hedged promises, non-apologies,
-and blocks too big to be read as Markdown (generator/render/bounded.py shows them as written).
+and blocks too big to be read as Markdown (generator/prose/bounded.py shows them as written).
 
 Every finding is a warning placed at the phrase itself (line and column inside the field
 where the text can be mapped back exactly), names the phrase and says it more plainly.
@@ -21,9 +21,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from generator import kinds
 from generator.checks.findings import Findings
 from generator.problems import Problem
+from generator.prose import bounded
 from generator.records import RecordSet, Source
 from generator.records.site import LanguageRules
-from generator.render import bounded
 
 # Below this many words one long word moves the Flesch-Kincaid grade by several points,
 # so shorter texts are not graded: the sentence and phrase checks still see them.

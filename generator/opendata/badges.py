@@ -10,9 +10,8 @@ from datetime import date
 
 from markupsafe import escape
 
-from generator import metrics
+from generator import metrics, prose
 from generator.records import RecordSet
-from generator.render import prose
 from generator.status import ServiceStatus
 from generator.strings import Strings
 

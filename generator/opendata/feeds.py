@@ -15,13 +15,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator import __version__
+from generator import __version__, prose
 from generator.opendata import events as ev
 from generator.opendata.events import Event
 from generator.opendata.links import absolute, dumps, midnight, record_url, stamp
 from generator.opendata.plaintext import uri
 from generator.records import RecordSet
-from generator.render import prose
 from generator.strings import Strings
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import nh3
 
-from generator.render import prose
+from generator import prose
 
 
 def plain(text: str | None) -> str:

@@ -19,7 +19,7 @@ from generator.corrected import as_first_made, corrections_shown, due_move, labe
 from generator.history import History
 from generator.records import Incident, Milestone, RecordSet, Standing
 from generator.render.charts import bar_chart
-from generator.render.environment import builtin_templates, make_environment, relative_path, relative_url
+from generator.render.environment import builtin_templates, make_environment, relative_path, relative_url, render_page, share
 from generator.sections import listing_path
 from generator.status import service_status
 from generator.strings import Strings
@@ -35,16 +35,6 @@ LISTING_SIZE = 200
 # Every macro of _macros.md.j2 is a global of the render, made once, except these: they link to
 # other pages, so a template imports them with its page's context.
 PAGE_MACROS = frozenset({"service_block", "get_updates"})
-SECTIONS = (
-    "index.md",
-    "commitments/index.md",
-    "incidents/index.md",
-    "mistakes/index.md",
-    "pricing.md",
-    "contact.md",
-    "metrics.md",
-    "open-data.md",
-)
 
 
 @dataclass(frozen=True)
@@ -92,13 +82,7 @@ def render_site(
     context["listings"] = {(kind, key): listing_path(kind, key) for kind, key, _, items in _groups(context) if len(items) > INDEX_LIMIT}
     context["index_limit"] = INDEX_LIMIT
     context["trouble_links"] = TROUBLE_LINKS
-    # What every page shares is given once, as globals of this render's own environment, and each
-    # page adds only its own. So are the shared macros (badges, prose blocks, history): imported
-    # with context, Jinja made them again for every page, 70 objects of garbage for the cycle
-    # collector each time.
-    env.globals.update(context)
-    macros = env.get_template("_macros.md.j2").module
-    env.globals.update({name: value for name, value in vars(macros).items() if isinstance(value, Macro) and name not in PAGE_MACROS})
+    share(env, context, "_macros.md.j2", PAGE_MACROS)
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **extra: Any) -> None:
@@ -209,13 +193,9 @@ def _listings(context: dict[str, Any]) -> list[Listing]:
 
 
 def _render(env: Environment, template: str, path: str, extra: dict[str, Any]) -> str:
-    page = env.get_template(template)
-    if isinstance(page.globals, ChainMap):
-        # Jinja layers a template's globals over the environment's and copies both into every
-        # page's context, key by key through the layers; this render's globals are all set, so
-        # one flat copy per template serves every page.
-        page.globals = dict(page.globals)
-    return page.render(
+    return render_page(
+        env,
+        template,
         **extra,
         page_path=path,
         url=lambda target: relative_url(path, target),  # for href in HTML: the built page's URL

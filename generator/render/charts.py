@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from generator.render.prose import xml_safe
+from generator.prose import xml_safe
 
 _WIDTH, _HEIGHT, _PAD = 640, 200, 28
 _TOP = 16  # room above the highest bar for its axis label

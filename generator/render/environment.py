@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections import ChainMap
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -11,9 +12,11 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
+from jinja2.runtime import Macro
 from markupsafe import Markup, escape
 
-from generator.render import changes, prose
+from generator import prose
+from generator.render import changes
 from generator.strings import Strings, builtin_templates
 
 
@@ -210,3 +213,31 @@ def _amount(value: Any, t: Strings) -> str:
 def _separators(t: Strings) -> dict[str, str | int | None]:
     """How the language writes the thousands and the decimal separator, for str.maketrans."""
     return {",": t("thousands_separator"), ".": t("decimal_separator")}
+
+
+# Jinja workarounds, kept here: what they do is how Jinja is driven, not what a page says.
+
+
+def share(env: Environment, context: dict[str, Any], macros: str, page_macros: frozenset[str]) -> None:
+    """Give every page of this render `context` and the macros of `macros` as globals, made once.
+
+    Imported with context, Jinja made the shared macros (badges, prose blocks, history) again for
+    every page, 70 objects of garbage for the cycle collector each time. The macros named in
+    `page_macros` link to other pages, so templates import them with their page's context instead.
+    """
+    env.globals.update(context)
+    module = env.get_template(macros).module
+    env.globals.update({name: value for name, value in vars(module).items() if isinstance(value, Macro) and name not in page_macros})
+
+
+def render_page(env: Environment, template: str, **values: Any) -> str:
+    """`template` rendered with `values` over the render's globals.
+
+    Jinja layers a template's globals over the environment's and copies both into every page's
+    context, key by key through the layers; a render's globals are all set before its first page,
+    so one flat copy per template serves every page.
+    """
+    page = env.get_template(template)
+    if isinstance(page.globals, ChainMap):
+        page.globals = dict(page.globals)
+    return page.render(**values)

@@ -18,11 +18,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from generator import opendata
+from generator import opendata, prose
 from generator.checks import language
 from generator.opendata import badges, plaintext, v1
+from generator.prose import bounded
 from generator.records import RecordSet
-from generator.render import bounded, charts, prose, render_site
+from generator.render import charts, render_site
 from generator.validate import validate
 from tests.conftest import INCIDENT, REPO, Content, human, replaced
 from tests.opendata.conftest import Published, small  # noqa: F401 - the fixture

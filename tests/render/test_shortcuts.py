@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from generator import prose
 from generator.opendata.events import Event, newest_first
-from generator.render import prose
 from generator.render.environment import relative_path
 
 # Letters, digits, spaces and punctuation, with every character Markdown or HTML treats as syntax.

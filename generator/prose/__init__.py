@@ -12,7 +12,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-from generator.render import bounded
+from generator.prose import bounded
 
 _ALLOWED_TAGS = {
     "p",
