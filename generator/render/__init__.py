@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from collections import ChainMap, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -12,7 +12,6 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment
-from jinja2.runtime import Macro
 
 from generator import kinds, maintenance, metrics, opendata, surveys, timeliness
 from generator.corrected import as_first_made, corrections_shown, due_move, label
