@@ -61,13 +61,13 @@ def test_a_new_site_passes_check_on_the_day_it_is_made_but_for_its_examples(
     code, out, err = run(["check", "site/content", "--strict", "--as-of", day], capsys)
     assert (code, err) == (1, "")
     [problem, summary] = out.splitlines()
-    assert "warning: 5 example records are still in site/content/: replace or delete them" in problem
+    assert "warning: 6 example records are still in site/content/: replace or delete them" in problem
     assert summary == "site/content: 0 errors, 1 warning in 1 file"
 
 
 def test_the_new_site_has_one_example_of_each_record_marked_to_replace(site: Path) -> None:
     files = {str(path.relative_to(site / "content").parent) for path in content_files(site)}
-    assert files == {".", "commitments", "incidents", "mistakes", "metrics"}
+    assert files == {".", "commitments", "incidents", "mistakes", "metrics", "surveys"}
     assert sorted(path.name for path in (site / "content").glob("*.yml")) == ["contact.yml", "pricing.yml", "site.yml"]
     for path in content_files(site):
         assert "Example — replace this" in path.read_text(encoding="utf-8"), path

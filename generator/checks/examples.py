@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from generator import kinds
 from generator.checks.findings import Findings
 from generator.problems import display_path
 from generator.records import RecordSet
@@ -24,14 +25,10 @@ def is_example(id: str) -> bool:
 def check(records: RecordSet, findings: Findings) -> None:
     """One warning, at the first example, while any example record is left."""
     examples = [
-        (kind, record.id)
-        for kind, items in (
-            ("commitment", records.commitments),
-            ("incident", records.incidents),
-            ("mistake", records.mistakes),
-            ("metric", records.metrics),
-        )
-        for record in items
+        (kind.name, record.id)
+        for kind in kinds.kinds()
+        if kind.folder is not None  # records with ids: the ones an example can be
+        for record in kind.of(records)
         if is_example(record.id)
     ]
     if not examples:
