@@ -82,14 +82,24 @@ def by_stage(survey: Survey) -> dict[str, list[WaveResult]]:
     return grouped
 
 
-def delivers(surveys: tuple[Survey, ...]) -> tuple[Survey, WaveResult, Share] | None:
-    """The latest share who agree the company delivers on its promises (the question marked measures: promises)."""
-    found: tuple[Survey, WaveResult, Share] | None = None
+def delivers(surveys: tuple[Survey, ...]) -> tuple[Survey, str, Share] | None:
+    """The latest period's share who agree the company delivers on its promises (the question marked measures: promises).
+
+    Every stage asked in that period counts together (renewing and leaving customers alike), so the
+    number beside the promise-kept rate is neither the happiest nor the unhappiest group alone.
+    """
+    found: tuple[Survey, str, Share] | None = None
     for survey in surveys:
         marked = [q.id for q in survey.questions if q.measures == "promises"]
+        pooled: dict[str, Share] = {}
         for result in results(survey):
             for qid in marked:
                 answer = result.shares.get(qid)
-                if answer is not None and answer.value is not None and (found is None or result.wave.period >= found[1].wave.period):
-                    found = (survey, result, answer)
+                if answer is not None and answer.n:
+                    before = pooled.get(result.wave.period, Share(0, 0))
+                    pooled[result.wave.period] = Share(before.n + answer.n, before.agree + answer.agree)
+        if pooled:
+            period = max(pooled)
+            if found is None or period >= found[1]:
+                found = (survey, period, pooled[period])
     return found

@@ -60,5 +60,20 @@ def test_the_interval_stays_inside_0_and_1() -> None:
 
 def test_the_latest_delivers_share_and_stages() -> None:
     found = surveys.delivers((SURVEY,))
-    assert found is not None and found[1].wave.period == "2026-Q1"  # the Q2 list does not fit the scale
+    assert found is not None and found[1] == "2026-Q1"  # the Q2 list does not fit the scale
+    assert (found[2].n, found[2].agree) == (200, 158)
     assert list(surveys.by_stage(SURVEY)) == ["renewal", "leaving"]
+
+
+def test_every_stage_of_the_latest_period_counts_together() -> None:
+    both = SURVEY.model_copy(
+        update={
+            "waves": (
+                *SURVEY.waves[:1],
+                SURVEY.waves[0].model_copy(update={"stage": "leaving", "answers": {"delivers": (20, 10, 5, 3, 2)}}),
+            )
+        }
+    )
+    found = surveys.delivers((both,))
+    assert found is not None and found[1] == "2026-Q1"
+    assert (found[2].n, found[2].agree) == (200 + 40, 158 + 5)
