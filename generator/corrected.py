@@ -59,7 +59,7 @@ def _changed(changes: tuple[Change, ...], correction: Correction, number: int) -
 
 def _adds(change: Change, number: int) -> bool:
     return any(
-        f.old is None and f.new is not None and (f.path == f"corrections[{number}]" or (f.path == "corrections" and number >= 1))
+        f.old is None and f.new is not None and f.path in (f"corrections[{number}]", "corrections")  # one item, or the list added whole
         for f in change.fields
     )
 

@@ -55,7 +55,8 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
     many: dict[str, list[Any]] = {k.name: [] for k in kinds.kinds() if k.folder}
 
     shown_content = display_path(content)  # once: relpath asks the system for the working folder
-    context = {LOCAL_ZONE: _site_zone(content, parsed)}  # moments typed without an offset are read in it
+    reads = parsed if parsed is not None else {}  # site.yml is read for its zone first: parsed once all the same
+    context = {LOCAL_ZONE: _site_zone(content, reads)}  # moments typed without an offset are read in it
     for path in _record_files(content, problems):
         relative = path.relative_to(content)
         file = str(relative) if shown_content == "." else os.path.join(shown_content, relative)  # = display_path(path)
@@ -87,7 +88,7 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
         seen.add((kind, record_id))
         first_file[(kind, record_id)] = file
         try:
-            document = read(path, parsed)
+            document = read(path, reads)
         except YamlError as exc:
             problems.append(Problem(file, exc.line, exc.col, "error", exc.message, exc.hint))
             continue

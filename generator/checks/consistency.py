@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel
-
+from generator import kinds
 from generator.checks.findings import Findings
 from generator.problems import did_you_mean
 from generator.records import Incident, Milestone, RecordSet, Standing
@@ -163,24 +162,8 @@ def _withdrawn(records: RecordSet, findings: Findings) -> None:
 
 def _corrections(records: RecordSet, as_of: date, findings: Findings) -> None:
     """A correction names a field the record has, in the form check --against reports it."""
-    named: list[tuple[str, str, BaseModel | None]] = [
-        ("site", "", records.site),
-        ("pricing", "", records.pricing),
-        ("contact", "", records.contact),
-    ]
-    named += [
-        (kind, r.id, r)
-        for kind, items in (
-            ("commitment", records.commitments),
-            ("incident", records.incidents),
-            ("mistake", records.mistakes),
-            ("metric", records.metrics),
-        )
-        for r in items
-    ]
-    for kind, id, record in named:
-        if record is None:
-            continue
+    for kind, record in ((k.name, r) for k in kinds.kinds() for r in k.of(records)):
+        id = getattr(record, "id", "")
         fields = [info.alias or name for name, info in type(record).model_fields.items() if name != "id"]
         for i, correction in enumerate(getattr(record, "corrections", ())):
             loc = ("corrections", i, "field")

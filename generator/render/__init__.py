@@ -222,6 +222,7 @@ def _stylesheet(templates: Path | None) -> bytes:
 
 def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
     """What every template may use: records, headline numbers, and lookups between records."""
+    zone = ZoneInfo(records.site.timezone)
     commitments = {c.id: c for c in records.commitments}
     follow_up_of: dict[str, list[Incident]] = defaultdict(list)
     for incident in records.incidents:
@@ -266,9 +267,9 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
         "incidents_by_year": dict(sorted(by_year.items(), reverse=True)),
         "open_incidents": metrics.open_incidents(records),
         "upcoming_maintenance": upcoming,
-        "overran_maintenance": [i for i in incidents if maintenance.overran(i, as_of, ZoneInfo(records.site.timezone))],
+        "overran_maintenance": [i for i in incidents if maintenance.overran(i, as_of, zone)],
         "maintenance": maintenance,
-        "overran": lambda i: maintenance.overran(i, as_of, ZoneInfo(records.site.timezone)),
+        "overran": lambda i: maintenance.overran(i, as_of, zone),
         "first_update_minutes": timeliness.first_update_minutes,
         "mistakes": sorted(records.mistakes, key=lambda m: (m.on, m.id), reverse=True),
         "mistakes_by_year": _by_year(records.mistakes),
