@@ -31,6 +31,9 @@ INDEX_LIMIT = 25
 # made one home page tens of megabytes (every open incident under every component for every day).
 TROUBLE_LINKS = 3
 LISTING_SIZE = 200
+# The home page shows at most this many open incidents (each with its latest update) and planned
+# windows, then links to the incidents page for the rest: it stays small with hundreds open.
+HOME_LIMIT = 10
 # Every macro of _macros.md.j2 is a global of the render, made once, except these: they link to
 # other pages, so a template imports them with its page's context.
 PAGE_MACROS = frozenset({"service_block", "get_updates"})
@@ -81,6 +84,7 @@ def render_site(
     context["listings"] = {(kind, key): listing_path(kind, key) for kind, key, _, items in _groups(context) if len(items) > INDEX_LIMIT}
     context["index_limit"] = INDEX_LIMIT
     context["trouble_links"] = TROUBLE_LINKS
+    context["home_limit"] = HOME_LIMIT
     share(env, context, "_macros.md.j2", PAGE_MACROS)
     pages: dict[str, str] = {}
 

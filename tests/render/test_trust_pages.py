@@ -92,3 +92,34 @@ def test_a_day_with_trouble_names_at_most_three_incidents() -> None:
     trouble = home.split('<details class="tp-trouble">', 1)[1].split("</details>", 1)[0]
     assert trouble.count("and 37 more") == 4  # 20 to 23 November
     assert trouble.count('">Outage ') == 4 * 3
+
+
+def test_the_home_page_shows_a_bounded_number_of_open_incidents_and_links_to_the_rest() -> None:
+    """Each open incident on the home page carries its latest update; hundreds open must not make it megabytes."""
+    from generator.records import Incident, RecordSet, Site
+    from generator.render import HOME_LIMIT
+
+    site = Site.model_validate({"name": "T", "url": "https://t.example", "components": [{"id": "api", "name": "API"}]})
+
+    def incident(n: int, **fields: object) -> Incident:
+        return Incident.model_validate(
+            {"id": f"i{n}", "title": f"Outage {n}", "impact": "major", "affected": ["api"], "summary": "x", **fields}
+        )
+
+    started = {
+        "started": "2026-11-20T08:00:00Z",
+        "updates": [{"at": "2026-11-20T08:05:00Z", "status": "investigating", "body": "Looking."}],
+    }
+    planned = {"impact": "maintenance", "scheduled_for": "2026-12-20T08:00:00Z", "scheduled_until": "2026-12-20T09:00:00Z"}
+    incidents = tuple(incident(n, **started) for n in range(HOME_LIMIT + 7)) + tuple(
+        incident(100 + n, **planned) for n in range(HOME_LIMIT + 2)
+    )
+    home = render_site(RecordSet(site=site, incidents=incidents), AS_OF).pages["index.md"]
+    now = home.split("tp-now-list", 1)[1].split("</div>\n{", 1)[0]
+    assert now.count('class="tp-now"') == HOME_LIMIT
+    assert "7 more open incidents: see every one" in home
+    assert home.count('class="tp-now tp-now--maintenance"') == HOME_LIMIT
+    assert "2 more planned windows: see every one" in home
+    # Below the limit, nothing is cut and no link is added.
+    few = render_site(RecordSet(site=site, incidents=incidents[:3]), AS_OF).pages["index.md"]
+    assert few.count('class="tp-now"') == 3 and "more open incidents" not in few
