@@ -211,8 +211,8 @@ def withdrawable() -> tuple[str, ...]:
     return tuple(k.name for k in _KINDS.values() if k.withdrawable)
 
 
-HOME = Section("index.md", "home.md.j2", "nav.home")
-OPEN_DATA = Section("open-data.md", "open-data.md.j2", "nav.open_data")
+HOME = Section("index.md", "home", "nav.home")
+OPEN_DATA = Section("open-data.md", "open-data", "nav.open_data")
 
 
 def sections() -> tuple[Section, ...]:
@@ -272,8 +272,8 @@ for _kind in (
         pattern="content/commitments/<id>.yml",
         about="A promise. One with `due` and `updates` is a promise with a deadline; one with `target` and "
         "`measurements` is a standing promise, kept every period. A file has one pair or the other.",
-        page="commitment.md.j2",
-        section=Section("commitments/index.md", "commitments.md.j2", "nav.commitments"),
+        page="commitment",
+        section=Section("commitments/index.md", "commitments", "nav.commitments"),
         prose=("title", "promise", "why"),
         facts=Facts(fields=("promise", "due", "target", "made_on"), lists=("updates", "measurements", "corrections")),
         withdrawable=True,
@@ -288,8 +288,8 @@ for _kind in (
         title="Incidents",
         pattern="content/incidents/<date>-<slug>.yml",
         about="Something that went wrong with the service, or planned maintenance.",
-        page="incident.md.j2",
-        section=Section("incidents/index.md", "incidents.md.j2", "nav.incidents"),
+        page="incident",
+        section=Section("incidents/index.md", "incidents", "nav.incidents"),
         prose=("title", "summary", "updates.*.body", "cause", "postmortem", "remedy"),
         facts=Facts(fields=("impact", "started", "resolved"), lists=("updates", "corrections"), sets=("affected",)),
         withdrawable=True,
@@ -304,8 +304,8 @@ for _kind in (
         title="Mistakes",
         pattern="content/mistakes/<date>-<slug>.yml",
         about="A mistake the company owns up to, what changed, and the apology.",
-        page="mistake.md.j2",
-        section=Section("mistakes/index.md", "mistakes.md.j2", "nav.mistakes"),
+        page="mistake",
+        section=Section("mistakes/index.md", "mistakes", "nav.mistakes"),
         prose=("title", "what_happened", "who_was_affected", "why", "what_we_changed", "apology"),
         facts=Facts(fields=("on", "what_happened", "who_was_affected")),
         withdrawable=True,
@@ -320,7 +320,7 @@ for _kind in (
         title="Pricing",
         pattern="content/pricing.yml",
         about="What it costs, and how to stop paying.",
-        section=Section("pricing.md", "pricing.md.j2", "nav.pricing"),
+        section=Section("pricing.md", "pricing", "nav.pricing"),
         prose=("plans.*.for_whom", "cancel", "refunds", "history.*.why"),
         facts=Facts(lists=("history", "corrections")),  # and every plan's price: see generator.checks.published
     ),
@@ -332,7 +332,7 @@ for _kind in (
         title="Contact",
         pattern="content/contact.yml",
         about="Every way to reach a person.",
-        section=Section("contact.md", "contact.md.j2", "nav.contact"),
+        section=Section("contact.md", "contact", "nav.contact"),
         prose=("escalation",),
     ),
     Kind(
@@ -343,7 +343,7 @@ for _kind in (
         title="Metrics",
         pattern="content/metrics/<id>.yml",
         about="A number tracked over time, such as a survey result.",
-        section=Section("metrics.md", "metrics.md.j2", "nav.metrics"),
+        section=Section("metrics.md", "metrics", "nav.metrics"),
         facts=Facts(fields=("unit",), lists=("points", "corrections")),
         withdrawable=True,
     ),
@@ -354,8 +354,8 @@ for _kind in (
         title="Trust surveys",
         pattern="content/surveys/<id>.yml",
         about="A survey of how far customers trust us: the questions, and every wave of answers. Shares and the trust index are computed.",
-        page="survey.md.j2",
-        section=Section("surveys/index.md", "surveys.md.j2", "nav.surveys"),
+        page="survey",
+        section=Section("surveys/index.md", "surveys", "nav.surveys"),
         prose=("title", "method", "questions.*.text"),
         facts=Facts(fields=("scale",), lists=("questions", "waves", "corrections")),
         drafted=True,
@@ -368,7 +368,7 @@ for _kind in (
         title="Your data",
         pattern="content/data.yml",
         about="What customer data we keep and why, who else handles it, for how long, and how to see or delete it.",
-        section=Section("data.md", "data.md.j2", "nav.data"),
+        section=Section("data.md", "data", "nav.data"),
         prose=("collected.*.why", "changes.*.why", "your_rights.see", "your_rights.delete"),
         facts=Facts(lists=("changes", "corrections")),
     ),

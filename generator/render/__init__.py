@@ -18,7 +18,9 @@ from generator.corrected import as_first_made, corrections_shown, due_move, labe
 from generator.history import History
 from generator.records import Incident, Milestone, RecordSet, Standing
 from generator.render.charts import bar_chart
-from generator.render.environment import builtin_templates, make_environment, relative_path, relative_url, render_page, share
+from generator.render import htmlpage
+from generator.render.environment import builtin_templates, make_environment, relative_path, relative_url, render_page, share, template_for
+from generator.render.htmlpage import HTML_SUFFIX
 from generator.sections import listing_path
 from generator.status import service_status
 from generator.strings import Strings
@@ -34,17 +36,22 @@ LISTING_SIZE = 200
 # The home page shows at most this many open incidents (each with its latest update) and planned
 # windows, then links to the incidents page for the rest: it stays small with hundreds open.
 HOME_LIMIT = 10
-# Every macro of _macros.md.j2 is a global of the render, made once, except these: they link to
+# Every macro of _macros (.html.j2, or a site's .md.j2) is a global of the render, made once, except these: they link to
 # other pages, so a template imports them with its page's context.
 PAGE_MACROS = frozenset({"service_block", "get_updates"})
 
 
 @dataclass(frozen=True)
 class Output:
-    """Everything the site needs from trustpages; paths are relative to the docs folder."""
+    """Everything the site needs from trustpages; paths are relative to the docs folder.
+
+    Each page is its source with YAML front matter: HTML for the pages of `html` (from `*.html.j2`
+    templates: headings carry their ids, the builder need not convert them), else Markdown.
+    """
 
     pages: dict[str, str] = field(default_factory=dict)
     assets: dict[str, bytes] = field(default_factory=dict)
+    html: frozenset[str] = frozenset()
 
 
 class PageCache:
@@ -56,10 +63,10 @@ class PageCache:
     """
 
     def __init__(self) -> None:
-        self.pages: dict[str, tuple[tuple[Any, ...], str]] = {}
+        self.pages: dict[str, tuple[tuple[Any, ...], tuple[str, bool]]] = {}  # path -> (inputs, (source, is HTML))
         self.rendered = 0  # record pages rendered (not reused) by the last render_site
 
-    def get(self, path: str, key: tuple[Any, ...]) -> str | None:
+    def get(self, path: str, key: tuple[Any, ...]) -> tuple[str, bool] | None:
         cached = self.pages.get(path)
         return cached[1] if cached is not None and cached[0] == key else None
 
@@ -85,11 +92,16 @@ def render_site(
     context["index_limit"] = INDEX_LIMIT
     context["trouble_links"] = TROUBLE_LINKS
     context["home_limit"] = HOME_LIMIT
-    share(env, context, "_macros.md.j2", PAGE_MACROS)
+    share(env, context, template_for(env, "_macros"), PAGE_MACROS)
     pages: dict[str, str] = {}
+    html: set[str] = set()
+    templates_of: dict[str, str] = {}  # page name (the registry's) -> its template, .html.j2 or .md.j2
 
-    def page(path: str, template: str, **extra: Any) -> None:
+    def page(path: str, name: str, **extra: Any) -> None:
+        template = templates_of.get(name) or templates_of.setdefault(name, template_for(env, name))
         pages[path] = _render(env, template, path, extra)
+        if template.endswith(HTML_SUFFIX):
+            html.add(path)
 
     fingerprint: tuple[Any, ...] = ()  # what every record page depends on; read only when there is a cache
     if cache is not None:
@@ -111,10 +123,12 @@ def render_site(
         reused = cache.get(path, key)
         if reused is None:
             page(path, template, **{kind: record})
-            cache.pages[path] = (key, pages[path])
+            cache.pages[path] = (key, (pages[path], path in html))
             cache.rendered += 1
         else:
-            pages[path] = reused
+            pages[path], is_html = reused
+            if is_html:
+                html.add(path)
 
     # Every section and record page the registry names (generator.kinds), in the navigation's order.
     page(kinds.HOME.path, kinds.HOME.template)
@@ -124,7 +138,7 @@ def render_site(
         for record in kind.of(records) if kind.page is not None else ():
             record_page(f"{kind.folder}/{record.id}.md", kind.page, kind.name, record, kind.related(context, record))  # type: ignore[arg-type]
     for listing in _listings(context):
-        page(listing.path, "listing.md.j2", **listing.context())
+        page(listing.path, "listing", **listing.context())
     page(
         kinds.OPEN_DATA.path,
         kinds.OPEN_DATA.template,
@@ -136,7 +150,7 @@ def render_site(
         STYLESHEET: _stylesheet(templates),
         **opendata.publish(records, as_of, strings, context["service"], history.commit if history is not None else None),
     }
-    return Output(pages, assets)
+    return Output(pages, assets, frozenset(html))
 
 
 @dataclass(frozen=True)
@@ -196,6 +210,13 @@ def _listings(context: dict[str, Any]) -> list[Listing]:
 
 
 def _render(env: Environment, template: str, path: str, extra: dict[str, Any]) -> str:
+    source = _source(env, template, path, extra)
+    if not template.endswith(HTML_SUFFIX):
+        return source
+    return htmlpage.finish(source)
+
+
+def _source(env: Environment, template: str, path: str, extra: dict[str, Any]) -> str:
     return render_page(
         env,
         template,

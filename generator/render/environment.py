@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateNotFound
 from jinja2.bccache import Bucket
 from jinja2.runtime import Macro
 from markupsafe import Markup, escape
 
 from generator import prose
 from generator.render import changes
+from generator.render.htmlpage import HTML_SUFFIX, MARKDOWN_SUFFIX
 from generator.strings import Strings, builtin_templates
 
 
@@ -76,6 +77,21 @@ def _template_cache() -> BytecodeCache | None:
         return _TemplateCache()
     except (OSError, RuntimeError):  # no temporary folder, or one another user could tamper with
         return None
+
+
+def template_for(env: Environment, stem: str) -> str:
+    """The template of a page named `stem`: `stem.html.j2` (an HTML page) or `stem.md.j2` (Markdown).
+
+    The site's own templates folder is searched before the built-in one, each for either kind, so
+    a site that overrides a page with a Markdown template keeps it (and its page stays Markdown).
+    """
+    loader = env.loader
+    folders = [Path(folder) for child in getattr(loader, "loaders", [loader]) for folder in getattr(child, "searchpath", [])]
+    for folder in folders:
+        for suffix in (HTML_SUFFIX, MARKDOWN_SUFFIX):
+            if (folder / f"{stem}{suffix}").is_file():
+                return f"{stem}{suffix}"
+    raise TemplateNotFound(f"{stem}{HTML_SUFFIX}", f"no template {stem}{HTML_SUFFIX} (or {stem}{MARKDOWN_SUFFIX}) in {', '.join(map(str, folders))}")
 
 
 def make_environment(site_templates: Path | None, locale: str, timezone: str) -> Environment:

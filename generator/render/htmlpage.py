@@ -1,0 +1,127 @@
+"""Pages trustpages renders as HTML: what Markdown's toc and the card extension would add, done once, cheaply.
+
+Generated pages come from `*.html.j2` templates, so MkDocs need not convert them (Python-Markdown
+was over a third of a build). Two things the Markdown path gave every page are done here, on
+HTML trustpages wrote itself (tags never span a `>` in an attribute, prose is sanitised):
+
+* every heading without an `id` gets the one Markdown's toc extension would give it (the same
+  slug, `_1` for a repeat), and the page's table of contents is read from its headings;
+* tables become phone cards as `generator.render.cards` makes them (`data-label` per cell).
+
+A site's own `*.md.j2` template still makes a Markdown page, converted by the builder as before.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from markdown.extensions.toc import slugify, unique
+
+from generator.render.cards import MIN_COLUMNS
+
+HTML_SUFFIX = ".html.j2"
+MARKDOWN_SUFFIX = ".md.j2"
+
+_HEADING = re.compile(r"<h([1-6])((?:\s[^>]*)?)>(.*?)</h\1>", re.S)
+_ID = re.compile(r'\sid="([^"]*)"')
+_TAG = re.compile(r"<[^>]+>")
+_TABLE = re.compile(r"<table((?:\s[^>]*)?)>(.*?)</table>", re.S)
+_HEAD_CELL = re.compile(r"<th(?:\s[^>]*)?>(.*?)</th>", re.S)
+_ROW = re.compile(r"<tr(?:\s[^>]*)?>(.*?)</tr>", re.S)
+_BODY_CELL = re.compile(r"<td((?:\s[^>]*)?)>")
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    text: str  # plain, unescaped
+
+
+def text_of(fragment: str) -> str:
+    """The words of an HTML fragment: tags dropped, entities read, whitespace collapsed."""
+    return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+
+
+def finish(source: str) -> str:
+    """The page (front matter kept) with an id on every heading and tables ready to become cards on phones."""
+    found = _FRONT_MATTER.match(source)
+    start = found.end() if found else 0
+    return source[:start] + _cards(_heading_ids(source[start:]))
+
+
+def _heading_ids(body: str) -> str:
+    used = set(_ID.findall(body))
+
+    def add(match: re.Match[str]) -> str:
+        level, attributes, inner = match.groups()
+        if _ID.search(attributes):
+            return match.group(0)
+        anchor = unique(slugify(text_of(inner), "-"), used)  # adds it to `used`
+        return f'<h{level}{attributes} id="{anchor}">{inner}</h{level}>'
+
+    return _HEADING.sub(add, body)
+
+
+def _cards(body: str) -> str:
+    def label(match: re.Match[str]) -> str:
+        attributes, inner = match.groups()
+        head, sep, rest = inner.partition("</thead>")
+        headings = [text_of(cell) for cell in _HEAD_CELL.findall(head)] if sep else []
+        if len(headings) < MIN_COLUMNS or not any(headings) or "data-tp-cards" in attributes:
+            return match.group(0)
+
+        def row(found: re.Match[str]) -> str:
+            cells = iter(headings)
+
+            def cell(td: re.Match[str]) -> str:
+                heading = next(cells, "")
+                return f'<td{td.group(1)} data-label="{html.escape(heading)}">' if heading else td.group(0)
+
+            return _BODY_CELL.sub(cell, found.group(0))
+
+        return f"<table{attributes} data-tp-cards>{head}{sep}{_ROW.sub(row, rest)}</table>"
+
+    return _TABLE.sub(label, body)
+
+
+def headings(body: str) -> Iterator[Heading]:
+    for match in _HEADING.finditer(body):
+        found = _ID.search(match.group(2))
+        if found:
+            yield Heading(int(match.group(1)), found.group(1), text_of(match.group(3)))
+
+
+def toc_tokens(body: str) -> list[dict[str, Any]]:
+    """The page's headings nested as Markdown's toc extension reports them (for MkDocs' get_toc)."""
+    root: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
+    for heading in headings(body):
+        token = {"level": heading.level, "id": heading.id, "name": html.escape(heading.text), "children": []}
+        while stack and stack[-1]["level"] >= heading.level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
+
+
+def split(source: str) -> tuple[dict[str, Any], str]:
+    """A page's YAML front matter (title, hide, ...) and its body."""
+    found = _FRONT_MATTER.match(source)
+    if not found:
+        return {}, source
+    meta = yaml.safe_load(found.group(1))
+    return (meta if isinstance(meta, dict) else {}), source[found.end() :]
+
+
+def as_markdown_file(source: str) -> str:
+    """An HTML page as a Markdown file any builder reads: front matter, then the HTML in one raw block."""
+    found = _FRONT_MATTER.match(source)
+    front, body = (found.group(0), source[found.end() :]) if found else ("", source)
+    return f'{front}\n<div class="tp-page">\n{body.strip()}\n</div>\n'
