@@ -17,8 +17,8 @@ from generator import kinds, maintenance, metrics, opendata, surveys, timeliness
 from generator.corrected import as_first_made, corrections_shown, due_move, label
 from generator.history import History
 from generator.records import Incident, Milestone, RecordSet, Standing
-from generator.render.charts import bar_chart
 from generator.render import htmlpage
+from generator.render.charts import bar_chart
 from generator.render.environment import builtin_templates, make_environment, relative_path, relative_url, render_page, share, template_for
 from generator.render.htmlpage import HTML_SUFFIX
 from generator.sections import listing_path

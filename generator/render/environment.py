@@ -91,7 +91,9 @@ def template_for(env: Environment, stem: str) -> str:
         for suffix in (HTML_SUFFIX, MARKDOWN_SUFFIX):
             if (folder / f"{stem}{suffix}").is_file():
                 return f"{stem}{suffix}"
-    raise TemplateNotFound(f"{stem}{HTML_SUFFIX}", f"no template {stem}{HTML_SUFFIX} (or {stem}{MARKDOWN_SUFFIX}) in {', '.join(map(str, folders))}")
+    raise TemplateNotFound(
+        f"{stem}{HTML_SUFFIX}", f"no template {stem}{HTML_SUFFIX} (or {stem}{MARKDOWN_SUFFIX}) in {', '.join(map(str, folders))}"
+    )
 
 
 def make_environment(site_templates: Path | None, locale: str, timezone: str) -> Environment:

@@ -11,7 +11,6 @@ Run it to see the differences: python -m tests.render.sametext [content folder] 
 from __future__ import annotations
 
 import difflib
-import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -27,7 +26,6 @@ from generator.validate import validate
 
 REPO = Path(__file__).resolve().parents[2]
 MARKDOWN_TEMPLATES = REPO / "tests" / "fixtures" / "markdown-templates"
-
 
 
 def page_texts(output: Output) -> dict[str, str]:
