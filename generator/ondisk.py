@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.render import Output
+from generator.render import Output, htmlpage
 
 MARKER = ".trustpages-generated"
 
@@ -33,7 +33,8 @@ def write(output: Output, out: Path, docs: Path | None) -> int:
     for path, text in output.pages.items():
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        # An HTML page goes to the builder as one raw HTML block: any Markdown builder passes it through.
+        target.write_text(htmlpage.as_markdown_file(text) if path in output.html else text, encoding="utf-8")
         count += 1
     for path, data in output.assets.items():
         target = out / path

@@ -6,7 +6,7 @@ import logging
 import os
 from datetime import date
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from markupsafe import escape
 from mkdocs.config import base
@@ -17,6 +17,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from generator import opendata, theme
@@ -27,7 +28,7 @@ from generator.nav import default_nav
 from generator.pipeline import build_site, default_templates
 from generator.problems import Problem, UsageError
 from generator.records import RecordSet
-from generator.render import STYLESHEET, Output, PageCache
+from generator.render import STYLESHEET, Output, PageCache, SearchEntry, htmlpage
 from generator.render.cards import TableCards
 from generator.yamlsource import Document
 
@@ -46,16 +47,44 @@ class TrustConfig(base.Config):
 
 
 class _Generated(File):
-    """A generated page; under `mkdocs serve --dirty`, built again only when its Markdown changed.
+    """A generated page; under `mkdocs serve --dirty`, built again only when its source changed.
 
     MkDocs counts a file held in memory as modified on every build, which would turn each save
     into a build of every page.
     """
 
-    same_as_before = False  # the plugin sets it: the same Markdown as this page had in the last build
+    same_as_before = False  # the plugin sets it: the same source as this page had in the last build
+    html = False  # rendered from an .html.j2 template: MkDocs has nothing to convert
+    search: SearchEntry | None = None  # a record page: found by its record's words, not by parsing its HTML
 
     def is_modified(self) -> bool:
         return not (self.same_as_before and os.path.isfile(self.abs_dest_path))
+
+
+class _HtmlPage(Page):
+    """A page trustpages rendered as HTML: MkDocs reads its front matter, headings and anchors, and converts nothing.
+
+    MkDocs makes every page a Page before plugins see it (the navigation's titles come with it),
+    so the plugin turns a generated HTML page into this kind in `on_pre_page`.
+    """
+
+    file: _Generated
+    _body = ""
+    by_record = False  # found in search by its record's entry (the theme's own indexing is off for it)
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.meta, self._body = htmlpage.split(self.file.content_string)
+        self.markdown = ""  # nothing to convert; MkDocs counts a page as read once this is set
+        if self.file.search is not None and "search" not in self.meta:
+            self.meta["search"] = {"exclude": True}  # the theme's search would parse the HTML; the plugin adds the record's entry
+            self.by_record = True
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = self._body
+        self.toc = get_toc(htmlpage.toc_tokens(self._body))  # type: ignore[arg-type]  # the same keys as Markdown's tokens
+        found = [heading.text for heading in htmlpage.headings(self._body) if heading.level == 1]
+        self._title_from_render = found[0] if found else None
+        self.present_anchor_ids = {heading.id for heading in htmlpage.headings(self._body)}
 
 
 class TrustPlugin(BasePlugin[TrustConfig]):
@@ -130,9 +159,11 @@ class TrustPlugin(BasePlugin[TrustConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.output is not None
-        for path, markdown in self.output.pages.items():
-            page = cast(_Generated, _Generated.generated(config, path, content=markdown))  # MkDocs types it as File
-            page.same_as_before = self.previous is not None and self.previous.get(path) == markdown
+        for path, source in self.output.pages.items():
+            page = cast(_Generated, _Generated.generated(config, path, content=source))  # MkDocs types it as File
+            page.same_as_before = self.previous is not None and self.previous.get(path) == source
+            page.html = path in self.output.html
+            page.search = self.output.search.get(path) if page.html else None
             self._add(files, page)
         if self.previous is not None:
             self.previous = self.output.pages
@@ -141,6 +172,19 @@ class TrustPlugin(BasePlugin[TrustConfig]):
             # would silently drop .well-known/security.txt from the built site.
             self._add(files, File.generated(config, path, content=data, inclusion=InclusionLevel.INCLUDED))
         return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if isinstance(page.file, _Generated) and page.file.html:
+            page.__class__ = _HtmlPage  # the same page (the navigation holds it), read and rendered as HTML
+        return page
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A record page's search entry, made from the record (see render.search_entry), for the theme's search."""
+        entry = page.file.search if isinstance(page, _HtmlPage) and page.by_record else None
+        index = _search_index(config) if entry is not None else None
+        if entry is not None and index is not None:
+            index.entries.append({"location": page.url, "title": entry.title, "text": entry.text})
+        return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Announce the feeds in every page's <head>, so feed readers find them from any page."""
@@ -182,6 +226,16 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         if self.config.templates_dir:
             return Path(self.config.templates_dir)
         return default_templates(Path(config.config_file_path or ".").parent)
+
+
+def _search_index(config: MkDocsConfig) -> Any:
+    """Material's search index, when the site uses Material's search (its entries are a list of dicts)."""
+    for name in ("search", "material/search"):
+        plugin = config.plugins.get(name)
+        index = getattr(plugin, "search_index", None)
+        if isinstance(getattr(index, "entries", None), list):
+            return index
+    return None
 
 
 def _with_problems(html: str, problems: tuple[Problem, ...]) -> str:

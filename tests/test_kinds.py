@@ -37,8 +37,8 @@ AWARD = Kind(
     title="Awards",
     pattern="content/awards/<id>.yml",
     about="An award we won.",
-    page="award.md.j2",
-    section=Section("awards/index.md", "awards.md.j2", "nav.awards"),
+    page="award",
+    section=Section("awards/index.md", "awards", "nav.awards"),
     prose=("title",),
     facts=Facts(lists=()),
 )
@@ -100,7 +100,7 @@ def test_a_hook_that_does_not_fit_fails_loudly() -> None:
     with pytest.raises(KindError, match="incidents is already kind 'incident'"):
         kinds.register(Kind("award", Award, folder="incidents", facts=Facts(lists=())))
     with pytest.raises(KindError, match="a page per record needs a folder"):
-        kinds.register(Kind("award", Award, file="award.yml", page="award.md.j2", facts=Facts(lists=())))
+        kinds.register(Kind("award", Award, file="award.yml", page="award", facts=Facts(lists=())))
     assert "award" not in [k.name for k in kinds.kinds()]
 
 
@@ -111,7 +111,7 @@ def test_a_page_template_that_is_missing_stops_the_render(site: tuple[Path, Path
     with kinds.registered(AWARD):
         records = validate(content, AS_OF).records
         assert records is not None
-        with pytest.raises(TemplateNotFound, match="award.md.j2"):
+        with pytest.raises(TemplateNotFound, match=r"award\.html\.j2 \(or award\.md\.j2\)"):
             render_site(records, AS_OF, templates)
 
 

@@ -13,7 +13,6 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 import textstat
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -144,22 +143,8 @@ def _prose(records: RecordSet) -> Iterator[Prose]:
         for record in kind.of(records) if paths else ():
             record_id = getattr(record, "id", "")
             for path in paths:
-                for loc, text in _values(record, path):
+                for loc, text in kinds.values_at(record, path):
                     yield Prose(kind.name, record_id, loc, text)
-
-
-def _values(item: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """The text at `path` inside `item`, with its location; "*" stands for each item of a list."""
-    if not path:
-        if isinstance(item, str):
-            yield (), item
-        return
-    head, rest = path[0], path[1:]
-    if head == "*":
-        for i, element in enumerate(item):
-            yield from (((i, *loc), text) for loc, text in _values(element, rest))
-    else:
-        yield from (((head, *loc), text) for loc, text in _values(getattr(item, head, None), rest))
 
 
 def _grade(plain: Plain, rules: LanguageRules, report: _Reporter) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import ChainMap
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,18 @@ def _template_cache() -> BytecodeCache | None:
         return None
 
 
+class _OldNames(FileSystemLoader):
+    """The built-in `X.html.j2` templates under their names from before pages were HTML, `X.md.j2`."""
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        if not template.endswith(MARKDOWN_SUFFIX):
+            raise TemplateNotFound(template)
+        return super().get_source(environment, template.removesuffix(MARKDOWN_SUFFIX) + HTML_SUFFIX)
+
+    def list_templates(self) -> list[str]:
+        return []
+
+
 def template_for(env: Environment, stem: str) -> str:
     """The template of a page named `stem`: `stem.html.j2` (an HTML page) or `stem.md.j2` (Markdown).
 
@@ -86,7 +99,8 @@ def template_for(env: Environment, stem: str) -> str:
     a site that overrides a page with a Markdown template keeps it (and its page stays Markdown).
     """
     loader = env.loader
-    folders = [Path(folder) for child in getattr(loader, "loaders", [loader]) for folder in getattr(child, "searchpath", [])]
+    children = [child for child in getattr(loader, "loaders", [loader]) if not isinstance(child, _OldNames)]
+    folders = [Path(folder) for child in children for folder in getattr(child, "searchpath", [])]
     for folder in folders:
         for suffix in (HTML_SUFFIX, MARKDOWN_SUFFIX):
             if (folder / f"{stem}{suffix}").is_file():
@@ -98,8 +112,10 @@ def template_for(env: Environment, stem: str) -> str:
 
 def make_environment(site_templates: Path | None, locale: str, timezone: str) -> Environment:
     folders = [path for path in (site_templates, builtin_templates()) if path is not None and path.is_dir()]
+    # A site's templates written before pages were HTML import "_macros.md.j2" or "_rows.md.j2":
+    # each name of a built-in .html.j2 template also finds it under its old .md.j2 name.
     env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
+        loader=ChoiceLoader([*(FileSystemLoader(str(folder)) for folder in folders), _OldNames(builtin_templates())]),
         bytecode_cache=_template_cache(),
         autoescape=True,
         undefined=StrictUndefined,

@@ -121,7 +121,25 @@ def split(source: str) -> tuple[dict[str, Any], str]:
 
 
 def as_markdown_file(source: str) -> str:
-    """An HTML page as a Markdown file any builder reads: front matter, then the HTML in one raw block."""
-    found = _FRONT_MATTER.match(source)
-    front, body = (found.group(0), source[found.end() :]) if found else ("", source)
-    return f'{front}\n<div class="tp-page">\n{body.strip()}\n</div>\n'
+    """An HTML page as a Markdown file any builder reads alike (`trustpages generate`, Zensical).
+
+    Its HTML passes through Markdown as raw blocks, except headings of plain words on a line of
+    their own, which become Markdown headings with their id and attributes (attr_list): so the
+    builder's table of contents lists them, as it does for a Markdown page.
+    """
+    return _LINE_HEADING.sub(_markdown_heading, source)
+
+
+_LINE_HEADING = re.compile(r"^<h([1-6])((?:\s[^>]*)?)>([^<\n]*)</h\1>$", re.M)
+_ATTRIBUTES = re.compile(r'\s([\w-]+)(?:="([^"]*)")?')
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>])")
+
+
+def _markdown_heading(match: re.Match[str]) -> str:
+    level, attributes, inner = match.groups()
+    words = _MARKDOWN_SPECIALS.sub(r"\\\1", html.unescape(inner).strip())
+    listed = " ".join(
+        f"#{found[2]}" if found[1] == "id" else found[1] if found[2] is None else f'{found[1]}="{found[2]}"'
+        for found in _ATTRIBUTES.finditer(attributes)
+    )
+    return f"\n{'#' * int(level)} {words} {{ {listed} }}\n" if listed else f"\n{'#' * int(level)} {words}\n"

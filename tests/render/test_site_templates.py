@@ -41,16 +41,17 @@ def test_a_site_template_that_imports_macros_with_context_still_works(tmp_path: 
 
 
 def test_an_overridden_macro_file_gives_its_own_macros_to_every_page(tmp_path: Path) -> None:
-    built_in = (Path(__file__).resolve().parents[2] / "templates" / "_macros.md.j2").read_text(encoding="utf-8")
+    built_in = (Path(__file__).resolve().parents[2] / "templates" / "_macros.html.j2").read_text(encoding="utf-8")
     own = built_in.replace('<span class="tp-impact tp-impact--{{ name }}">', '<span class="own-impact">')
-    site = pages(tmp_path, {"_macros.md.j2": own})
+    site = pages(tmp_path, {"_macros.html.j2": own})
     incident = next(text for path, text in site.items() if path.startswith("incidents/") and path != "incidents/index.md")
     assert '<span class="own-impact">' in incident
     assert '<span class="own-impact">' in site["incidents/index.md"]
 
 
 def test_a_macro_a_site_adds_to_its_macro_file_is_there_for_its_templates(tmp_path: Path) -> None:
-    built_in = (Path(__file__).resolve().parents[2] / "templates" / "_macros.md.j2").read_text(encoding="utf-8")
+    # A site's macro file from before pages were HTML keeps its name, and its macros reach its templates.
+    built_in = (Path(__file__).resolve().parents[2] / "templates" / "_macros.html.j2").read_text(encoding="utf-8")
     own = built_in + "{% macro shout(text) %}{{ text|upper }}!{% endmacro %}\n"
     site = pages(tmp_path, {"_macros.md.j2": own, "mistake.md.j2": "{{ shout(mistake.title) }}\n"})
     mistake = next(text for path, text in site.items() if path.startswith("mistakes/") and path != "mistakes/index.md")
