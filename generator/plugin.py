@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
+import jinja2
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -16,12 +17,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from generator import opendata, theme
+from generator import buildcache, opendata, theme
 from generator.asof import default_as_of, parse_day
+from generator.buildcache import PageStore
 from generator.collector import fewer_collections
 from generator.history import History
 from generator.nav import default_nav
@@ -42,6 +45,8 @@ class TrustConfig(base.Config):
     """Folder of templates overriding built-in ones by name (default: templates/ when it exists)."""
     as_of = c.Optional(c.Type(str))
     """Date the numbers are computed for, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's date, else today)."""
+    cache_dir = c.Optional(c.Type(str))
+    """Folder for the build cache: each generated page as last rendered, reused while its inputs are the same (see generator/buildcache.py)."""
     builder = c.Choice(("mkdocs", "zensical"), default="mkdocs")
     """What `trustpages build` builds the site with: mkdocs (MkDocs + Material) or zensical (see generator/zensical.py)."""
 
@@ -70,6 +75,8 @@ class _HtmlPage(Page):
 
     file: _Generated
     _body = ""
+    cache_key = ""  # its inputs' hash, when the build cache is in use
+    trustpages_cached: str | None = None  # its output from an earlier build, rendered by buildcache.TEMPLATE
     by_record = False  # found in search by its record's entry (the theme's own indexing is off for it)
 
     def read_source(self, config: MkDocsConfig) -> None:
@@ -97,12 +104,15 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     showing: tuple[Problem, ...] = ()  # while serving: the errors the preview shows on every page until they are fixed
     parsed: dict[bytes, Document] | None = None  # while serving: the record files as last parsed
     alternates: tuple[opendata.Alternate, ...] = ()  # the feeds every page's <head> announces
+    serving = False
+    nav: Navigation | None = None
+    store: PageStore | None = None  # the build cache of this build, when cache_dir is set
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds, so
         # the page cache survives: saving one record re-renders only the pages that show it.
         # A single build has nothing to reuse, and the cache would keep every record in memory.
-        serving = command == "serve"
+        serving = self.serving = command == "serve"
         self.cache = PageCache() if serving else None
         self.previous = {} if serving else None
         self.parsed = {} if serving else None
@@ -186,8 +196,44 @@ class TrustPlugin(BasePlugin[TrustConfig]):
             index.entries.append({"location": page.url, "title": entry.title, "text": entry.text})
         return html
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """With a build cache: every generated page whose inputs are unchanged is given its output of last time.
+
+        Every page is read by now (titles, contents, the navigation), and none is rendered yet.
+        """
+        self.store = None
+        if not self.config.cache_dir or self.serving or self.nav is None:
+            return env  # a preview builds only what changed already
+        before = config.plugins.events["post_page"]
+        if before and getattr(before[0], "__self__", None) is not self:
+            # Output is kept as this plugin receives it; another plugin changing pages first would change it twice.
+            log.info("build cache not used: another plugin changes pages before trustpages does")
+            return env
+        self.store = PageStore.open(Path(self.config.cache_dir), config, self.nav)
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({buildcache.TEMPLATE: buildcache.TEMPLATE_SOURCE}), env.loader])  # type: ignore[list-item]
+        for file in files.documentation_pages():
+            page = file.page
+            if isinstance(page, _HtmlPage):
+                page.cache_key = self.store.key(page)
+                cached = self.store.get(page.cache_key)
+                if cached is not None:
+                    page.trustpages_cached = cached
+                    page.meta["template"] = buildcache.TEMPLATE
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.store is not None:
+            removed = self.store.prune()
+            log.info(f"build cache: {self.store.reused} page(s) reused, {self.store.rendered} rendered, {removed} old one(s) removed")
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Announce the feeds in every page's <head>, so feed readers find them from any page."""
+        if self.store is not None and isinstance(page, _HtmlPage) and page.cache_key and page.trustpages_cached is None:
+            self.store.put(page.cache_key, output)
         # Relative hrefs, like MkDocs' own links: they work under any subfolder and in `mkdocs serve`,
         # where site_url may be unset or point elsewhere.
         links = "".join(

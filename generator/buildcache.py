@@ -1,0 +1,133 @@
+"""The build cache: each generated page as the theme rendered it, kept on disk between builds (CI keeps the folder).
+
+A page's entry is named by a hash of everything its output is made from: the page itself (its
+HTML, title, front matter, address, neighbours in the navigation) and the site around it (the
+MkDocs configuration after the plugin dressed it, the navigation, the theme's templates, and
+the versions of MkDocs, Material and trustpages). Nothing else goes in, so a page whose inputs
+did not change is the very bytes a cold build would write, and the day only matters to a page
+when its own text changed with it (an overdue promise, the home page's figures). A build after
+one record changed renders again only the pages that show it.
+
+Entries are plain files (`<hash>.html`); after a good build, those it did not use are deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+# What a page's cached output is read from: the theme renders this instead of its own template.
+TEMPLATE = "trustpages-cached.html"
+TEMPLATE_SOURCE = "{{ page.trustpages_cached }}"
+_PACKAGES = ("mkdocs", "mkdocs-material", "trustpages", "jinja2", "markupsafe")
+
+
+class PageStore:
+    """Outputs of earlier builds in `folder`, by the hash of what each was made from."""
+
+    def __init__(self, folder: Path, site: str) -> None:
+        self.folder = folder
+        self.site = site  # the hash of everything every page shares
+        self.used: set[str] = set()
+        self.reused = 0
+        self.rendered = 0
+
+    @classmethod
+    def open(cls, folder: Path, config: Any, nav: Navigation) -> PageStore:
+        folder.mkdir(parents=True, exist_ok=True)
+        return cls(folder, site_key(config, nav))
+
+    def key(self, page: Page) -> str:
+        """The hash of this page's own inputs and the site's."""
+        around = [getattr(page.previous_page, "url", None), getattr(page.next_page, "url", None)]
+        parts = [self.site, page.file.src_uri, page.url, page.canonical_url, page.edit_url, page.title, around, page.meta, page.content]
+        return _hash(json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False))
+
+    def get(self, key: str) -> str | None:
+        self.used.add(key)
+        try:
+            text = (self.folder / f"{key}.html").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):  # never there, or unreadable: render it
+            return None
+        self.reused += 1
+        return text
+
+    def put(self, key: str, output: str) -> None:
+        """Keep `output`, written whole or not at all (a build stopped half way leaves no torn entry)."""
+        self.used.add(key)
+        self.rendered += 1
+        try:
+            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(output)
+            os.replace(temporary, self.folder / f"{key}.html")
+        except OSError:  # a full or read-only disk costs the next build time, never this one
+            pass
+
+    def prune(self) -> int:
+        """Delete the entries this build did not use (and leftovers of stopped builds); return how many."""
+        removed = 0
+        for entry in self.folder.iterdir():
+            if entry.suffix in (".html", ".tmp") and entry.stem not in self.used:
+                entry.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
+
+def site_key(config: Any, nav: Navigation) -> str:
+    """The hash of what every page's output shares: configuration, navigation, theme templates, versions."""
+    theme = config.theme
+    settings = {
+        name: config.get(name)
+        for name in (
+            "site_name", "site_url", "site_description", "site_author", "copyright", "repo_url", "repo_name", "edit_uri",
+            "use_directory_urls", "extra", "extra_css", "extra_javascript", "google_analytics",
+        )
+    }  # fmt: skip
+    parts = {
+        "config": settings,
+        "theme": {"name": theme.name, "options": dict(theme.items()), "dirs": [_folder_key(Path(folder)) for folder in theme.dirs]},
+        "nav": _nav(nav.items),
+        "versions": {name: _version(name) for name in _PACKAGES},
+    }
+    return _hash(json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False))
+
+
+def _nav(items: Iterable[Any]) -> list[Any]:
+    return [[item.title, _nav(item.children)] if isinstance(item, Section) else [item.title, getattr(item, "url", None)] for item in items]
+
+
+def _folder_key(folder: Path) -> str:
+    """An installed theme's folder by its package version (thousands of icons); a site's own by its files."""
+    for name in ("material", "mkdocs"):
+        try:
+            package = Path(__import__(name).__file__ or "").parent
+        except ImportError:  # pragma: no cover - both are dependencies
+            continue
+        if folder.resolve().is_relative_to(package.resolve()):
+            return f"{name} {folder.resolve().relative_to(package.resolve())}"
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:  # trustpages run from a checkout that was never installed
+        return "unknown"
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
