@@ -213,7 +213,12 @@ class TrustPlugin(BasePlugin[TrustConfig]):
             # Output is kept as this plugin receives it; another plugin changing pages first would change it twice.
             log.info("build cache not used: another plugin changes pages before trustpages does")
             return env
-        self.store = PageStore.open(Path(self.config.cache_dir), config, self.nav)
+        folder = Path(config.config_file_path or ".").parent / self.config.cache_dir  # beside mkdocs.yml, like content_dir
+        try:
+            self.store = PageStore.open(folder, config, self.nav)
+        except OSError as exc:  # a cache that cannot be kept costs time, never the build
+            log.info(f"build cache not used: {folder}: {exc.strerror or exc}")
+            return env
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({buildcache.TEMPLATE: buildcache.TEMPLATE_SOURCE}), env.loader])  # type: ignore[list-item]
         for file in files.documentation_pages():
             page = file.page
