@@ -33,6 +33,7 @@ from generator.problems import Problem, UsageError
 from generator.records import RecordSet
 from generator.render import STYLESHEET, Output, PageCache, SearchEntry, htmlpage
 from generator.render.cards import TableCards
+from generator.render.environment import template_cache
 from generator.yamlsource import Document
 
 log = get_plugin_logger(__name__)
@@ -205,6 +206,9 @@ class TrustPlugin(BasePlugin[TrustConfig]):
 
         Every page is read by now (titles, contents, the navigation), and none is rendered yet.
         """
+        if env.bytecode_cache is None:
+            # The theme's templates (Material's base, partials and icons) compiled once, not on every build.
+            env.bytecode_cache = template_cache("trustpages-theme-%s.cache")
         self.store = None
         if not self.config.cache_dir or self.serving or self.nav is None:
             return env  # a preview builds only what changed already

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import csv
+import functools
 import io
 from datetime import date
 from decimal import Decimal
@@ -97,7 +99,7 @@ def _other_document(records: RecordSet, as_of: date, kind: kinds.Kind) -> dict[s
 
 def _other_schema(records: RecordSet, kind: kinds.Kind) -> dict[str, Any]:
     name = kind.folder or kind.name
-    item = TypeAdapter(kind.model).json_schema(by_alias=True, mode="serialization")
+    item = copy.deepcopy(_model_schema(kind.model))
     defs = item.pop("$defs", {})  # references point at the document's root
     item.pop("additionalProperties", None)  # beside the record's own fields: its id and address, and what is computed from it
     if kind.page is not None:
@@ -113,9 +115,15 @@ def _other_schema(records: RecordSet, kind: kinds.Kind) -> dict[str, Any]:
     }
 
 
+@functools.cache
+def _model_schema(model: Any) -> dict[str, Any]:
+    """A model's JSON Schema, generated once per process (a preview rebuilds often; generating costs more than a page)."""
+    return TypeAdapter(model).json_schema(by_alias=True, mode="serialization")
+
+
 def schema(records: RecordSet, name: str) -> dict[str, Any]:
     """The JSON Schema of /api/v1/<name>.json, generated from its model."""
-    body = models.DOCUMENTS[name].model_json_schema(by_alias=True, mode="serialization")
+    body = _model_schema(models.DOCUMENTS[name])
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": absolute(records.site, schema_path(name)),

@@ -62,9 +62,9 @@ class _TemplateCache(FileSystemBytecodeCache):
     means compiling every time, never a failed build.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, pattern: str) -> None:
         # Our own file names: another program's Jinja settings would compile the same text differently.
-        super().__init__(pattern="trustpages-%s.cache")
+        super().__init__(pattern=pattern)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         try:
@@ -73,9 +73,10 @@ class _TemplateCache(FileSystemBytecodeCache):
             pass
 
 
-def _template_cache() -> BytecodeCache | None:
+def template_cache(pattern: str = "trustpages-%s.cache") -> BytecodeCache | None:
+    """Compiled templates kept between builds, in files named by `pattern` (one per environment's settings)."""
     try:
-        return _TemplateCache()
+        return _TemplateCache(pattern)
     except (OSError, RuntimeError):  # no temporary folder, or one another user could tamper with
         return None
 
@@ -116,7 +117,7 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str) ->
     # each name of a built-in .html.j2 template also finds it under its old .md.j2 name.
     env = Environment(
         loader=ChoiceLoader([*(FileSystemLoader(str(folder)) for folder in folders), _OldNames(builtin_templates())]),
-        bytecode_cache=_template_cache(),
+        bytecode_cache=template_cache(),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
