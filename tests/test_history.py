@@ -258,11 +258,13 @@ def test_withdrawn_records_are_listed_with_their_reason(repo: Repo) -> None:
     pages = render(repo.content, None)
     assert '<h2 id="withdrawn-records">Withdrawn records</h2>' in pages["commitments/index.md"]
     assert (
-        "<tr><td>Faster refunds</td><td>1 March 2026</td><td>We merged it into another promise.</td></tr>" in pages["commitments/index.md"]
-    )
-    assert (
-        "<tr><td>2025-01-01-test</td><td>2 March 2026</td><td>It was a test entry.</td></tr>" in pages["incidents/index.md"]
-    )  # no title known: its id
+        '<tr><td data-label="Record">Faster refunds</td><td data-label="Taken down on">1 March 2026</td>'
+        '<td data-label="Why">We merged it into another promise.</td></tr>'
+    ) in pages["commitments/index.md"]
+    assert (  # no title known: its id
+        '<tr><td data-label="Record">2025-01-01-test</td><td data-label="Taken down on">2 March 2026</td>'
+        '<td data-label="Why">It was a test entry.</td></tr>'
+    ) in pages["incidents/index.md"]
     assert "Withdrawn records" not in pages["mistakes/index.md"]
 
 

@@ -38,7 +38,7 @@ def test_the_installed_wheel_starts_a_site_that_builds(tmp_path: Path) -> None:
     [wheel] = (tmp_path / "dist").glob("trustpages-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for shipped in [
-        "generator/templates/home.md.j2",
+        "generator/templates/home.html.j2",
         "generator/templates/strings/en.yml",
         "generator/scaffold/starter/content/site.yml.j2",
         "generator/scaffold/starter/dot-github/workflows/trustpages.yml",
