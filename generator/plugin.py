@@ -92,7 +92,7 @@ class _HtmlPage(Page):
         self.toc = get_toc(htmlpage.toc_tokens(self._body))  # type: ignore[arg-type]  # the same keys as Markdown's tokens
         found = [heading.text for heading in htmlpage.headings(self._body) if heading.level == 1]
         self._title_from_render = found[0] if found else None
-        self.present_anchor_ids = {heading.id for heading in htmlpage.headings(self._body)}
+        self.present_anchor_ids = htmlpage.anchors(self._body)
 
 
 class TrustPlugin(BasePlugin[TrustConfig]):

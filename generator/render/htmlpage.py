@@ -34,6 +34,8 @@ _TABLE = re.compile(r"<table((?:\s[^>]*)?)>(.*?)</table>", re.S)
 _HEAD_CELL = re.compile(r"<th(?:\s[^>]*)?>(.*?)</th>", re.S)
 _ROW = re.compile(r"<tr(?:\s[^>]*)?>(.*?)</tr>", re.S)
 _BODY_CELL = re.compile(r"<td((?:\s[^>]*)?)>")
+_TAG_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^>]*?)?(/?)>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
@@ -58,15 +60,35 @@ def finish(source: str) -> str:
 
 def _heading_ids(body: str) -> str:
     used = set(_ID.findall(body))
+    top = _top_level(body)
 
     def add(match: re.Match[str]) -> str:
         level, attributes, inner = match.groups()
-        if _ID.search(attributes):
+        if match.start() not in top or _ID.search(attributes):
             return match.group(0)
         anchor = unique(slugify(text_of(inner), "-"), used)  # adds it to `used`
         return f'<h{level}{attributes} id="{anchor}">{inner}</h{level}>'
 
     return _HEADING.sub(add, body)
+
+
+def _top_level(body: str) -> set[int]:
+    """Where each tag that stands at the top of the page (inside no other element) starts.
+
+    Only those headings were Markdown's, with an id and a place in the table of contents; one
+    inside a card, a section or a record's text was raw HTML to it, and stays out of both.
+    """
+    starts, depth = set(), 0
+    for tag in _TAG_TOKEN.finditer(body):
+        closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if closing:
+            depth = max(0, depth - 1)
+            continue
+        if depth == 0:
+            starts.add(tag.start())
+        if not self_closing and name not in _VOID:
+            depth += 1
+    return starts
 
 
 def _cards(body: str) -> str:
@@ -92,10 +114,17 @@ def _cards(body: str) -> str:
 
 
 def headings(body: str) -> Iterator[Heading]:
+    """The page's top-level headings (those of its table of contents), each with its id."""
+    top = _top_level(body)
     for match in _HEADING.finditer(body):
         found = _ID.search(match.group(2))
-        if found:
+        if found and match.start() in top:
             yield Heading(int(match.group(1)), found.group(1), text_of(match.group(3)))
+
+
+def anchors(body: str) -> set[str]:
+    """Every id on the page, a link may point at."""
+    return set(_ID.findall(body))
 
 
 def toc_tokens(body: str) -> list[dict[str, Any]]:
@@ -127,7 +156,10 @@ def as_markdown_file(source: str) -> str:
     their own, which become Markdown headings with their id and attributes (attr_list): so the
     builder's table of contents lists them, as it does for a Markdown page.
     """
-    return _LINE_HEADING.sub(_markdown_heading, source)
+    found = _FRONT_MATTER.match(source)
+    start = found.end() if found else 0
+    top = {start + offset for offset in _top_level(source[start:])}
+    return _LINE_HEADING.sub(lambda match: _markdown_heading(match) if match.start() in top else match.group(0), source)
 
 
 _LINE_HEADING = re.compile(r"^<h([1-6])((?:\s[^>]*)?)>([^<\n]*)</h\1>$", re.M)

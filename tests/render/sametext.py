@@ -11,6 +11,7 @@ Run it to see the differences: python -m tests.render.sametext [content folder] 
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -25,6 +26,7 @@ from generator.render.htmlpage import split, text_of
 from generator.validate import validate
 
 REPO = Path(__file__).resolve().parents[2]
+_ID = re.compile(r'\sid="([^"]*)"')
 MARKDOWN_TEMPLATES = REPO / "tests" / "fixtures" / "markdown-templates"
 
 
@@ -44,15 +46,29 @@ def both(records: RecordSet, as_of: date, history: History | None = None) -> tup
     return render_site(records, as_of, history=history), render_site(records, as_of, MARKDOWN_TEMPLATES, history=history)
 
 
+def page_ids(output: Output) -> dict[str, list[str]]:
+    """Each page's element ids, in order: the anchors links point at, and its table of contents."""
+    ids = {}
+    for path, source in output.pages.items():
+        _, body = split(source)
+        if path not in output.html:
+            body = markdown.markdown(body, extensions=["attr_list", "tables", "toc", TableCards()])
+        ids[path] = _ID.findall(body)
+    return ids
+
+
 def differences(new: Output, old: Output) -> dict[str, str]:
-    """Page -> a word diff, for every page whose words differ between the two renders."""
+    """Page -> a word diff (or the ids that differ), for every page that reads differently in the two renders."""
     new_texts, old_texts = page_texts(new), page_texts(old)
+    new_ids, old_ids = page_ids(new), page_ids(old)
     found = {}
     for path in sorted(set(new_texts) | set(old_texts)):
         a, b = old_texts.get(path, "").split(), new_texts.get(path, "").split()
         if a != b:
             diff = [line for line in difflib.unified_diff(a, b, "markdown", "html", n=4, lineterm="") if not line.startswith("@@")]
             found[path] = " ".join(diff[2:60])
+        elif old_ids.get(path) != new_ids.get(path):
+            found[path] = f"ids: markdown {old_ids.get(path)} html {new_ids.get(path)}"
     return found
 
 
