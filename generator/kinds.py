@@ -78,7 +78,6 @@ class Kind:
     page: str | None = None  # template of each record's own page
     section: Section | None = None  # its section page (an index of the records, or the one record's page)
     prose: tuple[str, ...] = ()  # fields the plain-language check reads: dotted, `*` for each item of a list
-    searched: tuple[str, ...] = ()  # fields whose words the site search finds its page by, besides its title (as prose)
     facts: Facts = Facts()
     withdrawable: bool = False  # may be listed in withdrawn.yml (a kind with its own pages)
     drafted: bool = False  # `trustpages new <kind>` starts one
@@ -188,11 +187,6 @@ def check(kind: Kind) -> None:
     for path in kind.prose:
         if path.split(".")[0] not in names:
             raise KindError(f"kind {kind.name!r}: prose field {path!r} is not a field of {kind.models[0].__name__}")
-    for path in kind.searched:
-        if path.split(".")[0] not in names:
-            raise KindError(f"kind {kind.name!r}: searched field {path!r} is not a field of {kind.models[0].__name__}")
-        if kind.page is None:
-            raise KindError(f"kind {kind.name!r}: searched fields find a record's own page, and it has none")
     for path in kind.facts.all():
         if path.split(".")[0] not in names:
             raise KindError(f"kind {kind.name!r}: published fact {path!r} is not a field of {kind.models[0].__name__}")
@@ -295,7 +289,6 @@ for _kind in (
         page="commitment",
         section=Section("commitments/index.md", "commitments", "nav.commitments"),
         prose=("title", "promise", "why"),
-        searched=("promise",),
         facts=Facts(fields=("promise", "due", "target", "made_on"), lists=("updates", "measurements", "corrections")),
         withdrawable=True,
         drafted=True,
@@ -312,7 +305,6 @@ for _kind in (
         page="incident",
         section=Section("incidents/index.md", "incidents", "nav.incidents"),
         prose=("title", "summary", "updates.*.body", "cause", "postmortem", "remedy"),
-        searched=("summary",),
         facts=Facts(fields=("impact", "started", "resolved"), lists=("updates", "corrections"), sets=("affected",)),
         withdrawable=True,
         drafted=True,
@@ -329,7 +321,6 @@ for _kind in (
         page="mistake",
         section=Section("mistakes/index.md", "mistakes", "nav.mistakes"),
         prose=("title", "what_happened", "who_was_affected", "why", "what_we_changed", "apology"),
-        searched=("what_happened", "remedy"),
         facts=Facts(fields=("on", "what_happened", "who_was_affected")),
         withdrawable=True,
         drafted=True,
@@ -380,7 +371,6 @@ for _kind in (
         page="survey",
         section=Section("surveys/index.md", "surveys", "nav.surveys"),
         prose=("title", "method", "questions.*.text"),
-        searched=("method", "questions.*.text"),
         facts=Facts(fields=("scale",), lists=("questions", "waves", "corrections")),
         drafted=True,
         computed=lambda survey: _survey_numbers(survey),

@@ -31,7 +31,7 @@ from generator.nav import default_nav
 from generator.pipeline import build_site, default_templates
 from generator.problems import Problem, UsageError
 from generator.records import RecordSet
-from generator.render import STYLESHEET, Output, PageCache, SearchEntry, htmlpage
+from generator.render import STYLESHEET, Output, PageCache, htmlpage
 from generator.render.cards import TableCards
 from generator.render.environment import template_cache
 from generator.yamlsource import Document
@@ -61,7 +61,6 @@ class _Generated(File):
 
     same_as_before = False  # the plugin sets it: the same source as this page had in the last build
     html = False  # rendered from an .html.j2 template: MkDocs has nothing to convert
-    search: SearchEntry | None = None  # a record page: found by its record's words, not by parsing its HTML
 
     def is_modified(self) -> bool:
         return not (self.same_as_before and os.path.isfile(self.abs_dest_path))
@@ -78,14 +77,14 @@ class _HtmlPage(Page):
     _body = ""
     cache_key = ""  # its inputs' hash, when the build cache is in use
     trustpages_cached: str | None = None  # its output from an earlier build, rendered by buildcache.TEMPLATE
-    by_record = False  # found in search by its record's entry (the theme's own indexing is off for it)
+    indexed_here = False  # its search entries come from the plugin (the theme's parsing is off for it)
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.meta, self._body = htmlpage.split(self.file.content_string)
         self.markdown = ""  # nothing to convert; MkDocs counts a page as read once this is set
-        if self.file.search is not None and "search" not in self.meta:
-            self.meta["search"] = {"exclude": True}  # the theme's search would parse the HTML; the plugin adds the record's entry
-            self.by_record = True
+        if "search" not in self.meta:
+            self.meta["search"] = {"exclude": True}  # the theme's search would parse the HTML; the plugin adds its entries
+            self.indexed_here = True
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self._body
@@ -174,7 +173,6 @@ class TrustPlugin(BasePlugin[TrustConfig]):
             page = cast(_Generated, _Generated.generated(config, path, content=source))  # MkDocs types it as File
             page.same_as_before = self.previous is not None and self.previous.get(path) == source
             page.html = path in self.output.html
-            page.search = self.output.search.get(path) if page.html else None
             self._add(files, page)
         if self.previous is not None:
             self.previous = self.output.pages
@@ -190,11 +188,12 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         return page
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A record page's search entry, made from the record (see render.search_entry), for the theme's search."""
-        entry = page.file.search if isinstance(page, _HtmlPage) and page.by_record else None
-        index = _search_index(config) if entry is not None else None
-        if entry is not None and index is not None:
-            index.entries.append({"location": page.url, "title": entry.title, "text": entry.text})
+        """A generated page's entries in the theme's search index, as the theme would make them (htmlpage.search_sections)."""
+        index = _search_index(config) if isinstance(page, _HtmlPage) and page.indexed_here else None
+        if index is not None:
+            for section in htmlpage.search_sections(html):
+                location = f"{page.url}#{section.id}" if section.id else page.url
+                index.entries.append({"location": location, "title": section.title or page.title, "text": section.text})
         return html
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

@@ -73,7 +73,7 @@ def test_a_cached_build_after_one_change_is_byte_identical_to_a_cold_build(proje
     reused, rendered, _ = _counts(cold_log)
     assert reused == 0 and rendered > 30
     record = next((project / "content" / "mistakes").glob("*.yml"))
-    record.write_text(record.read_text(encoding="utf-8").replace("title: ", "title: Changed: ", 1), encoding="utf-8")
+    record.write_text(record.read_text(encoding="utf-8").replace("title: ", "title: Changed — ", 1), encoding="utf-8")
 
     warm_log = _build(project, "warm")
     reused, rendered, removed = _counts(warm_log)
@@ -81,7 +81,7 @@ def test_a_cached_build_after_one_change_is_byte_identical_to_a_cold_build(proje
     assert 0 < rendered <= 6 and reused >= 30 and removed == rendered
     _build(project, "cold", cache=False)
     assert _differences(project / "warm", project / "cold") == []
-    assert "Changed: " in (project / "warm" / "mistakes" / record.stem / "index.html").read_text(encoding="utf-8")
+    assert "Changed — " in (project / "warm" / "mistakes" / record.stem / "index.html").read_text(encoding="utf-8")
 
 
 def test_what_every_page_shares_renders_them_all_again(project: Path) -> None:

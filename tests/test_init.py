@@ -294,7 +294,7 @@ def test_the_starter_mkdocs_yml_has_the_repositorys_sections(site: Path) -> None
     ours = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "nav" not in mine and "nav" not in ours  # the sections come from trustpages, in the site's language
     assert mine["theme"]["font"] is False and mine["strict"] is True
-    assert mine["plugins"] == ["search", {"trustpages": {"content_dir": "content"}}]
+    assert mine["plugins"] == ["search", {"trustpages": {"content_dir": "content", "cache_dir": ".trustpages/cache"}}]
 
 
 def test_every_starter_file_parses(site: Path) -> None:

@@ -12,9 +12,8 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment
-from markupsafe import escape
 
-from generator import kinds, maintenance, metrics, opendata, prose, surveys, timeliness
+from generator import kinds, maintenance, metrics, opendata, surveys, timeliness
 from generator.corrected import as_first_made, corrections_shown, due_move, label
 from generator.history import History
 from generator.records import Incident, Milestone, RecordSet, Standing
@@ -53,22 +52,6 @@ class Output:
     pages: dict[str, str] = field(default_factory=dict)
     assets: dict[str, bytes] = field(default_factory=dict)
     html: frozenset[str] = frozenset()
-    search: dict[str, SearchEntry] = field(default_factory=dict)  # record pages: what site search finds them by
-
-
-@dataclass(frozen=True)
-class SearchEntry:
-    """A record page in the site's search: its title and the words of its searched fields (HTML paragraphs)."""
-
-    title: str
-    text: str
-
-
-def search_entry(kind: kinds.Kind, record: Any) -> SearchEntry:
-    """From the record itself, not its page: its title and the kind's searched fields, as plain words."""
-    texts = [text for path in kind.searched for _, text in kinds.values_at(record, tuple(path.split(".")))]
-    words = (htmlpage.text_of(prose.html(text)) for text in texts)
-    return SearchEntry(" ".join(str(getattr(record, "title", record.id)).split()), " ".join(f"<p>{escape(w)}</p>" for w in words if w))
 
 
 class PageCache:
@@ -112,7 +95,6 @@ def render_site(
     share(env, context, template_for(env, "_macros"), PAGE_MACROS)
     pages: dict[str, str] = {}
     html: set[str] = set()
-    search: dict[str, SearchEntry] = {}
     templates_of: dict[str, str] = {}  # page name (the registry's) -> its template, .html.j2 or .md.j2
 
     def page(path: str, name: str, **extra: Any) -> None:
@@ -154,9 +136,7 @@ def render_site(
         if kind.section is not None:
             page(kind.section.path, kind.section.template)
         for record in kind.of(records) if kind.page is not None else ():
-            path = f"{kind.folder}/{record.id}.md"
-            record_page(path, kind.page, kind.name, record, kind.related(context, record))  # type: ignore[arg-type]
-            search[path] = search_entry(kind, record)
+            record_page(f"{kind.folder}/{record.id}.md", kind.page, kind.name, record, kind.related(context, record))  # type: ignore[arg-type]
     for listing in _listings(context):
         page(listing.path, "listing", **listing.context())
     page(
@@ -170,7 +150,7 @@ def render_site(
         STYLESHEET: _stylesheet(templates),
         **opendata.publish(records, as_of, strings, context["service"], history.commit if history is not None else None),
     }
-    return Output(pages, assets, frozenset(html), search)
+    return Output(pages, assets, frozenset(html))
 
 
 @dataclass(frozen=True)

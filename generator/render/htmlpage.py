@@ -140,6 +140,36 @@ def toc_tokens(body: str) -> list[dict[str, Any]]:
     return root
 
 
+@dataclass(frozen=True)
+class SearchSection:
+    """A part of a page the site search lists: under a heading with an id (the first one: the page itself)."""
+
+    title: str | None  # None: before any heading, shown under the page's title
+    id: str | None  # None: the page's top, no anchor
+    text: str  # HTML-escaped words
+
+
+def search_sections(body: str) -> list[SearchSection]:
+    """The page's sections as the theme's search would read them, without its HTML parser.
+
+    As Material does: a heading with an id starts a section (the page's first has no anchor),
+    a heading marked `data-search-exclude` leaves its section out, and the words are the text.
+    trustpages wrote this HTML, so its headings are found by pattern, not by parsing.
+    """
+    marked = [match for match in _HEADING.finditer(body) if _ID.search(match.group(2))]
+    preface = text_of(body[: marked[0].start()] if marked else body)
+    sections = [SearchSection(None, None, html.escape(preface, quote=False))] if preface or not marked else []
+    for number, heading in enumerate(marked):
+        if "data-search-exclude" in heading.group(2):
+            continue
+        end = marked[number + 1].start() if number + 1 < len(marked) else len(body)
+        found = _ID.search(heading.group(2))
+        top = number == 0 and not sections and heading.group(1) == "1"
+        anchor = None if top or found is None else found.group(1)
+        sections.append(SearchSection(text_of(heading.group(3)), anchor, html.escape(text_of(body[heading.end() : end]), quote=False)))
+    return sections
+
+
 def split(source: str) -> tuple[dict[str, Any], str]:
     """A page's YAML front matter (title, hide, ...) and its body."""
     found = _FRONT_MATTER.match(source)
@@ -164,12 +194,12 @@ def as_markdown_file(source: str) -> str:
 
 _LINE_HEADING = re.compile(r"^<h([1-6])((?:\s[^>]*)?)>([^<\n]*)</h\1>$", re.M)
 _ATTRIBUTES = re.compile(r'\s([\w-]+)(?:="([^"]*)")?')
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>])")
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 
 
 def _markdown_heading(match: re.Match[str]) -> str:
     level, attributes, inner = match.groups()
-    words = _MARKDOWN_SPECIALS.sub(r"\\\1", html.unescape(inner).strip())
+    words = _MARKDOWN_SPECIALS.sub(r"\\\1", inner.strip())  # entities stay entities: Markdown passes them through
     listed = " ".join(
         f"#{found[2]}" if found[1] == "id" else found[1] if found[2] is None else f'{found[1]}="{found[2]}"'
         for found in _ATTRIBUTES.finditer(attributes)

@@ -95,15 +95,20 @@ def test_pages_are_html_unless_a_site_overrides_one_with_a_markdown_template(tmp
     assert all(own.pages[path].startswith("# ") for path in mistakes)
 
 
-def test_record_pages_are_searched_by_their_records_words() -> None:
-    records = validate(REPO / "content", date(2026, 11, 23), advice=False).records
-    assert records is not None
-    output = render_site(records, date(2026, 11, 23))
-    mistake = next(m for m in records.mistakes if m.remedy)
-    entry = output.search[f"mistakes/{mistake.id}.md"]
-    assert entry.title == mistake.title
-    words = htmlpage.text_of(entry.text)
-    assert htmlpage.text_of(markdown.markdown(mistake.what_happened)) in words
-    assert htmlpage.text_of(markdown.markdown(mistake.remedy or "")) in words
-    assert htmlpage.text_of(markdown.markdown(mistake.why)) not in words  # only the searched fields
-    assert all(path.split("/")[0] in {"commitments", "incidents", "mistakes", "surveys"} for path in output.search)
+def test_search_sections_are_the_themes_without_its_parser() -> None:
+    """A heading with an id starts a section; the first is the page itself; excluded headings leave theirs out."""
+    body = htmlpage.finish(
+        "<h1>Outage</h1><p>Started &amp; stopped</p><h2>What happened</h2><div class='tp-prose'><p>All down.</p><h3>More</h3></div>"
+        "<h2 data-search-exclude>Timeline</h2><ol><li>first</li></ol><h2 id='remedy'>Remedy</h2><p>Refunds</p>"
+    )
+    sections = htmlpage.search_sections(body)
+    assert [(s.title, s.id, s.text) for s in sections] == [
+        ("Outage", None, "Started &amp; stopped"),
+        ("What happened", "what-happened", "All down. More"),  # a heading inside a record's text is text
+        ("Remedy", "remedy", "Refunds"),
+    ]
+    # Words before the first heading are the page's own section (shown under its title).
+    assert [(s.title, s.id) for s in htmlpage.search_sections(htmlpage.finish("<p>Lead</p><h2>Next</h2><p>x</p>"))] == [
+        (None, None),
+        ("Next", "next"),
+    ]
