@@ -88,9 +88,9 @@ class _HtmlPage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self._body
-        self.toc = get_toc(htmlpage.toc_tokens(self._body))  # type: ignore[arg-type]  # the same keys as Markdown's tokens
-        found = [heading.text for heading in htmlpage.headings(self._body) if heading.level == 1]
-        self._title_from_render = found[0] if found else None
+        headings = list(htmlpage.headings(self._body))
+        self.toc = get_toc(htmlpage.toc_tokens(headings))  # type: ignore[arg-type]  # the same keys as Markdown's tokens
+        self._title_from_render = next((heading.text for heading in headings if heading.level == 1), None)
         self.present_anchor_ids = htmlpage.anchors(self._body)
 
 

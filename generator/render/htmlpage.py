@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,8 +34,11 @@ _TABLE = re.compile(r"<table((?:\s[^>]*)?)>(.*?)</table>", re.S)
 _HEAD_CELL = re.compile(r"<th(?:\s[^>]*)?>(.*?)</th>", re.S)
 _ROW = re.compile(r"<tr(?:\s[^>]*)?>(.*?)</tr>", re.S)
 _BODY_CELL = re.compile(r"<td((?:\s[^>]*)?)>")
-_TAG_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^>]*?)?(/?)>")
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_OPENING = re.compile(r"<[a-zA-Z]")
+_NOT_OPENED = re.compile(
+    r"<(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b|<[a-zA-Z][^>]*/>", re.I
+)  # void, self-closing
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: a page's front matter, a thousand times
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
@@ -73,21 +76,20 @@ def _heading_ids(body: str) -> str:
 
 
 def _top_level(body: str) -> set[int]:
-    """Where each tag that stands at the top of the page (inside no other element) starts.
+    """Where each heading that stands at the top of the page (inside no other element) starts.
 
     Only those headings were Markdown's, with an id and a place in the table of contents; one
-    inside a card, a section or a record's text was raw HTML to it, and stays out of both.
+    inside a card, a section or a record's text was raw HTML to it, and stays out of both. The
+    depth before a heading is the opening tags before it (not void or self-closing) less the
+    closing ones, counted between headings.
     """
-    starts, depth = set(), 0
-    for tag in _TAG_TOKEN.finditer(body):
-        closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
-        if closing:
-            depth = max(0, depth - 1)
-            continue
-        if depth == 0:
-            starts.add(tag.start())
-        if not self_closing and name not in _VOID:
-            depth += 1
+    starts, depth, counted = set(), 0, 0
+    for heading in _HEADING.finditer(body):
+        between = body[counted : heading.start()]
+        depth += len(_OPENING.findall(between)) - len(_NOT_OPENED.findall(between)) - between.count("</")
+        counted = heading.start()
+        if depth <= 0:
+            starts.add(heading.start())
     return starts
 
 
@@ -127,11 +129,11 @@ def anchors(body: str) -> set[str]:
     return set(_ID.findall(body))
 
 
-def toc_tokens(body: str) -> list[dict[str, Any]]:
-    """The page's headings nested as Markdown's toc extension reports them (for MkDocs' get_toc)."""
+def toc_tokens(found: Iterable[Heading]) -> list[dict[str, Any]]:
+    """Headings (of `headings`) nested as Markdown's toc extension reports them (for MkDocs' get_toc)."""
     root: list[dict[str, Any]] = []
     stack: list[dict[str, Any]] = []
-    for heading in headings(body):
+    for heading in found:
         token = {"level": heading.level, "id": heading.id, "name": html.escape(heading.text), "children": []}
         while stack and stack[-1]["level"] >= heading.level:
             stack.pop()
@@ -175,7 +177,7 @@ def split(source: str) -> tuple[dict[str, Any], str]:
     found = _FRONT_MATTER.match(source)
     if not found:
         return {}, source
-    meta = yaml.safe_load(found.group(1))
+    meta = yaml.load(found.group(1), Loader=_LOADER)
     return (meta if isinstance(meta, dict) else {}), source[found.end() :]
 
 

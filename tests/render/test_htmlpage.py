@@ -64,7 +64,7 @@ def test_tables_get_the_same_card_labels_as_the_markdown_extension() -> None:
 
 def test_the_table_of_contents_nests_headings_as_markdown_reports_them() -> None:
     body = htmlpage.finish("<h1>Title</h1><h2>One</h2><h3>One a</h3><h2>Two &amp; more</h2>")
-    tokens = htmlpage.toc_tokens(body)
+    tokens = htmlpage.toc_tokens(htmlpage.headings(body))
     assert [(t["id"], [(c["id"], [g["id"] for g in c["children"]]) for c in t["children"]]) for t in tokens] == [
         ("title", [("one", ["one-a"]), ("two-more", [])])
     ]
