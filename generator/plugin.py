@@ -205,6 +205,8 @@ class TrustPlugin(BasePlugin[TrustConfig]):
 
         Every page is read by now (titles, contents, the navigation), and none is rendered yet.
         """
+        if self.nav is not None:
+            env.globals["trustpages_shared"] = theme.SharedParts(self.nav.pages)
         if env.bytecode_cache is None:
             # The theme's templates (Material's base, partials and icons) compiled once, not on every build.
             env.bytecode_cache = template_cache("trustpages-theme-%s.cache")

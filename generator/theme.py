@@ -7,6 +7,9 @@ German site never has an English toggle and the header never names another compa
 
 from __future__ import annotations
 
+import json
+import posixpath
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -52,3 +55,43 @@ def dress(config: Any, site: Site, templates: Path | None) -> str | None:
     if overrides not in config.theme.dirs:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
     return conflict
+
+
+class SharedParts:
+    """The theme's navigation parts of pages outside the navigation (record pages), rendered once per place.
+
+    Material renders the tabs and the sidebars on every page; for a page the navigation does not
+    list, nothing in them depends on the page but its folder (their links are relative to it), what it
+    hides and its table of contents, so each part is rendered once per such key and reused by
+    templates/theme/main.html. Pages the navigation lists (their tab is active) are rendered as usual.
+    """
+
+    def __init__(self, listed: Iterable[Any]) -> None:
+        self.listed = {id(page) for page in listed}
+        self.parts: dict[str, Any] = {}
+
+    def key(self, part: str, page: Any, base_url: str) -> str | None:
+        """What `part` of `page` depends on, or None when the page is in the navigation (not shared)."""
+        if page is None or id(page) in self.listed or getattr(page, "parent", None) is not None:
+            return None
+        hide = (page.meta or {}).get("hide")
+        toc = _toc_signature(page.toc) if part == "site_nav" else None
+        # Links are made relative to the page's address: pages in the same folder share them.
+        folder = posixpath.dirname(str(page.url).rstrip("/"))
+        return json.dumps([part, base_url, folder, hide, toc], default=str)
+
+    def get(self, key: str | None) -> Any:
+        return self.parts.get(key) if key is not None else None
+
+    def put(self, key: str | None, rendered: Any) -> Any:
+        if key is not None:
+            self.parts[key] = rendered
+        return rendered
+
+
+def _toc_signature(toc: Iterable[Any]) -> list[Any]:
+    """A table of contents as the sidebar shows it (Material drops a first level-1 heading and shows its children)."""
+    items = list(toc)
+    if items and getattr(items[0], "level", None) == 1:
+        items = list(items[0].children)
+    return [[item.title, item.url, getattr(item, "typeset", None), _toc_signature(item.children)] for item in items]

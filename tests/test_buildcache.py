@@ -101,3 +101,40 @@ def test_a_site_theme_template_is_part_of_every_page(project: Path) -> None:
     reused, rendered, _ = _counts(_build(project, "second", custom_dir="overrides"))
     assert reused == 0 and rendered > 30
     assert "Ours" in (project / "second" / "mistakes" / "index.html").read_text(encoding="utf-8")
+
+
+def test_shared_navigation_parts_are_the_bytes_each_page_would_render(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Record pages share their tabs and sidebars (theme.SharedParts); rendering each page's own gives the same site."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from generator import theme
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.chdir(project)
+    _build(project, "unused", cache=False)  # writes mkdocs.yml
+
+    def built(site: str) -> None:
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / site))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+
+    built("shared")
+    reused: list[object] = []
+    original = theme.SharedParts.get
+
+    def counted(self: theme.SharedParts, key: str | None) -> object:
+        found = original(self, key)
+        if found is not None:
+            reused.append(found)
+        return found
+
+    monkeypatch.setattr(theme.SharedParts, "get", counted)
+    built("counted")
+    assert len(reused) > 40  # record pages did share their tabs and sidebars
+    monkeypatch.setattr(theme.SharedParts, "key", lambda self, part, page, base_url: None)
+    built("own")
+    assert _differences(project / "shared", project / "own") == []
