@@ -356,8 +356,12 @@ _Dumper.add_representer(dict, lambda d, mapping: d.represent_mapping("tag:yaml.o
 _Dumper.add_representer(list, lambda d, items: d.represent_sequence("tag:yaml.org,2002:seq", items, _one_line(items)))
 
 
-def synthesise(root: Path, n: int, seed: int = 0) -> None:
-    """Write site.yml, pricing.yml, contact.yml and `n` records into the content folder `root`."""
+def synthesise(root: Path, n: int, seed: int = 0, open_incidents: int = 0) -> None:
+    """Write site.yml, pricing.yml, contact.yml and `n` records into the content folder `root`.
+
+    `open_incidents`: that many incidents (of the 45 % of records that are incidents) are still
+    open, started in the last days; otherwise about one in 500 is.
+    """
     rng = random.Random(seed)
     n_commitments, n_incidents, n_mistakes = round(n * 0.40), round(n * 0.45), round(n * 0.10)
     n_metrics = n - n_commitments - n_incidents - n_mistakes
@@ -367,7 +371,7 @@ def synthesise(root: Path, n: int, seed: int = 0) -> None:
     promised = sorted((record["made_on"], cid) for cid, record in commitments)
     standing = [cid for cid, record in commitments if "target" in record]
     files["contact.yml"] = _contact(standing[0] if standing else None)
-    incidents = _file_under(files, "incidents", [_incident(rng, promised) for _ in range(n_incidents)])
+    incidents = _file_under(files, "incidents", [_incident(rng, promised, number < open_incidents) for number in range(n_incidents)])
     happened = sorted((record["started"][:10], iid) for iid, record in incidents)
     _file_under(files, "mistakes", [_mistake(rng, promised, happened) for _ in range(n_mistakes)])
     _file_under(files, "metrics", [_metric(rng) for _ in range(n_metrics)])
@@ -539,11 +543,16 @@ def _standing(rng: random.Random) -> Named:
     }
 
 
-def _incident(rng: random.Random, promised: list[tuple[str, str]]) -> Named:
-    impact = _pick(rng, {"minor": 40, "major": 25, "critical": 8, "none": 7, "maintenance": 20})
+def _incident(rng: random.Random, promised: list[tuple[str, str]], still_open: bool = False) -> Named:
+    impact = _pick(
+        rng,
+        {"minor": 40, "major": 25, "critical": 8, "none": 7}
+        if still_open
+        else {"minor": 40, "major": 25, "critical": 8, "none": 7, "maintenance": 20},
+    )
     if impact == "maintenance":
         return _maintenance(rng)
-    ongoing = rng.random() < 0.002
+    ongoing = still_open or rng.random() < 0.002
     begin = datetime(2026, 11, 21, tzinfo=UTC) if ongoing else datetime(2019, 1, 1, tzinfo=UTC)
     started = _moment(rng, begin, datetime(2026, 11, 22, 18, tzinfo=UTC))
     minutes = rng.randint(15, {"none": 240, "minor": 180, "major": 300, "critical": 600}[impact])

@@ -126,3 +126,34 @@ def test_the_home_page_shows_a_bounded_number_of_open_incidents_and_links_to_the
     # Below the limit, nothing is cut and no link is added.
     few = render_site(RecordSet(site=site, incidents=incidents[:3]), AS_OF).pages["index.md"]
     assert few.count('class="tp-now"') == 3 and "more open incidents" not in few
+
+
+def test_the_home_page_stays_small_with_hundreds_of_open_incidents() -> None:
+    """500 open incidents over three components: the home page's own HTML stays far under 300 KB (the theme adds ~40 KB)."""
+    from generator.records import Incident, RecordSet, Site
+
+    components = [{"id": cid, "name": cid.upper()} for cid in ("api", "web", "app")]
+    site = Site.model_validate({"name": "T", "url": "https://t.example", "components": components})
+    incidents = tuple(
+        Incident.model_validate(
+            {
+                "id": f"i{n}",
+                "title": f"Outage number {n} of something that matters",
+                "impact": "major",
+                "affected": [components[n % 3]["id"], components[(n + 1) % 3]["id"]],
+                "summary": "Customers could not do the thing.",
+                "started": f"2026-{9 + n % 3:02}-{1 + n % 28:02}T08:00:00Z",
+                "updates": [
+                    {
+                        "at": f"2026-{9 + n % 3:02}-{1 + n % 28:02}T08:05:00Z",
+                        "status": "investigating",
+                        "body": "We are looking into it. " * 5,
+                    }
+                ],
+            }
+        )
+        for n in range(500)
+    )
+    home = render_site(RecordSet(site=site, incidents=incidents), AS_OF).pages["index.md"]
+    assert "490 more open incidents: see every one" in home
+    assert len(home.encode("utf-8")) < 200_000
