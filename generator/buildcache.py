@@ -9,6 +9,11 @@ when its own text changed with it (an overdue promise, the home page's figures).
 one record changed renders again only the pages that show it.
 
 Entries are plain files (`<hash>.html`); after a good build, those it did not use are deleted.
+
+`RenderStore` keeps, the same way, each record page as trustpages rendered it (before the theme),
+keyed by the inputs the preview's page cache compares (the record, what its page shows, its
+history, the templates, site.yml and the day): a build on the same day renders again only the
+record pages whose inputs changed.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from typing import Any
 
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+
+from generator.render import PageCache
 
 # What a page's cached output is read from: the theme renders this instead of its own template.
 TEMPLATE = "trustpages-cached.html"
@@ -62,25 +69,50 @@ class PageStore:
         return text
 
     def put(self, key: str, output: str) -> None:
-        """Keep `output`, written whole or not at all (a build stopped half way leaves no torn entry)."""
+        """Keep `output` for the next build."""
         self.used.add(key)
         self.rendered += 1
-        try:
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(output)
-            os.replace(temporary, self.folder / f"{key}.html")
-        except OSError:  # a full or read-only disk costs the next build time, never this one
-            pass
+        _write(self.folder / f"{key}.html", output)
 
     def prune(self) -> int:
         """Delete the entries this build did not use (and leftovers of stopped builds); return how many."""
-        removed = 0
-        for entry in self.folder.iterdir():
-            if entry.suffix in (".html", ".tmp") and entry.stem not in self.used:
-                entry.unlink(missing_ok=True)
-                removed += 1
-        return removed
+        return _prune(self.folder, self.used, (".html", ".tmp"))
+
+
+class RenderStore(PageCache):
+    """Record pages as trustpages rendered them in earlier builds, on disk, by a hash of their inputs."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.used: set[str] = set()
+        self._shared: tuple[Any, str] | None = None
+
+    def get(self, path: str, key: tuple[Any, ...]) -> tuple[str, bool] | None:
+        digest = self._digest(path, key)
+        self.used.add(digest)
+        try:
+            text = (self.folder / f"{digest}.page").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        kind, _, source = text.partition("\n")
+        return (source, kind == "html") if kind in ("html", "markdown") else None
+
+    def put(self, path: str, key: tuple[Any, ...], page: tuple[str, bool]) -> None:
+        digest = self._digest(path, key)
+        self.used.add(digest)
+        _write(self.folder / f"{digest}.page", f"{'html' if page[1] else 'markdown'}\n{page[0]}")
+
+    def prune(self) -> int:
+        return _prune(self.folder, self.used, (".page", ".tmp"))
+
+    def _digest(self, path: str, key: tuple[Any, ...]) -> str:
+        """A hash of the page's inputs; what every page shares (key[0]: templates, site, day) is written out once."""
+        shared, own = key[0], key[1:]
+        if self._shared is None or self._shared[0] is not shared:
+            self._shared = (shared, _hash(repr(shared)))
+        return _hash(repr((path, self._shared[1], own)))
 
 
 def site_key(config: Any, nav: Navigation) -> str:
@@ -127,6 +159,26 @@ def _version(package: str) -> str:
         return version(package)
     except PackageNotFoundError:  # trustpages run from a checkout that was never installed
         return "unknown"
+
+
+def _write(path: Path, text: str) -> None:
+    """Write `text` whole or not at all (a build stopped half way leaves no torn entry)."""
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except OSError:  # a full or read-only disk costs the next build time, never this one
+        pass
+
+
+def _prune(folder: Path, used: set[str], suffixes: tuple[str, ...]) -> int:
+    removed = 0
+    for entry in folder.iterdir():
+        if entry.suffix in suffixes and entry.stem not in used:
+            entry.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def _hash(text: str) -> str:

@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from generator import buildcache, opendata, theme
 from generator.asof import default_as_of, parse_day
-from generator.buildcache import PageStore
+from generator.buildcache import PageStore, RenderStore
 from generator.collector import fewer_collections
 from generator.history import History
 from generator.nav import default_nav
@@ -106,7 +106,8 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     alternates: tuple[opendata.Alternate, ...] = ()  # the feeds every page's <head> announces
     serving = False
     nav: Navigation | None = None
-    store: PageStore | None = None  # the build cache of this build, when cache_dir is set
+    store: PageStore | None = None  # the build cache of this build (pages as the theme rendered them), when cache_dir is set
+    rendered: RenderStore | None = None  # and of record pages as trustpages rendered them
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds, so
@@ -125,7 +126,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         # depend on it, and at thousands of records it would slow every build and preview.
         templates = self._templates(config)
         with fewer_collections():  # thousands of records make millions of objects, few of them cyclic
-            built = build_site(content, as_of, templates, cache=self.cache, parsed=self.parsed)
+            built = build_site(content, as_of, templates, cache=self.cache or self._render_store(config), parsed=self.parsed)
         if built.errors:
             report = "\n".join(problem.human() for problem in built.problems)
             if self.cache is None or self.records is None:  # a build, or a preview with no good version yet
@@ -218,7 +219,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
             # Output is kept as this plugin receives it; another plugin changing pages first would change it twice.
             log.info("build cache not used: another plugin changes pages before trustpages does")
             return env
-        folder = Path(config.config_file_path or ".").parent / self.config.cache_dir  # beside mkdocs.yml, like content_dir
+        folder = self._cache_folder(config) / "pages"
         try:
             self.store = PageStore.open(folder, config, self.nav)
         except OSError as exc:  # a cache that cannot be kept costs time, never the build
@@ -236,9 +237,26 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        again = ""
+        if self.rendered is not None:
+            self.rendered.prune()
+            again = f"; {self.rendered.rendered} record page(s) rendered again"
         if self.store is not None:
             removed = self.store.prune()
-            log.info(f"build cache: {self.store.reused} page(s) reused, {self.store.rendered} rendered, {removed} old one(s) removed")
+            log.info(f"build cache: {self.store.reused} page(s) reused, {self.store.rendered} rendered, {removed} old one(s) removed{again}")
+
+    def _cache_folder(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path or ".").parent / str(self.config.cache_dir)  # beside mkdocs.yml, like content_dir
+
+    def _render_store(self, config: MkDocsConfig) -> RenderStore | None:
+        """With a build cache: record pages as last rendered, for render_site to reuse (a preview keeps its own in memory)."""
+        self.rendered = None
+        if self.config.cache_dir and not self.serving:
+            try:
+                self.rendered = RenderStore(self._cache_folder(config) / "render")
+            except OSError as exc:
+                log.info(f"build cache not used for record pages: {exc.strerror or exc}")
+        return self.rendered
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Announce the feeds in every page's <head>, so feed readers find them from any page."""

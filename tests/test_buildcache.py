@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.gitrepo import REPO
 
@@ -56,9 +57,13 @@ def _differences(a: Path, b: Path) -> list[str]:
 
 
 def _counts(log: str) -> tuple[int, int, int]:
+    """Pages the theme's output was reused for, rendered, and old entries removed."""
+    return _numbers(log)[:3]  # type: ignore[return-value]
+
+
+def _numbers(log: str) -> tuple[int, ...]:
     line = next(line for line in log.splitlines() if "build cache:" in line)
-    numbers = [int(word) for word in line.split() if word.isdigit()]
-    return numbers[0], numbers[1], numbers[2]
+    return tuple(int(word) for word in line.split() if word.isdigit())
 
 
 @pytest.fixture
@@ -79,6 +84,10 @@ def test_a_cached_build_after_one_change_is_byte_identical_to_a_cold_build(proje
     reused, rendered, removed = _counts(warm_log)
     # The mistake's page, the index and home pages that list it, and the pages that link it: nothing else.
     assert 0 < rendered <= 6 and reused >= 30 and removed == rendered
+    # trustpages rendered again only the changed record's page and those of the records it names
+    # (they list it under "mentioned in"); every other record page came from the cache.
+    named = yaml.safe_load(record.read_text(encoding="utf-8")).get("related", [])
+    assert _numbers(warm_log)[3] == 1 + len(named)
     _build(project, "cold", cache=False)
     assert _differences(project / "warm", project / "cold") == []
     assert "Changed — " in (project / "warm" / "mistakes" / record.stem / "index.html").read_text(encoding="utf-8")

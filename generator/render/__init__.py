@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -70,6 +71,9 @@ class PageCache:
         cached = self.pages.get(path)
         return cached[1] if cached is not None and cached[0] == key else None
 
+    def put(self, path: str, key: tuple[Any, ...], page: tuple[str, bool]) -> None:
+        self.pages[path] = (key, page)
+
 
 def render_site(
     records: RecordSet,
@@ -123,7 +127,7 @@ def render_site(
         reused = cache.get(path, key)
         if reused is None:
             page(path, template, **{kind: record})
-            cache.pages[path] = (key, (pages[path], path in html))
+            cache.put(path, key, (pages[path], path in html))
             cache.rendered += 1
         else:
             pages[path], is_html = reused
@@ -227,10 +231,10 @@ def _source(env: Environment, template: str, path: str, extra: dict[str, Any]) -
     )
 
 
-def _templates_fingerprint(templates: Path | None) -> tuple[tuple[str, bytes], ...]:
-    """The bytes of every template and string file in use: any edit invalidates cached pages."""
+def _templates_fingerprint(templates: Path | None) -> tuple[tuple[str, str], ...]:
+    """A hash of every template and string file in use: any edit invalidates cached pages."""
     return tuple(
-        (str(path), path.read_bytes())
+        (str(path), hashlib.sha256(path.read_bytes()).hexdigest())
         for folder in (templates, builtin_templates())
         if folder is not None and folder.is_dir()
         for path in sorted(folder.rglob("*"))
