@@ -99,7 +99,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
 
     output: Output | None = None
     cache: PageCache | None = None
-    previous: dict[str, str] | None = None  # while serving: each page's Markdown in the last build
+    previous: dict[str, str] | None = None  # while serving: each page's source in the last build
     records: RecordSet | None = None  # the records of the last good build
     showing: tuple[Problem, ...] = ()  # while serving: the errors the preview shows on every page until they are fixed
     parsed: dict[bytes, Document] | None = None  # while serving: the record files as last parsed
@@ -243,7 +243,9 @@ class TrustPlugin(BasePlugin[TrustConfig]):
             again = f"; {self.rendered.rendered} record page(s) rendered again"
         if self.store is not None:
             removed = self.store.prune()
-            log.info(f"build cache: {self.store.reused} page(s) reused, {self.store.rendered} rendered, {removed} old one(s) removed{again}")
+            log.info(
+                f"build cache: {self.store.reused} page(s) reused, {self.store.rendered} rendered, {removed} old one(s) removed{again}"
+            )
 
     def _cache_folder(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").parent / str(self.config.cache_dir)  # beside mkdocs.yml, like content_dir

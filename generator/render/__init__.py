@@ -1,4 +1,4 @@
-"""Records + as_of -> {page path: Markdown} and {asset path: bytes}: the site, before any builder sees it."""
+"""Records + as_of -> {page path: page source (HTML, or Markdown from a site's own .md.j2)} and {asset path: bytes}: the site, before any builder sees it."""
 
 from __future__ import annotations
 
@@ -227,7 +227,7 @@ def _source(env: Environment, template: str, path: str, extra: dict[str, Any]) -
         **extra,
         page_path=path,
         url=lambda target: relative_url(path, target),  # for href in HTML: the built page's URL
-        link=lambda target: relative_path(target, posixpath.dirname(path) or "."),  # Markdown: MkDocs checks it
+        link=lambda target: relative_path(target, posixpath.dirname(path) or "."),  # a site's Markdown templates: MkDocs checks it
     )
 
 
