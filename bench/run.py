@@ -1,10 +1,11 @@
 """Time each stage of trustpages on synthetic content of several sizes, each against its floor.
 
-`check` is compared with just parsing the YAML; `generate` (records to Markdown) and the full
+`check` is compared with just parsing the YAML; `generate` (records to pages) and the full
 `mkdocs build` with the plugin with a plain `mkdocs build` of the same pages, written to disk by
 `trustpages generate`. `serve rebuild` is what `trustpages serve` does after one record is saved:
-a build with the plugin kept from the first one, whose page cache renders again only the Markdown
-that changed, and MkDocs (--dirty) builds only those pages.
+a build with the plugin kept from the first one, whose page cache renders again only the pages
+that changed, and MkDocs (--dirty) builds only those. `cached build` is a CI build after one record
+changed, with the build cache (cache_dir) the previous build left.
 Every run is a fresh process. Slow: the default sizes take about 25 minutes
 (a 10,000-record build is over a minute, and runs three times per config).
 """
@@ -92,7 +93,7 @@ def validated(workspace: sites.Sites) -> RecordSet:
 
 
 def generate(records: RecordSet) -> object:
-    """The generator alone: records to Markdown pages and assets, no history (see GENERATE_SCOPE)."""
+    """The generator alone: records to pages and assets, no history (see GENERATE_SCOPE)."""
     return render_site(records, AS_OF, history=None)
 
 
@@ -103,7 +104,7 @@ STAGES = [
     Stage("generate", generate, prepare=validated),
     Stage("mkdocs+plugin", sites.build, prepare=attrgetter("with_plugin")),
     Stage("mkdocs bare", sites.build, prepare=attrgetter("bare")),
-    # `trustpages serve` after saving one record: only pages whose Markdown changed are built again.
+    # `trustpages serve` after saving one record: only pages whose source changed are built again.
     Stage("serve rebuild", sites.rebuild, prepare=sites.serve_then_edit),
     # A CI build after one record changed, with the build cache the previous build left (cache_dir).
     Stage("cached build", sites.cached_build, prepare=sites.build_then_edit),
@@ -127,7 +128,7 @@ def best_times(workspace: sites.Sites, repeat: int) -> tuple[dict[str, dict[str,
     and every round's CPU seconds by stage.
 
     Every run is a freshly spawned interpreter, as every `trustpages` or `mkdocs` command is: what
-    one run leaves in memory (trustpages' cache of rendered Markdown, MkDocs' and Material's state)
+    one run leaves in memory (trustpages' cache of rendered pages, MkDocs' and Material's state)
     cannot speed up the next. Files on disk can, as they would between two commands: Python's
     .pyc files and Jinja's compiled templates. Rounds run every stage in turn, so a busy spell on a
     shared machine slows them alike; CPU time leaves out the time the process waited for a core.
@@ -247,7 +248,7 @@ def linearity(rows: list[dict[str, Any]]) -> dict[str, float]:
 def size_table(row: dict[str, Any]) -> str:
     """One size as Markdown: a line per stage, then the ratios against their targets."""
     lines = [
-        f"{row['n']:,} records ({row['files']:,} YAML files, {row['pages']:,} Markdown pages)",
+        f"{row['n']:,} records ({row['files']:,} YAML files, {row['pages']:,} pages)",
         "",
         "| stage | CPU s | wall s | CPU ms/record | peak MiB |",
         "|---|---:|---:|---:|---:|",
