@@ -53,7 +53,7 @@ class Facts:
 
 @dataclass(frozen=True)
 class Section:
-    """A page of the site's navigation: its path in the docs folder, its template and the strings key of its label."""
+    """A page of the site's navigation: its path in the docs folder, its template's name (no suffix) and the strings key of its label."""
 
     path: str
     template: str
@@ -75,7 +75,7 @@ class Kind:
     variants: tuple[str, ...] = ()  # the field reference's heading for each model of a union, e.g. A standing promise
     about: str = ""  # the field reference's one line on what a file holds
     pattern: str = ""  # how its files are named, for people, e.g. content/incidents/<date>-<slug>.yml
-    page: str | None = None  # template of each record's own page
+    page: str | None = None  # each record's own page: its template's name, <page>.html.j2 (or a site's <page>.md.j2)
     section: Section | None = None  # its section page (an index of the records, or the one record's page)
     prose: tuple[str, ...] = ()  # fields the plain-language check reads: dotted, `*` for each item of a list
     facts: Facts = Facts()
