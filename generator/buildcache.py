@@ -115,23 +115,35 @@ class RenderStore(PageCache):
         return _hash(repr((path, self._shared[1], own)))
 
 
+_NOT_SHOWN = frozenset(
+    {"config_file_path", "site_dir", "docs_dir", "watch", "dev_addr", "strict", "validation", "exclude_docs", "not_in_nav",
+     "draft_docs", "hooks", "plugins", "theme", "nav"}
+)  # fmt: skip
+
+
 def site_key(config: Any, nav: Navigation) -> str:
     """The hash of what every page's output shares: configuration, navigation, theme templates, versions."""
     theme = config.theme
-    settings = {
-        name: config.get(name)
-        for name in (
-            "site_name", "site_url", "site_description", "site_author", "copyright", "repo_url", "repo_name", "edit_uri",
-            "use_directory_urls", "extra", "extra_css", "extra_javascript", "google_analytics",
-        )
-    }  # fmt: skip
     parts = {
-        "config": settings,
+        # Every option a theme template may read (the configuration as the plugin dressed it), but
+        # where files are read from and written to, and what only steers the build.
+        "config": {name: value for name, value in config.items() if name not in _NOT_SHOWN},
+        "plugins": list(config.plugins),
         "theme": {"name": theme.name, "options": dict(theme.items()), "dirs": [_folder_key(Path(folder)) for folder in theme.dirs]},
         "nav": _nav(nav.items),
         "versions": {name: _version(name) for name in _PACKAGES},
     }
-    return _hash(json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False))
+    return _hash(json.dumps(parts, sort_keys=True, default=_stable, ensure_ascii=False))
+
+
+def _stable(value: Any) -> str:
+    """A value JSON cannot hold, the same in every process: a date as written, an object or function by its name (not its address)."""
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    if isinstance(value, Path):
+        return value.as_posix()
+    named = value if callable(value) and hasattr(value, "__qualname__") else type(value)
+    return f"{named.__module__}.{named.__qualname__}"
 
 
 def _nav(items: Iterable[Any]) -> list[Any]:
