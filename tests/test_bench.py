@@ -40,3 +40,12 @@ def test_a_small_run_times_every_stage_and_both_builds_make_the_same_files(bench
     assert set(row["ratios"]) == {ratio.name for ratio in bench.RATIOS}
     assert 0 < row["weight"]["home_html_bytes"] < row["weight"]["home_first_paint_bytes"]
     assert 0 < row["weight"]["search_index_bytes"] < 1_000_000
+
+
+def test_synthetic_content_can_keep_incidents_open_for_the_home_page_bench(tmp_path: Path, bench: ModuleType) -> None:
+    from generator.metrics import open_incidents
+
+    bench.synthesise(tmp_path / "content", 200, 0, open_incidents=30)
+    result = validate(tmp_path / "content", bench.AS_OF)
+    assert result.errors == [] and result.records is not None
+    assert len(open_incidents(result.records)) >= 30
