@@ -37,9 +37,6 @@ LISTING_SIZE = 200
 # The home page shows at most this many open incidents (each with its latest update) and planned
 # windows, then links to the incidents page for the rest: it stays small with hundreds open.
 HOME_LIMIT = 10
-# Every macro of _macros (.html.j2, or a site's .md.j2) is a global of the render, made once, except these: they link to
-# other pages, so a template imports them with its page's context.
-PAGE_MACROS = frozenset({"service_block", "get_updates"})
 
 
 @dataclass(frozen=True)
@@ -96,13 +93,19 @@ def render_site(
     context["index_limit"] = INDEX_LIMIT
     context["trouble_links"] = TROUBLE_LINKS
     context["home_limit"] = HOME_LIMIT
-    share(env, context, template_for(env, "_macros"), PAGE_MACROS)
+    # Links are relative to the page being rendered, so the shared macros (made once, as globals)
+    # link right from every page without being made again with each page's context.
+    here = _Here()
+    context["url"] = lambda target: relative_url(here.path, target)  # for href in HTML: the built page's URL
+    context["link"] = lambda target: relative_path(target, posixpath.dirname(here.path) or ".")  # a site's Markdown templates
+    share(env, context, template_for(env, "_macros"))
     pages: dict[str, str] = {}
     html: set[str] = set()
     templates_of: dict[str, str] = {}  # page name (the registry's) -> its template, .html.j2 or .md.j2
 
     def page(path: str, name: str, **extra: Any) -> None:
         template = templates_of.get(name) or templates_of.setdefault(name, template_for(env, name))
+        here.path = path
         pages[path] = _render(env, template, path, extra)
         if template.endswith(HTML_SUFFIX):
             html.add(path)
@@ -155,6 +158,12 @@ def render_site(
         **opendata.publish(records, as_of, strings, context["service"], history.commit if history is not None else None),
     }
     return Output(pages, assets, frozenset(html))
+
+
+class _Here:
+    """The page being rendered, which links are made relative to."""
+
+    path = "index.md"
 
 
 @dataclass(frozen=True)
@@ -221,14 +230,7 @@ def _render(env: Environment, template: str, path: str, extra: dict[str, Any]) -
 
 
 def _source(env: Environment, template: str, path: str, extra: dict[str, Any]) -> str:
-    return render_page(
-        env,
-        template,
-        **extra,
-        page_path=path,
-        url=lambda target: relative_url(path, target),  # for href in HTML: the built page's URL
-        link=lambda target: relative_path(target, posixpath.dirname(path) or "."),  # a site's Markdown templates: MkDocs checks it
-    )
+    return render_page(env, template, **extra, page_path=path)
 
 
 def _templates_fingerprint(templates: Path | None) -> tuple[tuple[str, str], ...]:

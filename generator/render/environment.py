@@ -253,16 +253,17 @@ def _separators(t: Strings) -> dict[str, str | int | None]:
 # Jinja workarounds, kept here: what they do is how Jinja is driven, not what a page says.
 
 
-def share(env: Environment, context: dict[str, Any], macros: str, page_macros: frozenset[str]) -> None:
+def share(env: Environment, context: dict[str, Any], macros: str) -> None:
     """Give every page of this render `context` and the macros of `macros` as globals, made once.
 
-    Imported with context, Jinja made the shared macros (badges, prose blocks, history) again for
-    every page, 70 objects of garbage for the cycle collector each time. The macros named in
-    `page_macros` link to other pages, so templates import them with their page's context instead.
+    Imported with context, Jinja made the macros (badges, prose blocks, history, the service block)
+    again for every page: the whole macro file run once more, and 70 objects of garbage for the
+    cycle collector each time. Links in them are relative to the page being rendered (`url` reads
+    it), so one module serves every page.
     """
     env.globals.update(context)
     module = env.get_template(macros).module
-    env.globals.update({name: value for name, value in vars(module).items() if isinstance(value, Macro) and name not in page_macros})
+    env.globals.update({name: value for name, value in vars(module).items() if isinstance(value, Macro)})
 
 
 def render_page(env: Environment, template: str, **values: Any) -> str:
