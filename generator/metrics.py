@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from statistics import median
 from zoneinfo import ZoneInfo
 
-from generator import maintenance
+from generator import maintenance, timeliness
 from generator.records import Incident, Milestone, Mistake, RecordSet, Standing
 from generator.records.commitment import FINISHED
 
@@ -183,9 +183,9 @@ def minutes(delta: timedelta) -> float:
 
 def median_minutes_to_first_update(records: RecordSet) -> float | None:
     waits = [
-        minutes(first.at - incident.started)  # type: ignore[operator]
+        minutes(found[1].at - incident.started)  # type: ignore[operator]  # first_update found one: it started
         for incident in real_incidents(records)
-        if (first := next((u for u in incident.updates if u.at >= incident.started), None))  # type: ignore[operator]
+        if (found := timeliness.first_update(incident))
     ]
     return median(waits) if waits else None
 

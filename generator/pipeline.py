@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator import opendata
 from generator.history import History, record_history
-from generator.problems import Problem
+from generator.problems import Problem, Reported
 from generator.records import RecordSet
 from generator.render import Output, PageCache, render_site
 from generator.validate import validate
@@ -22,7 +22,7 @@ from generator.yamlsource import Document
 
 
 @dataclass(frozen=True)
-class Built:
+class Built(Reported):
     """What the pipeline made of a content folder: every problem, and when there was no error, the site."""
 
     problems: list[Problem]
@@ -30,14 +30,6 @@ class Built:
     output: Output | None = None  # None when there are errors: nothing is built from bad records
     alternates: tuple[opendata.Alternate, ...] = ()  # the feeds every page's <head> announces
     history: History | None = None
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [problem for problem in self.problems if problem.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [problem for problem in self.problems if problem.severity == "warning"]
 
 
 def default_templates(project: Path) -> Path | None:

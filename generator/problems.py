@@ -103,6 +103,20 @@ def render(problems: list[Problem], fmt: str, checked: str = "") -> str:
     return "\n".join(lines)
 
 
+class Reported:
+    """A result's errors and warnings, from its `problems` (validation's, the pipeline's)."""
+
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "warning"]
+
+
 def display_path(path: Path) -> str:
     """The path as a person in the current folder would type it."""
     try:

@@ -13,7 +13,7 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from generator.history import History
-from generator.records import Incident, Policies
+from generator.records import Incident, IncidentUpdate, Policies
 
 
 @dataclass(frozen=True)
@@ -41,9 +41,17 @@ def postmortem_published(incident: Incident, history: History | None, as_of: dat
     return Published(on, days, days > policies.postmortem_within_days)
 
 
+def first_update(incident: Incident) -> tuple[int, IncidentUpdate] | None:
+    """The first public update posted at or after the start, with its place in `updates`; None without either."""
+    started = incident.started
+    if started is None:
+        return None
+    return next(((number, update) for number, update in enumerate(incident.updates) if update.at >= started), None)
+
+
 def first_update_minutes(incident: Incident) -> int | None:
     """Whole minutes from the start to the first public update posted at or after it; None without either."""
-    if incident.started is None:
+    found = first_update(incident)
+    if found is None or incident.started is None:
         return None
-    first = next((update.at for update in incident.updates if update.at >= incident.started), None)
-    return None if first is None else int((first - incident.started).total_seconds() // 60)
+    return int((found[1].at - incident.started).total_seconds() // 60)

@@ -9,25 +9,17 @@ from pathlib import Path
 from generator import checks
 from generator.checks import published as published_facts
 from generator.loader import load
-from generator.problems import Problem, display_path
+from generator.problems import Problem, Reported, display_path
 from generator.records import RecordSet
 from generator.yamlsource import Document
 
 
 @dataclass(frozen=True)
-class Validated:
+class Validated(Reported):
     """Records (None when they could not be read at all) and every problem, sorted by place."""
 
     records: RecordSet | None
     problems: list[Problem]
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [problem for problem in self.problems if problem.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [problem for problem in self.problems if problem.severity == "warning"]
 
 
 def validate(

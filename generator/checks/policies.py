@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from generator import maintenance
+from generator import maintenance, timeliness
 from generator.checks.findings import Findings
 from generator.records import Incident, Policies, RecordSet
 
@@ -46,14 +46,14 @@ def check(records: RecordSet, as_of: date, findings: Findings) -> None:
             )
         if incident.started is None or incident.impact == "maintenance":
             continue
-        first_index = next((i for i, update in enumerate(incident.updates) if update.at >= incident.started), None)
-        if first_index is None:
+        found = timeliness.first_update(incident)
+        if found is None:
             findings.warning(
                 "incident", incident.id, ("started",), "no public update was posted", "add updates: what we told customers, and when"
             )
             continue
-        first = incident.updates[first_index].at
-        late = first - incident.started
+        first_index, first = found
+        late = first.at - incident.started
         if late.total_seconds() > 60 * policy.first_update_within_minutes:
             minutes = int(late.total_seconds() // 60)
             findings.warning(

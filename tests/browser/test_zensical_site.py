@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import threading
 import urllib.request
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 
 import pytest
 from playwright.sync_api import Browser
 
 from generator import zensical
 from tests.browser import checks
-from tests.browser.browsing import LOCAL_HOST, Site, new_context, visit
-from tests.browser.conftest import _QuietHandler, richest
+from tests.browser.browsing import Site, new_context, visit
+from tests.browser.conftest import richest, served
 from tests.browser.sweep import SCHEMES, show_scheme
 from tests.test_zensical import build, project
 
@@ -27,15 +24,8 @@ pytestmark = pytest.mark.skipif(
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     folder = project(tmp_path_factory.mktemp("zensical-browser") / "project")
     build(folder, "--builder", "zensical", "-d", "site")
-    root = folder / "site"
-    server = ThreadingHTTPServer((LOCAL_HOST, 0), functools.partial(_QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Site(root, f"http://{LOCAL_HOST}:{server.server_address[1]}")
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(folder / "site") as site:
+        yield site
 
 
 def test_every_page_talks_only_to_our_server(zensical_site: Site, browser: Browser) -> None:
