@@ -1,14 +1,21 @@
 """The build cache: each generated page as the theme rendered it, kept on disk between builds (CI keeps the folder).
 
 A page's entry is named by a hash of everything its output is made from: the page itself (its
-HTML, title, front matter, address, neighbours in the navigation) and the site around it (the
-MkDocs configuration after the plugin dressed it, the navigation, the theme's templates, and
-the versions of MkDocs, Material and trustpages). Nothing else goes in, so a page whose inputs
-did not change is the very bytes a cold build would write, and the day only matters to a page
-when its own text changed with it (an overdue promise, the home page's figures). A build after
-one record changed renders again only the pages that show it.
+address, neighbours in the navigation and the source trustpages generated: HTML and front matter)
+and the site around it (the MkDocs configuration after the plugin dressed it, the navigation,
+the theme's templates, and the versions of MkDocs, Material and trustpages). Nothing else goes
+in, so a page whose inputs did not change is the very bytes a cold build would write, and the
+day only matters to a page when its own text changed with it (an overdue promise, the home
+page's figures). A build after one record changed renders again only the pages that show it.
 
-Entries are plain files (`<hash>.html`); after a good build, those it did not use are deleted.
+A kept page skips MkDocs' work on it: its file in the site is a hard link to the kept output
+(checked against the digest it was kept with, so a file changed since is rendered again, never
+published), and what MkDocs and the theme's search read from a page (front matter, title, table
+of contents, anchors, search entries) comes from the manifest, `pages.json`, beside the outputs
+(`<hash>.html`). After a good build, the entries it did not use are deleted.
+
+`ParsedStore` keeps each record file's parsed value by the hash of its bytes (`parsed.json`), so
+an unchanged file is not parsed again; it is validated again all the same.
 
 `RenderStore` keeps, the same way, each record page as trustpages rendered it (before the theme),
 keyed by the inputs the preview's page cache compares (the record, what its page shows, its
@@ -21,8 +28,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable
+from dataclasses import asdict, dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -31,11 +40,25 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from generator.render import PageCache
+from generator.yamlsource import Document
 
-# What a page's cached output is read from: the theme renders this instead of its own template.
-TEMPLATE = "trustpages-cached.html"
-TEMPLATE_SOURCE = "{{ page.trustpages_cached }}"
+# What a kept page renders through: nothing, as its file is linked from the cache instead.
+TEMPLATE = "trustpages-kept.html"
 _PACKAGES = ("mkdocs", "mkdocs-material", "trustpages", "jinja2", "markupsafe")
+MANIFEST = "pages.json"
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What MkDocs and the theme's search read from a kept page, and the digest of its output."""
+
+    nav: str  # the navigation's titles and addresses it was rendered with (nav_key)
+    digest: str
+    meta: dict[str, Any]
+    title: str | None  # the first top-level heading
+    toc: list[Any]  # Markdown-style heading tokens
+    anchors: list[str]
+    search: list[dict[str, str]]
 
 
 class PageStore:
@@ -44,7 +67,8 @@ class PageStore:
     def __init__(self, folder: Path, site: str) -> None:
         self.folder = folder
         self.site = site  # the hash of everything every page shares
-        self.used: set[str] = set()
+        self.entries = _manifest(folder / MANIFEST)
+        self.kept: dict[str, dict[str, Any]] = {}  # the entries this build used or made: the next manifest
         self.reused = 0
         self.rendered = 0
 
@@ -53,30 +77,107 @@ class PageStore:
         folder.mkdir(parents=True, exist_ok=True)
         return cls(folder, site_key(config, nav))
 
-    def key(self, page: Page) -> str:
-        """The hash of this page's own inputs and the site's."""
+    def key(self, page: Page, source: str) -> str:
+        """The hash of this page's own inputs (before MkDocs read it) and the site's."""
         around = [getattr(page.previous_page, "url", None), getattr(page.next_page, "url", None)]
-        parts = [self.site, page.file.src_uri, page.url, page.canonical_url, page.edit_url, page.title, around, page.meta, page.content]
-        return _hash(json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False))
+        title = vars(page).get("title")  # a title the navigation gives it
+        parts = [self.site, page.file.src_uri, page.url, page.canonical_url, page.edit_url, title, around, source]
+        return _hash(json.dumps(parts, ensure_ascii=False))
 
-    def get(self, key: str) -> str | None:
-        self.used.add(key)
-        try:
-            text = (self.folder / f"{key}.html").read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):  # never there, or unreadable: render it
+    def get(self, key: str) -> Kept | None:
+        """The kept page, if its output is there with the bytes it was kept with."""
+        entry = self.entries.get(key)
+        if entry is None:
             return None
+        try:
+            kept = Kept(**entry)
+            if _digest((self.folder / f"{key}.html").read_bytes()) != kept.digest:
+                return None  # changed since (written through a link to it): render it again
+        except (OSError, TypeError):
+            return None
+        self.kept[key] = entry
+        return kept
+
+    def link(self, key: str, destination: str) -> None:
+        """Put the kept output at `destination`: a hard link to it, or a copy where links are not possible."""
+        source = self.folder / f"{key}.html"
+        os.makedirs(os.path.dirname(destination), exist_ok=True)
+        for _ in range(2):
+            try:
+                os.link(source, destination)
+                break
+            except FileExistsError:  # a --dirty build, over the last one's file
+                os.unlink(destination)
+            except OSError:  # another file system, or no hard links there
+                shutil.copyfile(source, destination)
+                break
         self.reused += 1
-        return text
 
-    def put(self, key: str, output: str) -> None:
-        """Keep `output` for the next build."""
-        self.used.add(key)
+    def put(self, key: str, output: str, **read: Any) -> None:
+        """Keep `output` and what is read from the page (`Kept`'s fields but the digest) for the next build.
+
+        A page whose front matter is not plain JSON (a date in it would come back as text) is not kept.
+        """
+        data = output_bytes(output)
+        try:
+            kept = asdict(Kept(digest=_digest(data), **read))
+            if json.loads(json.dumps(kept)) != kept:
+                return
+        except (TypeError, ValueError):
+            return
+        self.kept[key] = kept
         self.rendered += 1
-        _write(self.folder / f"{key}.html", output)
+        _write(self.folder / f"{key}.html", data)
 
-    def prune(self) -> int:
-        """Delete the entries this build did not use (and leftovers of stopped builds); return how many."""
-        return _prune(self.folder, self.used, (".html", ".tmp"))
+    def save(self) -> int:
+        """Write the manifest of what this build used or made, delete the rest; return how many were deleted."""
+        _write(self.folder / MANIFEST, json.dumps(self.kept, ensure_ascii=False).encode("utf-8"))
+        return _prune(self.folder, set(self.kept), (".html", ".tmp"))
+
+
+def output_bytes(output: str) -> bytes:
+    """A page's output as MkDocs writes it."""
+    return output.encode("utf-8", errors="xmlcharrefreplace")
+
+
+class ParsedStore(dict[bytes, Document]):
+    """Record files as parsed by earlier builds, by the hash of their bytes: what `yamlsource.read` takes as `parsed`.
+
+    Values are kept as JSON, and only those JSON gives back unchanged (YAML's keys may be numbers;
+    JSON's may not): anything else is parsed again next time.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / "parsed.json"
+        self.before = _manifest(self.path)
+        self.texts: dict[bytes, str] = {}  # this build's documents' values as JSON, by their bytes
+
+    def get(self, raw: bytes, default: Any = None) -> Any:
+        document = super().get(raw)
+        if document is None:
+            value = self.before.get(_digest(raw))
+            if value is None:
+                return default
+            self.texts[raw] = json.dumps(value, ensure_ascii=False)  # as it is now: validation may change what it is given
+            document = Document(value, raw.decode("utf-8"))
+            super().__setitem__(raw, document)
+        return document
+
+    def __setitem__(self, raw: bytes, document: Document) -> None:
+        super().__setitem__(raw, document)
+        try:
+            text = json.dumps(document.value, ensure_ascii=False)
+            if json.loads(text) == document.value:
+                self.texts[raw] = text
+        except (TypeError, ValueError):
+            pass
+
+    def save(self) -> None:
+        """Keep the files this build read (load() forgets the others) for the next build."""
+        kept = ",".join(f'"{_digest(raw)}":{self.texts[raw]}' for raw in self if raw in self.texts)
+        _write(self.path, f"{{{kept}}}".encode())
 
 
 class RenderStore(PageCache):
@@ -102,7 +203,7 @@ class RenderStore(PageCache):
     def put(self, path: str, key: tuple[Any, ...], page: tuple[str, bool]) -> None:
         digest = self._digest(path, key)
         self.used.add(digest)
-        _write(self.folder / f"{digest}.page", f"{'html' if page[1] else 'markdown'}\n{page[0]}")
+        _write(self.folder / f"{digest}.page", f"{'html' if page[1] else 'markdown'}\n{page[0]}".encode())
 
     def prune(self) -> int:
         return _prune(self.folder, self.used, (".page", ".tmp"))
@@ -130,10 +231,15 @@ def site_key(config: Any, nav: Navigation) -> str:
         "config": {name: value for name, value in config.items() if name not in _NOT_SHOWN},
         "plugins": list(config.plugins),
         "theme": {"name": theme.name, "options": dict(theme.items()), "dirs": [_folder_key(Path(folder)) for folder in theme.dirs]},
-        "nav": _nav(nav.items),
+        "nav": _nav(nav.items),  # as given before pages are read: titles they give themselves are in nav_key
         "versions": {name: _version(name) for name in _PACKAGES},
     }
     return _hash(json.dumps(parts, sort_keys=True, default=_stable, ensure_ascii=False))
+
+
+def nav_key(nav: Navigation) -> str:
+    """The hash of the navigation every page shows, once pages are read (titles from their headings included)."""
+    return _hash(json.dumps(_nav(nav.items), ensure_ascii=False))
 
 
 def _stable(value: Any) -> str:
@@ -173,15 +279,30 @@ def _version(package: str) -> str:
         return "unknown"
 
 
-def _write(path: Path, text: str) -> None:
-    """Write `text` whole or not at all (a build stopped half way leaves no torn entry)."""
+def _write(path: Path, data: bytes) -> None:
+    """Write `data` whole or not at all (a build stopped half way leaves no torn entry), readable as a site's files are."""
     try:
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a site is served by another user
         os.replace(temporary, path)
     except OSError:  # a full or read-only disk costs the next build time, never this one
         pass
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _manifest(path: Path) -> dict[str, Any]:
+    try:
+        entries = json.loads(path.read_bytes())
+    except (OSError, ValueError):  # none yet, or torn: every page is rendered
+        return {}
+    return entries if isinstance(entries, dict) else {}
 
 
 def _prune(folder: Path, used: set[str], suffixes: tuple[str, ...]) -> int:
@@ -194,4 +315,8 @@ def _prune(folder: Path, used: set[str], suffixes: tuple[str, ...]) -> int:
 
 
 def _hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return _digest(text.encode("utf-8"))
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -15,7 +15,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from generator import buildcache, opendata, theme
 from generator.asof import default_as_of, parse_day
-from generator.buildcache import PageStore, RenderStore
+from generator.buildcache import Kept, PageStore, ParsedStore, RenderStore
 from generator.collector import fewer_collections
 from generator.history import History
 from generator.nav import default_nav
@@ -70,28 +70,41 @@ class _HtmlPage(Page):
     """A page trustpages rendered as HTML: MkDocs reads its front matter, headings and anchors, and converts nothing.
 
     MkDocs makes every page a Page before plugins see it (the navigation's titles come with it),
-    so the plugin turns a generated HTML page into this kind in `on_pre_page`.
+    so the plugin turns a generated HTML page into this kind in `on_pre_page`. A page the build
+    cache kept is read from what was kept, renders nothing, and its file is linked from the cache.
     """
 
     file: _Generated
     _body = ""
     cache_key = ""  # its inputs' hash, when the build cache is in use
-    trustpages_cached: str | None = None  # its output from an earlier build, rendered by buildcache.TEMPLATE
+    kept: Kept | None = None  # what an earlier build kept of it (buildcache.PageStore)
     indexed_here = False  # its search entries come from the plugin (the theme's parsing is off for it)
+    sections: list[dict[str, str]] | None = None  # those entries, added to the theme's index in on_env
+    read_meta: dict[str, Any] | None = None  # its front matter as read, and its headings, for the build cache
+    toc_tokens: list[dict[str, Any]] | None = None
 
     def read_source(self, config: MkDocsConfig) -> None:
-        self.meta, self._body = htmlpage.split(self.file.content_string)
         self.markdown = ""  # nothing to convert; MkDocs counts a page as read once this is set
+        if self.kept is not None:
+            self.meta, self.indexed_here = {**self.kept.meta, "template": buildcache.TEMPLATE}, True
+            return
+        self.meta, self._body = htmlpage.split(self.file.content_string)
         if "search" not in self.meta:
             self.meta["search"] = {"exclude": True}  # the theme's search would parse the HTML; the plugin adds its entries
             self.indexed_here = True
+        self.read_meta = dict(self.meta)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        self.content = self._body
-        headings = list(htmlpage.headings(self._body))
-        self.toc = get_toc(htmlpage.toc_tokens(headings))  # type: ignore[arg-type]  # the same keys as Markdown's tokens
-        self._title_from_render = next((heading.text for heading in headings if heading.level == 1), None)
-        self.present_anchor_ids = htmlpage.anchors(self._body)
+        if self.kept is not None:
+            self.content, tokens = "", self.kept.toc
+            self._title_from_render, self.present_anchor_ids = self.kept.title, set(self.kept.anchors)
+        else:
+            self.content = self._body
+            headings = list(htmlpage.headings(self._body))
+            self.toc_tokens = tokens = htmlpage.toc_tokens(headings)
+            self._title_from_render = next((heading.text for heading in headings if heading.level == 1), None)
+            self.present_anchor_ids = htmlpage.anchors(self._body)
+        self.toc = get_toc(tokens)  # the same keys as Markdown's tokens
 
 
 class TrustPlugin(BasePlugin[TrustConfig]):
@@ -102,11 +115,21 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     previous: dict[str, str] | None = None  # while serving: each page's source in the last build
     records: RecordSet | None = None  # the records of the last good build
     showing: tuple[Problem, ...] = ()  # while serving: the errors the preview shows on every page until they are fixed
-    parsed: dict[bytes, Document] | None = None  # while serving: the record files as last parsed
+    parsed: dict[bytes, Document] | None = None  # the record files as last parsed: kept in memory while serving, else the build cache's
     alternates: tuple[opendata.Alternate, ...] = ()  # the feeds every page's <head> announces
     serving = False
     nav: Navigation | None = None
+    quiet: _Quiet
     store: PageStore | None = None  # the build cache of this build (pages as the theme rendered them), when cache_dir is set
+    nav_key = ""  # and the navigation its pages show (buildcache.nav_key)
+    index: Any = None  # the theme's search index
+    linked: list[_HtmlPage]  # the kept pages, whose files are linked from the cache
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.quiet = _Quiet()  # while the build cache links pages
+        self.linked = []
+
     rendered: RenderStore | None = None  # and of record pages as trustpages rendered them
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -126,7 +149,8 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         # depend on it, and at thousands of records it would slow every build and preview.
         templates = self._templates(config)
         with fewer_collections():  # thousands of records make millions of objects, few of them cyclic
-            built = build_site(content, as_of, templates, cache=self.cache or self._render_store(config), parsed=self.parsed)
+            cache = self.cache or self._render_store(config)
+            built = build_site(content, as_of, templates, cache=cache, parsed=self.parsed if self.serving else self._parsed_store(config))
         if built.errors:
             report = "\n".join(problem.human() for problem in built.problems)
             if self.cache is None or self.records is None:  # a build, or a preview with no good version yet
@@ -186,69 +210,121 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if isinstance(page.file, _Generated) and page.file.html:
             page.__class__ = _HtmlPage  # the same page (the navigation holds it), read and rendered as HTML
+            if self.store is not None:
+                ours = cast(_HtmlPage, page)
+                ours.cache_key = self.store.key(page, page.file.content_string)
+                ours.kept = self.store.get(ours.cache_key)
         return page
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A generated page's entries in the theme's search index, as the theme would make them (htmlpage.search_sections)."""
-        index = _search_index(config) if isinstance(page, _HtmlPage) and page.indexed_here else None
-        if index is not None:
-            for section in htmlpage.search_sections(html):
-                location = f"{page.url}#{section.id}" if section.id else page.url
-                index.entries.append({"location": location, "title": section.title or page.title, "text": section.text})
+        """A generated page's entries for the theme's search index, as the theme would make them (htmlpage.search_sections)."""
+        if isinstance(page, _HtmlPage) and page.indexed_here and self.index is not None:
+            if page.kept is not None:
+                page.sections = page.kept.search
+            else:
+                page.sections = [
+                    {
+                        "location": f"{page.url}#{section.id}" if section.id else page.url,
+                        "title": section.title or page.title or "",
+                        "text": section.text,
+                    }
+                    for section in htmlpage.search_sections(html)
+                ]
         return html
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        self.nav = nav
+        self.nav, self.index = nav, _search_index(config)
+        self.store = self._page_store(config, nav)
         return nav
 
-    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        """With a build cache: every generated page whose inputs are unchanged is given its output of last time.
+    def _page_store(self, config: MkDocsConfig, nav: Navigation) -> PageStore | None:
+        """The build cache of themed pages, when there is one and it can be trusted to give what this build would render."""
+        if not self.config.cache_dir or self.serving:
+            return None  # a preview builds only what changed already
+        events = config.plugins.events
+        others = {type(getattr(handler, "__self__", None)).__name__ for event in ("page_markdown", "page_content", "post_page")
+                  for handler in events[event] if getattr(handler, "__self__", None) is not self}  # fmt: skip
+        if others:
+            # A kept page's file is the output this plugin gave MkDocs; another plugin changing pages would be left out.
+            log.info(f"build cache not used: another plugin changes pages ({', '.join(sorted(others))})")
+            return None
+        folder = self._cache_folder(config) / "pages"
+        try:
+            return PageStore.open(folder, config, nav)
+        except OSError as exc:  # a cache that cannot be kept costs time, never the build
+            log.info(f"build cache not used: {folder}: {exc.strerror or exc}")
+            return None
 
-        Every page is read by now (titles, contents, the navigation), and none is rendered yet.
-        """
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """Every page is read by now (titles, contents, the navigation), and none is rendered yet."""
         if self.nav is not None:
             env.globals["trustpages_shared"] = theme.SharedParts(self.nav.pages)
         if env.bytecode_cache is None:
             # The theme's templates (Material's base, partials and icons) compiled once, not on every build.
             env.bytecode_cache = template_cache("trustpages-theme-%s.cache")
-        self.store = None
-        if not self.config.cache_dir or self.serving or self.nav is None:
-            return env  # a preview builds only what changed already
-        before = config.plugins.events["post_page"]
-        if before and getattr(before[0], "__self__", None) is not self:
-            # Output is kept as this plugin receives it; another plugin changing pages first would change it twice.
-            log.info("build cache not used: another plugin changes pages before trustpages does")
-            return env
-        folder = self._cache_folder(config) / "pages"
-        try:
-            self.store = PageStore.open(folder, config, self.nav)
-        except OSError as exc:  # a cache that cannot be kept costs time, never the build
-            log.info(f"build cache not used: {folder}: {exc.strerror or exc}")
-            return env
-        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({buildcache.TEMPLATE: buildcache.TEMPLATE_SOURCE}), env.loader])  # type: ignore[list-item]
-        for file in files.documentation_pages():
-            page = file.page
-            if isinstance(page, _HtmlPage):
-                page.cache_key = self.store.key(page)
-                cached = self.store.get(page.cache_key)
-                if cached is not None:
-                    page.trustpages_cached = cached
-                    page.meta["template"] = buildcache.TEMPLATE
+        pages = [file.page for file in files.documentation_pages() if isinstance(file.page, _HtmlPage)]
+        if self.store is not None and self.nav is not None:
+            self.nav_key = buildcache.nav_key(self.nav)
+            for page in pages:
+                if page.kept is not None and page.kept.nav != self.nav_key:  # a page's title in the navigation changed
+                    self._read_again(page, config, files)
+            env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({buildcache.TEMPLATE: ""}), env.loader])  # type: ignore[list-item]
+            self.linked = [page for page in pages if page.kept is not None]
+            self.quiet.paths = {page.file.src_uri for page in self.linked}
+            _BUILD_LOG.addFilter(self.quiet)
+        if self.index is not None:  # in the order MkDocs read the pages
+            for page in pages:
+                self.index.entries.extend(page.sections or ())
         return env
 
+    def _read_again(self, page: _HtmlPage, config: MkDocsConfig, files: Files) -> None:
+        """Read and render a kept page as if it had not been kept (MkDocs' own steps; only this plugin changes pages)."""
+        page.kept = None
+        page.read_source(config)
+        page.markdown = config.plugins.on_page_markdown(page.markdown or "", page=page, config=config, files=files)
+        page.render(config, files)
+        page.content = config.plugins.on_page_content(page.content or "", page=page, config=config, files=files)
+
+    @event_priority(100)  # before other plugins' on_post_build, which may read the built site
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.store is not None:
+            self._link_kept(config)
         again = ""
+        if isinstance(self.parsed, ParsedStore):
+            self.parsed.save()
         if self.rendered is not None:
             self.rendered.prune()
             again = f"; {self.rendered.rendered} record page(s) rendered again"
+        _BUILD_LOG.removeFilter(self.quiet)
         if self.store is not None:
-            removed = self.store.prune()
+            removed = self.store.save()
             log.info(
                 f"build cache: {self.store.reused} page(s) reused, {self.store.rendered} rendered, {removed} old one(s) removed{again}"
             )
 
+    def _link_kept(self, config: MkDocsConfig) -> None:
+        """Put each kept page's file in the site, after everything else is written (as MkDocs writes pages last)."""
+        assert self.store is not None
+        for page in self.linked:
+            try:
+                self.store.link(page.cache_key, page.file.abs_dest_path)
+            except OSError as exc:
+                raise PluginError(
+                    f"build cache: {page.file.src_uri}: its kept output is gone ({exc.strerror or exc}); build again"
+                ) from None
+
     def _cache_folder(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").parent / str(self.config.cache_dir)  # beside mkdocs.yml, like content_dir
+
+    def _parsed_store(self, config: MkDocsConfig) -> ParsedStore | None:
+        """With a build cache: record files as last parsed (a preview keeps its own in memory)."""
+        self.parsed = None
+        if self.config.cache_dir:
+            try:
+                self.parsed = ParsedStore(self._cache_folder(config))
+            except OSError as exc:
+                log.info(f"build cache not used for record files: {exc.strerror or exc}")
+        return self.parsed
 
     def _render_store(self, config: MkDocsConfig) -> RenderStore | None:
         """With a build cache: record pages as last rendered, for render_site to reuse (a preview keeps its own in memory)."""
@@ -262,8 +338,8 @@ class TrustPlugin(BasePlugin[TrustConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Announce the feeds in every page's <head>, so feed readers find them from any page."""
-        if self.store is not None and isinstance(page, _HtmlPage) and page.cache_key and page.trustpages_cached is None:
-            self.store.put(page.cache_key, output)
+        if isinstance(page, _HtmlPage) and page.kept is not None:
+            return ""  # MkDocs writes nothing (and says so, which quiet keeps to itself): on_post_build links the kept file
         # Relative hrefs, like MkDocs' own links: they work under any subfolder and in `mkdocs serve`,
         # where site_url may be unset or point elsewhere.
         links = "".join(
@@ -274,7 +350,15 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         output = f"{head}{links}{found}{rest}" if found else output
         if self.showing:
             output = _with_problems(output, self.showing)
+        if self.store is not None and isinstance(page, _HtmlPage) and page.indexed_here and page.cache_key:
+            self.store.put(
+                page.cache_key, output, nav=self.nav_key, meta=page.read_meta, title=page._title_from_render, toc=page.toc_tokens,
+                anchors=sorted(page.present_anchor_ids or ()), search=page.sections or [],
+            )  # fmt: skip
         return output
+
+    def on_build_error(self, *, error: Exception) -> None:
+        _BUILD_LOG.removeFilter(self.quiet)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         server.watch(self.config.content_dir)
@@ -302,6 +386,21 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         if self.config.templates_dir:
             return Path(self.config.templates_dir)
         return default_templates(Path(config.config_file_path or ".").parent)
+
+
+_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
+
+
+class _Quiet(logging.Filter):
+    """Keeps MkDocs from saying "Page skipped … empty output" of each page whose file the build cache linked."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("Page skipped: '") and message[15:].partition("'")[0] in self.paths)
 
 
 def _search_index(config: MkDocsConfig) -> Any:
