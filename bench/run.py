@@ -102,8 +102,8 @@ STAGES = [
     Stage("check", check),
     FLOOR,
     Stage("generate", generate, prepare=validated),
-    Stage("mkdocs+plugin", sites.build, prepare=attrgetter("with_plugin")),
-    Stage("mkdocs bare", sites.build, prepare=attrgetter("bare")),
+    Stage("mkdocs+plugin", sites.build, prepare=lambda workspace: sites.fresh(workspace.with_plugin, workspace.plugin_site)),
+    Stage("mkdocs bare", sites.build, prepare=lambda workspace: sites.fresh(workspace.bare, workspace.bare_site)),
     # `trustpages serve` after saving one record: only pages whose source changed are built again.
     Stage("serve rebuild", sites.rebuild, prepare=sites.serve_then_edit),
     # A CI build after one record changed, with the build cache the previous build left (cache_dir).

@@ -143,8 +143,8 @@ def output_bytes(output: str) -> bytes:
 class ParsedStore(dict[bytes, Document]):
     """Record files as parsed by earlier builds, by the hash of their bytes: what `yamlsource.read` takes as `parsed`.
 
-    Values are kept as JSON, and only those JSON gives back unchanged (YAML's keys may be numbers;
-    JSON's may not): anything else is parsed again next time.
+    Values are kept as JSON, and only those JSON gives back unchanged (every value yamlsource makes
+    does today: text keys, no tuples); anything else is parsed again next time.
     """
 
     def __init__(self, folder: Path) -> None:

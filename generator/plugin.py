@@ -242,7 +242,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         if not self.config.cache_dir or self.serving:
             return None  # a preview builds only what changed already
         events = config.plugins.events
-        others = {type(getattr(handler, "__self__", None)).__name__ for event in ("page_markdown", "page_content", "post_page")
+        others = {_name(handler) for event in ("page_markdown", "page_content", "post_page")
                   for handler in events[event] if getattr(handler, "__self__", None) is not self}  # fmt: skip
         if others:
             # A kept page's file is the output this plugin gave MkDocs; another plugin changing pages would be left out.
@@ -389,6 +389,12 @@ class TrustPlugin(BasePlugin[TrustConfig]):
 
 
 _BUILD_LOG = logging.getLogger("mkdocs.commands.build")
+
+
+def _name(handler: Any) -> str:
+    """A plugin's class name, or a hook file's module name (its events are plain functions)."""
+    owner = getattr(handler, "__self__", None)
+    return type(owner).__name__ if owner is not None else str(getattr(handler, "__module__", handler))
 
 
 class _Quiet(logging.Filter):

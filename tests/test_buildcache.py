@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -147,3 +149,159 @@ def test_shared_navigation_parts_are_the_bytes_each_page_would_render(project: P
     monkeypatch.setattr(theme.SharedParts, "key", lambda self, part, page, base_url: None)
     built("own")
     assert _differences(project / "shared", project / "own") == []
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    """The usual umask, which the builds (subprocesses) inherit: a site's files are then readable by every user."""
+    before = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(before)
+
+
+def _record_page(project: Path, site: str) -> Path:
+    """A record's page (a mistake's) in the built site."""
+    return project / site / "mistakes" / next((project / "content" / "mistakes").glob("*.yml")).stem / "index.html"
+
+
+def _cached_pages(project: Path) -> dict[int, Path]:
+    return {path.stat().st_ino: path for path in (project / ".trustpages" / "cache" / "pages").glob("*.html")}
+
+
+def test_a_kept_page_is_a_hard_link_to_its_cache_entry_readable_by_all(project: Path, umask_022: None) -> None:
+    _build(project, "first")
+    log = _build(project, "second")
+    reused, rendered, removed = _counts(log)
+    assert reused > 30 and rendered == removed == 0
+    assert "Page skipped" not in log  # MkDocs says so of every kept page (it renders nothing for it); the plugin keeps it quiet
+    cached = _cached_pages(project)
+    for page in (_record_page(project, "second"), project / "second" / "mistakes" / "index.html", project / "second" / "index.html"):
+        found = page.stat()
+        assert found.st_ino in cached and found.st_nlink >= 2, page  # the cache entry itself, not a copy
+        assert found.st_mode & 0o777 == 0o644, oct(found.st_mode)  # 0o666 less the umask, not mkstemp's 0o600
+    cache = project / ".trustpages" / "cache"
+    for written in (*cached.values(), cache / "pages" / "pages.json", cache / "parsed.json"):
+        assert written.stat().st_mode & 0o777 == 0o644, written
+    # A page trustpages does not generate (site_src/about.md) is MkDocs' own: written, never linked.
+    assert (project / "second" / "about" / "index.html").stat().st_nlink == 1
+
+
+def test_a_kept_file_written_through_its_link_is_rendered_again(project: Path) -> None:
+    _build(project, "first")
+    _build(project, "second")
+    page = _record_page(project, "second")
+    assert page.stat().st_ino in _cached_pages(project)
+    with page.open("r+b") as file:  # through the link: the cache entry's bytes change with it
+        file.write(b"<!-- changed in the site -->")
+    assert page.stat().st_ino in _cached_pages(project)
+
+    reused, rendered, _ = _counts(_build(project, "third"))
+    assert rendered == 1 and reused > 30  # that page only; its entry no longer has the digest it was kept with
+    _build(project, "cold", cache=False)
+    assert _differences(project / "third", project / "cold") == []
+    assert b"changed in the site" not in _record_page(project, "third").read_bytes()
+
+
+def test_a_title_the_navigation_takes_from_a_page_renders_kept_pages_again(project: Path) -> None:
+    # Listed without a title, a page is named in the navigation by its first heading, read after the
+    # site's key is made: every kept page, which shows the navigation, must show the new one.
+    nav = "[index.md, mistakes/index.md, about.md]"
+    about = project / "site_src" / "about.md"
+    assert about.read_text(encoding="utf-8").startswith("# About this site\n")
+    _build(project, "first", nav=nav)
+    assert "About this site" in _record_page(project, "first").read_text(encoding="utf-8")
+    about.write_text(about.read_text(encoding="utf-8").replace("# About this site", "# Who we are", 1), encoding="utf-8")
+
+    reused, rendered, _ = _counts(_build(project, "second", nav=nav))
+    assert reused == 0 and rendered > 30
+    _build(project, "cold", cache=False, nav=nav)
+    assert _differences(project / "second", project / "cold") == []
+    shown = _record_page(project, "second").read_text(encoding="utf-8")
+    assert "Who we are" in shown and "About this site" not in shown
+    # What was rendered again is kept with the new navigation: the next build reuses it all.
+    reused, rendered, _ = _counts(_build(project, "third", nav=nav))
+    assert reused > 30 and rendered == 0
+    assert _differences(project / "third", project / "cold") == []
+
+
+def test_no_page_is_reused_when_another_plugin_changes_pages(project: Path) -> None:
+    _build(project, "first")  # every page kept: reusing any would leave the hook's change out of it
+    (project / "hooks.py").write_text(
+        'def on_post_page(output, page, config):\n    return output.replace("</body>", "<!-- hooked --></body>")\n', encoding="utf-8"
+    )
+    log = _build(project, "second", hooks="[hooks.py]")
+    assert "build cache not used: another plugin changes pages" in log, log
+    assert "build cache:" not in log
+    pages = list((project / "second").rglob("index.html"))  # the pages (404.html is a theme template, no page)
+    assert len(pages) > 30
+    for page in pages:
+        assert page.stat().st_nlink == 1 and b"<!-- hooked -->" in page.read_bytes(), page
+    _build(project, "cold", cache=False, hooks="[hooks.py]")
+    assert _differences(project / "second", project / "cold") == []
+
+
+def test_a_record_file_is_parsed_once_while_its_bytes_are_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import buildcache, yamlsource
+
+    text = "title: One\ncount: 3\nshare: 0.5\nnames: [a, b]\n1: a\nwhen: 2026-01-05\nnothing:\n"
+    record = tmp_path / "record.yml"
+    record.write_text(text, encoding="utf-8")
+    expected = {"title": "One", "count": 3, "share": 0.5, "names": ["a", "b"], "1": "a", "when": "2026-01-05", "nothing": None}
+    folder = tmp_path / "cache"
+    first = buildcache.ParsedStore(folder)
+    document = yamlsource.read(record, first)
+    assert document.value == expected
+    document.value["title"] = "Changed by validation"  # what is kept is the value as parsed
+    first.save()
+
+    parsed: list[bytes] = []
+    parse = yamlsource.parse
+
+    def counted(raw: bytes) -> yamlsource.Document:
+        parsed.append(raw)
+        return parse(raw)
+
+    monkeypatch.setattr(yamlsource, "parse", counted)
+    second = buildcache.ParsedStore(folder)
+    document = yamlsource.read(record, second)
+    assert parsed == [] and document.value == expected
+    assert document.text == record.read_text(encoding="utf-8") and document.position(["names"]) == (4, 8)  # problems' positions
+    assert yamlsource.read(record, second) is document
+    document.value["count"] = 4  # again, once read from the cache
+    record.write_text("title: Two\n", encoding="utf-8")
+    assert yamlsource.read(record, second).value == {"title": "Two"} and parsed == [b"title: Two\n"]
+    second.save()
+
+    third = buildcache.ParsedStore(folder)  # read both versions: both kept
+    assert yamlsource.read(record, third).value == {"title": "Two"}
+    third.save()  # read only the new one: the old one is forgotten
+    record.write_text(text, encoding="utf-8")
+    assert yamlsource.read(record, buildcache.ParsedStore(folder)).value == expected
+    assert parsed == [b"title: Two\n", text.encode()]
+
+
+def test_a_value_json_cannot_give_back_is_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import buildcache, yamlsource
+
+    record = tmp_path / "record.yml"
+    record.write_text("1: a\n", encoding="utf-8")
+    parsed: list[bytes] = []
+
+    def numbered(raw: bytes) -> yamlsource.Document:  # a number as a key: JSON would give it back as text
+        parsed.append(raw)
+        return yamlsource.Document({1: "a", "when": (1, 2)}, raw.decode("utf-8"))
+
+    monkeypatch.setattr(yamlsource, "parse", numbered)
+    folder = tmp_path / "cache"
+    for _ in range(2):
+        store = buildcache.ParsedStore(folder)
+        assert yamlsource.read(record, store).value == {1: "a", "when": (1, 2)}
+        store.save()
+    assert parsed == [b"1: a\n"] * 2
+    assert json.loads((folder / "parsed.json").read_bytes()) == {}
+
+    (folder / "parsed.json").write_bytes(b'{"torn')  # a build stopped half way: every file is parsed
+    assert yamlsource.read(record, buildcache.ParsedStore(folder)).value == {1: "a", "when": (1, 2)}
+    assert len(parsed) == 3
