@@ -3,7 +3,8 @@
 A page's entry is named by a hash of everything its output is made from: the page itself (its
 address, neighbours in the navigation and the source trustpages generated: HTML and front matter)
 and the site around it (the MkDocs configuration after the plugin dressed it, the navigation,
-the theme's templates, and the versions of MkDocs, Material and trustpages). Nothing else goes
+the theme's templates, the versions of MkDocs and Material, and a hash of trustpages' own code:
+`code_key`, which also keys the parsed and rendered records below). Nothing else goes
 in, so a page whose inputs did not change is the very bytes a cold build would write, and the
 day only matters to a page when its own text changed with it (an overdue promise, the home
 page's figures). A build after one record changed renders again only the pages that show it.
@@ -25,6 +26,7 @@ record pages whose inputs changed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -81,7 +83,7 @@ class PageStore:
         """The hash of this page's own inputs (before MkDocs read it) and the site's."""
         around = [getattr(page.previous_page, "url", None), getattr(page.next_page, "url", None)]
         title = vars(page).get("title")  # a title the navigation gives it
-        parts = [self.site, page.file.src_uri, page.url, page.canonical_url, page.edit_url, title, around, source]
+        parts = [self.site, page.file.src_uri, page.url, page.canonical_url, page.edit_url, title, around, _hash(source)]
         return _hash(json.dumps(parts, ensure_ascii=False))
 
     def get(self, key: str) -> Kept | None:
@@ -151,7 +153,8 @@ class ParsedStore(dict[bytes, Document]):
         super().__init__()
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / "parsed.json"
-        self.before = _manifest(self.path)
+        kept = _manifest(self.path)
+        self.before: dict[str, Any] = kept.get("files", {}) if kept.get("code") == code_key() else {}  # parsed by this very code
         self.texts: dict[bytes, str] = {}  # this build's documents' values as JSON, by their bytes
 
     def get(self, raw: bytes, default: Any = None) -> Any:
@@ -177,7 +180,7 @@ class ParsedStore(dict[bytes, Document]):
     def save(self) -> None:
         """Keep the files this build read (load() forgets the others) for the next build."""
         kept = ",".join(f'"{_digest(raw)}":{self.texts[raw]}' for raw in self if raw in self.texts)
-        _write(self.path, f"{{{kept}}}".encode())
+        _write(self.path, f'{{"code":"{code_key()}","files":{{{kept}}}}}'.encode())
 
 
 class RenderStore(PageCache):
@@ -209,10 +212,10 @@ class RenderStore(PageCache):
         return _prune(self.folder, self.used, (".page", ".tmp"))
 
     def _digest(self, path: str, key: tuple[Any, ...]) -> str:
-        """A hash of the page's inputs; what every page shares (key[0]: templates, site, day) is written out once."""
+        """A hash of the page's inputs; what every page shares (key[0]: templates, site, day; and the code) is written out once."""
         shared, own = key[0], key[1:]
         if self._shared is None or self._shared[0] is not shared:
-            self._shared = (shared, _hash(repr(shared)))
+            self._shared = (shared, _hash(repr((shared, code_key()))))
         return _hash(repr((path, self._shared[1], own)))
 
 
@@ -233,8 +236,19 @@ def site_key(config: Any, nav: Navigation) -> str:
         "theme": {"name": theme.name, "options": dict(theme.items()), "dirs": [_folder_key(Path(folder)) for folder in theme.dirs]},
         "nav": _nav(nav.items),  # as given before pages are read: titles they give themselves are in nav_key
         "versions": {name: _version(name) for name in _PACKAGES},
+        "code": code_key(),
     }
     return _hash(json.dumps(parts, sort_keys=True, default=_stable, ensure_ascii=False))
+
+
+@functools.cache
+def code_key() -> str:
+    """A hash of trustpages' own code, which every kept output was made by (a version number would miss a checkout's edits)."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def nav_key(nav: Navigation) -> str:

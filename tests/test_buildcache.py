@@ -300,8 +300,33 @@ def test_a_value_json_cannot_give_back_is_parsed_again(tmp_path: Path, monkeypat
         assert yamlsource.read(record, store).value == {1: "a", "when": (1, 2)}
         store.save()
     assert parsed == [b"1: a\n"] * 2
-    assert json.loads((folder / "parsed.json").read_bytes()) == {}
+    assert json.loads((folder / "parsed.json").read_bytes())["files"] == {}
 
     (folder / "parsed.json").write_bytes(b'{"torn')  # a build stopped half way: every file is parsed
     assert yamlsource.read(record, buildcache.ParsedStore(folder)).value == {1: "a", "when": (1, 2)}
     assert len(parsed) == 3
+
+
+def test_files_parsed_by_other_code_are_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new trustpages (or an edited checkout) may parse the same bytes otherwise: what older code parsed is not reused."""
+    from generator import buildcache, yamlsource
+
+    record = tmp_path / "record.yml"
+    record.write_text("title: Kept\n", encoding="utf-8")
+    folder = tmp_path / "cache"
+    store = buildcache.ParsedStore(folder)
+    yamlsource.read(record, store)
+    store.save()
+    parsed: list[bytes] = []
+    real = yamlsource.parse
+
+    def counted(raw: bytes) -> yamlsource.Document:
+        parsed.append(raw)
+        return real(raw)
+
+    monkeypatch.setattr(yamlsource, "parse", counted)
+    assert yamlsource.read(record, buildcache.ParsedStore(folder)).value == {"title": "Kept"}
+    assert parsed == []  # the same code: reused
+    monkeypatch.setattr(buildcache, "code_key", lambda: "other code")
+    assert yamlsource.read(record, buildcache.ParsedStore(folder)).value == {"title": "Kept"}
+    assert parsed == [b"title: Kept\n"]
