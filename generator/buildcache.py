@@ -47,7 +47,7 @@ from generator.yamlsource import Document
 # What a kept page renders through: nothing, as its file is linked from the cache instead.
 TEMPLATE = "trustpages-kept.html"
 _PACKAGES = ("mkdocs", "mkdocs-material", "trustpages", "jinja2", "markupsafe")
-MANIFEST = "pages.json"
+MANIFEST = "pages.index"
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,8 @@ class PageStore:
     def __init__(self, folder: Path, site: str) -> None:
         self.folder = folder
         self.site = site  # the hash of everything every page shares
-        self.entries = _manifest(folder / MANIFEST)
-        self.kept: dict[str, dict[str, Any]] = {}  # the entries this build used or made: the next manifest
+        self.entries = _read_index(folder / MANIFEST, _PAGES_INDEX)
+        self.kept: dict[str, str] = {}  # the entries this build used or made (as JSON): the next manifest
         self.reused = 0
         self.rendered = 0
 
@@ -79,11 +79,16 @@ class PageStore:
         folder.mkdir(parents=True, exist_ok=True)
         return cls(folder, site_key(config, nav))
 
-    def key(self, page: Page, source: str) -> str:
-        """The hash of this page's own inputs (before MkDocs read it) and the site's."""
+    def key(self, page: Page, source: str, made_from: str | None = None) -> str:
+        """The hash of this page's own inputs (before MkDocs read it) and the site's.
+
+        `made_from`: a hash of what the source was rendered from (RenderStore.made_from), which
+        spares hashing the source itself.
+        """
         around = [getattr(page.previous_page, "url", None), getattr(page.next_page, "url", None)]
         title = vars(page).get("title")  # a title the navigation gives it
-        parts = [self.site, page.file.src_uri, page.url, page.canonical_url, page.edit_url, title, around, _hash(source)]
+        made = f"rendered from {made_from}" if made_from else _hash(source)
+        parts = [self.site, page.file.src_uri, page.url, page.canonical_url, page.edit_url, title, around, made]
         return _hash(json.dumps(parts, ensure_ascii=False))
 
     def get(self, key: str) -> Kept | None:
@@ -92,10 +97,10 @@ class PageStore:
         if entry is None:
             return None
         try:
-            kept = Kept(**entry)
+            kept = Kept(**json.loads(entry))
             if _digest((self.folder / f"{key}.html").read_bytes()) != kept.digest:
                 return None  # changed since (written through a link to it): render it again
-        except (OSError, TypeError):
+        except (OSError, TypeError, ValueError):
             return None
         self.kept[key] = entry
         return kept
@@ -123,17 +128,18 @@ class PageStore:
         data = output_bytes(output)
         try:
             kept = asdict(Kept(digest=_digest(data), **read))
-            if json.loads(json.dumps(kept)) != kept:
+            text = json.dumps(kept, ensure_ascii=False)
+            if json.loads(text) != kept:
                 return
         except (TypeError, ValueError):
             return
-        self.kept[key] = kept
+        self.kept[key] = text
         self.rendered += 1
         _write(self.folder / f"{key}.html", data)
 
     def save(self) -> int:
         """Write the manifest of what this build used or made, delete the rest; return how many were deleted."""
-        _write(self.folder / MANIFEST, json.dumps(self.kept, ensure_ascii=False).encode("utf-8"))
+        _write_index(self.folder / MANIFEST, _PAGES_INDEX, self.kept)
         return _prune(self.folder, set(self.kept), (".html", ".tmp"))
 
 
@@ -146,24 +152,32 @@ class ParsedStore(dict[bytes, Document]):
     """Record files as parsed by earlier builds, by the hash of their bytes: what `yamlsource.read` takes as `parsed`.
 
     Values are kept as JSON, and only those JSON gives back unchanged (every value yamlsource makes
-    does today: text keys, no tuples); anything else is parsed again next time.
+    does today: text keys, no tuples); anything else is parsed again next time. What was parsed by
+    other code (another version of trustpages) is not used.
     """
 
     def __init__(self, folder: Path) -> None:
         super().__init__()
         folder.mkdir(parents=True, exist_ok=True)
-        self.path = folder / "parsed.json"
-        kept = _manifest(self.path)
-        self.before: dict[str, Any] = kept.get("files", {}) if kept.get("code") == code_key() else {}  # parsed by this very code
+        self.path = folder / "parsed.index"
+        self.before = _read_index(self.path, self._header())
         self.texts: dict[bytes, str] = {}  # this build's documents' values as JSON, by their bytes
+
+    @staticmethod
+    def _header() -> str:
+        return f"trustpages parsed records, code {code_key()}"
 
     def get(self, raw: bytes, default: Any = None) -> Any:
         document = super().get(raw)
         if document is None:
-            value = self.before.get(_digest(raw))
-            if value is None:
+            text = self.before.get(_digest(raw))
+            if text is None:
                 return default
-            self.texts[raw] = json.dumps(value, ensure_ascii=False)  # as it is now: validation may change what it is given
+            try:
+                value = json.loads(text)
+            except ValueError:
+                return default
+            self.texts[raw] = text
             document = Document(value, raw.decode("utf-8"))
             super().__setitem__(raw, document)
         return document
@@ -179,8 +193,7 @@ class ParsedStore(dict[bytes, Document]):
 
     def save(self) -> None:
         """Keep the files this build read (load() forgets the others) for the next build."""
-        kept = ",".join(f'"{_digest(raw)}":{self.texts[raw]}' for raw in self if raw in self.texts)
-        _write(self.path, f'{{"code":"{code_key()}","files":{{{kept}}}}}'.encode())
+        _write_index(self.path, self._header(), {_digest(raw): self.texts[raw] for raw in self if raw in self.texts})
 
 
 class RenderStore(PageCache):
@@ -191,10 +204,11 @@ class RenderStore(PageCache):
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
         self.used: set[str] = set()
+        self.made_from: dict[str, str] = {}  # each record page's path: the hash of its inputs
         self._shared: tuple[Any, str] | None = None
 
     def get(self, path: str, key: tuple[Any, ...]) -> tuple[str, bool] | None:
-        digest = self._digest(path, key)
+        digest = self.made_from[path] = self._digest(path, key)
         self.used.add(digest)
         try:
             text = (self.folder / f"{digest}.page").read_text(encoding="utf-8")
@@ -204,7 +218,7 @@ class RenderStore(PageCache):
         return (source, kind == "html") if kind in ("html", "markdown") else None
 
     def put(self, path: str, key: tuple[Any, ...], page: tuple[str, bool]) -> None:
-        digest = self._digest(path, key)
+        digest = self.made_from[path] = self._digest(path, key)
         self.used.add(digest)
         _write(self.folder / f"{digest}.page", f"{'html' if page[1] else 'markdown'}\n{page[0]}".encode())
 
@@ -311,12 +325,29 @@ def _umask() -> int:
     return mask
 
 
-def _manifest(path: Path) -> dict[str, Any]:
+_PAGES_INDEX = "trustpages kept pages"
+
+
+def _read_index(path: Path, header: str) -> dict[str, str]:
+    """An index `_write_index` wrote with `header`: each entry's JSON text by its key (parsed only when used)."""
     try:
-        entries = json.loads(path.read_bytes())
-    except (OSError, ValueError):  # none yet, or torn: every page is rendered
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):  # none yet: everything is made afresh
         return {}
-    return entries if isinstance(entries, dict) else {}
+    first, _, rest = text.partition("\n")
+    if first != header:  # written by other code, or not an index
+        return {}
+    entries = {}
+    for line in rest.split("\n"):  # not splitlines(): JSON keeps U+2028 and the like as they are
+        key, tab, value = line.partition("\t")
+        if tab:
+            entries[key] = value
+    return entries
+
+
+def _write_index(path: Path, header: str, entries: dict[str, str]) -> None:
+    """One line per entry, key and JSON text (JSON escapes line breaks and tabs), after the header line."""
+    _write(path, (header + "\n" + "".join(f"{key}\t{value}\n" for key, value in entries.items())).encode("utf-8"))
 
 
 def _prune(folder: Path, used: set[str], suffixes: tuple[str, ...]) -> int:

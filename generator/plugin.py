@@ -212,7 +212,8 @@ class TrustPlugin(BasePlugin[TrustConfig]):
             page.__class__ = _HtmlPage  # the same page (the navigation holds it), read and rendered as HTML
             if self.store is not None:
                 ours = cast(_HtmlPage, page)
-                ours.cache_key = self.store.key(page, page.file.content_string)
+                made_from = self.rendered.made_from.get(page.file.src_uri) if self.rendered is not None else None
+                ours.cache_key = self.store.key(page, page.file.content_string, made_from)
                 ours.kept = self.store.get(ours.cache_key)
         return page
 

@@ -6,11 +6,15 @@ overrides them key by key. Adding a language is one such file.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from generator import yamlsource
+
+# Strings files as parsed, by their bytes: a build loads them several times (pages, feeds, checks).
+_PARSED: dict[bytes, yamlsource.Document] = {}
 
 
 def builtin_templates() -> Path:
@@ -33,7 +37,10 @@ class Strings:
         for folder in reversed(folders):  # built-in first, then the site's own overrides
             path = folder / "strings" / f"{locale}.yml"
             if path.is_file():
-                _merge(table, yamlsource.read(path).value)  # YAML 1.2: `on:` stays a key
+                if len(_PARSED) > 16:  # a preview whose strings are being edited
+                    _PARSED.clear()
+                # YAML 1.2: `on:` stays a key. A copy: merging the site's own strings must not change the parsed file.
+                _merge(table, copy.deepcopy(yamlsource.read(path, _PARSED).value))
         return cls(table)
 
     @classmethod

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import filecmp
-import json
+import hashlib
 import os
 import shutil
 import subprocess
@@ -182,7 +182,7 @@ def test_a_kept_page_is_a_hard_link_to_its_cache_entry_readable_by_all(project: 
         assert found.st_ino in cached and found.st_nlink >= 2, page  # the cache entry itself, not a copy
         assert found.st_mode & 0o777 == 0o644, oct(found.st_mode)  # 0o666 less the umask, not mkstemp's 0o600
     cache = project / ".trustpages" / "cache"
-    for written in (*cached.values(), cache / "pages" / "pages.json", cache / "parsed.json"):
+    for written in (*cached.values(), cache / "pages" / "pages.index", cache / "parsed.index"):
         assert written.stat().st_mode & 0o777 == 0o644, written
     # A page trustpages does not generate (site_src/about.md) is MkDocs' own: written, never linked.
     assert (project / "second" / "about" / "index.html").stat().st_nlink == 1
@@ -300,9 +300,11 @@ def test_a_value_json_cannot_give_back_is_parsed_again(tmp_path: Path, monkeypat
         assert yamlsource.read(record, store).value == {1: "a", "when": (1, 2)}
         store.save()
     assert parsed == [b"1: a\n"] * 2
-    assert json.loads((folder / "parsed.json").read_bytes())["files"] == {}
+    assert (folder / "parsed.index").read_text(encoding="utf-8").splitlines()[1:] == []  # the header only
 
-    (folder / "parsed.json").write_bytes(b'{"torn')  # a build stopped half way: every file is parsed
+    index = folder / "parsed.index"
+    index.write_text(index.read_text(encoding="utf-8") + f'{hashlib.sha256(b"1: a" + bytes([10])).hexdigest()}\t{{"torn', encoding="utf-8")
+    # an entry that is not JSON (written by hand, or by a broken tool): the file is parsed
     assert yamlsource.read(record, buildcache.ParsedStore(folder)).value == {1: "a", "when": (1, 2)}
     assert len(parsed) == 3
 
