@@ -40,6 +40,8 @@ _CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_NONCHARACTERS}]")
 # is not what was written (the marks LRM, RLM and ALM only steer neutral characters: right-to-left
 # text needs them).
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Text holding neither: checked in one pass, as nearly all text is (the checks below say what is wrong).
+_ALLOWED = re.compile(f"[^\x00-\x08\x0b-\x1f\x7f-\x9f{_NONCHARACTERS}\u202a-\u202e\u2066-\u2069]*\\Z")
 # What a one-line field may not hold: it is written where a break would start a new line.
 _LINE_BREAK = re.compile("[\t\n\u2028\u2029]")
 # Letters and symbols drawn as nothing at all (besides spaces, marks and format characters).
@@ -138,6 +140,8 @@ def _text(value: Any) -> Any:
     """Markdown prose: printable text with at least one visible character; tabs and line breaks allowed."""
     if not isinstance(value, str):
         raise PydanticCustomError("text_type", "expected text; got {got}", {"got": describe(value)})
+    if _ALLOWED.match(value) and value.strip() and any(_visible(char) for char in value):
+        return value
     if not value.strip():
         raise PydanticCustomError("empty_text", "is empty")
     if found := _CONTROL.search(value):

@@ -56,3 +56,17 @@ def test_a_macro_a_site_adds_to_its_macro_file_is_there_for_its_templates(tmp_pa
     site = pages(tmp_path, {"_macros.md.j2": own, "mistake.md.j2": "{{ shout(mistake.title) }}\n"})
     mistake = next(text for path, text in site.items() if path.startswith("mistakes/") and path != "mistakes/index.md")
     assert mistake.strip().endswith("!") and mistake.strip()[:-1].isupper()
+
+
+def test_a_site_s_own_strings_override_the_built_in_ones_without_changing_them(tmp_path: Path) -> None:
+    """Strings files are parsed once per process (by their bytes); a site's overrides must not leak into another site's strings."""
+    from generator.strings import Strings, builtin_templates
+
+    built_in = Strings.load("en", [builtin_templates()])
+    key = "home.more_open"
+    original = built_in(key, count=3)
+    (tmp_path / "strings").mkdir()
+    (tmp_path / "strings" / "en.yml").write_text("home:\n  more_open: 'Ours: {count}'\n", encoding="utf-8")
+    for _ in range(2):  # the second time from the parsed files already in memory
+        assert Strings.load("en", [tmp_path, builtin_templates()])(key, count=3) == "Ours: 3"
+        assert Strings.load("en", [builtin_templates()])(key, count=3) == original
