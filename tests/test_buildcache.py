@@ -256,14 +256,7 @@ def test_a_record_file_is_parsed_once_while_its_bytes_are_the_same(tmp_path: Pat
     document.value["title"] = "Changed by validation"  # what is kept is the value as parsed
     first.save()
 
-    parsed: list[bytes] = []
-    parse = yamlsource.parse
-
-    def counted(raw: bytes) -> yamlsource.Document:
-        parsed.append(raw)
-        return parse(raw)
-
-    monkeypatch.setattr(yamlsource, "parse", counted)
+    parsed = _count_parses(monkeypatch)
     second = buildcache.ParsedStore(folder)
     document = yamlsource.read(record, second)
     assert parsed == [] and document.value == expected
@@ -319,6 +312,18 @@ def test_files_parsed_by_other_code_are_parsed_again(tmp_path: Path, monkeypatch
     store = buildcache.ParsedStore(folder)
     yamlsource.read(record, store)
     store.save()
+    parsed = _count_parses(monkeypatch)
+    assert yamlsource.read(record, buildcache.ParsedStore(folder)).value == {"title": "Kept"}
+    assert parsed == []  # the same code: reused
+    monkeypatch.setattr(buildcache, "code_key", lambda: "other code")
+    assert yamlsource.read(record, buildcache.ParsedStore(folder)).value == {"title": "Kept"}
+    assert parsed == [b"title: Kept\n"]
+
+
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """The bytes of every file parsed from now on (the ones a ParsedStore did not have)."""
+    from generator import yamlsource
+
     parsed: list[bytes] = []
     real = yamlsource.parse
 
@@ -327,8 +332,4 @@ def test_files_parsed_by_other_code_are_parsed_again(tmp_path: Path, monkeypatch
         return real(raw)
 
     monkeypatch.setattr(yamlsource, "parse", counted)
-    assert yamlsource.read(record, buildcache.ParsedStore(folder)).value == {"title": "Kept"}
-    assert parsed == []  # the same code: reused
-    monkeypatch.setattr(buildcache, "code_key", lambda: "other code")
-    assert yamlsource.read(record, buildcache.ParsedStore(folder)).value == {"title": "Kept"}
-    assert parsed == [b"title: Kept\n"]
+    return parsed
