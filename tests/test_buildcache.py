@@ -333,3 +333,25 @@ def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
 
     monkeypatch.setattr(yamlsource, "parse", counted)
     return parsed
+
+
+def test_a_kept_page_is_copied_where_the_site_cannot_link_to_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache on another file system (or one without hard links): the page is copied, byte for byte."""
+    import errno
+
+    from generator import buildcache
+
+    store = buildcache.PageStore(tmp_path / "cache", "site")
+    store.folder.mkdir(parents=True)
+    store.put("k", "<p>kept ✓</p>", nav="n", meta={}, title=None, toc=[], anchors=[], search=[])
+
+    def cross_device(source: object, destination: object) -> None:
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(buildcache.os, "link", cross_device)
+    destination = tmp_path / "site" / "page" / "index.html"
+    store.link("k", str(destination))
+    assert destination.read_bytes() == "<p>kept ✓</p>".encode()
+    assert destination.stat().st_ino != (store.folder / "k.html").stat().st_ino
+    store.link("k", str(destination))  # over the last build's file
+    assert destination.read_bytes() == "<p>kept ✓</p>".encode()
