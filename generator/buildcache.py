@@ -1,21 +1,22 @@
-"""The build cache: each generated page as the theme rendered it, kept on disk between builds (CI keeps the folder).
+"""The build cache: pages outside the navigation (record pages) as the theme rendered them, kept on disk between builds (CI keeps the folder).
 
-A page's entry is named by a hash of everything its output is made from: the page itself (its
-address, neighbours in the navigation and the source trustpages generated: HTML and front matter)
-and the site around it (the MkDocs configuration after the plugin dressed it, the navigation,
+A page's entry is named by a hash of everything its output is made from: its path and the
+source trustpages generated (HTML and front matter), and the site around it (the MkDocs
+configuration after the plugin dressed it, the navigation and what the titles in it come from,
 the theme's templates, the versions of MkDocs and Material, and a hash of trustpages' own code:
-`code_key`, which also keys the parsed and rendered records below). Nothing else goes
-in, so a page whose inputs did not change is the very bytes a cold build would write, and the
-day only matters to a page when its own text changed with it (an overdue promise, the home
-page's figures). A build after one record changed renders again only the pages that show it.
+`code_key`, which also keys the parsed and rendered records below). Nothing else goes in, so a
+page whose inputs did not change is the very bytes a cold build would write, and the day only
+matters to a page when its own text changed with it (an overdue promise). A build after one
+record changed renders again only the pages that show it.
 
-A kept page skips MkDocs' work on it: its file in the site is a hard link to the kept output
-(checked against the digest it was kept with, so a file changed since is rendered again, never
-published), and what MkDocs and the theme's search read from a page (front matter, title, table
-of contents, anchors, search entries) comes from the manifest, `pages.json`, beside the outputs
-(`<hash>.html`). After a good build, the entries it did not use are deleted.
+MkDocs does no work on a kept page: the plugin gives it to MkDocs as a file to copy rather than a
+page to build, puts its kept search entries in the theme's index and its address in the site
+map, and hard-links its file from the cache (checked against the digest it was kept with, so a
+file changed since, say written through a link to it, is rendered again, never published). The
+entries are listed in `pages.index` beside the outputs (`<hash>.html`); after a good build, the
+ones it did not use are deleted.
 
-`ParsedStore` keeps each record file's parsed value by the hash of its bytes (`parsed.json`), so
+`ParsedStore` keeps each record file's parsed value by the hash of its bytes (`parsed.index`), so
 an unchanged file is not parsed again; it is validated again all the same.
 
 `RenderStore` keeps, the same way, each record page as trustpages rendered it (before the theme),
@@ -32,64 +33,49 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from mkdocs.structure.nav import Navigation, Section
-from mkdocs.structure.pages import Page
-
 from generator.render import PageCache
 from generator.yamlsource import Document
 
-# What a kept page renders through: nothing, as its file is linked from the cache instead.
-TEMPLATE = "trustpages-kept.html"
-_PACKAGES = ("mkdocs", "mkdocs-material", "trustpages", "jinja2", "markupsafe")
+_PACKAGES = ("mkdocs", "mkdocs-material", "jinja2", "markupsafe")
 MANIFEST = "pages.index"
 
 
 @dataclass(frozen=True)
 class Kept:
-    """What MkDocs and the theme's search read from a kept page, and the digest of its output."""
+    """A kept page: the digest of its output, its entries in the theme's search index, and its front matter (the navigation shows some)."""
 
-    nav: str  # the navigation's titles and addresses it was rendered with (nav_key)
     digest: str
-    meta: dict[str, Any]
-    title: str | None  # the first top-level heading
-    toc: list[Any]  # Markdown-style heading tokens
-    anchors: list[str]
     search: list[dict[str, str]]
+    meta: dict[str, Any]
 
 
 class PageStore:
     """Outputs of earlier builds in `folder`, by the hash of what each was made from."""
 
     def __init__(self, folder: Path, site: str) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
-        self.site = site  # the hash of everything every page shares
+        self.site = site  # the hash of everything every page shares (site_key)
         self.entries = _read_index(folder / MANIFEST, _PAGES_INDEX)
         self.kept: dict[str, str] = {}  # the entries this build used or made (as JSON): the next manifest
         self.reused = 0
         self.rendered = 0
 
-    @classmethod
-    def open(cls, folder: Path, config: Any, nav: Navigation) -> PageStore:
-        folder.mkdir(parents=True, exist_ok=True)
-        return cls(folder, site_key(config, nav))
+    def key(self, src_uri: str, source: str, made_from: str | None = None) -> str:
+        """The hash of a page's inputs: its path, its source and the site's.
 
-    def key(self, page: Page, source: str, made_from: str | None = None) -> str:
-        """The hash of this page's own inputs (before MkDocs read it) and the site's.
-
-        `made_from`: a hash of what the source was rendered from (RenderStore.made_from), which
-        spares hashing the source itself.
+        Its address, canonical address and edit link follow from the path and the configuration,
+        and its title in the navigation and its neighbours there from the navigation (in the
+        site's key). `made_from`: a hash of what the source was rendered from
+        (RenderStore.made_from), which spares hashing the source.
         """
-        around = [getattr(page.previous_page, "url", None), getattr(page.next_page, "url", None)]
-        title = vars(page).get("title")  # a title the navigation gives it
         made = f"rendered from {made_from}" if made_from else _hash(source)
-        parts = [self.site, page.file.src_uri, page.url, page.canonical_url, page.edit_url, title, around, made]
-        return _hash(json.dumps(parts, ensure_ascii=False))
+        return _hash(json.dumps([self.site, src_uri, made], ensure_ascii=False))
 
     def get(self, key: str) -> Kept | None:
         """The kept page, if its output is there with the bytes it was kept with."""
@@ -98,7 +84,7 @@ class PageStore:
             return None
         try:
             kept = Kept(**json.loads(entry))
-            if _digest((self.folder / f"{key}.html").read_bytes()) != kept.digest:
+            if digest((self.folder / f"{key}.html").read_bytes()) != kept.digest:
                 return None  # changed since (written through a link to it): render it again
         except (OSError, TypeError, ValueError):
             return None
@@ -120,20 +106,19 @@ class PageStore:
                 break
         self.reused += 1
 
-    def put(self, key: str, output: str, **read: Any) -> None:
-        """Keep `output` and what is read from the page (`Kept`'s fields but the digest) for the next build.
+    def put(self, key: str, output: str, search: list[dict[str, str]], meta: dict[str, Any]) -> None:
+        """Keep `output`, its search entries and front matter for the next build.
 
         A page whose front matter is not plain JSON (a date in it would come back as text) is not kept.
         """
         data = output_bytes(output)
         try:
-            kept = asdict(Kept(digest=_digest(data), **read))
-            text = json.dumps(kept, ensure_ascii=False)
-            if json.loads(text) != kept:
+            text = json.dumps(meta, ensure_ascii=False)
+            if json.loads(text) != meta:
                 return
         except (TypeError, ValueError):
             return
-        self.kept[key] = text
+        self.kept[key] = json.dumps(asdict(Kept(digest(data), search, meta)), ensure_ascii=False)
         self.rendered += 1
         _write(self.folder / f"{key}.html", data)
 
@@ -170,7 +155,7 @@ class ParsedStore(dict[bytes, Document]):
     def get(self, raw: bytes, default: Any = None) -> Any:
         document = super().get(raw)
         if document is None:
-            text = self.before.get(_digest(raw))
+            text = self.before.get(digest(raw))
             if text is None:
                 return default
             try:
@@ -193,7 +178,7 @@ class ParsedStore(dict[bytes, Document]):
 
     def save(self) -> None:
         """Keep the files this build read (load() forgets the others) for the next build."""
-        _write_index(self.path, self._header(), {_digest(raw): self.texts[raw] for raw in self if raw in self.texts})
+        _write_index(self.path, self._header(), {digest(raw): self.texts[raw] for raw in self if raw in self.texts})
 
 
 class RenderStore(PageCache):
@@ -208,7 +193,7 @@ class RenderStore(PageCache):
         self._shared: tuple[Any, str] | None = None
 
     def get(self, path: str, key: tuple[Any, ...]) -> tuple[str, bool] | None:
-        digest = self.made_from[path] = self._digest(path, key)
+        digest = self.made_from[path] = self.digest(path, key)
         self.used.add(digest)
         try:
             text = (self.folder / f"{digest}.page").read_text(encoding="utf-8")
@@ -218,14 +203,14 @@ class RenderStore(PageCache):
         return (source, kind == "html") if kind in ("html", "markdown") else None
 
     def put(self, path: str, key: tuple[Any, ...], page: tuple[str, bool]) -> None:
-        digest = self.made_from[path] = self._digest(path, key)
+        digest = self.made_from[path] = self.digest(path, key)
         self.used.add(digest)
         _write(self.folder / f"{digest}.page", f"{'html' if page[1] else 'markdown'}\n{page[0]}".encode())
 
     def prune(self) -> int:
         return _prune(self.folder, self.used, (".page", ".tmp"))
 
-    def _digest(self, path: str, key: tuple[Any, ...]) -> str:
+    def digest(self, path: str, key: tuple[Any, ...]) -> str:
         """A hash of the page's inputs; what every page shares (key[0]: templates, site, day; and the code) is written out once."""
         shared, own = key[0], key[1:]
         if self._shared is None or self._shared[0] is not shared:
@@ -239,8 +224,13 @@ _NOT_SHOWN = frozenset(
 )  # fmt: skip
 
 
-def site_key(config: Any, nav: Navigation) -> str:
-    """The hash of what every page's output shares: configuration, navigation, theme templates, versions."""
+def site_key(config: Any, listed: dict[str, Any]) -> str:
+    """The hash of what every page shares: configuration, navigation, theme templates, code.
+
+    `listed`: what the navigation shows of each page it lists, by path (a hand-written page's
+    source; a generated one's front matter and first heading: the whole of it changes with the
+    records, but not what the navigation shows of it).
+    """
     theme = config.theme
     parts = {
         # Every option a theme template may read (the configuration as the plugin dressed it), but
@@ -248,7 +238,8 @@ def site_key(config: Any, nav: Navigation) -> str:
         "config": {name: value for name, value in config.items() if name not in _NOT_SHOWN},
         "plugins": list(config.plugins),
         "theme": {"name": theme.name, "options": dict(theme.items()), "dirs": [_folder_key(Path(folder)) for folder in theme.dirs]},
-        "nav": _nav(nav.items),  # as given before pages are read: titles they give themselves are in nav_key
+        "nav": config.nav,
+        "listed": listed,
         "versions": {name: _version(name) for name in _PACKAGES},
         "code": code_key(),
     }
@@ -265,11 +256,6 @@ def code_key() -> str:
     return digest.hexdigest()
 
 
-def nav_key(nav: Navigation) -> str:
-    """The hash of the navigation every page shows, once pages are read (titles from their headings included)."""
-    return _hash(json.dumps(_nav(nav.items), ensure_ascii=False))
-
-
 def _stable(value: Any) -> str:
     """A value JSON cannot hold, the same in every process: a date as written, an object or function by its name (not its address)."""
     if hasattr(value, "isoformat"):
@@ -278,10 +264,6 @@ def _stable(value: Any) -> str:
         return value.as_posix()
     named = value if callable(value) and hasattr(value, "__qualname__") else type(value)
     return f"{named.__module__}.{named.__qualname__}"
-
-
-def _nav(items: Iterable[Any]) -> list[Any]:
-    return [[item.title, _nav(item.children)] if isinstance(item, Section) else [item.title, getattr(item, "url", None)] for item in items]
 
 
 def _folder_key(folder: Path) -> str:
@@ -360,8 +342,8 @@ def _prune(folder: Path, used: set[str], suffixes: tuple[str, ...]) -> int:
 
 
 def _hash(text: str) -> str:
-    return _digest(text.encode("utf-8"))
+    return digest(text.encode("utf-8"))
 
 
-def _digest(data: bytes) -> str:
+def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()

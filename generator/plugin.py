@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
@@ -61,50 +62,56 @@ class _Generated(File):
 
     same_as_before = False  # the plugin sets it: the same source as this page had in the last build
     html = False  # rendered from an .html.j2 template: MkDocs has nothing to convert
+    cache_key = ""  # its inputs' hash, when the build cache keeps pages like it
 
     def is_modified(self) -> bool:
         return not (self.same_as_before and os.path.isfile(self.abs_dest_path))
+
+
+class _KeptFile(_Generated):
+    """A page the build cache kept: MkDocs counts it as a file to copy, not a page to build.
+
+    It keeps the page's address (set before it became one), so links to it from other pages and
+    the site map still find it; the plugin adds its search entries and links its file from the
+    cache after the build (on_post_build), as MkDocs would write the page last.
+    """
+
+    kept: Kept
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
 
 
 class _HtmlPage(Page):
     """A page trustpages rendered as HTML: MkDocs reads its front matter, headings and anchors, and converts nothing.
 
     MkDocs makes every page a Page before plugins see it (the navigation's titles come with it),
-    so the plugin turns a generated HTML page into this kind in `on_pre_page`. A page the build
-    cache kept is read from what was kept, renders nothing, and its file is linked from the cache.
+    so the plugin turns a generated HTML page into this kind in `on_pre_page`.
     """
 
     file: _Generated
     _body = ""
-    cache_key = ""  # its inputs' hash, when the build cache is in use
-    kept: Kept | None = None  # what an earlier build kept of it (buildcache.PageStore)
     indexed_here = False  # its search entries come from the plugin (the theme's parsing is off for it)
     sections: list[dict[str, str]] | None = None  # those entries, added to the theme's index in on_env
-    read_meta: dict[str, Any] | None = None  # its front matter as read, and its headings, for the build cache
-    toc_tokens: list[dict[str, Any]] | None = None
+    read_meta: dict[str, Any] = {}  # its front matter as read (the build cache keeps it)
 
     def read_source(self, config: MkDocsConfig) -> None:
-        self.markdown = ""  # nothing to convert; MkDocs counts a page as read once this is set
-        if self.kept is not None:
-            self.meta, self.indexed_here = {**self.kept.meta, "template": buildcache.TEMPLATE}, True
-            return
         self.meta, self._body = htmlpage.split(self.file.content_string)
+        self.markdown = ""  # nothing to convert; MkDocs counts a page as read once this is set
         if "search" not in self.meta:
             self.meta["search"] = {"exclude": True}  # the theme's search would parse the HTML; the plugin adds its entries
             self.indexed_here = True
         self.read_meta = dict(self.meta)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        if self.kept is not None:
-            self.content, tokens = "", self.kept.toc
-            self._title_from_render, self.present_anchor_ids = self.kept.title, set(self.kept.anchors)
-        else:
-            self.content = self._body
-            headings = list(htmlpage.headings(self._body))
-            self.toc_tokens = tokens = htmlpage.toc_tokens(headings)
-            self._title_from_render = next((heading.text for heading in headings if heading.level == 1), None)
-            self.present_anchor_ids = htmlpage.anchors(self._body)
-        self.toc = get_toc(tokens)  # the same keys as Markdown's tokens
+        self.content = self._body
+        headings = list(htmlpage.headings(self._body))
+        self.toc = get_toc(htmlpage.toc_tokens(headings))  # type: ignore[arg-type]  # the same keys as Markdown's tokens
+        self._title_from_render = next((heading.text for heading in headings if heading.level == 1), None)
+        self.present_anchor_ids = htmlpage.anchors(self._body)
 
 
 class TrustPlugin(BasePlugin[TrustConfig]):
@@ -119,18 +126,15 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     alternates: tuple[opendata.Alternate, ...] = ()  # the feeds every page's <head> announces
     serving = False
     nav: Navigation | None = None
-    quiet: _Quiet
     store: PageStore | None = None  # the build cache of this build (pages as the theme rendered them), when cache_dir is set
-    nav_key = ""  # and the navigation its pages show (buildcache.nav_key)
+    rendered: RenderStore | None = None  # and of record pages as trustpages rendered them
+    generated: list[_Generated]  # this build's generated pages, in the order MkDocs has them
     index: Any = None  # the theme's search index
-    linked: list[_HtmlPage]  # the kept pages, whose files are linked from the cache
+    _files: Files | None = None  # this build's files, while the build cache is in use
 
     def __init__(self) -> None:
         super().__init__()
-        self.quiet = _Quiet()  # while the build cache links pages
-        self.linked = []
-
-    rendered: RenderStore | None = None  # and of record pages as trustpages rendered them
+        self.generated = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds, so
@@ -194,51 +198,75 @@ class TrustPlugin(BasePlugin[TrustConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.output is not None
+        self.generated = []
         for path, source in self.output.pages.items():
             page = cast(_Generated, _Generated.generated(config, path, content=source))  # MkDocs types it as File
             page.same_as_before = self.previous is not None and self.previous.get(path) == source
             page.html = path in self.output.html
             self._add(files, page)
+            self.generated.append(page)
         if self.previous is not None:
             self.previous = self.output.pages
+        self.store = self._page_store(config, files)
+        if self.store is not None:
+            self._keep(config)
         for path, data in self.output.assets.items():
             # Explicitly included: MkDocs leaves out paths starting with '.' by default, which
             # would silently drop .well-known/security.txt from the built site.
             self._add(files, File.generated(config, path, content=data, inclusion=InclusionLevel.INCLUDED))
         return files
 
+    def _keep(self, config: MkDocsConfig) -> None:
+        """Turn each generated page whose output the build cache kept into a file MkDocs copies (no-op) and the plugin links.
+
+        A page the navigation lists without a title is always built: its title there is read from it.
+        """
+        assert self.store is not None
+        untitled = {path for title, path in _nav_entries(config.nav) if title is None}
+        made_from = self.rendered.made_from if self.rendered is not None else {}
+        for file in self.generated:
+            if not file.html or file.src_uri in untitled:
+                continue
+            file.cache_key = self.store.key(file.src_uri, file.content_string, made_from.get(file.src_uri))
+            kept = self.store.get(file.cache_key)
+            if kept is not None:
+                _ = file.dest_uri, file.url  # worked out now, as a page's: a file to copy would keep its .md name
+                file.__class__ = _KeptFile
+                cast(_KeptFile, file).kept = kept
+
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if isinstance(page.file, _Generated) and page.file.html:
             page.__class__ = _HtmlPage  # the same page (the navigation holds it), read and rendered as HTML
-            if self.store is not None:
-                ours = cast(_HtmlPage, page)
-                made_from = self.rendered.made_from.get(page.file.src_uri) if self.rendered is not None else None
-                ours.cache_key = self.store.key(page, page.file.content_string, made_from)
-                ours.kept = self.store.get(ours.cache_key)
         return page
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A generated page's entries for the theme's search index, as the theme would make them (htmlpage.search_sections)."""
         if isinstance(page, _HtmlPage) and page.indexed_here and self.index is not None:
-            if page.kept is not None:
-                page.sections = page.kept.search
-            else:
-                page.sections = [
-                    {
-                        "location": f"{page.url}#{section.id}" if section.id else page.url,
-                        "title": section.title or page.title or "",
-                        "text": section.text,
-                    }
-                    for section in htmlpage.search_sections(html)
-                ]
+            page.sections = [
+                {"location": f"{page.url}#{section.id}" if section.id else page.url, "title": section.title or page.title or "", "text": section.text}
+                for section in htmlpage.search_sections(html)
+            ]  # fmt: skip
         return html
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav, self.index = nav, _search_index(config)
-        self.store = self._page_store(config, nav)
+        for page in nav.pages:
+            if isinstance(page.file, _KeptFile):  # listed, not built: the navigation shows some of its front matter (icon, status)
+                page.meta = dict(page.file.kept.meta)
         return nav
 
-    def _page_store(self, config: MkDocsConfig, nav: Navigation) -> PageStore | None:
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        """The site map lists kept pages too, where MkDocs would have listed them (it lists the pages it builds)."""
+        if template_name == "sitemap.xml" and any(isinstance(file, _KeptFile) for file in self.generated):
+            pages = context["pages"]
+            built = {id(file) for file in pages}
+            for file in self.generated:
+                if isinstance(file, _KeptFile) and file.page is None:
+                    Page(None, file, config)  # its address and date, as MkDocs gives a page
+            context["pages"] = [file for file in self._files or () if id(file) in built or isinstance(file, _KeptFile)]
+        return context
+
+    def _page_store(self, config: MkDocsConfig, files: Files) -> PageStore | None:
         """The build cache of themed pages, when there is one and it can be trusted to give what this build would render."""
         if not self.config.cache_dir or self.serving:
             return None  # a preview builds only what changed already
@@ -249,9 +277,10 @@ class TrustPlugin(BasePlugin[TrustConfig]):
             # A kept page's file is the output this plugin gave MkDocs; another plugin changing pages would be left out.
             log.info(f"build cache not used: another plugin changes pages ({', '.join(sorted(others))})")
             return None
+        self._files = files
         folder = self._cache_folder(config) / "pages"
         try:
-            return PageStore.open(folder, config, nav)
+            return PageStore(folder, buildcache.site_key(config, self._listed(config, files)))
         except OSError as exc:  # a cache that cannot be kept costs time, never the build
             log.info(f"build cache not used: {folder}: {exc.strerror or exc}")
             return None
@@ -263,28 +292,23 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         if env.bytecode_cache is None:
             # The theme's templates (Material's base, partials and icons) compiled once, not on every build.
             env.bytecode_cache = template_cache("trustpages-theme-%s.cache")
-        pages = [file.page for file in files.documentation_pages() if isinstance(file.page, _HtmlPage)]
-        if self.store is not None and self.nav is not None:
-            self.nav_key = buildcache.nav_key(self.nav)
-            for page in pages:
-                if page.kept is not None and page.kept.nav != self.nav_key:  # a page's title in the navigation changed
-                    self._read_again(page, config, files)
-            env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({buildcache.TEMPLATE: ""}), env.loader])  # type: ignore[list-item]
-            self.linked = [page for page in pages if page.kept is not None]
-            self.quiet.paths = {page.file.src_uri for page in self.linked}
-            _BUILD_LOG.addFilter(self.quiet)
         if self.index is not None:  # in the order MkDocs read the pages
-            for page in pages:
-                self.index.entries.extend(page.sections or ())
+            for file in self.generated:
+                self.index.entries.extend(file.kept.search if isinstance(file, _KeptFile) else getattr(file.page, "sections", None) or ())
         return env
 
-    def _read_again(self, page: _HtmlPage, config: MkDocsConfig, files: Files) -> None:
-        """Read and render a kept page as if it had not been kept (MkDocs' own steps; only this plugin changes pages)."""
-        page.kept = None
-        page.read_source(config)
-        page.markdown = config.plugins.on_page_markdown(page.markdown or "", page=page, config=config, files=files)
-        page.render(config, files)
-        page.content = config.plugins.on_page_content(page.content or "", page=page, config=config, files=files)
+    @staticmethod
+    def _listed(config: MkDocsConfig, files: Files) -> dict[str, Any]:
+        """What the navigation shows of each page it lists, besides what `nav:` says: its title and front matter (buildcache.site_key)."""
+        listed: dict[str, Any] = {}
+        for _, path in _nav_entries(config.nav):
+            file = files.get_file_from_path(path)
+            if isinstance(file, _Generated) and file.html:
+                meta, body = htmlpage.split(file.content_string)
+                listed[path] = [meta, next((heading.text for heading in htmlpage.headings(body) if heading.level == 1), None)]
+            elif file is not None:  # Markdown, hand-written or from a site's own template: all of it
+                listed[path] = buildcache.digest(file.content_bytes)
+        return listed
 
     @event_priority(100)  # before other plugins' on_post_build, which may read the built site
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -296,7 +320,6 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         if self.rendered is not None:
             self.rendered.prune()
             again = f"; {self.rendered.rendered} record page(s) rendered again"
-        _BUILD_LOG.removeFilter(self.quiet)
         if self.store is not None:
             removed = self.store.save()
             log.info(
@@ -306,13 +329,14 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     def _link_kept(self, config: MkDocsConfig) -> None:
         """Put each kept page's file in the site, after everything else is written (as MkDocs writes pages last)."""
         assert self.store is not None
-        for page in self.linked:
-            try:
-                self.store.link(page.cache_key, page.file.abs_dest_path)
-            except OSError as exc:
-                raise PluginError(
-                    f"build cache: {page.file.src_uri}: its kept output is gone ({exc.strerror or exc}); build again"
-                ) from None
+        for file in self.generated:
+            if isinstance(file, _KeptFile):
+                try:
+                    self.store.link(file.cache_key, file.abs_dest_path)
+                except OSError as exc:
+                    raise PluginError(
+                        f"build cache: {file.src_uri}: its kept output is gone ({exc.strerror or exc}); build again"
+                    ) from None
 
     def _cache_folder(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").parent / str(self.config.cache_dir)  # beside mkdocs.yml, like content_dir
@@ -339,8 +363,6 @@ class TrustPlugin(BasePlugin[TrustConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Announce the feeds in every page's <head>, so feed readers find them from any page."""
-        if isinstance(page, _HtmlPage) and page.kept is not None:
-            return ""  # MkDocs writes nothing (and says so, which quiet keeps to itself): on_post_build links the kept file
         # Relative hrefs, like MkDocs' own links: they work under any subfolder and in `mkdocs serve`,
         # where site_url may be unset or point elsewhere.
         links = "".join(
@@ -351,15 +373,9 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         output = f"{head}{links}{found}{rest}" if found else output
         if self.showing:
             output = _with_problems(output, self.showing)
-        if self.store is not None and isinstance(page, _HtmlPage) and page.indexed_here and page.cache_key:
-            self.store.put(
-                page.cache_key, output, nav=self.nav_key, meta=page.read_meta, title=page._title_from_render, toc=page.toc_tokens,
-                anchors=sorted(page.present_anchor_ids or ()), search=page.sections or [],
-            )  # fmt: skip
+        if self.store is not None and isinstance(page, _HtmlPage) and page.indexed_here and page.file.cache_key:
+            self.store.put(page.file.cache_key, output, page.sections or [], page.read_meta)
         return output
-
-    def on_build_error(self, *, error: Exception) -> None:
-        _BUILD_LOG.removeFilter(self.quiet)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         server.watch(self.config.content_dir)
@@ -389,25 +405,23 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         return default_templates(Path(config.config_file_path or ".").parent)
 
 
-_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
-
-
 def _name(handler: Any) -> str:
     """A plugin's class name, or a hook file's module name (its events are plain functions)."""
     owner = getattr(handler, "__self__", None)
     return type(owner).__name__ if owner is not None else str(getattr(handler, "__module__", handler))
 
 
-class _Quiet(logging.Filter):
-    """Keeps MkDocs from saying "Page skipped … empty output" of each page whose file the build cache linked."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.paths: set[str] = set()
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        return not (message.startswith("Page skipped: '") and message[15:].partition("'")[0] in self.paths)
+def _nav_entries(nav: Any, title: str | None = None) -> Iterator[tuple[str | None, str]]:
+    """The pages a `nav:` configuration lists (not its links elsewhere), each with the title it gives it, if any."""
+    if isinstance(nav, str):
+        if "://" not in nav and not nav.startswith("/"):
+            yield title, nav
+    elif isinstance(nav, dict):
+        for key, value in nav.items():
+            yield from _nav_entries(value, str(key))
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_entries(item)
 
 
 def _search_index(config: MkDocsConfig) -> Any:
