@@ -358,3 +358,16 @@ def test_a_kept_page_is_copied_where_the_site_cannot_link_to_the_cache(tmp_path:
     assert destination.stat().st_ino != (store.folder / "k.html").stat().st_ino
     store.link("k", str(destination))  # over the last build's file
     assert destination.read_bytes() == "<p>kept ✓</p>".encode()
+
+
+def test_a_hand_written_link_to_a_kept_page_still_finds_it(project: Path) -> None:
+    """A kept page is a file MkDocs copies, not a page it builds: a page's Markdown link to it resolves as before, under --strict."""
+    record = next((project / "content" / "mistakes").glob("*.yml")).stem
+    about = project / "site_src" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + f"\n\nSee [our last mistake](mistakes/{record}.md).\n", encoding="utf-8")
+    _build(project, "first")
+    reused, _, _ = _counts(_build(project, "second"))  # --strict: a link MkDocs could not resolve would fail it
+    assert reused > 30
+    _build(project, "cold", cache=False)
+    assert _differences(project / "second", project / "cold") == []
+    assert f'href="../mistakes/{record}/"' in (project / "second" / "about" / "index.html").read_text(encoding="utf-8")
