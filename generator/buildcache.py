@@ -1,8 +1,8 @@
-"""The build cache: pages outside the navigation (record pages) as the theme rendered them, kept on disk between builds (CI keeps the folder).
+"""The build cache: generated pages as the theme rendered them, kept on disk between builds (CI keeps the folder).
 
 A page's entry is named by a hash of everything its output is made from: its path and the
 source trustpages generated (HTML and front matter), and the site around it (the MkDocs
-configuration after the plugin dressed it, the navigation and what the titles in it come from,
+configuration after the plugin dressed it, the navigation and what it shows of each page it lists,
 the theme's templates, the versions of MkDocs and Material, and a hash of trustpages' own code:
 `code_key`, which also keys the parsed and rendered records below). Nothing else goes in, so a
 page whose inputs did not change is the very bytes a cold build would write, and the day only
