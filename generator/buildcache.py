@@ -38,6 +38,9 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+from pydantic_core import PydanticSerializationError
+
 from generator.render import PageCache
 from generator.yamlsource import Document
 
@@ -193,7 +196,7 @@ class RenderStore(PageCache):
         self._shared: tuple[Any, str] | None = None
 
     def get(self, path: str, key: tuple[Any, ...]) -> tuple[str, bool] | None:
-        digest = self.made_from[path] = self.digest(path, key)
+        digest = self.made_from[path] = self._inputs(path, key)
         self.used.add(digest)
         try:
             text = (self.folder / f"{digest}.page").read_text(encoding="utf-8")
@@ -203,19 +206,32 @@ class RenderStore(PageCache):
         return (source, kind == "html") if kind in ("html", "markdown") else None
 
     def put(self, path: str, key: tuple[Any, ...], page: tuple[str, bool]) -> None:
-        digest = self.made_from[path] = self.digest(path, key)
+        digest = self.made_from[path] = self._inputs(path, key)
         self.used.add(digest)
         _write(self.folder / f"{digest}.page", f"{'html' if page[1] else 'markdown'}\n{page[0]}".encode())
 
     def prune(self) -> int:
         return _prune(self.folder, self.used, (".page", ".tmp"))
 
-    def digest(self, path: str, key: tuple[Any, ...]) -> str:
+    def _inputs(self, path: str, key: tuple[Any, ...]) -> str:
         """A hash of the page's inputs; what every page shares (key[0]: templates, site, day; and the code) is written out once."""
         shared, own = key[0], key[1:]
         if self._shared is None or self._shared[0] is not shared:
             self._shared = (shared, _hash(repr((shared, code_key()))))
-        return _hash(repr((path, self._shared[1], own)))
+        return _hash(f"{path}\0{self._shared[1]}\0{_fingerprint(own)}")
+
+
+def _fingerprint(value: Any) -> str:
+    """Everything `value` holds, as text: a record as its JSON (pydantic writes it in Rust, where `repr` would take
+    twice as long) with its kind and id, which the JSON leaves out; anything else as its `repr`."""
+    if isinstance(value, tuple | list):
+        return f"({','.join(_fingerprint(item) for item in value)})"
+    if isinstance(value, BaseModel):
+        try:
+            return f"{type(value).__qualname__}[{getattr(value, 'id', '')}]{value.model_dump_json()}"
+        except PydanticSerializationError:  # a field JSON cannot hold: its repr says it all the same
+            return repr(value)
+    return repr(value)
 
 
 _NOT_SHOWN = frozenset(
