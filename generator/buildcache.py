@@ -184,34 +184,52 @@ class ParsedStore(dict[bytes, Document]):
         _write_index(self.path, self._header(), {digest(raw): self.texts[raw] for raw in self if raw in self.texts})
 
 
+class Unread(str):
+    """A record page's source that `RenderStore` has not read yet (it reads as empty): `RenderStore.read` reads it.
+
+    A page whose themed output the build cache kept is never read; the plugin reads the others.
+    """
+
+    digest: str
+
+
 class RenderStore(PageCache):
-    """Record pages as trustpages rendered them in earlier builds, on disk, by a hash of their inputs."""
+    """Record pages as trustpages rendered them in earlier builds, on disk, by a hash of their inputs.
+
+    `get` gives an `Unread` source: reading it is left until it is needed.
+    """
 
     def __init__(self, folder: Path) -> None:
         super().__init__()
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
-        self.used: set[str] = set()
+        self.kinds = _read_index(folder / MANIFEST, _RENDERED_INDEX)  # each entry's kind of page: html or markdown
+        self.used: dict[str, str] = {}
         self.made_from: dict[str, str] = {}  # each record page's path: the hash of its inputs
         self._shared: tuple[Any, str] | None = None
 
     def get(self, path: str, key: tuple[Any, ...]) -> tuple[str, bool] | None:
         digest = self.made_from[path] = self._inputs(path, key)
-        self.used.add(digest)
-        try:
-            text = (self.folder / f"{digest}.page").read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+        kind = self.kinds.get(digest)
+        if kind not in ("html", "markdown") or not os.path.isfile(self.folder / f"{digest}.page"):
             return None
-        kind, _, source = text.partition("\n")
-        return (source, kind == "html") if kind in ("html", "markdown") else None
+        self.used[digest] = kind
+        source = Unread()
+        source.digest = digest
+        return source, kind == "html"
+
+    def read(self, source: Unread) -> str:
+        """The source `get` did not read (OSError when the entry is gone: a build sharing the cache pruned it)."""
+        return (self.folder / f"{source.digest}.page").read_text(encoding="utf-8")
 
     def put(self, path: str, key: tuple[Any, ...], page: tuple[str, bool]) -> None:
         digest = self.made_from[path] = self._inputs(path, key)
-        self.used.add(digest)
-        _write(self.folder / f"{digest}.page", f"{'html' if page[1] else 'markdown'}\n{page[0]}".encode())
+        self.used[digest] = "html" if page[1] else "markdown"
+        _write(self.folder / f"{digest}.page", page[0].encode())
 
     def prune(self) -> int:
-        return _prune(self.folder, self.used, (".page", ".tmp"))
+        _write_index(self.folder / MANIFEST, _RENDERED_INDEX, self.used)
+        return _prune(self.folder, set(self.used), (".page", ".tmp"))
 
     def _inputs(self, path: str, key: tuple[Any, ...]) -> str:
         """A hash of the page's inputs; what every page shares (key[0]: templates, site, day; and the code) is written out once."""
@@ -324,6 +342,7 @@ def _umask() -> int:
 
 
 _PAGES_INDEX = "trustpages kept pages"
+_RENDERED_INDEX = "trustpages rendered record pages"
 
 
 def _read_index(path: Path, header: str) -> dict[str, str]:

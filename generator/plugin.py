@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
@@ -25,7 +25,7 @@ from mkdocs.utils import get_relative_url
 
 from generator import buildcache, opendata, theme
 from generator.asof import default_as_of, parse_day
-from generator.buildcache import Kept, PageStore, ParsedStore, RenderStore
+from generator.buildcache import Kept, PageStore, ParsedStore, RenderStore, Unread
 from generator.collector import fewer_collections
 from generator.history import History
 from generator.nav import default_nav
@@ -207,14 +207,30 @@ class TrustPlugin(BasePlugin[TrustConfig]):
             self.generated.append(page)
         if self.previous is not None:
             self.previous = self.output.pages
+        listed = {path for _, path in _nav_entries(config.nav)}
+        self._read_sources(lambda file: file.src_uri in listed)  # the navigation shows what they say
         self.store = self._page_store(config, files)
         if self.store is not None:
             self._keep(config)
+        self._read_sources(lambda file: not isinstance(file, _KeptFile))  # MkDocs builds them
         for path, data in self.output.assets.items():
             # Explicitly included: MkDocs leaves out paths starting with '.' by default, which
             # would silently drop .well-known/security.txt from the built site.
             self._add(files, File.generated(config, path, content=data, inclusion=InclusionLevel.INCLUDED))
         return files
+
+    def _read_sources(self, which: Callable[[_Generated], bool]) -> None:
+        """Read the record pages' sources the render cache left unread (buildcache.Unread), of the pages `which` picks."""
+        for file in self.generated:
+            source = file.content_string
+            if isinstance(source, Unread) and which(file):
+                assert self.rendered is not None  # only it makes them
+                try:
+                    file.content_string = self.rendered.read(source)
+                except OSError as exc:
+                    raise PluginError(
+                        f"build cache: {file.src_uri}: its rendered page is gone ({exc.strerror or exc}); build again"
+                    ) from None
 
     def _keep(self, config: MkDocsConfig) -> None:
         """Turn each generated page whose output the build cache kept into a file MkDocs copies (no-op) and the plugin links.

@@ -371,3 +371,24 @@ def test_a_hand_written_link_to_a_kept_page_still_finds_it(project: Path) -> Non
     _build(project, "cold", cache=False)
     assert _differences(project / "second", project / "cold") == []
     assert f'href="../mistakes/{record}/"' in (project / "second" / "about" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_rendered_record_page_is_read_only_when_it_is_needed(tmp_path: Path) -> None:
+    """The render cache answers from its index; a page's source is read when MkDocs is to build it, never for a kept page."""
+    from generator import buildcache
+
+    first = buildcache.RenderStore(tmp_path)
+    key = (("templates", "2026-11-23"), "the record", (), ())
+    assert first.get("incidents/a.md", key) is None
+    first.put("incidents/a.md", key, ("<h1>A</h1>", True))
+    first.prune()
+
+    second = buildcache.RenderStore(tmp_path)
+    found = second.get("incidents/a.md", key)
+    assert found is not None
+    source, is_html = found
+    assert isinstance(source, buildcache.Unread) and source == "" and is_html
+    assert second.read(source) == "<h1>A</h1>"
+    assert second.get("incidents/a.md", (key[0], "another record", (), ())) is None  # other inputs: rendered again
+    (tmp_path / f"{source.digest}.page").unlink()  # gone (a build sharing the cache pruned it): rendered again, never a failed build
+    assert buildcache.RenderStore(tmp_path).get("incidents/a.md", key) is None
