@@ -33,7 +33,7 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields, is_dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -235,20 +235,32 @@ class RenderStore(PageCache):
         """A hash of the page's inputs; what every page shares (key[0]: templates, site, day; and the code) is written out once."""
         shared, own = key[0], key[1:]
         if self._shared is None or self._shared[0] is not shared:
-            self._shared = (shared, _hash(repr((shared, code_key()))))
+            self._shared = (shared, _hash(f"{_fingerprint(shared)}\0{code_key()}"))
         return _hash(f"{path}\0{self._shared[1]}\0{_fingerprint(own)}")
 
 
 def _fingerprint(value: Any) -> str:
-    """Everything `value` holds, as text: a record as its JSON (pydantic writes it in Rust, where `repr` would take
-    twice as long) with its kind and id, which the JSON leaves out; anything else as its `repr`."""
+    """Everything `value` holds, as text that is the same in every process.
+
+    A record is its JSON (pydantic writes it in Rust, where `repr` would take twice as long) with
+    its kind and id, which the JSON leaves out. Sets are sorted: their order, and so their `repr`,
+    changes from one process to the next (a commit's changed fields in the history are one).
+    """
     if isinstance(value, tuple | list):
         return f"({','.join(_fingerprint(item) for item in value)})"
+    if isinstance(value, set | frozenset):
+        return f"{{{','.join(sorted(_fingerprint(item) for item in value))}}}"
+    if isinstance(value, dict):
+        return f"{{{','.join(sorted(f'{_fingerprint(key)}:{_fingerprint(item)}' for key, item in value.items()))}}}"
     if isinstance(value, BaseModel):
         try:
             return f"{type(value).__qualname__}[{getattr(value, 'id', '')}]{value.model_dump_json()}"
-        except PydanticSerializationError:  # a field JSON cannot hold: its repr says it all the same
-            return repr(value)
+        except PydanticSerializationError:  # a field JSON cannot hold: field by field
+            return f"{type(value).__qualname__}({','.join(f'{name}={_fingerprint(getattr(value, name))}' for name in type(value).model_fields)})"
+    if is_dataclass(value) and not isinstance(value, type):
+        return (
+            f"{type(value).__qualname__}({','.join(f'{field.name}={_fingerprint(getattr(value, field.name))}' for field in fields(value))})"
+        )
     return repr(value)
 
 
@@ -296,6 +308,8 @@ def _stable(value: Any) -> str:
         return str(value.isoformat())
     if isinstance(value, Path):
         return value.as_posix()
+    if isinstance(value, set | frozenset):  # in the same order in every process
+        return json.dumps(sorted(value, key=str), sort_keys=True, default=_stable)
     named = value if callable(value) and hasattr(value, "__qualname__") else type(value)
     return f"{named.__module__}.{named.__qualname__}"
 

@@ -392,3 +392,25 @@ def test_a_rendered_record_page_is_read_only_when_it_is_needed(tmp_path: Path) -
     assert second.get("incidents/a.md", (key[0], "another record", (), ())) is None  # other inputs: rendered again
     (tmp_path / f"{source.digest}.page").unlink()  # gone (a build sharing the cache pruned it): rendered again, never a failed build
     assert buildcache.RenderStore(tmp_path).get("incidents/a.md", key) is None
+
+
+def test_in_a_git_repository_a_second_build_reuses_every_page(project: Path) -> None:
+    """Record pages show their git history; what the cache keys them by is the same in every process.
+
+    A commit's changed fields were a set, whose order (and repr) changes from one process to the
+    next: every record page was rendered again on every build of a real repository.
+    """
+    from tests.gitrepo import Repo
+
+    (project / ".gitignore").write_text(".trustpages/\nfirst/\nsecond/\n", encoding="utf-8")
+    repo = Repo(project)
+    repo.git("init", "-q", "-b", "main")
+    repo.commit("Publish the records", "2026-01-05")
+    _build(project, "first")
+    log = _build(project, "second")
+    reused, rendered, _ = _counts(log)
+    assert reused > 30 and rendered == 0, log
+    assert _numbers(log)[3] == 0  # no record page rendered again either
+    page = _record_page(project, "second")
+    assert "5 January 2026" in page.read_text(encoding="utf-8")  # the history is there: published on the commit's day
+    assert page.stat().st_nlink >= 2
