@@ -115,11 +115,7 @@ class PageStore:
         A page whose front matter is not plain JSON (a date in it would come back as text) is not kept.
         """
         data = output_bytes(output)
-        try:
-            text = json.dumps(meta, ensure_ascii=False)
-            if json.loads(text) != meta:
-                return
-        except (TypeError, ValueError):
+        if _as_json(meta) is None:
             return
         self.kept[key] = json.dumps(asdict(Kept(digest(data), search, meta)), ensure_ascii=False)
         self.rendered += 1
@@ -172,12 +168,9 @@ class ParsedStore(dict[bytes, Document]):
 
     def __setitem__(self, raw: bytes, document: Document) -> None:
         super().__setitem__(raw, document)
-        try:
-            text = json.dumps(document.value, ensure_ascii=False)
-            if json.loads(text) == document.value:
-                self.texts[raw] = text
-        except (TypeError, ValueError):
-            pass
+        text = _as_json(document.value)
+        if text is not None:
+            self.texts[raw] = text
 
     def save(self) -> None:
         """Keep the files this build read (load() forgets the others) for the next build."""
@@ -295,11 +288,7 @@ def site_key(config: Any, listed: dict[str, Any]) -> str:
 @functools.cache
 def code_key() -> str:
     """A hash of trustpages' own code, which every kept output was made by (a version number would miss a checkout's edits)."""
-    package = Path(__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return _tree_digest(Path(__file__).parent, "*.py")
 
 
 def _stable(value: Any) -> str:
@@ -323,11 +312,25 @@ def _folder_key(folder: Path) -> str:
             continue
         if folder.resolve().is_relative_to(package.resolve()):
             return f"{name} {folder.resolve().relative_to(package.resolve())}"
+    return _tree_digest(folder, "*")
+
+
+def _tree_digest(folder: Path, pattern: str) -> str:
+    """A hash of the files under `folder` matching `pattern`: their paths and bytes."""
     digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+    for path in sorted(folder.rglob(pattern)) if folder.is_dir() else ():
         if path.is_file():
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def _as_json(value: Any) -> str | None:
+    """`value` as JSON, when JSON gives it back unchanged (not a date, a tuple or a number as a key)."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+        return text if json.loads(text) == value else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _version(package: str) -> str:

@@ -207,11 +207,13 @@ class TrustPlugin(BasePlugin[TrustConfig]):
             self.generated.append(page)
         if self.previous is not None:
             self.previous = self.output.pages
-        listed = {path for _, path in _nav_entries(config.nav)}
+        self._files = files
+        entries = list(_nav_entries(config.nav))
+        listed = {path for _, path in entries}
         self._read_sources(lambda file: file.src_uri in listed)  # the navigation shows what they say
-        self.store = self._page_store(config, files)
+        self.store = self._page_store(config, files, entries)
         if self.store is not None:
-            self._keep(config)
+            self._keep({path for title, path in entries if title is None})
         self._read_sources(lambda file: not isinstance(file, _KeptFile))  # MkDocs builds them
         for path, data in self.output.assets.items():
             # Explicitly included: MkDocs leaves out paths starting with '.' by default, which
@@ -232,13 +234,12 @@ class TrustPlugin(BasePlugin[TrustConfig]):
                         f"build cache: {file.src_uri}: its rendered page is gone ({exc.strerror or exc}); build again"
                     ) from None
 
-    def _keep(self, config: MkDocsConfig) -> None:
+    def _keep(self, untitled: set[str]) -> None:
         """Turn each generated page whose output the build cache kept into a file MkDocs copies (no-op) and the plugin links.
 
-        A page the navigation lists without a title is always built: its title there is read from it.
+        A page the navigation lists without a title (`untitled`) is always built: its title there is read from it.
         """
         assert self.store is not None
-        untitled = {path for title, path in _nav_entries(config.nav) if title is None}
         made_from = self.rendered.made_from if self.rendered is not None else {}
         for file in self.generated:
             if not file.html or file.src_uri in untitled:
@@ -282,7 +283,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
             context["pages"] = [file for file in self._files or () if id(file) in built or isinstance(file, _KeptFile)]
         return context
 
-    def _page_store(self, config: MkDocsConfig, files: Files) -> PageStore | None:
+    def _page_store(self, config: MkDocsConfig, files: Files, entries: list[tuple[str | None, str]]) -> PageStore | None:
         """The build cache of themed pages, when there is one and it can be trusted to give what this build would render."""
         if not self.config.cache_dir or self.serving:
             return None  # a preview builds only what changed already
@@ -293,10 +294,9 @@ class TrustPlugin(BasePlugin[TrustConfig]):
             # A kept page's file is the output this plugin gave MkDocs; another plugin changing pages would be left out.
             log.info(f"build cache not used: another plugin changes pages ({', '.join(sorted(others))})")
             return None
-        self._files = files
         folder = self._cache_folder(config) / "pages"
         try:
-            return PageStore(folder, buildcache.site_key(config, self._listed(config, files)))
+            return PageStore(folder, buildcache.site_key(config, self._listed(entries, files)))
         except OSError as exc:  # a cache that cannot be kept costs time, never the build
             log.info(f"build cache not used: {folder}: {exc.strerror or exc}")
             return None
@@ -314,10 +314,10 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         return env
 
     @staticmethod
-    def _listed(config: MkDocsConfig, files: Files) -> dict[str, Any]:
+    def _listed(entries: list[tuple[str | None, str]], files: Files) -> dict[str, Any]:
         """What the navigation shows of each page it lists, besides what `nav:` says: its title and front matter (buildcache.site_key)."""
         listed: dict[str, Any] = {}
-        for _, path in _nav_entries(config.nav):
+        for _, path in entries:
             file = files.get_file_from_path(path)
             if isinstance(file, _Generated) and file.html:
                 meta, body = htmlpage.split(file.content_string)

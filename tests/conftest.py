@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -125,6 +126,14 @@ INCIDENT = "incidents/2026-03-04-login-failures.yml"
 MILESTONE = "commitments/export-all-data.yml"
 STANDING = "commitments/reply-within-one-day.yml"
 MISTAKE = "mistakes/2026-05-02-double-charged.yml"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the repository's example site (content/ and site_src/) to build; modules may define their own."""
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copytree(REPO / "site_src", tmp_path / "site_src")
+    return tmp_path
 
 
 def write_content(folder: Path, files: dict[str, str | bytes | None]) -> Path:

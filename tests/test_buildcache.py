@@ -5,7 +5,6 @@ from __future__ import annotations
 import filecmp
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,8 +12,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from tests.gitrepo import REPO
 
 AS_OF = "2026-11-23"
 EPOCH = "1795651200"  # MkDocs dates the sitemap from it: two builds of the same pages are byte-identical
@@ -66,13 +63,6 @@ def _counts(log: str) -> tuple[int, int, int]:
 def _numbers(log: str) -> tuple[int, ...]:
     line = next(line for line in log.splitlines() if "build cache:" in line)
     return tuple(int(word) for word in line.split() if word.isdigit())
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    shutil.copytree(REPO / "content", tmp_path / "content")
-    shutil.copytree(REPO / "site_src", tmp_path / "site_src")
-    return tmp_path
 
 
 def test_a_cached_build_after_one_change_is_byte_identical_to_a_cold_build(project: Path) -> None:

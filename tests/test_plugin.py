@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from generator.plugin import TrustPlugin
-from tests.gitrepo import REPO
 
 AS_OF = "2026-11-23"
 
@@ -27,13 +25,6 @@ def configured(project: Path, **options: object) -> tuple[TrustPlugin, MkDocsCon
     plugin.on_startup(command="build", dirty=False)
     config.plugins._current_plugin = "trustpages"  # as MkDocs sets it while an event of this plugin runs
     return plugin, config
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    shutil.copytree(REPO / "content", tmp_path / "content")
-    shutil.copytree(REPO / "site_src", tmp_path / "site_src")
-    return tmp_path
 
 
 def test_on_config_renders_the_site_and_sets_the_nav(project: Path) -> None:
