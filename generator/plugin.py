@@ -34,7 +34,6 @@ from generator.problems import Problem, UsageError
 from generator.records import RecordSet
 from generator.render import STYLESHEET, Output, PageCache, htmlpage
 from generator.render.cards import TableCards
-from generator.render.environment import template_cache
 from generator.yamlsource import Document
 
 log = get_plugin_logger(__name__)
@@ -145,6 +144,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         self.previous = {} if serving else None
         self.parsed = {} if serving else None
 
+    @event_priority(50)  # before other plugins' on_config: Material's search reads the language set here
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Runs before MkDocs cleans site_dir: bad records fail here and the last good site stays.
         as_of = self._as_of()
@@ -305,9 +305,6 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         """Every page is read by now (titles, contents, the navigation), and none is rendered yet."""
         if self.nav is not None:
             env.globals["trustpages_shared"] = theme.SharedParts(self.nav.pages)
-        if env.bytecode_cache is None:
-            # The theme's templates (Material's base, partials and icons) compiled once, not on every build.
-            env.bytecode_cache = template_cache("trustpages-theme-%s.cache")
         if self.index is not None:  # in the order MkDocs read the pages
             for file in self.generated:
                 self.index.entries.extend(file.kept.search if isinstance(file, _KeptFile) else getattr(file.page, "sections", None) or ())

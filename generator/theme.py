@@ -8,13 +8,16 @@ German site never has an English toggle and the header never names another compa
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from generator.records import Site
-from generator.render.environment import Strings, builtin_templates
+from generator.render.environment import Strings, builtin_templates, template_cache
 
 # Theme partials trustpages overrides (Material's footer); a site's own custom_dir still wins.
 OVERRIDES = "theme"
@@ -54,7 +57,44 @@ def dress(config: Any, site: Site, templates: Path | None) -> str | None:
     overrides = str(builtin_templates() / OVERRIDES)
     if overrides not in config.theme.dirs:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+    quicken(config.theme)
     return conflict
+
+
+def quicken(theme: Any) -> None:
+    """Make the theme's Jinja environments cheaper for everything that asks it for one this build.
+
+    MkDocs asks once to list the theme's files to copy, and to render pages; Material's search asks
+    three times for its language settings. Each gets compiled templates kept between builds (like
+    .pyc files) and a loader that lists the theme's files without walking its hidden folders (which
+    MkDocs never copies; Material keeps 14,000 icons in one). Templates are found as before.
+    """
+    if getattr(theme, "trustpages_quickened", False):
+        return
+    make = type(theme).get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make(theme)
+        env.loader = _ThemeLoader(theme.dirs)
+        if env.bytecode_cache is None:
+            env.bytecode_cache = template_cache("trustpages-theme-%s.cache")
+        return env
+
+    theme.get_env = get_env
+    theme.trustpages_quickened = True
+
+
+class _ThemeLoader(jinja2.FileSystemLoader):
+    """A theme's folders; listing them leaves out hidden folders, as MkDocs leaves out every file in one."""
+
+    def list_templates(self) -> list[str]:
+        found: set[str] = set()
+        for root in self.searchpath:
+            for folder, subfolders, names in os.walk(root, followlinks=self.followlinks):
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                where = os.path.relpath(folder, root)
+                found.update(name if where == "." else f"{where}/{name}".replace(os.sep, "/") for name in names)
+        return sorted(found)
 
 
 class SharedParts:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import jinja2
 import pytest
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -123,3 +128,44 @@ def _page(project: Path, config: MkDocsConfig):  # type: ignore[no-untyped-def]
     from mkdocs.structure.pages import Page
 
     return Page("Home", File("index.md", str(project / "site_src"), str(project / "site"), True), config)
+
+
+def _loaded(project: Path, locale: str = "en") -> MkDocsConfig:
+    """The configuration `mkdocs build` would load for `project`, with Material's search and trustpages, its on_config run."""
+    site = project / "content" / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("locale: en", f"locale: {locale}"), encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        f"site_name: Test\ndocs_dir: site_src\ntheme:\n  name: material\n  font: false\n"
+        f"plugins:\n  - search\n  - trustpages:\n      content_dir: content\n      as_of: '{AS_OF}'\n",
+        encoding="utf-8",
+    )
+    config = load_config(str(project / "mkdocs.yml"))
+    return config.plugins.on_config(config)
+
+
+def test_material_search_gets_the_site_language(project: Path) -> None:
+    # Listed after search, trustpages still sets the theme's language first, so the search index
+    # splits and stems German words as German (Material reads the language in its own on_config).
+    config = _loaded(project, "de")
+    assert config.plugins["material/search"].config.lang == ["de"]
+
+
+def test_the_theme_lists_the_files_mkdocs_copies_without_walking_hidden_folders(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = _loaded(project)
+    plain = Files([])
+    plain.add_files_from_theme(jinja2.Environment(loader=jinja2.FileSystemLoader(config.theme.dirs)), config)
+    walked: list[str] = []
+    walk = os.walk
+
+    def spy(top: str, *args: Any, **kwargs: Any) -> Iterator[tuple[str, list[str], list[str]]]:
+        for step in walk(top, *args, **kwargs):
+            walked.append(step[0])
+            yield step
+
+    monkeypatch.setattr(os, "walk", spy)
+    quick = Files([])
+    quick.add_files_from_theme(config.theme.get_env(), config)
+    assert [file.src_uri for file in quick] == [file.src_uri for file in plain] and len(plain) > 20
+    assert any(Path(folder, ".icons").is_dir() for folder in config.theme.dirs)  # Material's 14,000 icons
+    assert walked and not [folder for folder in walked if ".icons" in Path(folder).parts]
+    assert config.theme.get_env().get_template(".icons/material/check.svg")  # templates still find them
