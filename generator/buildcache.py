@@ -12,7 +12,8 @@ record changed renders again only the pages that show it.
 MkDocs does no work on a kept page: the plugin gives it to MkDocs as a file to copy rather than a
 page to build, puts its kept search entries in the theme's index and its address in the site
 map, and hard-links its file from the cache (checked against the digest it was kept with, so a
-file changed since, say written through a link to it, is rendered again, never published). The
+file changed since, say written through a link to it, is rendered again, never published; a file
+whose size and modification time are those it had when its digest last matched is not read again). The
 entries are listed in `pages.index` beside the outputs (`<hash>.html`); after a good build, the
 ones it did not use are deleted.
 
@@ -33,7 +34,7 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import asdict, dataclass, fields, is_dataclass
+from dataclasses import asdict, dataclass, fields, is_dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,7 @@ class Kept:
     digest: str
     search: list[dict[str, str]]
     meta: dict[str, Any]
+    seen: list[int] | None = None  # the file's size and modification time (ns) when its digest last matched
 
 
 class PageStore:
@@ -87,8 +89,13 @@ class PageStore:
             return None
         try:
             kept = Kept(**json.loads(entry))
-            if digest((self.folder / f"{key}.html").read_bytes()) != kept.digest:
-                return None  # changed since (written through a link to it): render it again
+            path = self.folder / f"{key}.html"
+            now = _seen(path)
+            if now != kept.seen:  # written to since, or restored by a tool that did not keep its time: read it
+                if digest(path.read_bytes()) != kept.digest:
+                    return None  # changed since (written through a link to it): render it again
+                kept = replace(kept, seen=now)
+                entry = json.dumps(asdict(kept), ensure_ascii=False)
         except (OSError, TypeError, ValueError):
             return None
         self.kept[key] = entry
@@ -117,9 +124,14 @@ class PageStore:
         data = output_bytes(output)
         if _as_json(meta) is None:
             return
-        self.kept[key] = json.dumps(asdict(Kept(digest(data), search, meta)), ensure_ascii=False)
+        path = self.folder / f"{key}.html"
+        _write(path, data)
+        try:
+            seen = _seen(path)
+        except OSError:
+            seen = None
+        self.kept[key] = json.dumps(asdict(Kept(digest(data), search, meta, seen)), ensure_ascii=False)
         self.rendered += 1
-        _write(self.folder / f"{key}.html", data)
 
     def save(self) -> int:
         """Write the manifest of what this build used or made, delete the rest; return how many were deleted."""
@@ -236,7 +248,8 @@ def _fingerprint(value: Any) -> str:
     """Everything `value` holds, as text that is the same in every process.
 
     A record is its JSON (pydantic writes it in Rust, where `repr` would take twice as long) with
-    its kind and id, which the JSON leaves out. Sets are sorted: their order, and so their `repr`,
+    its kind and id, which the JSON leaves out, and what it holds beside its fields (a promise's
+    due date as first published, from its history). Sets are sorted: their order, and so their `repr`,
     changes from one process to the next (a commit's changed fields in the history are one).
     """
     if isinstance(value, tuple | list):
@@ -246,10 +259,12 @@ def _fingerprint(value: Any) -> str:
     if isinstance(value, dict):
         return f"{{{','.join(sorted(f'{_fingerprint(key)}:{_fingerprint(item)}' for key, item in value.items()))}}}"
     if isinstance(value, BaseModel):
+        private = f"+{_fingerprint(value.__pydantic_private__)}" if value.__pydantic_private__ else ""  # a due date as first published
         try:
-            return f"{type(value).__qualname__}[{getattr(value, 'id', '')}]{value.model_dump_json()}"
+            return f"{type(value).__qualname__}[{getattr(value, 'id', '')}]{value.model_dump_json()}{private}"
         except PydanticSerializationError:  # a field JSON cannot hold: field by field
-            return f"{type(value).__qualname__}({','.join(f'{name}={_fingerprint(getattr(value, name))}' for name in type(value).model_fields)})"
+            named = ",".join(f"{name}={_fingerprint(getattr(value, name))}" for name in type(value).model_fields)
+            return f"{type(value).__qualname__}({named}){private}"
     if is_dataclass(value) and not isinstance(value, type):
         return (
             f"{type(value).__qualname__}({','.join(f'{field.name}={_fingerprint(getattr(value, field.name))}' for field in fields(value))})"
@@ -391,6 +406,12 @@ def _prune(folder: Path, used: set[str], suffixes: tuple[str, ...]) -> int:
             entry.unlink(missing_ok=True)
             removed += 1
     return removed
+
+
+def _seen(path: Path) -> list[int]:
+    """A file's size and modification time: any write changes them (a kept file is compared with its digest when they differ)."""
+    status = os.stat(path)
+    return [status.st_size, status.st_mtime_ns]
 
 
 def _hash(text: str) -> str:

@@ -404,3 +404,46 @@ def test_in_a_git_repository_a_second_build_reuses_every_page(project: Path) -> 
     page = _record_page(project, "second")
     assert "5 January 2026" in page.read_text(encoding="utf-8")  # the history is there: published on the commit's day
     assert page.stat().st_nlink >= 2
+
+
+def test_a_kept_output_is_read_again_only_when_its_size_or_time_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import buildcache
+
+    store = buildcache.PageStore(tmp_path / "cache", "site")
+    store.put("k", "<p>kept</p>", search=[], meta={})
+    store.save()
+    kept = store.folder / "k.html"
+    read: list[bytes] = []
+    digest = buildcache.digest
+    monkeypatch.setattr(buildcache, "digest", lambda data: read.append(data) or digest(data))
+
+    def reopened() -> buildcache.PageStore:
+        return buildcache.PageStore(tmp_path / "cache", "site")
+
+    assert reopened().get("k") is not None and read == []  # as it was kept: not read
+    later = kept.stat().st_mtime_ns + 10**9
+    os.utime(kept, ns=(later, later))  # the same bytes with another time (a cache restored without its times)
+    store = reopened()
+    assert store.get("k") is not None and read == [b"<p>kept</p>"]  # read once, and its time noted
+    store.save()
+    assert reopened().get("k") is not None and len(read) == 1
+
+    kept.write_bytes(b"<p>KEPT</p>")  # the same size, other bytes: the time tells
+    assert reopened().get("k") is None and read[-1] == b"<p>KEPT</p>"
+
+
+def test_a_promise_whose_due_date_moved_since_it_was_published_is_another_input() -> None:
+    # Pages count a promise by its due date as first published (from git history), which is not one of its fields.
+    from datetime import date
+
+    from generator.buildcache import _fingerprint
+    from generator.records import Milestone
+    from generator.validate import validate
+    from tests.render.conftest import FIXTURES
+
+    records = validate(FIXTURES / "small-site", date(2026, 11, 23)).records
+    assert records is not None
+    milestone = next(c for c in records.commitments if isinstance(c, Milestone))
+    moved = milestone.first_promised(date(2020, 1, 1))
+    assert moved.model_dump_json() == milestone.model_dump_json()
+    assert _fingerprint(moved) != _fingerprint(milestone) and _fingerprint(milestone) == _fingerprint(milestone.model_copy())

@@ -76,13 +76,47 @@ def _newest(events: Iterable[Event]) -> tuple[Event, ...]:
     return tuple(itertools.islice(ev.newest_first(events), FEED_ENTRIES))
 
 
+@dataclass(frozen=True)
+class Entry:
+    """What a feed says of one event, in either format."""
+
+    id: str
+    url: str
+    title: str
+    html: str
+    at: str  # RFC 3339
+    event: Event
+
+
+class Entries:
+    """Each event's entry, worked out once however many feeds it is in (the newest incident is in three or more, twice each)."""
+
+    def __init__(self, records: RecordSet, t: Strings) -> None:
+        self.records, self.t = records, t
+        self._made: dict[int, Entry] = {}
+
+    def __call__(self, event: Event) -> Entry:
+        made = self._made.get(id(event))
+        if made is None:
+            made = self._made[id(event)] = Entry(
+                entry_id(event, self.records),
+                record_url(self.records.site, event.record_kind, event.record_id),
+                entry_title(event, self.t),
+                entry_html(event, self.t),
+                stamp(event.at),
+                event,  # kept alive with its entry, so its id is never another event's
+            )
+        return made
+
+
 def files(records: RecordSet, as_of: date, t: Strings) -> dict[str, bytes]:
     """feeds/<name>.xml and feeds/<name>.json for every feed."""
     out: dict[str, bytes] = {}
     every = feeds(records, as_of, t)
+    entries = Entries(records, t)
     for feed in every:
-        out[feed.atom_path] = atom(feed, records, as_of, t)
-        out[feed.json_path] = json_feed(feed, records, t)
+        out[feed.atom_path] = atom(feed, records, as_of, entries)
+        out[feed.json_path] = json_feed(feed, records, entries)
     out[INDEX_PATH] = index(every, records, as_of)
     return out
 
@@ -152,7 +186,7 @@ def entry_id(event: Event, records: RecordSet) -> str:
     return uri(f"{record_url(records.site, event.record_kind, event.record_id)}#event-{event.id}")
 
 
-def atom(feed: Feed, records: RecordSet, as_of: date, t: Strings) -> bytes:
+def atom(feed: Feed, records: RecordSet, as_of: date, entries: Entries) -> bytes:
     """The feed as Atom 1.0 (RFC 4287)."""
     site = records.site
     updated = feed.events[0].at if feed.events else midnight(as_of)
@@ -170,14 +204,15 @@ def atom(feed: Feed, records: RecordSet, as_of: date, t: Strings) -> bytes:
     _text(author, "uri", uri(absolute(site)))
     _text(root, "generator", "trustpages", {"version": __version__})
     for event in feed.events:
+        made = entries(event)
         entry = ET.SubElement(root, "entry")
-        _text(entry, "id", entry_id(event, records))
-        _text(entry, "title", entry_title(event, t), {"type": "text"})
-        _text(entry, "published", stamp(event.at))
-        _text(entry, "updated", stamp(event.at))
-        _link(entry, "alternate", "text/html", record_url(site, event.record_kind, event.record_id))
+        _text(entry, "id", made.id)
+        _text(entry, "title", made.title, {"type": "text"})
+        _text(entry, "published", made.at)
+        _text(entry, "updated", made.at)
+        _link(entry, "alternate", "text/html", made.url)
         ET.SubElement(entry, "category", {"term": event.kind})
-        _text(entry, "content", entry_html(event, t), {"type": "html"})
+        _text(entry, "content", made.html, {"type": "html"})
     ET.indent(root)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
 
@@ -193,7 +228,7 @@ def _text(parent: ET.Element, tag: str, text: str, attributes: dict[str, str] | 
     return element
 
 
-def json_feed(feed: Feed, records: RecordSet, t: Strings) -> bytes:
+def json_feed(feed: Feed, records: RecordSet, entries: Entries) -> bytes:
     """The feed as JSON Feed 1.1; `_trustpages` (an extension, as the spec allows) names each item's record."""
     site = records.site
     document: dict[str, Any] = {
@@ -208,15 +243,15 @@ def json_feed(feed: Feed, records: RecordSet, t: Strings) -> bytes:
         document["description"] = site.description
     document["items"] = [
         {
-            "id": entry_id(event, records),
-            "url": record_url(site, event.record_kind, event.record_id),
-            "title": entry_title(event, t),
-            "content_html": entry_html(event, t),
-            "date_published": stamp(event.at),
-            "date_modified": stamp(event.at),
+            "id": made.id,
+            "url": made.url,
+            "title": made.title,
+            "content_html": made.html,
+            "date_published": made.at,
+            "date_modified": made.at,
             "tags": [event.kind],
             "_trustpages": {"kind": event.kind, "record_id": event.record_id, "status": event.status},
         }
-        for event in feed.events
+        for event, made in ((event, entries(event)) for event in feed.events)
     ]
     return dumps(document)

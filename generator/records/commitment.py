@@ -70,12 +70,17 @@ class Milestone(_Commitment):
     @property
     def counted_due(self) -> date:
         """The due date every number counts: as first published, else `due`."""
-        return self._first_due or self.due
+        return self._first_published() or self.due
 
     @property
     def rescheduled(self) -> bool:
         """Whether `due` moved since the promise was first published."""
-        return self._first_due is not None and self._first_due != self.due
+        first = self._first_published()
+        return first is not None and first != self.due
+
+    def _first_published(self) -> date | None:
+        # What `self._first_due` reads, without pydantic's __getattr__: every number asks, thousands of times a build.
+        return (self.__pydantic_private__ or {}).get("_first_due")
 
     def first_promised(self, due: date) -> Milestone:
         """This promise with `due` as the date it was first published with."""

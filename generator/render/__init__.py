@@ -57,7 +57,8 @@ class PageCache:
 
     `mkdocs serve` keeps one across rebuilds, so saving one YAML file re-renders only the record
     pages whose inputs changed (the record, the records its page shows, its history, the
-    templates, the site settings, as_of); section and listing pages are always rendered again.
+    templates, the site settings, as_of), and the pages of a long list whose records changed;
+    section pages are always rendered again.
     """
 
     def __init__(self) -> None:
@@ -121,15 +122,15 @@ def render_site(
             history is not None and history.is_shallow,
         )
 
-    def record_page(path: str, template: str, kind: str, record: Any, shown: tuple[Any, ...]) -> None:
-        """A record page, reused from `cache` when nothing it shows has changed."""
+    def reused_page(path: str, template: str, inputs: tuple[Any, ...], **extra: Any) -> None:
+        """A page that shows only `inputs` (besides what every page shares), reused from `cache` while they are unchanged."""
         if cache is None:
-            page(path, template, **{kind: record})
+            page(path, template, **extra)
             return
-        key = (fingerprint, record, shown, history.of(kind, record.id) if history is not None else ())
+        key = (fingerprint, *inputs)
         reused = cache.get(path, key)
         if reused is None:
-            page(path, template, **{kind: record})
+            page(path, template, **extra)
             cache.put(path, key, (pages[path], path in html))
             cache.rendered += 1
         else:
@@ -143,9 +144,11 @@ def render_site(
         if kind.section is not None:
             page(kind.section.path, kind.section.template)
         for record in kind.of(records) if kind.page is not None else ():
-            record_page(f"{kind.folder}/{record.id}.md", kind.page, kind.name, record, kind.related(context, record))  # type: ignore[arg-type]
+            # A record page shows its record, the records it names or that name it, and its history.
+            inputs = (record, kind.related(context, record), history.of(kind.name, record.id) if history is not None else ())
+            reused_page(f"{kind.folder}/{record.id}.md", kind.page, inputs, **{kind.name: record})  # type: ignore[arg-type]
     for listing in _listings(context):
-        page(listing.path, "listing", **listing.context())
+        reused_page(listing.path, "listing", ("listing", listing), **listing.context())  # its rows' records, and where it is in the list
     page(
         kinds.OPEN_DATA.path,
         kinds.OPEN_DATA.template,

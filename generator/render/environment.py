@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections import ChainMap
@@ -129,6 +130,7 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str) ->
     env.globals["t"] = strings.lookup  # templates ask for sentences and tables (t("status")[name]) alike
     env.globals["strings"] = strings
     env.globals["said"] = lambda change: changes.said_all(change, strings, clock.day)
+    period = functools.cache(functools.partial(_period, t=strings))  # the same few quarters, in every table and chart
     env.filters.update(
         text=prose.inline,
         prose=prose.html,
@@ -138,8 +140,8 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str) ->
         wrappable=wrappable,
         number=lambda value: _number(value, strings),
         category=lambda value: _named(value, strings.table("categories")),
-        period=lambda value: _period(str(value), strings),
-        periods=lambda table: {_period(str(key), strings): row for key, row in table.items()},
+        period=lambda value: period(str(value)),
+        periods=lambda table: {period(str(key)): row for key, row in table.items()},
         per=lambda value: strings.table("pricing.per_unit").get(value) or strings("pricing.per", per=value),
         duration=lambda value: _duration(value, strings),
         percent=lambda value: _percent(value, strings),

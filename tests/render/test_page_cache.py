@@ -109,3 +109,25 @@ def test_a_dirty_serve_rebuild_writes_only_pages_whose_markdown_changed(tmp_path
         "commitments/export-all-data/index.html",
     }
     assert "twice in May 2026" in (site / "mistakes" / "2026-05-02-double-charged" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_long_list_renders_again_only_the_page_that_shows_a_changed_record(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "small-site", content)
+    for n in range(450):  # three listing pages of the year's incidents: 200, 200 and 50
+        day = f"2025-{1 + n // 40:02d}-{1 + n % 28:02d}T{n % 24:02d}:{n % 60:02d}:00Z"
+        (content / "incidents" / f"incident-{n:03d}.yml").write_text(
+            f"title: Incident {n}\nimpact: minor\nstarted: {day}\nresolved: {day}\naffected: [login]\nsummary: One of many.\n",
+            encoding="utf-8",
+        )
+    cache = PageCache()
+    first = render(content, cache)
+    listings = sorted(path for path in first if path.startswith("incidents/year/2025/"))
+    assert len(listings) == 3
+
+    path = content / "incidents" / "incident-007.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Incident 7\n", "Incident seven\n"), encoding="utf-8")
+    second = render(content, cache)
+    assert cache.rendered == 2  # the incident's page, and the one listing page its row is on
+    assert [path for path in listings if second[path] != first[path]] == [p for p in listings if "Incident seven" in second[p]]
+    assert second == render_site(validate(content, AS_OF).records, AS_OF).pages  # same as without a cache
