@@ -57,15 +57,15 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
     shown_content = display_path(content)  # once: relpath asks the system for the working folder
     reads = parsed if parsed is not None else {}  # site.yml is read for its zone first: parsed once all the same
     context = {LOCAL_ZONE: _site_zone(content, reads)}  # moments typed without an offset are read in it
-    for path in _record_files(content, problems):
-        relative = path.relative_to(content)
-        file = str(relative) if shown_content == "." else os.path.join(shown_content, relative)  # = display_path(path)
-        registered = kinds.by_file(relative.name) if len(relative.parts) == 1 else kinds.by_folder(relative.parts[0])
+    reserved = {folder: reserved_ids(folder) for folder in {k.folder for k in kinds.kinds() if k.folder}}
+    for path, parts in _record_files(content, problems):
+        file = os.path.join(*parts) if shown_content == "." else os.path.join(shown_content, *parts)  # = display_path(path)
+        registered = kinds.by_file(parts[0]) if len(parts) == 1 else kinds.by_folder(parts[0])
         assert registered is not None  # _record_files keeps only the files of a kind
         kind, model = registered.name, registered.model
         record_id = ""
         if registered.folder is not None:
-            record_id = path.stem
+            record_id = parts[-1].removesuffix(".yml")
             if not SLUG.fullmatch(record_id):  # `$` in the pattern would let "id\n" through
                 problems.append(
                     Problem(file, 1, 1, "error", f"file name '{path.name}' is not a valid id", f"rename it to '{_slugify(record_id)}.yml'")
@@ -75,8 +75,8 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
                 message = f"file name is {len(record_id)} characters before .yml; ids have at most {MAX_ID}"
                 problems.append(Problem(file, 1, 1, "error", message, "shorten the file name: it becomes the page's address"))
                 continue
-            if record_id in reserved_ids(relative.parts[0]):
-                message = f"'{record_id}' cannot be an id: the site uses {relative.parts[0]}/{record_id} for a page of its own"
+            if record_id in reserved[parts[0]]:
+                message = f"'{record_id}' cannot be an id: the site uses {parts[0]}/{record_id} for a page of its own"
                 problems.append(Problem(file, 1, 1, "error", message, f"rename the file, e.g. to '{record_id}-{kind}.yml'"))
                 continue
             if (kind, record_id) in seen:
@@ -152,21 +152,17 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
     return Loaded(records, problems, frozenset(seen), frozenset(seen - loaded))
 
 
-def _record_files(content: Path, problems: list[Problem]) -> list[Path]:
-    """Every record file in a stable order; any other YAML file is an error, never ignored."""
-    found: list[Path] = []
-    for path in _plain_files(content, problems):
-        relative = path.relative_to(content)
-        if path.suffix.lower() in {".yaml", ".yml"} and path.suffix != ".yml":  # .yaml, .YML: never skipped quietly
-            problems.append(
-                Problem(display_path(path), 1, 1, "error", f"records end in .yml, not {path.suffix}", f"rename it to '{path.stem}.yml'")
-            )
-        elif path.suffix != ".yml":
+def _record_files(content: Path, problems: list[Problem]) -> list[tuple[Path, tuple[str, ...]]]:
+    """Every record file in a stable order, with its path's parts under `content`; any other YAML file is an error, never ignored."""
+    found: list[tuple[Path, tuple[str, ...]]] = []
+    for path, parts in _plain_files(content, problems):
+        stem, suffix = os.path.splitext(parts[-1])
+        if suffix.lower() in {".yaml", ".yml"} and suffix != ".yml":  # .yaml, .YML: never skipped quietly
+            problems.append(Problem(display_path(path), 1, 1, "error", f"records end in .yml, not {suffix}", f"rename it to '{stem}.yml'"))
+        elif suffix != ".yml":
             continue
-        elif (len(relative.parts) == 1 and kinds.by_file(relative.name)) or (
-            len(relative.parts) > 1 and kinds.by_folder(relative.parts[0])
-        ):
-            found.append(path)
+        elif (len(parts) == 1 and kinds.by_file(parts[0])) or (len(parts) > 1 and kinds.by_folder(parts[0])):
+            found.append((path, parts))
         else:
             problems.append(
                 Problem(
@@ -176,7 +172,7 @@ def _record_files(content: Path, problems: list[Problem]) -> list[Path]:
     return sorted(found)
 
 
-def _plain_files(folder: Path, problems: list[Problem]) -> list[Path]:
+def _plain_files(folder: Path, problems: list[Problem], under: tuple[str, ...] = ()) -> list[tuple[Path, tuple[str, ...]]]:
     """The regular files under `folder` (hidden ones left out), without following any link.
 
     A link could publish a file kept outside the content folder (and show its secrets in an
@@ -191,11 +187,12 @@ def _plain_files(folder: Path, problems: list[Problem]) -> list[Path]:
             Problem(display_path(folder), 1, 1, "error", f"cannot read the folder: {exc.strerror or exc}", "check that you may read it")
         )
         return []
-    files: list[Path] = []
+    files: list[tuple[Path, tuple[str, ...]]] = []
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
+        parts = (*under, entry.name)
         try:
             if entry.is_symlink():
                 problems.append(
@@ -209,9 +206,9 @@ def _plain_files(folder: Path, problems: list[Problem]) -> list[Path]:
                     )
                 )
             elif entry.is_dir(follow_symlinks=False):
-                files += _plain_files(path, problems)
+                files += _plain_files(path, problems, parts)
             elif entry.is_file(follow_symlinks=False):
-                files.append(path)
+                files.append((path, parts))
             else:
                 problems.append(
                     Problem(

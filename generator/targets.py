@@ -19,6 +19,7 @@ When no rule applies, `met` cannot be computed and stays for people to type.
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 from collections.abc import Callable
@@ -89,6 +90,7 @@ def _duration(amount: str, unit: str) -> Quantity:
     raise AssertionError(unit)  # pragma: no cover - _UNIT is made of the same patterns
 
 
+@functools.lru_cache(maxsize=4096)  # pure; a standing promise's target is read for each of its measurements
 def actual_quantity(actual: str) -> Quantity | None:
     """The one number a measurement is, or None when it is anything more."""
     text = actual.strip()
@@ -107,6 +109,7 @@ def actual_quantity(actual: str) -> Quantity | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def target_for(target: str, kind: str) -> Target | None:
     """What `target` asks of a number of `kind`, or None when it says nothing measurable about one."""
     if kind == "percent":

@@ -131,6 +131,7 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str) ->
     env.globals["strings"] = strings
     env.globals["said"] = lambda change: changes.said_all(change, strings, clock.day)
     period = functools.cache(functools.partial(_period, t=strings))  # the same few quarters, in every table and chart
+    separators = _separators(strings)  # looked up once: a chart's every value is a number
     env.filters.update(
         text=prose.inline,
         prose=prose.html,
@@ -138,7 +139,7 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str) ->
         moment=clock.moment,
         window=clock.window,
         wrappable=wrappable,
-        number=lambda value: _number(value, strings),
+        number=lambda value: _number(value, separators),
         category=lambda value: _named(value, strings.table("categories")),
         period=lambda value: period(str(value)),
         periods=lambda table: {period(str(key)): row for key, row in table.items()},
@@ -146,7 +147,7 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str) ->
         duration=lambda value: _duration(value, strings),
         percent=lambda value: _percent(value, strings),
         uptime=lambda value: _uptime(value, strings),
-        amount=lambda value: _amount(value, strings),
+        amount=lambda value: _amount(value, separators),
     )
     return env
 
@@ -223,12 +224,12 @@ def _percent(value: float | None, t: Strings) -> str:
     return t("percent_format", value=round(value * 100))
 
 
-def _number(value: float | None, t: Strings) -> str:
-    """A measured value in the language's style: 74, 7.5 or 7,5; at most two decimals."""
+def _number(value: float | None, separators: dict[int, str]) -> str:
+    """A measured value in the language's style (`separators`: _separators): 74, 7.5 or 7,5; at most two decimals."""
     if value is None:
         return "—"
     text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.translate(str.maketrans(_separators(t)))
+    return text.translate(separators)
 
 
 def _uptime(value: float, t: Strings) -> str:
@@ -241,15 +242,15 @@ def _uptime(value: float, t: Strings) -> str:
     return t("percent_format", value=text.replace(".", t("decimal_separator")))
 
 
-def _amount(value: Any, t: Strings) -> str:
-    """A price in the language's style: 1,234.50 or 1.234,50; whole amounts without decimals."""
+def _amount(value: Any, separators: dict[int, str]) -> str:
+    """A price in the language's style (`separators`: _separators): 1,234.50 or 1.234,50; whole amounts without decimals."""
     text = f"{value:,.2f}".removesuffix(".00")
-    return text.translate(str.maketrans(_separators(t)))
+    return text.translate(separators)
 
 
-def _separators(t: Strings) -> dict[str, str | int | None]:
-    """How the language writes the thousands and the decimal separator, for str.maketrans."""
-    return {",": t("thousands_separator"), ".": t("decimal_separator")}
+def _separators(t: Strings) -> dict[int, str]:
+    """How the language writes the thousands and the decimal separator, as str.translate takes them."""
+    return str.maketrans({",": t("thousands_separator"), ".": t("decimal_separator")})
 
 
 # Jinja workarounds, kept here: what they do is how Jinja is driven, not what a page says.
