@@ -34,6 +34,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields, is_dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -47,6 +48,7 @@ from generator.yamlsource import Document
 
 _PACKAGES = ("mkdocs", "mkdocs-material", "jinja2", "markupsafe")
 MANIFEST = "pages.index"
+DERIVED = "derived.index"
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,7 @@ class RenderStore(PageCache):
         self.used: dict[str, str] = {}
         self.made_from: dict[str, str] = {}  # each record page's path: the hash of its inputs
         self._shared: tuple[Any, str] | None = None
+        self._derived: tuple[dict[str, str], dict[str, str]] | None = None  # (kept by the last build, used by this one), once asked
 
     def get(self, path: str, key: tuple[Any, ...]) -> tuple[str, bool] | None:
         digest = self.made_from[path] = self._inputs(path, key)
@@ -234,7 +237,34 @@ class RenderStore(PageCache):
 
     def prune(self) -> int:
         _write_index(self.folder / MANIFEST, _RENDERED_INDEX, self.used)
+        if self._derived is not None and self._derived[1] != self._derived[0]:
+            _write_index(self.folder / DERIVED, self._derived_header(), self._derived[1])
         return _prune(self.folder, set(self.used), (".page", ".tmp"))
+
+    def remember(self, name: str, make: Callable[[], Any]) -> Any:
+        """A value made from trustpages' code alone (and pydantic's), kept as JSON while the code is the same.
+
+        One the JSON cannot give back unchanged is made every time.
+        """
+        if self._derived is None:
+            before = _read_index(self.folder / DERIVED, self._derived_header())
+            self._derived = (before, {})
+        text = self._derived[0].get(name)
+        if text is not None:
+            try:
+                self._derived[1][name] = text
+                return json.loads(text)
+            except ValueError:
+                pass
+        value = make()
+        text = _as_json(value)
+        if text is not None:
+            self._derived[1][name] = text
+        return value
+
+    @staticmethod
+    def _derived_header() -> str:
+        return f"trustpages values made by code {code_key()} with pydantic {_version('pydantic')}"
 
     def _inputs(self, path: str, key: tuple[Any, ...]) -> str:
         """A hash of the page's inputs; what every page shares (key[0]: templates, site, day; and the code) is written out once."""

@@ -447,3 +447,31 @@ def test_a_promise_whose_due_date_moved_since_it_was_published_is_another_input(
     moved = milestone.first_promised(date(2020, 1, 1))
     assert moved.model_dump_json() == milestone.model_dump_json()
     assert _fingerprint(moved) != _fingerprint(milestone) and _fingerprint(milestone) == _fingerprint(milestone.model_copy())
+
+
+def test_what_the_code_alone_makes_is_kept_while_the_code_is_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    from generator import buildcache
+
+    made: list[str] = []
+
+    def schema() -> dict[str, object]:
+        made.append("schema")
+        return {"type": "object", "required": ["id"], "maximum": 1.5}
+
+    def day() -> date:
+        made.append("day")
+        return date(2026, 12, 1)
+
+    store = buildcache.RenderStore(tmp_path)
+    assert store.remember("schema", schema) == schema() and store.remember("day", day) == date(2026, 12, 1)
+    store.prune()
+    made.clear()
+    again = buildcache.RenderStore(tmp_path)
+    assert again.remember("schema", schema) == {"type": "object", "required": ["id"], "maximum": 1.5}
+    assert again.remember("day", day) == date(2026, 12, 1)  # JSON would give it back as text: made again
+    assert made == ["day"]
+    again.prune()
+    monkeypatch.setattr(buildcache, "code_key", lambda: "other code")
+    assert buildcache.RenderStore(tmp_path).remember("schema", schema) == schema() and made == ["day", "schema", "schema"]

@@ -6,9 +6,11 @@ import copy
 import csv
 import functools
 import io
+import json
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from pydantic import TypeAdapter
 
@@ -22,6 +24,8 @@ from generator.status import WINDOW_DAYS, ServiceStatus
 FOLDER = "api/v1"
 SCHEMA_FOLDER = f"{FOLDER}/schema"
 CSV_NAMES = ("commitments", "incidents", "mistakes")
+
+Remember = Callable[[str, Callable[[], Any]], Any]  # a name and how to make the value: the value, made or kept
 
 
 def json_path(name: str) -> str:
@@ -57,20 +61,33 @@ def documents(records: RecordSet, as_of: date, service: ServiceStatus, source_co
     }
 
 
-def files(records: RecordSet, as_of: date, service: ServiceStatus, source_commit: str | None = None) -> dict[str, bytes]:
-    """Every /api/v1/ file: JSON, its schema, and CSV for commitments, incidents and mistakes."""
+def files(
+    records: RecordSet, as_of: date, service: ServiceStatus, source_commit: str | None = None, remember: Remember | None = None
+) -> dict[str, bytes]:
+    """Every /api/v1/ file: JSON, its schema, and CSV for commitments, incidents and mistakes.
+
+    `remember` keeps the models' JSON Schemas between builds (a build cache): generating them costs
+    more than a hundred record pages, and they change only with the code.
+    """
     out: dict[str, bytes] = {}
     docs = documents(records, as_of, service, source_commit)
     for name, document in docs.items():
         # Straight to JSON in pydantic's serialiser: the same bytes as dumps(model_dump(...)), without the dicts between.
         out[json_path(name)] = document.model_dump_json(by_alias=True).encode("utf-8") + b"\n"
-        out[schema_path(name)] = dumps(schema(records, name))
-    for name, table in _tables(docs).items():
-        out[csv_path(name)] = table
+        out[schema_path(name)] = dumps(schema(records, name, remember))
+    for name in CSV_NAMES:  # the rows of the JSON just written: the same values, read back in C rather than dumped again
+        out[csv_path(name)] = _table(name, json.loads(out[json_path(name)])[name])
     for kind in other_kinds():
         out[json_path(kind.folder or kind.name)] = dumps(_other_document(records, as_of, kind))
-        out[schema_path(kind.folder or kind.name)] = dumps(_other_schema(records, kind))
+        out[schema_path(kind.folder or kind.name)] = dumps(_other_schema(records, kind, remember))
     return out
+
+
+def _schema_of(model: Any, remember: Remember | None) -> dict[str, Any]:
+    """`model`'s JSON Schema; kept by `remember` when the model is trustpages' own (its code is what the build cache is keyed by)."""
+    if remember is None or not model.__module__.startswith("generator."):
+        return _model_schema(model)
+    return cast(dict[str, Any], remember(f"json schema of {model.__module__}.{model.__qualname__}", lambda: _model_schema(model)))
 
 
 def other_kinds() -> list[kinds.Kind]:
@@ -97,9 +114,9 @@ def _other_document(records: RecordSet, as_of: date, kind: kinds.Kind) -> dict[s
     }
 
 
-def _other_schema(records: RecordSet, kind: kinds.Kind) -> dict[str, Any]:
+def _other_schema(records: RecordSet, kind: kinds.Kind, remember: Remember | None = None) -> dict[str, Any]:
     name = kind.folder or kind.name
-    item = copy.deepcopy(_model_schema(kind.model))
+    item = copy.deepcopy(_schema_of(kind.model, remember))
     defs = item.pop("$defs", {})  # references point at the document's root
     item.pop("additionalProperties", None)  # beside the record's own fields: its id and address, and what is computed from it
     if kind.page is not None:
@@ -121,9 +138,9 @@ def _model_schema(model: Any) -> dict[str, Any]:
     return TypeAdapter(model).json_schema(by_alias=True, mode="serialization")
 
 
-def schema(records: RecordSet, name: str) -> dict[str, Any]:
+def schema(records: RecordSet, name: str, remember: Remember | None = None) -> dict[str, Any]:
     """The JSON Schema of /api/v1/<name>.json, generated from its model."""
-    body = _model_schema(models.DOCUMENTS[name])
+    body = _schema_of(models.DOCUMENTS[name], remember)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": absolute(records.site, schema_path(name)),
@@ -382,18 +399,11 @@ _COLUMNS = {
 }
 
 
-def _tables(docs: dict[str, models.Document]) -> dict[str, bytes]:
-    def cells(name: str, items: list[models.Shape]) -> list[dict[str, Any]]:
-        return [item.model_dump(mode="json", include=set(_COLUMNS[name])) for item in items]
-
-    rows: dict[str, list[dict[str, Any]]] = {
-        "commitments": cells("commitments", docs["commitments"].commitments),  # type: ignore[attr-defined]
-        "incidents": cells("incidents", docs["incidents"].incidents),  # type: ignore[attr-defined]
-        "mistakes": cells("mistakes", docs["mistakes"].mistakes),  # type: ignore[attr-defined]
-    }
-    for row, incident in zip(rows["incidents"], docs["incidents"].incidents, strict=True):  # type: ignore[attr-defined]
-        row["updates"] = len(incident.updates)  # how many; the updates themselves are in incidents.json
-    return {name: _csv(_COLUMNS[name], rows[name]) for name in CSV_NAMES}
+def _table(name: str, items: list[dict[str, Any]]) -> bytes:
+    """/api/v1/<name>.csv from the items of <name>.json (as JSON writes them)."""
+    if name == "incidents":
+        items = [{**item, "updates": len(item["updates"])} for item in items]  # how many; the updates themselves are in incidents.json
+    return _csv(_COLUMNS[name], items)
 
 
 def _csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> bytes:

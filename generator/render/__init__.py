@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -71,6 +72,10 @@ class PageCache:
 
     def put(self, path: str, key: tuple[Any, ...], page: tuple[str, bool]) -> None:
         self.pages[path] = (key, page)
+
+    def remember(self, name: str, make: Callable[[], Any]) -> Any:
+        """A value made from trustpages' code alone (a model's JSON Schema); one process makes each once anyway."""
+        return make()
 
 
 def render_site(
@@ -158,7 +163,9 @@ def render_site(
     )
     assets = {
         STYLESHEET: _stylesheet(templates),
-        **opendata.publish(records, as_of, strings, context["service"], history.commit if history is not None else None),
+        **opendata.publish(
+            records, as_of, strings, context["service"], history.commit if history is not None else None, cache.remember if cache else None
+        ),
     }
     return Output(pages, assets, frozenset(html))
 
