@@ -49,6 +49,7 @@ from generator.yamlsource import Document
 _PACKAGES = ("mkdocs", "mkdocs-material", "jinja2", "markupsafe")
 MANIFEST = "pages.index"
 DERIVED = "derived.index"
+FRAGMENTS = "fragments.index"
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,9 @@ class RenderStore(PageCache):
         self.used: dict[str, str] = {}
         self.made_from: dict[str, str] = {}  # each record page's path: the hash of its inputs
         self._shared: tuple[Any, str] | None = None
+        self._seen: dict[int, tuple[Any, str]] = {}  # each record's fingerprint, once per build (_fingerprint)
         self._derived: tuple[dict[str, str], dict[str, str]] | None = None  # (kept by the last build, used by this one), once asked
+        self._fragments: tuple[dict[str, str], dict[str, str]] | None = None  # the same, of `fragment`
 
     def get(self, path: str, key: tuple[Any, ...]) -> tuple[str, bool] | None:
         digest = self.made_from[path] = self._inputs(path, key)
@@ -237,8 +240,9 @@ class RenderStore(PageCache):
 
     def prune(self) -> int:
         _write_index(self.folder / MANIFEST, _RENDERED_INDEX, self.used)
-        if self._derived is not None and self._derived[1] != self._derived[0]:
-            _write_index(self.folder / DERIVED, self._derived_header(), self._derived[1])
+        for name, kept in ((DERIVED, self._derived), (FRAGMENTS, self._fragments)):
+            if kept is not None and kept[1] != kept[0]:
+                _write_index(self.folder / name, self._derived_header(), kept[1])
         return _prune(self.folder, set(self.used), (".page", ".tmp"))
 
     def remember(self, name: str, make: Callable[[], Any]) -> Any:
@@ -262,6 +266,24 @@ class RenderStore(PageCache):
             self._derived[1][name] = text
         return value
 
+    def fragment(self, inputs: tuple[Any, ...], make: Callable[[], str]) -> str:
+        """Text made from `inputs` alone (and trustpages' code), such as a record's item in the open data: kept while they are the same."""
+        if self._fragments is None:
+            self._fragments = (_read_index(self.folder / FRAGMENTS, self._derived_header()), {})
+        key = _hash(_fingerprint(inputs, self._seen))  # the index is of this code's (its header): the key need not say
+        text = self._fragments[0].get(key)
+        if text is not None:
+            try:
+                made = json.loads(text)
+            except ValueError:
+                made = None
+            if isinstance(made, str):
+                self._fragments[1][key] = text
+                return made
+        made = make()
+        self._fragments[1][key] = json.dumps(made, ensure_ascii=False)
+        return made
+
     @staticmethod
     def _derived_header() -> str:
         return f"trustpages values made by code {code_key()} with pydantic {_version('pydantic')}"
@@ -271,34 +293,43 @@ class RenderStore(PageCache):
         shared, own = key[0], key[1:]
         if self._shared is None or self._shared[0] is not shared:
             self._shared = (shared, _hash(f"{_fingerprint(shared)}\0{code_key()}"))
-        return _hash(f"{path}\0{self._shared[1]}\0{_fingerprint(own)}")
+        return _hash(f"{path}\0{self._shared[1]}\0{_fingerprint(own, self._seen)}")
 
 
-def _fingerprint(value: Any) -> str:
+def _fingerprint(value: Any, seen: dict[int, tuple[Any, str]] | None = None) -> str:
     """Everything `value` holds, as text that is the same in every process.
 
     A record is its JSON (pydantic writes it in Rust, where `repr` would take twice as long) with
     its kind and id, which the JSON leaves out, and what it holds beside its fields (a promise's
     due date as first published, from its history). Sets are sorted: their order, and so their `repr`,
     changes from one process to the next (a commit's changed fields in the history are one).
+    `seen` keeps each record's (by identity: records are frozen) for the rest of a build: a record
+    is in its page's key, in those of the pages that show it, and in a long list's.
     """
     if isinstance(value, tuple | list):
-        return f"({','.join(_fingerprint(item) for item in value)})"
+        return f"({','.join(_fingerprint(item, seen) for item in value)})"
     if isinstance(value, set | frozenset):
-        return f"{{{','.join(sorted(_fingerprint(item) for item in value))}}}"
+        return f"{{{','.join(sorted(_fingerprint(item, seen) for item in value))}}}"
     if isinstance(value, dict):
-        return f"{{{','.join(sorted(f'{_fingerprint(key)}:{_fingerprint(item)}' for key, item in value.items()))}}}"
+        return f"{{{','.join(sorted(f'{_fingerprint(key, seen)}:{_fingerprint(item, seen)}' for key, item in value.items()))}}}"
     if isinstance(value, BaseModel):
-        private = f"+{_fingerprint(value.__pydantic_private__)}" if value.__pydantic_private__ else ""  # a due date as first published
+        known = seen.get(id(value)) if seen is not None else None
+        if known is not None:
+            return known[1]
+        private = (
+            f"+{_fingerprint(value.__pydantic_private__, seen)}" if value.__pydantic_private__ else ""
+        )  # a due date as first published
         try:
-            return f"{type(value).__qualname__}[{getattr(value, 'id', '')}]{value.model_dump_json()}{private}"
+            text = f"{type(value).__qualname__}[{getattr(value, 'id', '')}]{value.model_dump_json()}{private}"
         except PydanticSerializationError:  # a field JSON cannot hold: field by field
-            named = ",".join(f"{name}={_fingerprint(getattr(value, name))}" for name in type(value).model_fields)
-            return f"{type(value).__qualname__}({named}){private}"
+            named = ",".join(f"{name}={_fingerprint(getattr(value, name), seen)}" for name in type(value).model_fields)
+            text = f"{type(value).__qualname__}({named}){private}"
+        if seen is not None:
+            text = seen.setdefault(id(value), (value, f"{type(value).__qualname__}#{_hash(text)}"))[1]  # kept alive: its id stays its own
+        return text
     if is_dataclass(value) and not isinstance(value, type):
-        return (
-            f"{type(value).__qualname__}({','.join(f'{field.name}={_fingerprint(getattr(value, field.name))}' for field in fields(value))})"
-        )
+        named = ",".join(f"{field.name}={_fingerprint(getattr(value, field.name), seen)}" for field in fields(value))
+        return f"{type(value).__qualname__}({named})"
     return repr(value)
 
 

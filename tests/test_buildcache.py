@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import filecmp
 import hashlib
 import os
@@ -475,3 +476,35 @@ def test_what_the_code_alone_makes_is_kept_while_the_code_is_the_same(tmp_path: 
     again.prune()
     monkeypatch.setattr(buildcache, "code_key", lambda: "other code")
     assert buildcache.RenderStore(tmp_path).remember("schema", schema) == schema() and made == ["day", "schema", "schema"]
+
+
+def test_open_data_kept_item_by_item_is_the_same_bytes_and_follows_each_record(tmp_path: Path) -> None:
+    from datetime import date
+
+    from generator import buildcache
+    from generator.opendata import v1
+    from generator.status import service_status
+    from generator.validate import validate
+    from tests.render.conftest import FIXTURES
+
+    as_of = date(2026, 11, 23)
+    records = validate(FIXTURES / "small-site", as_of).records
+    assert records is not None
+    service = service_status(records, as_of)
+    cold = v1.files(records, as_of, service)
+    first = buildcache.RenderStore(tmp_path)
+    assert v1.files(records, as_of, service, kept=first) == cold
+    first.prune()
+
+    made: list[tuple[object, ...]] = []
+    store = buildcache.RenderStore(tmp_path)
+    fragment = store.fragment
+    store.fragment = lambda inputs, make: fragment(inputs, lambda: made.append(inputs) or make())  # type: ignore[method-assign]
+    assert v1.files(records, as_of, service, kept=store) == cold and made == []  # every item kept
+
+    incident = records.incidents[0]
+    changed = incident.model_copy(update={"title": "Another title"})
+    edited = dataclasses.replace(records, incidents=(changed, *records.incidents[1:]))
+    out = v1.files(edited, as_of, service, kept=store)
+    assert [inputs[-1] for inputs in made] == [changed]  # that incident's item only
+    assert b"Another title" in out["api/v1/incidents.json"] and out == v1.files(edited, as_of, service)

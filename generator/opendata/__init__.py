@@ -44,18 +44,18 @@ def publish(
     t: Strings,
     service: ServiceStatus | None = None,
     source_commit: str | None = None,
-    remember: v1.Remember | None = None,
+    kept: v1.Keeper | None = None,
 ) -> dict[str, bytes]:
     """Every open-data file, by path relative to the site root.
 
     `service` is service_status(records, as_of), when the caller worked it out already;
     `source_commit` the git commit the records were read at, published in summary.json;
-    `remember` keeps what trustpages' code alone makes (the JSON Schemas) between builds.
+    `kept` (a build cache) keeps between builds what did not change (see v1.files).
     """
     out: dict[str, bytes] = {}
     if service is None:
         service = service_status(records, as_of)  # components' states and 90 days, for three outputs
-    out.update(v1.files(records, as_of, service, source_commit, remember))
+    out.update(v1.files(records, as_of, service, source_commit, kept))
     out.update(statuspage.files(records, as_of, service))
     out.update(feeds.files(records, as_of, t))
     out[ical.PATH] = ical.calendar(records, as_of, t)

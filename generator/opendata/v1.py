@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from pydantic import TypeAdapter
 
@@ -18,14 +18,24 @@ from generator import kinds, metrics
 from generator.opendata import models
 from generator.opendata.links import absolute, dumps, record_url, utc
 from generator.opendata.plaintext import spreadsheet_cell
-from generator.records import Incident, Milestone, RecordSet, Standing
+from generator.records import Incident, Milestone, Mistake, RecordSet, Standing
 from generator.status import WINDOW_DAYS, ServiceStatus
 
 FOLDER = "api/v1"
 SCHEMA_FOLDER = f"{FOLDER}/schema"
 CSV_NAMES = ("commitments", "incidents", "mistakes")
 
-Remember = Callable[[str, Callable[[], Any]], Any]  # a name and how to make the value: the value, made or kept
+
+class Keeper(Protocol):
+    """What a build cache keeps for open data (render.PageCache, buildcache.RenderStore)."""
+
+    def remember(self, name: str, make: Callable[[], Any]) -> Any:
+        """The value `make` gives, which depends on trustpages' code alone: made, or kept from an earlier build."""
+        ...  # pragma: no cover - a protocol
+
+    def fragment(self, inputs: tuple[Any, ...], make: Callable[[], str]) -> str:
+        """The text `make` gives, which depends on `inputs` alone (and the code): made, or kept from an earlier build."""
+        ...  # pragma: no cover - a protocol
 
 
 def json_path(name: str) -> str:
@@ -41,7 +51,7 @@ def csv_path(name: str) -> str:
 
 
 def documents(records: RecordSet, as_of: date, service: ServiceStatus, source_commit: str | None = None) -> dict[str, models.Document]:
-    """Every /api/v1/<name>.json as a model, by name."""
+    """Every /api/v1/<name>.json as a model, by name; the record lists (LISTS) without their items (see `items`)."""
     head = {
         "as_of": as_of,
         "site": models.SiteRef(name=records.site.name, url=records.site.url),
@@ -52,42 +62,71 @@ def documents(records: RecordSet, as_of: date, service: ServiceStatus, source_co
 
     return {
         "summary": models.Summary(**common("summary"), **_summary(records, as_of, service), source_commit=source_commit),
-        "commitments": models.Commitments(**common("commitments"), commitments=_commitments(records, as_of)),
-        "incidents": models.Incidents(**common("incidents"), incidents=[_incident(records, i) for i in _newest_first(records)]),
-        "mistakes": models.Mistakes(**common("mistakes"), mistakes=_mistakes(records)),
+        "commitments": models.Commitments(**common("commitments"), commitments=[]),
+        "incidents": models.Incidents(**common("incidents"), incidents=[]),
+        "mistakes": models.Mistakes(**common("mistakes"), mistakes=[]),
         "pricing": models.Pricing(**common("pricing"), pricing=_pricing(records)),
         "contact": models.Contact(**common("contact"), contact=_contact(records)),
         "metrics": models.Metrics(**common("metrics"), **_metrics(records, as_of, service)),
     }
 
 
+LISTS = ("commitments", "incidents", "mistakes")  # the documents listing records, one item per record, each last in its model
+
+
+def items(records: RecordSet, as_of: date, name: str) -> list[tuple[tuple[Any, ...], Callable[[], models.Shape]]]:
+    """The items of list document `name`, in order: each as what it is made from (its inputs) and how to make it."""
+    site = records.site
+    if name == "commitments":
+        return [
+            (("commitment", site, as_of, c), functools.partial(_commitment, records, as_of, c))
+            for c in sorted(records.commitments, key=lambda c: c.id)
+        ]
+    if name == "incidents":
+        return [(("incident", site, i), functools.partial(_incident, records, i)) for i in _newest_first(records)]
+    return [
+        (("mistake", site, m), functools.partial(_mistake, records, m))
+        for m in sorted(records.mistakes, key=lambda m: (m.on, m.id), reverse=True)
+    ]
+
+
 def files(
-    records: RecordSet, as_of: date, service: ServiceStatus, source_commit: str | None = None, remember: Remember | None = None
+    records: RecordSet, as_of: date, service: ServiceStatus, source_commit: str | None = None, kept: Keeper | None = None
 ) -> dict[str, bytes]:
     """Every /api/v1/ file: JSON, its schema, and CSV for commitments, incidents and mistakes.
 
-    `remember` keeps the models' JSON Schemas between builds (a build cache): generating them costs
-    more than a hundred record pages, and they change only with the code.
+    `kept` (a build cache) keeps, between builds, each record's item as JSON while the record is
+    the same, and the models' JSON Schemas while the code is: generating those costs more than a
+    hundred record pages.
     """
     out: dict[str, bytes] = {}
-    docs = documents(records, as_of, service, source_commit)
-    for name, document in docs.items():
+    for name, document in documents(records, as_of, service, source_commit).items():
         # Straight to JSON in pydantic's serialiser: the same bytes as dumps(model_dump(...)), without the dicts between.
-        out[json_path(name)] = document.model_dump_json(by_alias=True).encode("utf-8") + b"\n"
-        out[schema_path(name)] = dumps(schema(records, name, remember))
+        text = document.model_dump_json(by_alias=True)
+        if name in LISTS:  # the items go where the empty list is: the same bytes as the whole document's
+            made = [kept.fragment(inputs, _json(make)) if kept else _json(make)() for inputs, make in items(records, as_of, name)]
+            empty = f'"{name}":[]}}'
+            assert text.endswith(empty), f"{name} is not the last field of its document"
+            text = f'{text[: -len(empty)]}"{name}":[{",".join(made)}]}}'
+        out[json_path(name)] = text.encode("utf-8") + b"\n"
+        out[schema_path(name)] = dumps(schema(records, name, kept))
     for name in CSV_NAMES:  # the rows of the JSON just written: the same values, read back in C rather than dumped again
         out[csv_path(name)] = _table(name, json.loads(out[json_path(name)])[name])
     for kind in other_kinds():
         out[json_path(kind.folder or kind.name)] = dumps(_other_document(records, as_of, kind))
-        out[schema_path(kind.folder or kind.name)] = dumps(_other_schema(records, kind, remember))
+        out[schema_path(kind.folder or kind.name)] = dumps(_other_schema(records, kind, kept))
     return out
 
 
-def _schema_of(model: Any, remember: Remember | None) -> dict[str, Any]:
-    """`model`'s JSON Schema; kept by `remember` when the model is trustpages' own (its code is what the build cache is keyed by)."""
-    if remember is None or not model.__module__.startswith("generator."):
+def _json(make: Callable[[], models.Shape]) -> Callable[[], str]:
+    return lambda: make().model_dump_json(by_alias=True)
+
+
+def _schema_of(model: Any, kept: Keeper | None) -> dict[str, Any]:
+    """`model`'s JSON Schema; kept by `kept` when the model is trustpages' own (its code is what the build cache is keyed by)."""
+    if kept is None or not model.__module__.startswith("generator."):
         return _model_schema(model)
-    return cast(dict[str, Any], remember(f"json schema of {model.__module__}.{model.__qualname__}", lambda: _model_schema(model)))
+    return cast(dict[str, Any], kept.remember(f"json schema of {model.__module__}.{model.__qualname__}", lambda: _model_schema(model)))
 
 
 def other_kinds() -> list[kinds.Kind]:
@@ -114,9 +153,9 @@ def _other_document(records: RecordSet, as_of: date, kind: kinds.Kind) -> dict[s
     }
 
 
-def _other_schema(records: RecordSet, kind: kinds.Kind, remember: Remember | None = None) -> dict[str, Any]:
+def _other_schema(records: RecordSet, kind: kinds.Kind, kept: Keeper | None = None) -> dict[str, Any]:
     name = kind.folder or kind.name
-    item = copy.deepcopy(_schema_of(kind.model, remember))
+    item = copy.deepcopy(_schema_of(kind.model, kept))
     defs = item.pop("$defs", {})  # references point at the document's root
     item.pop("additionalProperties", None)  # beside the record's own fields: its id and address, and what is computed from it
     if kind.page is not None:
@@ -138,9 +177,9 @@ def _model_schema(model: Any) -> dict[str, Any]:
     return TypeAdapter(model).json_schema(by_alias=True, mode="serialization")
 
 
-def schema(records: RecordSet, name: str, remember: Remember | None = None) -> dict[str, Any]:
+def schema(records: RecordSet, name: str, kept: Keeper | None = None) -> dict[str, Any]:
     """The JSON Schema of /api/v1/<name>.json, generated from its model."""
-    body = _schema_of(models.DOCUMENTS[name], remember)
+    body = _schema_of(models.DOCUMENTS[name], kept)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": absolute(records.site, schema_path(name)),
@@ -169,46 +208,38 @@ def _summary(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[st
     }
 
 
-def _commitments(records: RecordSet, as_of: date) -> list[models.Milestone | models.Standing]:
-    out: list[models.Milestone | models.Standing] = []
-    for c in sorted(records.commitments, key=lambda c: c.id):
-        common = {
-            "id": c.id,
-            "url": record_url(records.site, "commitment", c.id),
-            "title": c.title,
-            "promise": c.promise,
-            "why": c.why,
-            "category": c.category,
-            "made_on": c.made_on,
-            "owner": c.owner,
-            "corrections": _corrections(c),
-        }
-        if isinstance(c, Milestone):
-            updates = [models.StatusUpdate(on=u.on, status=u.status, note=u.note, evidence=list(u.evidence)) for u in c.updates]
-            out.append(
-                models.Milestone(
-                    **common,
-                    due=c.due,
-                    first_due=c.counted_due,
-                    status=metrics.status(c, as_of),
-                    days_late=metrics.days_late(c, as_of),
-                    updates=updates,
-                )
-            )
-        else:
-            assert isinstance(c, Standing)
-            met = sum(1 for m in c.measurements if m.met)
-            out.append(
-                models.Standing(
-                    **common,
-                    target=c.target,
-                    periods_measured=len(c.measurements),
-                    periods_met=met,
-                    met_rate=metrics.rate(met, len(c.measurements)),
-                    measurements=[models.Measurement(period=m.period, actual=m.actual, met=m.met, note=m.note) for m in c.measurements],
-                )
-            )
-    return out
+def _commitment(records: RecordSet, as_of: date, c: Milestone | Standing) -> models.Milestone | models.Standing:
+    common = {
+        "id": c.id,
+        "url": record_url(records.site, "commitment", c.id),
+        "title": c.title,
+        "promise": c.promise,
+        "why": c.why,
+        "category": c.category,
+        "made_on": c.made_on,
+        "owner": c.owner,
+        "corrections": _corrections(c),
+    }
+    if isinstance(c, Milestone):
+        updates = [models.StatusUpdate(on=u.on, status=u.status, note=u.note, evidence=list(u.evidence)) for u in c.updates]
+        return models.Milestone(
+            **common,
+            due=c.due,
+            first_due=c.counted_due,
+            status=metrics.status(c, as_of),
+            days_late=metrics.days_late(c, as_of),
+            updates=updates,
+        )
+    assert isinstance(c, Standing)
+    met = sum(1 for m in c.measurements if m.met)
+    return models.Standing(
+        **common,
+        target=c.target,
+        periods_measured=len(c.measurements),
+        periods_met=met,
+        met_rate=metrics.rate(met, len(c.measurements)),
+        measurements=[models.Measurement(period=m.period, actual=m.actual, met=m.met, note=m.note) for m in c.measurements],
+    )
 
 
 def _newest_first(records: RecordSet) -> list[Incident]:
@@ -243,23 +274,20 @@ def _incident(records: RecordSet, i: Incident) -> models.Incident:
     )
 
 
-def _mistakes(records: RecordSet) -> list[models.Mistake]:
-    return [
-        models.Mistake(
-            id=m.id,
-            url=record_url(records.site, "mistake", m.id),
-            title=m.title,
-            on=m.on,
-            what_happened=m.what_happened,
-            who_was_affected=m.who_was_affected,
-            why=m.why,
-            what_we_changed=m.what_we_changed,
-            apology=m.apology,
-            related=list(m.related),
-            corrections=_corrections(m),
-        )
-        for m in sorted(records.mistakes, key=lambda m: (m.on, m.id), reverse=True)
-    ]
+def _mistake(records: RecordSet, m: Mistake) -> models.Mistake:
+    return models.Mistake(
+        id=m.id,
+        url=record_url(records.site, "mistake", m.id),
+        title=m.title,
+        on=m.on,
+        what_happened=m.what_happened,
+        who_was_affected=m.who_was_affected,
+        why=m.why,
+        what_we_changed=m.what_we_changed,
+        apology=m.apology,
+        related=list(m.related),
+        corrections=_corrections(m),
+    )
 
 
 def _corrections(record: Any) -> list[models.Correction]:

@@ -77,6 +77,10 @@ class PageCache:
         """A value made from trustpages' code alone (a model's JSON Schema); one process makes each once anyway."""
         return make()
 
+    def fragment(self, inputs: tuple[Any, ...], make: Callable[[], str]) -> str:
+        """Text made from `inputs` alone (a record's item in the open data): a preview makes it again, as it costs less than comparing."""
+        return make()
+
 
 def render_site(
     records: RecordSet,
@@ -163,9 +167,7 @@ def render_site(
     )
     assets = {
         STYLESHEET: _stylesheet(templates),
-        **opendata.publish(
-            records, as_of, strings, context["service"], history.commit if history is not None else None, cache.remember if cache else None
-        ),
+        **opendata.publish(records, as_of, strings, context["service"], history.commit if history is not None else None, cache),
     }
     return Output(pages, assets, frozenset(html))
 
