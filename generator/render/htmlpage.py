@@ -63,7 +63,7 @@ def finish(source: str) -> str:
 
 def _heading_ids(body: str) -> str:
     used = set(_ID.findall(body))
-    top = _top_level(body)
+    top = {heading.start() for heading in _top_level(body)}
 
     def add(match: re.Match[str]) -> str:
         level, attributes, inner = match.groups()
@@ -75,22 +75,21 @@ def _heading_ids(body: str) -> str:
     return _HEADING.sub(add, body)
 
 
-def _top_level(body: str) -> set[int]:
-    """Where each heading that stands at the top of the page (inside no other element) starts.
+def _top_level(body: str) -> Iterator[re.Match[str]]:
+    """Each heading that stands at the top of the page (inside no other element), in order, found as they are asked for.
 
     Only those headings were Markdown's, with an id and a place in the table of contents; one
     inside a card, a section or a record's text was raw HTML to it, and stays out of both. The
     depth before a heading is the opening tags before it (not void or self-closing) less the
     closing ones, counted between headings.
     """
-    starts, depth, counted = set(), 0, 0
+    depth, counted = 0, 0
     for heading in _HEADING.finditer(body):
         between = body[counted : heading.start()]
         depth += len(_OPENING.findall(between)) - len(_NOT_OPENED.findall(between)) - between.count("</")
         counted = heading.start()
         if depth <= 0:
-            starts.add(heading.start())
-    return starts
+            yield heading
 
 
 def _cards(body: str) -> str:
@@ -117,10 +116,9 @@ def _cards(body: str) -> str:
 
 def headings(body: str) -> Iterator[Heading]:
     """The page's top-level headings (those of its table of contents), each with its id."""
-    top = _top_level(body)
-    for match in _HEADING.finditer(body):
+    for match in _top_level(body):
         found = _ID.search(match.group(2))
-        if found and match.start() in top:
+        if found:
             yield Heading(int(match.group(1)), found.group(1), text_of(match.group(3)))
 
 
@@ -190,7 +188,7 @@ def as_markdown_file(source: str) -> str:
     """
     found = _FRONT_MATTER.match(source)
     start = found.end() if found else 0
-    top = {start + offset for offset in _top_level(source[start:])}
+    top = {start + heading.start() for heading in _top_level(source[start:])}
     return _LINE_HEADING.sub(lambda match: _markdown_heading(match) if match.start() in top else match.group(0), source)
 
 
