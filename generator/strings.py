@@ -7,6 +7,9 @@ overrides them key by key. Adding a language is one such file.
 from __future__ import annotations
 
 import copy
+import functools
+import hashlib
+import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -64,6 +67,11 @@ class Strings:
         if isinstance(node, Mapping | list):
             raise TypeError(f"UI string {key!r} is a table, not a sentence: use Strings.table")
         return str(node)
+
+    @functools.cached_property
+    def key(self) -> str:
+        """A hash of every string: what a build cache keys what these strings word by (feeds)."""
+        return hashlib.sha256(json.dumps(self._table, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
 
     def as_mapping(self) -> Mapping[str, Any]:
         """Every string, as nested mappings (to compare languages)."""

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -508,3 +509,39 @@ def test_open_data_kept_item_by_item_is_the_same_bytes_and_follows_each_record(t
     out = v1.files(edited, as_of, service, kept=store)
     assert [inputs[-1] for inputs in made] == [changed]  # that incident's item only
     assert b"Another title" in out["api/v1/incidents.json"] and out == v1.files(edited, as_of, service)
+
+
+def test_a_feed_is_made_again_exactly_when_it_changes(tmp_path: Path) -> None:
+    from datetime import date
+
+    from generator import buildcache
+    from generator.opendata import feeds
+    from generator.strings import Strings
+    from generator.validate import validate
+    from tests.render.conftest import FIXTURES
+
+    as_of = date(2026, 11, 23)
+    loaded = validate(FIXTURES / "small-site", as_of).records
+    assert loaded is not None
+    records = dataclasses.replace(loaded, mistakes=())  # no mistake: an empty feed, which says the day it was made
+    t = Strings.for_site(records.site.locale)
+    before = feeds.files(records, as_of, t)
+    first = buildcache.RenderStore(tmp_path)
+    assert feeds.files(records, as_of, t, first) == before
+    first.prune()
+
+    def made_again(edited: Any, day: date) -> tuple[set[str], set[str]]:
+        """The feeds made again, and those whose bytes changed."""
+        made: set[str] = set()
+        store = buildcache.RenderStore(tmp_path)
+        fragment = store.fragment
+        store.fragment = lambda inputs, make: fragment(inputs, lambda: made.add(inputs[0]) or make())  # type: ignore[method-assign]
+        after = feeds.files(edited, day, t, store)
+        assert after == feeds.files(edited, day, t)
+        return made, {path for path in after if after[path] != before[path] and path != feeds.INDEX_PATH}
+
+    assert made_again(records, as_of) == (set(), set())
+    made, changed = made_again(dataclasses.replace(records, mistakes=loaded.mistakes), as_of)
+    assert made == changed and {"feeds/mistakes.json", "feeds/all.xml"} <= changed
+    made, changed = made_again(records, date(2026, 11, 24))  # the empty feeds (JSON Feed has no date: unchanged)
+    assert made == {"feeds/mistakes.xml", "feeds/mistakes.json"} and "feeds/mistakes.xml" in changed

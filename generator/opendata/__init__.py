@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.opendata import badges, feeds, ical, models, securitytxt, statuspage, v1
+from generator.opendata.keeper import Keeper
 from generator.opendata.models import VERSION
 from generator.records import RecordSet
 from generator.status import ServiceStatus, service_status
@@ -44,7 +45,7 @@ def publish(
     t: Strings,
     service: ServiceStatus | None = None,
     source_commit: str | None = None,
-    kept: v1.Keeper | None = None,
+    kept: Keeper | None = None,
 ) -> dict[str, bytes]:
     """Every open-data file, by path relative to the site root.
 
@@ -57,7 +58,7 @@ def publish(
         service = service_status(records, as_of)  # components' states and 90 days, for three outputs
     out.update(v1.files(records, as_of, service, source_commit, kept))
     out.update(statuspage.files(records, as_of, service))
-    out.update(feeds.files(records, as_of, t))
+    out.update(feeds.files(records, as_of, t, kept))
     out[ical.PATH] = ical.calendar(records, as_of, t)
     security = securitytxt.security_txt(records, as_of)
     if security is not None:

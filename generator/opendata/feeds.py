@@ -6,9 +6,10 @@ keeps every byte a pure function of the records (no library stamps the time of t
 
 from __future__ import annotations
 
+import functools
 import itertools
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -18,6 +19,7 @@ from markupsafe import Markup
 from generator import __version__, prose
 from generator.opendata import events as ev
 from generator.opendata.events import Event
+from generator.opendata.keeper import Keeper
 from generator.opendata.links import absolute, dumps, midnight, record_url, stamp
 from generator.opendata.plaintext import uri
 from generator.records import RecordSet
@@ -109,16 +111,24 @@ class Entries:
         return made
 
 
-def files(records: RecordSet, as_of: date, t: Strings) -> dict[str, bytes]:
-    """feeds/<name>.xml and feeds/<name>.json for every feed."""
+def files(records: RecordSet, as_of: date, t: Strings, kept: Keeper | None = None) -> dict[str, bytes]:
+    """feeds/<name>.xml and feeds/<name>.json for every feed; `kept` (a build cache) keeps each while its events are the same."""
     out: dict[str, bytes] = {}
     every = feeds(records, as_of, t)
     entries = Entries(records, t)
     for feed in every:
-        out[feed.atom_path] = atom(feed, records, as_of, entries)
-        out[feed.json_path] = json_feed(feed, records, entries)
+        # What a feed says: its events (their records within), the site, the strings, and the day when it has no event.
+        inputs = (feed, records.site, t.key, None if feed.events else as_of)
+        out[feed.atom_path] = _kept(kept, (feed.atom_path, *inputs), functools.partial(atom, feed, records, as_of, entries))
+        out[feed.json_path] = _kept(kept, (feed.json_path, *inputs), functools.partial(json_feed, feed, records, entries))
     out[INDEX_PATH] = index(every, records, as_of)
     return out
+
+
+def _kept(kept: Keeper | None, inputs: tuple[Any, ...], make: Callable[[], bytes]) -> bytes:
+    if kept is None:
+        return make()
+    return kept.fragment(inputs, lambda: make().decode("utf-8")).encode("utf-8")
 
 
 def index(every: list[Feed], records: RecordSet, as_of: date) -> bytes:

@@ -10,12 +10,13 @@ import json
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any, Protocol, cast
+from typing import Any, cast
 
 from pydantic import TypeAdapter
 
 from generator import kinds, metrics
 from generator.opendata import models
+from generator.opendata.keeper import Keeper
 from generator.opendata.links import absolute, dumps, record_url, utc
 from generator.opendata.plaintext import spreadsheet_cell
 from generator.records import Incident, Milestone, Mistake, RecordSet, Standing
@@ -24,18 +25,6 @@ from generator.status import WINDOW_DAYS, ServiceStatus
 FOLDER = "api/v1"
 SCHEMA_FOLDER = f"{FOLDER}/schema"
 CSV_NAMES = ("commitments", "incidents", "mistakes")
-
-
-class Keeper(Protocol):
-    """What a build cache keeps for open data (render.PageCache, buildcache.RenderStore)."""
-
-    def remember(self, name: str, make: Callable[[], Any]) -> Any:
-        """The value `make` gives, which depends on trustpages' code alone: made, or kept from an earlier build."""
-        ...  # pragma: no cover - a protocol
-
-    def fragment(self, inputs: tuple[Any, ...], make: Callable[[], str]) -> str:
-        """The text `make` gives, which depends on `inputs` alone (and the code): made, or kept from an earlier build."""
-        ...  # pragma: no cover - a protocol
 
 
 def json_path(name: str) -> str:
