@@ -36,6 +36,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields, is_dataclass, replace
+from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -296,6 +297,9 @@ class RenderStore(PageCache):
         return _hash(f"{path}\0{self._shared[1]}\0{_fingerprint(own, self._seen)}")
 
 
+_PLAIN = (str, int, float, type(None), date)  # bool is an int, datetime a date: each is its repr
+
+
 def _fingerprint(value: Any, seen: dict[int, tuple[Any, str]] | None = None) -> str:
     """Everything `value` holds, as text that is the same in every process.
 
@@ -303,19 +307,23 @@ def _fingerprint(value: Any, seen: dict[int, tuple[Any, str]] | None = None) -> 
     its kind and id, which the JSON leaves out, and what it holds beside its fields (a promise's
     due date as first published, from its history). Sets are sorted: their order, and so their `repr`,
     changes from one process to the next (a commit's changed fields in the history are one).
-    `seen` keeps each record's (by identity: records are frozen) for the rest of a build: a record
-    is in its page's key, in those of the pages that show it, and in a long list's.
+    `seen` keeps the fingerprint of each record and frozen dataclass (by identity: neither changes)
+    for the rest of a build, as a hash: a record is in its page's key, in those of the pages that
+    show it, in a long list's, and in its items in the open data; an event in several feeds.
     """
+    if isinstance(value, _PLAIN):
+        return repr(value)
     if isinstance(value, tuple | list):
         return f"({','.join(_fingerprint(item, seen) for item in value)})"
     if isinstance(value, set | frozenset):
         return f"{{{','.join(sorted(_fingerprint(item, seen) for item in value))}}}"
     if isinstance(value, dict):
         return f"{{{','.join(sorted(f'{_fingerprint(key, seen)}:{_fingerprint(item, seen)}' for key, item in value.items()))}}}"
-    if isinstance(value, BaseModel):
-        known = seen.get(id(value)) if seen is not None else None
-        if known is not None:
-            return known[1]
+    model = isinstance(value, BaseModel)
+    frozen = not model and is_dataclass(value) and not isinstance(value, type) and value.__dataclass_params__.frozen  # type: ignore[attr-defined]
+    if seen is not None and (model or frozen) and (known := seen.get(id(value))) is not None:
+        return known[1]
+    if model:
         private = (
             f"+{_fingerprint(value.__pydantic_private__, seen)}" if value.__pydantic_private__ else ""
         )  # a due date as first published
@@ -324,13 +332,14 @@ def _fingerprint(value: Any, seen: dict[int, tuple[Any, str]] | None = None) -> 
         except PydanticSerializationError:  # a field JSON cannot hold: field by field
             named = ",".join(f"{name}={_fingerprint(getattr(value, name), seen)}" for name in type(value).model_fields)
             text = f"{type(value).__qualname__}({named}){private}"
-        if seen is not None:
-            text = seen.setdefault(id(value), (value, f"{type(value).__qualname__}#{_hash(text)}"))[1]  # kept alive: its id stays its own
-        return text
-    if is_dataclass(value) and not isinstance(value, type):
+    elif is_dataclass(value) and not isinstance(value, type):
         named = ",".join(f"{field.name}={_fingerprint(getattr(value, field.name), seen)}" for field in fields(value))
-        return f"{type(value).__qualname__}({named})"
-    return repr(value)
+        text = f"{type(value).__qualname__}({named})"
+    else:
+        return repr(value)
+    if seen is not None and (model or frozen):
+        text = seen.setdefault(id(value), (value, f"{type(value).__qualname__}#{_hash(text)}"))[1]  # kept alive: its id stays its own
+    return text
 
 
 _NOT_SHOWN = frozenset(
