@@ -23,7 +23,10 @@ an unchanged file is not parsed again; it is validated again all the same.
 `RenderStore` keeps, the same way, each record page as trustpages rendered it (before the theme),
 keyed by the inputs the preview's page cache compares (the record, what its page shows, its
 history, the templates, site.yml and the day): a build on the same day renders again only the
-record pages whose inputs changed.
+record pages whose inputs changed; and the pages of long lists, by their rows' records. For the
+open data it keeps text by what it was made from (`fragment`: each record's item in the JSON,
+each feed; `fragments.index`) and values made from the code alone (`remember`: the JSON Schemas;
+`derived.index`), both in indexes written by this code with this pydantic, or not used.
 """
 
 from __future__ import annotations
@@ -257,10 +260,12 @@ class RenderStore(PageCache):
         text = self._derived[0].get(name)
         if text is not None:
             try:
-                self._derived[1][name] = text
-                return json.loads(text)
-            except ValueError:
+                value = json.loads(text)
+            except ValueError:  # not what was written: made again
                 pass
+            else:
+                self._derived[1][name] = text
+                return value
         value = make()
         text = _as_json(value)
         if text is not None:
@@ -324,9 +329,8 @@ def _fingerprint(value: Any, seen: dict[int, tuple[Any, str]] | None = None) -> 
     if seen is not None and (model or frozen) and (known := seen.get(id(value))) is not None:
         return known[1]
     if model:
-        private = (
-            f"+{_fingerprint(value.__pydantic_private__, seen)}" if value.__pydantic_private__ else ""
-        )  # a due date as first published
+        # What a record holds beside its fields: a promise's due date as first published.
+        private = f"+{_fingerprint(value.__pydantic_private__, seen)}" if value.__pydantic_private__ else ""
         try:
             text = f"{type(value).__qualname__}[{getattr(value, 'id', '')}]{value.model_dump_json()}{private}"
         except PydanticSerializationError:  # a field JSON cannot hold: field by field
