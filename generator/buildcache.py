@@ -3,8 +3,9 @@
 A page's entry is named by a hash of everything its output is made from: its path and the
 source trustpages generated (HTML and front matter), and the site around it (the MkDocs
 configuration after the plugin dressed it, the navigation and what it shows of each page it lists,
-the theme's templates, the versions of MkDocs and Material, and a hash of trustpages' own code:
-`code_key`, which also keys the parsed and rendered records below). Nothing else goes in, so a
+the theme's templates, the versions of MkDocs and Material, and a hash of trustpages' own code and
+of the versions of the libraries its output passes through: `code_key`, which also keys the
+parsed and rendered records below). Nothing else goes in, so a
 page whose inputs did not change is the very bytes a cold build would write, and the day only
 matters to a page when its own text changed with it (an overdue promise). A build after one
 record changed renders again only the pages that show it.
@@ -26,7 +27,7 @@ history, the templates, site.yml and the day): a build on the same day renders a
 record pages whose inputs changed; and the pages of long lists, by their rows' records. For the
 open data it keeps text by what it was made from (`fragment`: each record's item in the JSON,
 each feed; `fragments.index`) and values made from the code alone (`remember`: the JSON Schemas;
-`derived.index`), both in indexes written by this code with this pydantic, or not used.
+`derived.index`), both in indexes written by this code (`code_key`), or not used.
 """
 
 from __future__ import annotations
@@ -250,7 +251,7 @@ class RenderStore(PageCache):
         return _prune(self.folder, set(self.used), (".page", ".tmp"))
 
     def remember(self, name: str, make: Callable[[], Any]) -> Any:
-        """A value made from trustpages' code alone (and pydantic's), kept as JSON while the code is the same.
+        """A value made from trustpages' code alone (and the libraries in `code_key`), kept as JSON while they are the same.
 
         One the JSON cannot give back unchanged is made every time.
         """
@@ -292,7 +293,7 @@ class RenderStore(PageCache):
 
     @staticmethod
     def _derived_header() -> str:
-        return f"trustpages values made by code {code_key()} with pydantic {_version('pydantic')}"
+        return f"trustpages values made by code {code_key()}"
 
     def _inputs(self, path: str, key: tuple[Any, ...]) -> str:
         """A hash of the page's inputs; what every page shares (key[0]: templates, site, day; and the code) is written out once."""
@@ -374,10 +375,18 @@ def site_key(config: Any, listed: dict[str, Any]) -> str:
     return _hash(json.dumps(parts, sort_keys=True, default=_stable, ensure_ascii=False))
 
 
+# What trustpages' own output passes through besides its code: templates, Markdown, the HTML
+# cleaner, the models, YAML. An upgrade of any of them can change a kept page's bytes.
+_OWN_TOOLS = ("jinja2", "markupsafe", "markdown", "nh3", "pydantic", "pyyaml")
+
+
 @functools.cache
 def code_key() -> str:
-    """A hash of trustpages' own code, which every kept output was made by (a version number would miss a checkout's edits)."""
-    return _tree_digest(Path(__file__).parent, "*.py")
+    """A hash of trustpages' own code and of the versions of the libraries its output passes through (_OWN_TOOLS).
+
+    Every kept output was made by them; a version number of trustpages would miss a checkout's edits.
+    """
+    return _hash(f"{_tree_digest(Path(__file__).parent, '*.py')} {' '.join(f'{name} {_version(name)}' for name in _OWN_TOOLS)}")
 
 
 def _stable(value: Any) -> str:
