@@ -165,7 +165,7 @@ class ParsedStore(dict[bytes, Document]):
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / "parsed.index"
         self.before = _read_index(self.path, self._header())
-        self.texts: dict[bytes, str] = {}  # this build's documents' values as JSON, by their bytes
+        self.texts: dict[bytes, tuple[str, str]] = {}  # this build's documents' values as JSON, and their bytes' digest, by their bytes
 
     @staticmethod
     def _header() -> str:
@@ -174,14 +174,15 @@ class ParsedStore(dict[bytes, Document]):
     def get(self, raw: bytes, default: Any = None) -> Any:
         document = super().get(raw)
         if document is None:
-            text = self.before.get(digest(raw))
+            key = digest(raw)
+            text = self.before.get(key)
             if text is None:
                 return default
             try:
                 value = json.loads(text)
             except ValueError:
                 return default
-            self.texts[raw] = text
+            self.texts[raw] = key, text
             document = Document(value, raw.decode("utf-8"))
             super().__setitem__(raw, document)
         return document
@@ -190,11 +191,43 @@ class ParsedStore(dict[bytes, Document]):
         super().__setitem__(raw, document)
         text = _as_json(document.value)
         if text is not None:
-            self.texts[raw] = text
+            self.texts[raw] = digest(raw), text
 
     def save(self) -> None:
         """Keep the files this build read (load() forgets the others) for the next build."""
-        _write_index(self.path, self._header(), {digest(raw): self.texts[raw] for raw in self if raw in self.texts})
+        _write_index(self.path, self._header(), dict(self.texts[raw] for raw in self if raw in self.texts))
+
+
+class _KeptValues:
+    """Values kept as JSON in one index, by key, read when first asked for; `save` keeps those this build used or made."""
+
+    def __init__(self, path: Path, header: str) -> None:
+        self.path, self.header = path, header
+        self.before: dict[str, str] | None = None  # the last build's, once asked
+        self.used: dict[str, str] = {}
+
+    def get(self, key: str, make: Callable[[], Any]) -> Any:
+        """The value kept under `key`, else `make()`'s, kept when JSON gives it back unchanged."""
+        if self.before is None:
+            self.before = _read_index(self.path, self.header)
+        text = self.before.get(key)
+        if text is not None:
+            try:
+                value = json.loads(text)
+            except ValueError:  # not what was written: made again
+                pass
+            else:
+                self.used[key] = text
+                return value
+        value = make()
+        text = _as_json(value)
+        if text is not None:
+            self.used[key] = text
+        return value
+
+    def save(self) -> None:
+        if self.before is not None and self.used != self.before:
+            _write_index(self.path, self.header, self.used)
 
 
 class Unread(str):
@@ -221,8 +254,9 @@ class RenderStore(PageCache):
         self.made_from: dict[str, str] = {}  # each record page's path: the hash of its inputs
         self._shared: tuple[Any, str] | None = None
         self._seen: dict[int, tuple[Any, str]] = {}  # each record's fingerprint, once per build (_fingerprint)
-        self._derived: tuple[dict[str, str], dict[str, str]] | None = None  # (kept by the last build, used by this one), once asked
-        self._fragments: tuple[dict[str, str], dict[str, str]] | None = None  # the same, of `fragment`
+        header = f"trustpages values made by code {code_key()}"
+        self._derived = _KeptValues(folder / DERIVED, header)
+        self._fragments = _KeptValues(folder / FRAGMENTS, header)
 
     def get(self, path: str, key: tuple[Any, ...]) -> tuple[str, bool] | None:
         digest = self.made_from[path] = self._inputs(path, key)
@@ -245,9 +279,8 @@ class RenderStore(PageCache):
 
     def prune(self) -> int:
         _write_index(self.folder / MANIFEST, _RENDERED_INDEX, self.used)
-        for name, kept in ((DERIVED, self._derived), (FRAGMENTS, self._fragments)):
-            if kept is not None and kept[1] != kept[0]:
-                _write_index(self.folder / name, self._derived_header(), kept[1])
+        self._derived.save()
+        self._fragments.save()
         return _prune(self.folder, set(self.used), (".page", ".tmp"))
 
     def remember(self, name: str, make: Callable[[], Any]) -> Any:
@@ -255,45 +288,12 @@ class RenderStore(PageCache):
 
         One the JSON cannot give back unchanged is made every time.
         """
-        if self._derived is None:
-            before = _read_index(self.folder / DERIVED, self._derived_header())
-            self._derived = (before, {})
-        text = self._derived[0].get(name)
-        if text is not None:
-            try:
-                value = json.loads(text)
-            except ValueError:  # not what was written: made again
-                pass
-            else:
-                self._derived[1][name] = text
-                return value
-        value = make()
-        text = _as_json(value)
-        if text is not None:
-            self._derived[1][name] = text
-        return value
+        return self._derived.get(name, make)
 
     def fragment(self, inputs: tuple[Any, ...], make: Callable[[], str]) -> str:
         """Text made from `inputs` alone (and trustpages' code), such as a record's item in the open data: kept while they are the same."""
-        if self._fragments is None:
-            self._fragments = (_read_index(self.folder / FRAGMENTS, self._derived_header()), {})
-        key = _hash(_fingerprint(inputs, self._seen))  # the index is of this code's (its header): the key need not say
-        text = self._fragments[0].get(key)
-        if text is not None:
-            try:
-                made = json.loads(text)
-            except ValueError:
-                made = None
-            if isinstance(made, str):
-                self._fragments[1][key] = text
-                return made
-        made = make()
-        self._fragments[1][key] = json.dumps(made, ensure_ascii=False)
-        return made
-
-    @staticmethod
-    def _derived_header() -> str:
-        return f"trustpages values made by code {code_key()}"
+        made = self._fragments.get(_hash(_fingerprint(inputs, self._seen)), make)  # the index is of this code (its header)
+        return made if isinstance(made, str) else make()
 
     def _inputs(self, path: str, key: tuple[Any, ...]) -> str:
         """A hash of the page's inputs; what every page shares (key[0]: templates, site, day; and the code) is written out once."""

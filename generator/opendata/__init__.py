@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.opendata import badges, feeds, ical, models, securitytxt, statuspage, v1
-from generator.opendata.keeper import Keeper
+from generator.opendata.keeper import FRESH, Keeper
 from generator.opendata.models import VERSION
 from generator.records import RecordSet
 from generator.status import ServiceStatus, service_status
@@ -45,7 +45,7 @@ def publish(
     t: Strings,
     service: ServiceStatus | None = None,
     source_commit: str | None = None,
-    kept: Keeper | None = None,
+    kept: Keeper = FRESH,
 ) -> dict[str, bytes]:
     """Every open-data file, by path relative to the site root.
 

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from generator import __version__, prose
 from generator.opendata import events as ev
 from generator.opendata.events import Event
-from generator.opendata.keeper import Keeper
+from generator.opendata.keeper import FRESH, Keeper
 from generator.opendata.links import absolute, dumps, midnight, record_url, stamp
 from generator.opendata.plaintext import uri
 from generator.records import RecordSet
@@ -111,7 +111,7 @@ class Entries:
         return made
 
 
-def files(records: RecordSet, as_of: date, t: Strings, kept: Keeper | None = None) -> dict[str, bytes]:
+def files(records: RecordSet, as_of: date, t: Strings, kept: Keeper = FRESH) -> dict[str, bytes]:
     """feeds/<name>.xml and feeds/<name>.json for every feed; `kept` (a build cache) keeps each while its events are the same."""
     out: dict[str, bytes] = {}
     every = feeds(records, as_of, t)
@@ -125,9 +125,7 @@ def files(records: RecordSet, as_of: date, t: Strings, kept: Keeper | None = Non
     return out
 
 
-def _kept(kept: Keeper | None, inputs: tuple[Any, ...], make: Callable[[], bytes]) -> bytes:
-    if kept is None:
-        return make()
+def _kept(kept: Keeper, inputs: tuple[Any, ...], make: Callable[[], bytes]) -> bytes:
     return kept.fragment(inputs, lambda: make().decode("utf-8")).encode("utf-8")
 
 

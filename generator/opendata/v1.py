@@ -16,7 +16,7 @@ from pydantic import TypeAdapter
 
 from generator import kinds, metrics
 from generator.opendata import models
-from generator.opendata.keeper import Keeper
+from generator.opendata.keeper import FRESH, Keeper
 from generator.opendata.links import absolute, dumps, record_url, utc
 from generator.opendata.plaintext import spreadsheet_cell
 from generator.records import Incident, Milestone, Mistake, RecordSet, Standing
@@ -80,7 +80,7 @@ def items(records: RecordSet, as_of: date, name: str) -> list[tuple[tuple[Any, .
 
 
 def files(
-    records: RecordSet, as_of: date, service: ServiceStatus, source_commit: str | None = None, kept: Keeper | None = None
+    records: RecordSet, as_of: date, service: ServiceStatus, source_commit: str | None = None, kept: Keeper = FRESH
 ) -> dict[str, bytes]:
     """Every /api/v1/ file: JSON, its schema, and CSV for commitments, incidents and mistakes.
 
@@ -93,7 +93,7 @@ def files(
         # Straight to JSON in pydantic's serialiser: the same bytes as dumps(model_dump(...)), without the dicts between.
         text = document.model_dump_json(by_alias=True)
         if name in LISTS:  # the items go where the empty list is: the same bytes as the whole document's
-            made = [kept.fragment(inputs, _json(make)) if kept else _json(make)() for inputs, make in items(records, as_of, name)]
+            made = [kept.fragment(inputs, _json(make)) for inputs, make in items(records, as_of, name)]
             empty = f'"{name}":[]}}'
             assert text.endswith(empty), f"{name} is not the last field of its document"
             text = f'{text[: -len(empty)]}"{name}":[{",".join(made)}]}}'
@@ -111,9 +111,9 @@ def _json(make: Callable[[], models.Shape]) -> Callable[[], str]:
     return lambda: make().model_dump_json(by_alias=True)
 
 
-def _schema_of(model: Any, kept: Keeper | None) -> dict[str, Any]:
+def _schema_of(model: Any, kept: Keeper) -> dict[str, Any]:
     """`model`'s JSON Schema; kept by `kept` when the model is trustpages' own (its code is what the build cache is keyed by)."""
-    if kept is None or not model.__module__.startswith("generator."):
+    if not model.__module__.startswith("generator."):
         return _model_schema(model)
     return cast(dict[str, Any], kept.remember(f"json schema of {model.__module__}.{model.__qualname__}", lambda: _model_schema(model)))
 
@@ -142,7 +142,7 @@ def _other_document(records: RecordSet, as_of: date, kind: kinds.Kind) -> dict[s
     }
 
 
-def _other_schema(records: RecordSet, kind: kinds.Kind, kept: Keeper | None = None) -> dict[str, Any]:
+def _other_schema(records: RecordSet, kind: kinds.Kind, kept: Keeper = FRESH) -> dict[str, Any]:
     name = kind.folder or kind.name
     item = copy.deepcopy(_schema_of(kind.model, kept))
     defs = item.pop("$defs", {})  # references point at the document's root
@@ -166,7 +166,7 @@ def _model_schema(model: Any) -> dict[str, Any]:
     return TypeAdapter(model).json_schema(by_alias=True, mode="serialization")
 
 
-def schema(records: RecordSet, name: str, kept: Keeper | None = None) -> dict[str, Any]:
+def schema(records: RecordSet, name: str, kept: Keeper = FRESH) -> dict[str, Any]:
     """The JSON Schema of /api/v1/<name>.json, generated from its model."""
     body = _schema_of(models.DOCUMENTS[name], kept)
     return {

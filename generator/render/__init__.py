@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,6 +17,7 @@ from jinja2 import Environment
 from generator import kinds, maintenance, metrics, opendata, surveys, timeliness
 from generator.corrected import as_first_made, corrections_shown, due_move, label
 from generator.history import History
+from generator.opendata.keeper import FRESH, Keeper
 from generator.records import Incident, Milestone, RecordSet, Standing
 from generator.render import htmlpage
 from generator.render.charts import bar_chart
@@ -53,13 +53,13 @@ class Output:
     html: frozenset[str] = frozenset()
 
 
-class PageCache:
+class PageCache(Keeper):
     """Record pages of the previous render with the inputs each was made from.
 
     `mkdocs serve` keeps one across rebuilds, so saving one YAML file re-renders only the record
     pages whose inputs changed (the record, the records its page shows, its history, the
     templates, the site settings, as_of), and the pages of a long list whose records changed;
-    section pages are always rendered again.
+    section pages are always rendered again. The open data it makes afresh (Keeper).
     """
 
     def __init__(self) -> None:
@@ -72,14 +72,6 @@ class PageCache:
 
     def put(self, path: str, key: tuple[Any, ...], page: tuple[str, bool]) -> None:
         self.pages[path] = (key, page)
-
-    def remember(self, name: str, make: Callable[[], Any]) -> Any:
-        """A value made from trustpages' code alone (a model's JSON Schema); one process makes each once anyway."""
-        return make()
-
-    def fragment(self, inputs: tuple[Any, ...], make: Callable[[], str]) -> str:
-        """Text made from `inputs` alone (a record's item in the open data): a preview makes it again, as it costs less than comparing."""
-        return make()
 
 
 def render_site(
@@ -167,7 +159,7 @@ def render_site(
     )
     assets = {
         STYLESHEET: _stylesheet(templates),
-        **opendata.publish(records, as_of, strings, context["service"], history.commit if history is not None else None, cache),
+        **opendata.publish(records, as_of, strings, context["service"], history.commit if history is not None else None, cache or FRESH),
     }
     return Output(pages, assets, frozenset(html))
 
