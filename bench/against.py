@@ -27,7 +27,7 @@ def timed(args: list[str], cwd: Path) -> tuple[float, float]:
     """(wall, CPU) seconds of one run of trustpages with `args`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    proc = subprocess.run([sys.executable, "-m", "trustpages", *args], cwd=cwd, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):

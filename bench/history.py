@@ -1,4 +1,4 @@
-"""Time generator.history.record_history on a synthetic repository: N records, each touched by 5 commits.
+"""Time trustpages.history.record_history on a synthetic repository: N records, each touched by 5 commits.
 
 Every record is added in its own commit, then edited in 4 more (its title changes), so the
 repository has 5 × N commits and every record 4 field-level diffs to compute. The history is
@@ -24,8 +24,8 @@ from pathlib import Path
 
 from synth import synthesise
 
-from generator import yamlsource
-from generator.history import record_history
+from trustpages import yamlsource
+from trustpages.history import record_history
 
 RESULTS = Path(__file__).parent / "results" / "history.json"
 EDITS = 4  # commits per record after the one adding it

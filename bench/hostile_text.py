@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.yamlsource import MAX_BYTES
+from trustpages.yamlsource import MAX_BYTES
 
 SHAPES = {
     "brackets": "[",
@@ -34,7 +34,7 @@ SHAPES = {
     "tables": "|a|b|\n|-|-|\n" + "|c|d|\n" * 40 + "\n",
 }
 TARGET_SECONDS = 5.0
-_CLI = [sys.executable, "-m", "generator"]
+_CLI = [sys.executable, "-m", "trustpages"]
 
 
 def site_with_postmortem(folder: Path, text: str) -> Path:

@@ -36,9 +36,9 @@ import sites  # first: it sets NO_MKDOCS_2_WARNING before anything imports Mater
 import yaml
 from synth import AS_OF, synthesise
 
-from generator.records import RecordSet
-from generator.render import render_site
-from generator.validate import validate
+from trustpages.records import RecordSet
+from trustpages.render import render_site
+from trustpages.validate import validate
 
 RESULTS = Path(__file__).parent / "results" / "build.json"
 CPU_METHOD = (

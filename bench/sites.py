@@ -19,8 +19,8 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # before Material is imported
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from generator.plugin import default_nav
-from generator.render import STYLESHEET
+from trustpages.plugin import default_nav
+from trustpages.render import STYLESHEET
 
 HAND_WRITTEN = Path(__file__).resolve().parents[1] / "site_src"
 
@@ -53,7 +53,7 @@ def prepare(folder: Path, content: Path, as_of: date) -> Sites:
     both use the built-in templates.
     """
     generated = folder / "generated"
-    command = [sys.executable, "-m", "generator", "generate", str(content), "--out", str(generated),
+    command = [sys.executable, "-m", "trustpages", "generate", str(content), "--out", str(generated),
                "--docs", str(HAND_WRITTEN), "--as-of", as_of.isoformat()]  # fmt: skip
     done = subprocess.run(command, cwd=folder, capture_output=True, text=True)
     if done.returncode != 0:
@@ -73,7 +73,7 @@ def prepare(folder: Path, content: Path, as_of: date) -> Sites:
         "nav": default_nav(generated),
         "validation": {"nav": {"omitted_files": "ignore"}},
         "exclude_docs": "!.well-known/\n",
-        "markdown_extensions": ["attr_list", "tables", "generator.render.cards"],
+        "markdown_extensions": ["attr_list", "tables", "trustpages.render.cards"],
     }
     _write(bare, _config(generated, site_bare, [], **floor))
     return Sites(content, with_plugin, with_cache, bare, site_plugin, site_bare)

@@ -42,7 +42,7 @@ plugins:
 def build(folder: Path, *args: str) -> tuple[float, float]:
     """Wall seconds of the whole `trustpages build`, and of Zensical's own part (0 for MkDocs)."""
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "generator", "build", *args], cwd=folder, capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-m", "trustpages", "build", *args], cwd=folder, capture_output=True, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})  # fmt: skip
     if done.returncode != 0:
         raise SystemExit(f"trustpages build {' '.join(args)} failed:\n{done.stdout}{done.stderr}")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.problems import Problem
-from generator.validate import validate
+from trustpages.problems import Problem
+from trustpages.validate import validate
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"

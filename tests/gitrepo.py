@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from generator import yamlsource
+from trustpages import yamlsource
 
 REPO = Path(__file__).resolve().parents[1]
 # The repository's example content when it has one, else the small fixture site.

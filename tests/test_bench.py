@@ -8,8 +8,8 @@ from types import ModuleType
 
 import pytest
 
-from generator.validate import validate
 from tests.conftest import REPO
+from trustpages.validate import validate
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def test_a_small_run_times_every_stage_and_both_builds_make_the_same_files(bench
 
 
 def test_synthetic_content_can_keep_incidents_open_for_the_home_page_bench(tmp_path: Path, bench: ModuleType) -> None:
-    from generator.metrics import open_incidents
+    from trustpages.metrics import open_incidents
 
     bench.synthesise(tmp_path / "content", 200, 0, open_incidents=30)
     result = validate(tmp_path / "content", bench.AS_OF)

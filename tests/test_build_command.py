@@ -16,7 +16,7 @@ from tests.render.conftest import FIXTURES, write_config
 
 def trustpages(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
+        [sys.executable, "-m", "trustpages", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -71,8 +71,8 @@ def test_build_without_a_config_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_serve_rebuilds_only_what_changed_and_never_stops_on_a_warning(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from generator.cli import main
-    from generator.commands import build
+    from trustpages.cli import main
+    from trustpages.commands import build
 
     ran: list[tuple[str, ...]] = []
     monkeypatch.setattr(build, "run_mkdocs", lambda *args: ran.append(args) or 0)
@@ -92,7 +92,7 @@ def test_a_dirty_build_does_not_warn_about_being_dirty(tmp_path: Path) -> None:
     command = [
         sys.executable,
         "-m",
-        "generator.commands.mkdocs_process",
+        "trustpages.commands.mkdocs_process",
         str(os.getpid()),
         "build",
         "--dirty",
@@ -113,8 +113,8 @@ def test_build_as_of_dates_the_numbers(tmp_path: Path, monkeypatch: pytest.Monke
     import json
     import shutil
 
-    from generator.cli import main
     from tests.gitrepo import REPO
+    from trustpages.cli import main
 
     project = tmp_path / "site"
     shutil.copytree(REPO / "content", project / "content")

@@ -111,7 +111,7 @@ def test_shared_navigation_parts_are_the_bytes_each_page_would_render(project: P
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from generator import theme
+    from trustpages import theme
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     monkeypatch.chdir(project)
@@ -239,7 +239,7 @@ def test_no_page_is_reused_when_another_plugin_changes_pages(project: Path) -> N
 
 
 def test_a_record_file_is_parsed_once_while_its_bytes_are_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import buildcache, yamlsource
+    from trustpages import buildcache, yamlsource
 
     text = "title: One\ncount: 3\nshare: 0.5\nnames: [a, b]\n1: a\nwhen: 2026-01-05\nnothing:\n"
     record = tmp_path / "record.yml"
@@ -272,7 +272,7 @@ def test_a_record_file_is_parsed_once_while_its_bytes_are_the_same(tmp_path: Pat
 
 
 def test_a_value_json_cannot_give_back_is_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import buildcache, yamlsource
+    from trustpages import buildcache, yamlsource
 
     record = tmp_path / "record.yml"
     record.write_text("1: a\n", encoding="utf-8")
@@ -300,7 +300,7 @@ def test_a_value_json_cannot_give_back_is_parsed_again(tmp_path: Path, monkeypat
 
 def test_files_parsed_by_other_code_are_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A new trustpages (or an edited checkout) may parse the same bytes otherwise: what older code parsed is not reused."""
-    from generator import buildcache, yamlsource
+    from trustpages import buildcache, yamlsource
 
     record = tmp_path / "record.yml"
     record.write_text("title: Kept\n", encoding="utf-8")
@@ -318,7 +318,7 @@ def test_files_parsed_by_other_code_are_parsed_again(tmp_path: Path, monkeypatch
 
 def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
     """The bytes of every file parsed from now on (the ones a ParsedStore did not have)."""
-    from generator import yamlsource
+    from trustpages import yamlsource
 
     parsed: list[bytes] = []
     real = yamlsource.parse
@@ -335,7 +335,7 @@ def test_a_kept_page_is_copied_where_the_site_cannot_link_to_the_cache(tmp_path:
     """The cache on another file system (or one without hard links): the page is copied, byte for byte."""
     import errno
 
-    from generator import buildcache
+    from trustpages import buildcache
 
     store = buildcache.PageStore(tmp_path / "cache", "site")
     store.put("k", "<p>kept ✓</p>", search=[], meta={})
@@ -367,7 +367,7 @@ def test_a_hand_written_link_to_a_kept_page_still_finds_it(project: Path) -> Non
 
 def test_a_rendered_record_page_is_read_only_when_it_is_needed(tmp_path: Path) -> None:
     """The render cache answers from its index; a page's source is read when MkDocs is to build it, never for a kept page."""
-    from generator import buildcache
+    from trustpages import buildcache
 
     first = buildcache.RenderStore(tmp_path)
     key = (("templates", "2026-11-23"), "the record", (), ())
@@ -409,7 +409,7 @@ def test_in_a_git_repository_a_second_build_reuses_every_page(project: Path) -> 
 
 
 def test_a_kept_output_is_read_again_only_when_its_size_or_time_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import buildcache
+    from trustpages import buildcache
 
     store = buildcache.PageStore(tmp_path / "cache", "site")
     store.put("k", "<p>kept</p>", search=[], meta={})
@@ -438,10 +438,10 @@ def test_a_promise_whose_due_date_moved_since_it_was_published_is_another_input(
     # Pages count a promise by its due date as first published (from git history), which is not one of its fields.
     from datetime import date
 
-    from generator.buildcache import _fingerprint
-    from generator.records import Milestone
-    from generator.validate import validate
     from tests.render.conftest import FIXTURES
+    from trustpages.buildcache import _fingerprint
+    from trustpages.records import Milestone
+    from trustpages.validate import validate
 
     records = validate(FIXTURES / "small-site", date(2026, 11, 23)).records
     assert records is not None
@@ -454,7 +454,7 @@ def test_a_promise_whose_due_date_moved_since_it_was_published_is_another_input(
 def test_what_the_code_alone_makes_is_kept_while_the_code_is_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import date
 
-    from generator import buildcache
+    from trustpages import buildcache
 
     made: list[str] = []
 
@@ -482,11 +482,11 @@ def test_what_the_code_alone_makes_is_kept_while_the_code_is_the_same(tmp_path: 
 def test_open_data_kept_item_by_item_is_the_same_bytes_and_follows_each_record(tmp_path: Path) -> None:
     from datetime import date
 
-    from generator import buildcache
-    from generator.opendata import v1
-    from generator.status import service_status
-    from generator.validate import validate
     from tests.render.conftest import FIXTURES
+    from trustpages import buildcache
+    from trustpages.opendata import v1
+    from trustpages.status import service_status
+    from trustpages.validate import validate
 
     as_of = date(2026, 11, 23)
     records = validate(FIXTURES / "small-site", as_of).records
@@ -514,11 +514,11 @@ def test_open_data_kept_item_by_item_is_the_same_bytes_and_follows_each_record(t
 def test_a_feed_is_made_again_exactly_when_it_changes(tmp_path: Path) -> None:
     from datetime import date
 
-    from generator import buildcache
-    from generator.opendata import feeds
-    from generator.strings import Strings
-    from generator.validate import validate
     from tests.render.conftest import FIXTURES
+    from trustpages import buildcache
+    from trustpages.opendata import feeds
+    from trustpages.strings import Strings
+    from trustpages.validate import validate
 
     as_of = date(2026, 11, 23)
     loaded = validate(FIXTURES / "small-site", as_of).records
@@ -549,7 +549,7 @@ def test_a_feed_is_made_again_exactly_when_it_changes(tmp_path: Path) -> None:
 
 def test_an_upgrade_of_a_library_trustpages_renders_with_is_other_code(monkeypatch: pytest.MonkeyPatch) -> None:
     # Markdown or the HTML cleaner may write a record's text differently: nothing they made before is reused.
-    from generator import buildcache
+    from trustpages import buildcache
 
     before = buildcache.code_key()
     version = buildcache._version

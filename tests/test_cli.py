@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator.yamlsource import MAX_BYTES
 from tests.conftest import BAD, BAD_YAML, INCIDENT, REPO, Content, replaced
+from trustpages.cli import main
+from trustpages.yamlsource import MAX_BYTES
 
 AS_OF = ["--as-of", "2026-07-01"]
 INCIDENT_FILE = f"content/{INCIDENT}"
@@ -212,7 +212,7 @@ def test_command_line_reports_every_malformed_file_at_once(content: Content) -> 
     for name in BAD_YAML:
         shutil.copy(BAD / name, folder / "mistakes" / name)
     proc = subprocess.run(
-        [sys.executable, "-m", "generator", "check", "content", "--format", "json", *AS_OF],
+        [sys.executable, "-m", "trustpages", "check", "content", "--format", "json", *AS_OF],
         capture_output=True,
         text=True,
         cwd=folder.parent,

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-import generator.validate as validate_module
-from generator import render
-from generator.collector import OLDEST, YOUNG, fewer_collections
-from generator.validate import validate
+import trustpages.validate as validate_module
 from tests.conftest import AS_OF, Content
+from trustpages import render
+from trustpages.collector import OLDEST, YOUNG, fewer_collections
+from trustpages.validate import validate
 
 
 @pytest.fixture(autouse=True)
@@ -62,7 +62,7 @@ def test_the_adapters_raise_the_thresholds_and_the_core_leaves_them(content: Con
     render.render_site(records, AS_OF)
     assert seen == [("load", (700, 10, 10))]  # a library call: the host's setting stands
 
-    from generator.cli import main
+    from trustpages.cli import main
 
     assert main(["check", str(folder), "--as-of", str(AS_OF)]) == 0
     assert seen[-1] == ("load", (YOUNG, 10, OLDEST))  # the command line: fewer collections while it runs

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from generator import fieldref, schema
-from generator.cli import main
-from generator.commands.docs import expected
-from generator.records import (
+from tests.conftest import REPO
+from trustpages import fieldref, schema
+from trustpages.cli import main
+from trustpages.commands.docs import expected
+from trustpages.records import (
     Channel,
     Component,
     Contact,
@@ -33,8 +34,7 @@ from generator.records import (
     StatusUpdate,
     Withdrawal,
 )
-from generator.records.site import LanguageRules
-from tests.conftest import REPO
+from trustpages.records.site import LanguageRules
 
 MODELS: list[type[BaseModel]] = [
     Site, Component, Policies, LanguageRules, Milestone, Standing, StatusUpdate, Measurement, Incident, IncidentUpdate,
@@ -159,7 +159,7 @@ def test_docs_check_fails_on_a_stale_file_and_writes_nothing(
 
 
 def test_every_file_names_its_published_facts_from_the_rules_check_applies() -> None:
-    from generator import kinds
+    from trustpages import kinds
 
     text = fieldref.reference()
     incident = text.split("## Incidents")[1].split("###")[0]

@@ -1,4 +1,4 @@
-"""generator.gitrefs: records as they were at a git ref, read without touching the work tree."""
+"""trustpages.gitrefs: records as they were at a git ref, read without touching the work tree."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import gitrefs
 from tests.gitrepo import EXAMPLE, a_milestone, make_repo
+from trustpages import gitrefs
 
 
 @pytest.fixture

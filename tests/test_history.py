@@ -1,4 +1,4 @@
-"""generator.history: each record's commits and changed fields, and how record pages show them."""
+"""trustpages.history: each record's commits and changed fields, and how record pages show them."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from generator import history as hist
-from generator.history import FieldChange, History, diff, record_history, show
-from generator.render import render_site
-from generator.render.htmlpage import text_of
-from generator.validate import validate
 from tests.gitrepo import EXAMPLE, Repo, a_milestone, make_repo
 from tests.render.conftest import AS_OF, Build, mkdocs_build, write_config
+from trustpages import history as hist
+from trustpages.history import FieldChange, History, diff, record_history, show
+from trustpages.render import render_site
+from trustpages.render.htmlpage import text_of
+from trustpages.validate import validate
 
 NOTE_SHALLOW = "Older changes may be missing from this list."
 HISTORY_HEADING = "History of this record"

@@ -15,12 +15,12 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from generator import __version__
-from generator.cli import COMMANDS, main, parser
-from generator.installed import origin
-from generator.scaffold import SOURCE_REPOSITORY, starter_files
-from generator.yamlsource import read
 from tests.conftest import REPO
+from trustpages import __version__
+from trustpages.cli import COMMANDS, main, parser
+from trustpages.installed import origin
+from trustpages.scaffold import SOURCE_REPOSITORY, starter_files
+from trustpages.yamlsource import read
 
 TODAY = date(2026, 11, 23)
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$", re.MULTILINE)
@@ -338,7 +338,7 @@ def test_init_locale_de_starts_a_german_site(tmp_path: Path, capsys: pytest.Capt
 
 def test_every_language_with_a_strings_file_is_offered() -> None:
     # Adding a language is adding templates/strings/<code>.yml: site.yml, its schema and init follow.
-    from generator.records.site import LOCALES
+    from trustpages.records.site import LOCALES
 
     assert LOCALES == tuple(sorted(path.stem for path in (REPO / "templates" / "strings").glob("*.yml")))
     assert "de" in LOCALES and "en" in LOCALES

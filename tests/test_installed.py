@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import SOURCE_REPOSITORY, __version__
-from generator.cli import main
-from generator.commands import init
-from generator.installed import Origin, installed_direct_url, origin
-from generator.scaffold import starter_files
+from trustpages import SOURCE_REPOSITORY, __version__
+from trustpages.cli import main
+from trustpages.commands import init
+from trustpages.installed import Origin, installed_direct_url, origin
+from trustpages.scaffold import starter_files
 
 TODAY = date(2026, 11, 23)
 

@@ -1,4 +1,4 @@
-"""generator.kinds: a kind registered once gets its files read, its pages, schema, field reference, language check and open data."""
+"""trustpages.kinds: a kind registered once gets its files read, its pages, schema, field reference, language check and open data."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ import pytest
 from jinja2 import TemplateNotFound
 from pydantic import Field
 
-from generator import fieldref, kinds, schema
-from generator.kinds import Facts, Kind, KindError, Section
-from generator.nav import default_nav
-from generator.opendata.v1 import schema_path
-from generator.records.common import Record, Text
-from generator.render import render_site
-from generator.validate import validate
 from tests.conftest import FIXTURES
+from trustpages import fieldref, kinds, schema
+from trustpages.kinds import Facts, Kind, KindError, Section
+from trustpages.nav import default_nav
+from trustpages.opendata.v1 import schema_path
+from trustpages.records.common import Record, Text
+from trustpages.render import render_site
+from trustpages.validate import validate
 
 AS_OF = date(2026, 11, 23)
 

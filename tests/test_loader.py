@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from generator.loader import load
-from generator.records import Milestone, Standing
 from tests.conftest import INCIDENT, MILESTONE, MISTAKE, STANDING, VALID, Content, human, replaced
+from trustpages.loader import load
+from trustpages.records import Milestone, Standing
 
 INCIDENT_FILE = f"content/{INCIDENT}"
 MISTAKE_FILE = f"content/{MISTAKE}"

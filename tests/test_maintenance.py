@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator import metrics
-from generator.maintenance import counted_impact, notice, overran, short_notice
-from generator.records import Incident, Policies, RecordSet
 from tests.conftest import Content, human
 from tests.test_status import AS_OF, WINDOW_MINUTES, site, status_of
+from trustpages import metrics
+from trustpages.maintenance import counted_impact, notice, overran, short_notice
+from trustpages.records import Incident, Policies, RecordSet
 
 UTC = ZoneInfo("UTC")
 
@@ -152,7 +152,7 @@ def test_unannounced_impact_is_for_maintenance_only(content: Content, tmp_path: 
 
 
 def test_an_overran_window_is_said_in_words_on_its_page() -> None:
-    from generator.render import render_site
+    from trustpages.render import render_site
 
     planned = maintenance("2026-11-10T09:00:00Z", started=None, resolved=None)
     page = render_site(RecordSet(site=site(), incidents=(planned,)), AS_OF).pages[f"incidents/{planned.id}.md"]

@@ -1,4 +1,4 @@
-"""generator.metrics: each formula against hand computation, table-driven, with the promise counted as first made."""
+"""trustpages.metrics: each formula against hand computation, table-driven, with the promise counted as first made."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from generator import metrics
-from generator.records import Milestone, RecordSet, Site
+from trustpages import metrics
+from trustpages.records import Milestone, RecordSet, Site
 
 AS_OF = date(2026, 6, 30)
 SITE = Site.model_validate({"name": "Test", "url": "https://trust.example"})
@@ -82,7 +82,7 @@ def test_quarters_group_by_the_first_due_date() -> None:
 
 
 def test_a_quarter_without_incidents_counts_as_zero_not_as_missing() -> None:
-    from generator.records import Incident
+    from trustpages.records import Incident
 
     def incident(id: str, started: str, impact: str = "major") -> Incident:
         return Incident.model_validate(

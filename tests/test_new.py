@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from generator.checks.examples import is_example
-from generator.cli import main
-from generator.records import Incident, IncidentUpdate, Milestone, Mistake, Standing, StatusUpdate
-from generator.scaffold.drafts import draft, slug
-from generator.yamlsource import read
+from trustpages.checks.examples import is_example
+from trustpages.cli import main
+from trustpages.records import Incident, IncidentUpdate, Milestone, Mistake, Standing, StatusUpdate
+from trustpages.scaffold.drafts import draft, slug
+from trustpages.yamlsource import read
 
 DAY = "2026-11-23"
 

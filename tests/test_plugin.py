@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from generator.plugin import TrustPlugin
+from trustpages.plugin import TrustPlugin
 
 AS_OF = "2026-11-23"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from generator.problems import Problem, did_you_mean, render, summary
+from trustpages.problems import Problem, did_you_mean, render, summary
 
 ERROR = Problem("content/incidents/a.yml", 7, 13, "error", "impact: expected one of none, minor; got 'severe'", "did you mean 'minor'?")
 WARNING = Problem("content/pricing.yml", 11, 40, "warning", "only 22 days' notice")

@@ -11,11 +11,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.problems import display_path
-from generator.records import RecordSet
-from generator.validate import validate
-from generator.yamlsource import read
 from tests.conftest import AS_OF, VALID, write_content
+from trustpages.problems import display_path
+from trustpages.records import RecordSet
+from trustpages.validate import validate
+from trustpages.yamlsource import read
 
 FAST = settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 YAML_PIECES = [": ", "- ", "\n", "\t", "  ", "{", "}", "[", "]", "&a ", "*a", "!!str ", "---\n", "'", '"', "#", "? "]

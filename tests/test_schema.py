@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from generator import kinds, schema
-from generator.cli import main
-from generator.loader import load
-from generator.yamlsource import read
 from tests.conftest import INCIDENT, MISTAKE, REPO, VALID, Content, human, replaced
+from trustpages import kinds, schema
+from trustpages.cli import main
+from trustpages.loader import load
+from trustpages.yamlsource import read
 
 EXAMPLE = REPO / "content"
 EXAMPLE_FILES = sorted(EXAMPLE.rglob("*.yml")) if EXAMPLE.is_dir() else []

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from generator.records import Incident, RecordSet, Site
-from generator.status import service_status
+from trustpages.records import Incident, RecordSet, Site
+from trustpages.status import service_status
 
 AS_OF = date(2026, 11, 23)
 WINDOW_MINUTES = 90 * 24 * 60

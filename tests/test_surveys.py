@@ -1,4 +1,4 @@
-"""generator.surveys against hand computation: shares, the Wilson interval, the trust index, and the warnings check gives."""
+"""trustpages.surveys against hand computation: shares, the Wilson interval, the trust index, and the warnings check gives."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from generator import surveys
-from generator.records import Survey
+from trustpages import surveys
+from trustpages.records import Survey
 
 SURVEY = Survey.model_validate(
     {

@@ -1,4 +1,4 @@
-"""generator.targets: `met` computed from a standing promise's target and a measurement, by documented rules."""
+"""trustpages.targets: `met` computed from a standing promise's target and a measurement, by documented rules."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.targets import actual_quantity, computed_met
+from trustpages.targets import actual_quantity, computed_met
 
 CASES = [
     # target, actual, met (None: cannot be computed, people type it)

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import yaml
 
-from generator import __version__
 from tests.conftest import REPO
 from tests.test_new import fill
+from trustpages import __version__
 
 PIP = ["-m", "pip", "--disable-pip-version-check", "--no-input"]
 
@@ -38,11 +38,11 @@ def test_the_installed_wheel_starts_a_site_that_builds(tmp_path: Path) -> None:
     [wheel] = (tmp_path / "dist").glob("trustpages-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for shipped in [
-        "generator/templates/home.html.j2",
-        "generator/templates/strings/en.yml",
-        "generator/scaffold/starter/content/site.yml.j2",
-        "generator/scaffold/starter/dot-github/workflows/trustpages.yml",
-        "generator/scaffold/starter/site_src/about.md",
+        "trustpages/templates/home.html.j2",
+        "trustpages/templates/strings/en.yml",
+        "trustpages/scaffold/starter/content/site.yml.j2",
+        "trustpages/scaffold/starter/dot-github/workflows/trustpages.yml",
+        "trustpages/scaffold/starter/site_src/about.md",
     ]:
         assert shipped in names, shipped
     assert not any(name.startswith(("tests/", "content/", "site/")) for name in names)

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from generator.yamlsource import MAX_BYTES, Document, YamlError, read
 from tests.conftest import BAD, BAD_YAML
+from trustpages.yamlsource import MAX_BYTES, Document, YamlError, read
 
 
 def parse(tmp_path: Path, text: str | bytes) -> Document:

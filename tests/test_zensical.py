@@ -3,7 +3,7 @@
 Compares every page's content (the text a reader sees in the article; the theme around it is
 Zensical's own) and every file trustpages generates (open data, feeds, badges, calendar,
 security.txt, the stylesheet) byte for byte. Builds with the Zensical version of pyproject's
-[zensical] extra (generator.zensical.PINNED); run it after installing a newer one to see whether
+[zensical] extra (trustpages.zensical.PINNED); run it after installing a newer one to see whether
 that one still works.
 """
 
@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import zensical
 from tests.conftest import REPO
+from trustpages import zensical
 
 pytestmark = pytest.mark.skipif(
     not zensical.installed(), reason=f"Zensical is not installed (pip install 'trustpages[zensical]', Zensical {zensical.PINNED})"
@@ -72,7 +72,7 @@ def project(folder: Path) -> Path:
 def build(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(
-        [sys.executable, "-m", "generator", "build", *args], cwd=folder, capture_output=True, text=True, env=env, timeout=600
+        [sys.executable, "-m", "trustpages", "build", *args], cwd=folder, capture_output=True, text=True, env=env, timeout=600
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return proc
@@ -140,7 +140,7 @@ def test_a_broken_record_leaves_the_last_site(tmp_path: Path) -> None:
     incident.write_text(incident.read_text(encoding="utf-8").replace("impact: ", "impact: severe #", 1), encoding="utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
     proc = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--builder", "zensical"],
+        [sys.executable, "-m", "trustpages", "build", "--builder", "zensical"],
         cwd=folder,
         capture_output=True,
         text=True,
@@ -176,7 +176,7 @@ def test_the_derived_config_keeps_what_zensical_reads_and_adds_what_the_plugin_a
     assert derived == {
         "site_name": "Beispiel",
         "theme": {"name": "material", "language": "de"},
-        "markdown_extensions": ["tables", "attr_list", "generator.render.cards"],
+        "markdown_extensions": ["tables", "attr_list", "trustpages.render.cards"],
         "docs_dir": "docs",
         "site_dir": "site",
         "plugins": ["search"],

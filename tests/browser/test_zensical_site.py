@@ -8,12 +8,12 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser
 
-from generator import zensical
 from tests.browser import checks
 from tests.browser.browsing import Site, new_context, visit
 from tests.browser.conftest import richest, served
 from tests.browser.sweep import SCHEMES, show_scheme
 from tests.test_zensical import build, project
+from trustpages import zensical
 
 pytestmark = pytest.mark.skipif(
     not zensical.installed(), reason=f"Zensical is not installed (pip install 'trustpages[zensical]', Zensical {zensical.PINNED})"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
 from tests.gitrepo import Repo, make_repo
 from tests.render.conftest import AS_OF
+from trustpages.cli import main
 
 INCIDENT = "incidents/2025-08-12-web-app-down.yml"
 
@@ -128,9 +128,9 @@ def test_the_default_address_comes_from_site_yml(
 def test_every_build_says_which_commit_it_was_built_from(repo: Repo) -> None:
     from datetime import date
 
-    from generator.history import record_history
-    from generator.render import render_site
-    from generator.validate import validate
+    from trustpages.history import record_history
+    from trustpages.render import render_site
+    from trustpages.validate import validate
 
     records = validate(repo.content, date.fromisoformat(AS_OF)).records
     assert records is not None

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from generator.cli import main
 from tests.gitrepo import Repo, make_repo
 from tests.render.conftest import AS_OF
+from trustpages.cli import main
 
 Edit = Callable[[Repo], None]
 
@@ -298,7 +298,7 @@ def test_a_price_history_row_for_another_amount_does_not_cover(
 def test_the_same_moment_written_in_another_zone_is_no_change(
     repo: Repo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import yamlsource
+    from trustpages import yamlsource
 
     started = yamlsource.read(repo.content / INCIDENT).value["started"]
     from datetime import datetime, timedelta, timezone
@@ -315,9 +315,9 @@ def test_the_same_moment_written_in_another_zone_is_no_change(
 def _render(repo: Repo) -> dict[str, str]:
     from datetime import date
 
-    from generator.history import record_history
-    from generator.render import render_site
-    from generator.validate import validate
+    from trustpages.history import record_history
+    from trustpages.render import render_site
+    from trustpages.validate import validate
 
     result = validate(repo.content, date.fromisoformat(AS_OF))
     assert result.records is not None and not result.errors, result.problems
@@ -345,7 +345,7 @@ def test_a_correction_is_shown_on_the_page_in_the_feed_and_in_open_data(repo: Re
 def test_moving_a_due_date_does_not_move_the_home_page_rate(repo: Repo) -> None:
     before = _render(repo)
     # A promise overdue on AS_OF, its due date moved a year on, with a correction: allowed, and public.
-    from generator import yamlsource
+    from trustpages import yamlsource
 
     overdue = next(
         path.stem

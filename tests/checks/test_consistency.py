@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator import checks
-from generator.records import Component, Incident, RecordSet, Site
 from tests.conftest import AS_OF, INCIDENT, MILESTONE, STANDING, VALID, Content, human, replaced
+from trustpages import checks
+from trustpages.records import Component, Incident, RecordSet, Site
 
 INCIDENT_FILE = f"content/{INCIDENT}"
 MILESTONE_FILE = f"content/{MILESTONE}"

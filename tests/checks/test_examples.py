@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.checks.examples import is_example
-from generator.cli import main
 from tests.gitrepo import Repo
+from trustpages.checks.examples import is_example
+from trustpages.cli import main
 
 TODAY = "2026-11-23"
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from generator.checks.honesty import last_full_period
 from tests.conftest import INCIDENT, MILESTONE, STANDING, VALID, Content, human, replaced
+from trustpages.checks.honesty import last_full_period
 
 INCIDENT_FILE = f"content/{INCIDENT}"
 MILESTONE_FILE = f"content/{MILESTONE}"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import get_args
 
-from generator import checks
-from generator.records import Mistake, RecordSet, Site
-from generator.records.site import LanguageRules, ProseField
 from tests.conftest import AS_OF, INCIDENT, MILESTONE, MISTAKE, STANDING, VALID, Content, human, replaced
+from trustpages import checks
+from trustpages.records import Mistake, RecordSet, Site
+from trustpages.records.site import LanguageRules, ProseField
 
 MISTAKE_FILE = f"content/{MISTAKE}"
 INCIDENT_FILE = f"content/{INCIDENT}"
@@ -267,7 +267,7 @@ def test_records_built_in_code_are_placed_at_their_file() -> None:
 
 
 def test_every_prose_field_can_be_graded() -> None:
-    from generator import kinds
+    from trustpages import kinds
 
     named = {path.split(".")[-1] for kind in kinds.kinds() for path in kind.prose}
     assert named == set(get_args(ProseField))

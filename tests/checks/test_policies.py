@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.validate import validate
 from tests.conftest import INCIDENT, Content, human, replaced
+from trustpages.validate import validate
 
 INCIDENT_FILE = f"content/{INCIDENT}"
 WITHOUT_POSTMORTEM = replaced(INCIDENT, "postmortem: |\n  We renewed certificates by hand and missed one.\n", "")

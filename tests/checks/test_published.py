@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import yamlsource
-from generator.cli import main
 from tests.gitrepo import Repo, a_milestone, make_repo
 from tests.render.conftest import AS_OF
+from trustpages import yamlsource
+from trustpages.cli import main
 
 HINT = "list it in content/withdrawn.yml with id, kind, on and reason, or restore the file"
 

@@ -22,10 +22,10 @@ from typing import Any
 
 import pytest
 
-from generator import sitefolder
-from generator.cli import main
 from tests.render.conftest import AS_OF, FIXTURES, REPO, write_config
 from tests.test_build_command import snapshot, trustpages
+from trustpages import sitefolder
+from trustpages.cli import main
 
 
 def site_project(tmp_path: Path) -> Path:
@@ -186,7 +186,7 @@ def test_generate_refuses_an_output_folder_that_overlaps_the_users_folders(
 def start(*args: str, cwd: Path) -> subprocess.Popen[str]:
     """`trustpages ARGS` running in the background, its output kept for the test."""
     return subprocess.Popen(
-        [sys.executable, "-m", "generator", *args],
+        [sys.executable, "-m", "trustpages", *args],
         cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -435,7 +435,7 @@ def test_a_full_disk_while_mkdocs_writes_is_a_plain_error(
 ) -> None:
     from mkdocs.commands import build
 
-    from generator.commands.mkdocs_process import run_cli
+    from trustpages.commands.mkdocs_process import run_cli
 
     trust = site_project(tmp_path)
     full = OSError(errno.ENOSPC, "No space left on device", str(trust / "site" / "index.html"))

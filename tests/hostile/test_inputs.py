@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator.history import record_history
-from generator.loader import load
-from generator.records import Mistake
-from generator.render import render_site
-from generator.sections import record_sections, reserved_ids
 from tests.conftest import AS_OF, INCIDENT, MILESTONE, MISTAKE, STANDING, VALID, Content, replaced
 from tests.gitrepo import Repo
+from trustpages.cli import main
+from trustpages.history import record_history
+from trustpages.loader import load
+from trustpages.records import Mistake
+from trustpages.render import render_site
+from trustpages.sections import record_sections, reserved_ids
 
 CHECK = ["check", "content", "--strict", "--as-of", AS_OF.isoformat()]
 
@@ -374,7 +374,7 @@ def test_a_git_commit_dated_year_10000_is_left_out_of_the_history_with_a_warning
 
     build = mkdocs_build(write_config(tmp_path, repo.content))  # strict, as `trustpages build` runs it
     assert build.returncode == 0, build.output
-    assert f"INFO    -  generator: record history leaves out commit {sha[:12]}: its date '10000-01-01T00:00:00+00:00'" in build.output
+    assert f"INFO    -  trustpages: record history leaves out commit {sha[:12]}: its date '10000-01-01T00:00:00+00:00'" in build.output
 
     code, printed = generate(tmp_path, capsys, "--as-of", AS_OF.isoformat())
     assert code == 0
@@ -700,7 +700,7 @@ def test_ids_of_100_characters_build(content: Content, capsys: pytest.CaptureFix
 def test_a_version_over_the_size_limit_in_git_history_is_never_read_whole(
     content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import yamlsource
+    from trustpages import yamlsource
 
     content()
     repo = Repo(tmp_path)
@@ -722,7 +722,7 @@ def test_a_version_over_the_size_limit_in_git_history_is_never_read_whole(
 def test_check_against_a_ref_with_a_record_over_the_size_limit_does_not_read_it(
     content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import gitrefs
+    from trustpages import gitrefs
 
     content()
     repo = Repo(tmp_path)
@@ -753,7 +753,7 @@ def test_check_against_a_ref_with_a_record_over_the_size_limit_does_not_read_it(
 
 def test_a_one_line_field_has_a_bounded_length(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A 20 KB title of `*` added seconds to a build (the page's Markdown parser is slow on escaped marks): one line holds 500 characters."""
-    from generator.records import Mistake
+    from trustpages.records import Mistake
 
     with pytest.raises(Exception, match="is 501 characters long; one line holds at most 500"):
         Mistake.model_validate(

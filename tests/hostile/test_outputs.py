@@ -18,15 +18,15 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from generator import opendata, prose
-from generator.checks import language
-from generator.opendata import badges, plaintext, v1
-from generator.prose import bounded
-from generator.records import RecordSet
-from generator.render import charts, render_site
-from generator.validate import validate
 from tests.conftest import INCIDENT, REPO, Content, human, replaced
 from tests.opendata.conftest import Published, small  # noqa: F401 - the fixture
+from trustpages import opendata, prose
+from trustpages.checks import language
+from trustpages.opendata import badges, plaintext, v1
+from trustpages.prose import bounded
+from trustpages.records import RecordSet
+from trustpages.render import charts, render_site
+from trustpages.validate import validate
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SVG = "{http://www.w3.org/2000/svg}"

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from generator.cli import main
-from generator.loader import load
-from generator.records import Incident
+from trustpages.cli import main
+from trustpages.loader import load
+from trustpages.records import Incident
 
 REPO = Path(__file__).resolve().parents[2]
 STATUSPAGE = REPO / "tests" / "fixtures" / "statuspage" / "github-2020-2021.json"

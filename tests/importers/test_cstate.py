@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.validate import validate
 from tests.importers.conftest import CSTATE, incidents, snapshot, trustpages
+from trustpages.validate import validate
 
 AS_OF = date(2026, 11, 23)
 

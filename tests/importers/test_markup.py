@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from generator.importers.markup import escape, markdown_to_plain, shorten, to_markdown, to_plain
+from trustpages.importers.markup import escape, markdown_to_plain, shorten, to_markdown, to_plain
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from generator.importers.progress import Progress
+from trustpages.importers.progress import Progress
 
 
 class Terminal(io.StringIO):

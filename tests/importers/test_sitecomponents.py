@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.importers import sitecomponents
-from generator.importers.export import SourceError
-from generator.records import Component
+from trustpages.importers import sitecomponents
+from trustpages.importers.export import SourceError
+from trustpages.records import Component
 
 NEW = [Component(id="search", name="Search: full text", group="Web"), Component(id="api", name="API")]
 

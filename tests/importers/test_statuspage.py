@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.validate import validate
 from tests.importers.conftest import STATUSPAGE, export, incidents, snapshot, statuspage_incident, trustpages
+from trustpages.validate import validate
 
 AS_OF = date(2026, 11, 23)
 MAINTENANCE = "2021-05-05-sunsetting-api-authentication-via-query-parameters-and-the"

@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from generator.importers.yamlwriter import incident_yaml, scalar
-from generator.records import Incident, IncidentUpdate
-from generator.records.common import Line, Text
-from generator.yamlsource import read
+from trustpages.importers.yamlwriter import incident_yaml, scalar
+from trustpages.records import Incident, IncidentUpdate
+from trustpages.records.common import Line, Text
+from trustpages.yamlsource import read
 
 START = datetime(2026, 3, 4, 9, 12, tzinfo=UTC)
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import opendata
-from generator.records import RecordSet
-from generator.strings import Strings
-from generator.validate import validate
 from tests.conftest import FIXTURES, VALID, write_content
 from tests.render.conftest import small_site  # noqa: F401 - the real mkdocs build, shared with tests/render
+from trustpages import opendata
+from trustpages.records import RecordSet
+from trustpages.strings import Strings
+from trustpages.validate import validate
 
 SMALL_AS_OF = date(2026, 11, 23)
 FULL_AS_OF = date(2026, 7, 1)

@@ -12,11 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from generator import opendata
-from generator.opendata import ical
-from generator.records import Security
 from tests.conftest import write_content
 from tests.opendata.conftest import FULL, FULL_AS_OF, Published, publish
+from trustpages import opendata
+from trustpages.opendata import ical
+from trustpages.records import Security
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -12,9 +12,9 @@ import jsonfeed
 import pytest
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, HttpUrl
 
-from generator.opendata.feeds import FEED_ENTRIES, JSON_FEED
 from tests.conftest import VALID, write_content
 from tests.opendata.conftest import FULL_AS_OF, Published, publish
+from trustpages.opendata.feeds import FEED_ENTRIES, JSON_FEED
 
 
 def expected_counts(published: Published) -> dict[str, int]:
@@ -171,7 +171,7 @@ def test_empty_feeds_are_valid_and_dated_by_as_of(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", ["all", "incidents"])
 def test_feeds_are_reproducible(published: Published, name: str) -> None:
-    from generator import opendata
+    from trustpages import opendata
 
     again = opendata.publish(published.records, published.as_of, published.t)
     assert again[f"feeds/{name}.xml"] == published.files[f"feeds/{name}.xml"]

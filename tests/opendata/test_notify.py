@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator.gitrefs import GitError, NoContentAt, load_at
 from tests.conftest import INCIDENT, MILESTONE, MISTAKE, VALID, write_content
+from trustpages.cli import main
+from trustpages.gitrefs import GitError, NoContentAt, load_at
 
 SLOW_API = """\
 title: The API is slow

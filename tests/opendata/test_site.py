@@ -7,9 +7,9 @@ import re
 
 import feedparser
 
-from generator.opendata.feeds import FEED_ENTRIES
-from generator.opendata.statuspage import RECENT_INCIDENTS
 from tests.render.conftest import Build
+from trustpages.opendata.feeds import FEED_ENTRIES
+from trustpages.opendata.statuspage import RECENT_INCIDENTS
 
 OUTPUTS = [
     "api/v1/summary.json",

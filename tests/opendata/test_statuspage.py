@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.opendata.statuspage import RECENT_INCIDENTS
 from tests.conftest import VALID, write_content
 from tests.opendata import statuspage_client as client
 from tests.opendata.conftest import FULL_AS_OF, Published, publish
+from trustpages.opendata.statuspage import RECENT_INCIDENTS
 
 RESPONSES = {
     "summary.json": client.SummaryResponse,

@@ -11,10 +11,10 @@ from dataclasses import replace
 import pytest
 from jsonschema import Draft202012Validator
 
-from generator import metrics, opendata
-from generator.opendata import models
-from generator.render import STYLESHEET, render_site
 from tests.opendata.conftest import Published
+from trustpages import metrics, opendata
+from trustpages.opendata import models
+from trustpages.render import STYLESHEET, render_site
 
 NAMES = ["summary", "commitments", "incidents", "mistakes", "pricing", "contact", "metrics"]
 

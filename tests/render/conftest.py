@@ -32,7 +32,7 @@ def write_config(
     pinned = f"      as_of: '{as_of}'\n" if as_of else ""
     plugin_block = f"  - trustpages:\n      content_dir: {content}\n{pinned}" if plugin else ""
     css = "extra_css:\n  - assets/trustpages.css\n" if not plugin else ""
-    cards = "  - generator.render.cards\n" if not plugin else ""  # the plugin adds it itself
+    cards = "  - trustpages.render.cards\n" if not plugin else ""  # the plugin adds it itself
     config = folder / "mkdocs.yml"
     config.write_text(
         f"site_name: Test\ndocs_dir: {docs}\nsite_dir: {folder / 'site'}\nstrict: true\n"

@@ -18,12 +18,12 @@ from pathlib import Path
 
 import markdown
 
-from generator.history import History
-from generator.records import RecordSet
-from generator.render import Output, render_site
-from generator.render.cards import TableCards
-from generator.render.htmlpage import split, text_of
-from generator.validate import validate
+from trustpages.history import History
+from trustpages.records import RecordSet
+from trustpages.render import Output, render_site
+from trustpages.render.cards import TableCards
+from trustpages.render.htmlpage import split, text_of
+from trustpages.validate import validate
 
 REPO = Path(__file__).resolve().parents[2]
 _ID = re.compile(r'\sid="([^"]*)"')

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from generator.render.cards import TableCards
+from trustpages.render.cards import TableCards
 
 
 def html(text: str) -> str:

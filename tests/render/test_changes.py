@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.history import FieldChange
-from generator.render.changes import field_words, said
-from generator.render.environment import Clock, Strings, builtin_templates
+from trustpages.history import FieldChange
+from trustpages.render.changes import field_words, said
+from trustpages.render.environment import Clock, Strings, builtin_templates
 
 
 @pytest.fixture(params=["en", "de"])

@@ -9,9 +9,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.render import htmlpage, render_site
-from generator.render.cards import TableCards
-from generator.validate import validate
+from trustpages.render import htmlpage, render_site
+from trustpages.render.cards import TableCards
+from trustpages.validate import validate
 
 REPO = Path(__file__).resolve().parents[2]
 

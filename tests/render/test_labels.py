@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from generator.render.environment import make_environment
+from trustpages.render.environment import make_environment
 
 
 def env(locale: str):  # type: ignore[no-untyped-def]

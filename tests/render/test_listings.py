@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.render import INDEX_LIMIT, LISTING_SIZE
 from tests.render.conftest import Build, mkdocs_build, write_config
+from trustpages.render import INDEX_LIMIT, LISTING_SIZE
 
 N = LISTING_SIZE + 30  # two listing pages for one year
 

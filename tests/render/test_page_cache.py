@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import yamlsource
-from generator.render import PageCache, render_site
-from generator.validate import validate
 from tests.render.conftest import FIXTURES
+from trustpages import yamlsource
+from trustpages.render import PageCache, render_site
+from trustpages.validate import validate
 
 AS_OF = date(2026, 11, 23)
 RECORD_PAGES = 5  # 3 commitments, 1 incident, 1 mistake in the small-site fixture

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.render.htmlpage import text_of
-from generator.validate import validate
 from tests.render.conftest import AS_OF, REPO, mkdocs_build
 from tests.render.sametext import MARKDOWN_TEMPLATES, both, differences
+from trustpages.render.htmlpage import text_of
+from trustpages.validate import validate
 
 SYNTHETIC = 1000
 

@@ -131,14 +131,14 @@ def test_build_reports_warnings_and_leaves_wording_advice_to_check(tmp_path: Pat
     assert "reply-within-one-day.yml:9:3: warning: no measurement for 2026-Q3" in build.output
     assert f"1 warning(s) in {content}; `trustpages check {content}` also gives plain-language advice" in build.output
     assert "jargon" not in build.output
-    from generator.cli import main
+    from trustpages.cli import main
 
     assert main(["check", str(content), "--as-of", AS_OF]) == 0
     assert 'export-all-data.yml:2:18: warning: promise: "leverage" is jargon' in capsys.readouterr().out
 
 
 def test_generate_writes_the_same_pages_a_bare_mkdocs_can_build(tmp_path: Path, small_site: Build) -> None:
-    from generator.cli import main
+    from trustpages.cli import main
 
     out = tmp_path / "docs"
     code = main(["generate", str(FIXTURES / "small-site"), "--out", str(out), "--docs", str(REPO / "site_src"), "--as-of", AS_OF])
@@ -162,7 +162,7 @@ def _tags_only(html: str) -> str:
 
 
 def test_generate_refuses_a_folder_it_did_not_write(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    from generator.cli import main
+    from trustpages.cli import main
 
     (tmp_path / "notes.md").write_text("mine", encoding="utf-8")
     code = main(["generate", str(FIXTURES / "small-site"), "--out", str(tmp_path), "--as-of", AS_OF])

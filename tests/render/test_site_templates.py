@@ -6,9 +6,9 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from generator.render import render_site
-from generator.validate import validate
 from tests.render.conftest import FIXTURES
+from trustpages.render import render_site
+from trustpages.validate import validate
 
 AS_OF = date(2026, 11, 23)
 
@@ -60,7 +60,7 @@ def test_a_macro_a_site_adds_to_its_macro_file_is_there_for_its_templates(tmp_pa
 
 def test_a_site_s_own_strings_override_the_built_in_ones_without_changing_them(tmp_path: Path) -> None:
     """Strings files are parsed once per process (by their bytes); a site's overrides must not leak into another site's strings."""
-    from generator.strings import Strings, builtin_templates
+    from trustpages.strings import Strings, builtin_templates
 
     built_in = Strings.load("en", [builtin_templates()])
     key = "home.more_open"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment
 
-from generator.render.environment import make_environment
+from trustpages.render.environment import make_environment
 
 
 def render(templates: Path) -> str:

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from generator.render import render_site
-from generator.render.htmlpage import text_of
-from generator.validate import validate
 from tests.gitrepo import REPO
+from trustpages.render import render_site
+from trustpages.render.htmlpage import text_of
+from trustpages.validate import validate
 
 AS_OF = date(2026, 11, 23)
 
@@ -63,7 +63,7 @@ def test_the_generic_open_data_follows_its_schema() -> None:
 
     import jsonschema
 
-    from generator.opendata.v1 import json_path, schema_path
+    from trustpages.opendata.v1 import json_path, schema_path
 
     records = validate(REPO / "content", AS_OF).records
     assert records is not None
@@ -74,7 +74,7 @@ def test_the_generic_open_data_follows_its_schema() -> None:
 
 def test_a_day_with_trouble_names_at_most_three_incidents() -> None:
     """Hundreds of open incidents made the home page tens of megabytes: each day now links three, then 'and N more'."""
-    from generator.records import Incident, RecordSet, Site
+    from trustpages.records import Incident, RecordSet, Site
 
     site = Site.model_validate({"name": "T", "url": "https://t.example", "components": [{"id": "api", "name": "API"}]})
     incidents = tuple(
@@ -99,8 +99,8 @@ def test_a_day_with_trouble_names_at_most_three_incidents() -> None:
 
 def test_the_home_page_shows_a_bounded_number_of_open_incidents_and_links_to_the_rest() -> None:
     """Each open incident on the home page carries its latest update; hundreds open must not make it megabytes."""
-    from generator.records import Incident, RecordSet, Site
-    from generator.render import HOME_LIMIT
+    from trustpages.records import Incident, RecordSet, Site
+    from trustpages.render import HOME_LIMIT
 
     site = Site.model_validate({"name": "T", "url": "https://t.example", "components": [{"id": "api", "name": "API"}]})
 
@@ -130,7 +130,7 @@ def test_the_home_page_shows_a_bounded_number_of_open_incidents_and_links_to_the
 
 def test_the_home_page_stays_small_with_hundreds_of_open_incidents() -> None:
     """500 open incidents over three components: the home page's own HTML stays far under 300 KB (the theme adds ~40 KB)."""
-    from generator.records import Incident, RecordSet, Site
+    from trustpages.records import Incident, RecordSet, Site
 
     components = [{"id": cid, "name": cid.upper()} for cid in ("api", "web", "app")]
     site = Site.model_validate({"name": "T", "url": "https://t.example", "components": components})

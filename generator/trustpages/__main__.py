@@ -1,0 +1,5 @@
+"""Allow `python -m trustpages`."""
+
+from trustpages.cli import main
+
+raise SystemExit(main())

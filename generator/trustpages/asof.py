@@ -1,0 +1,50 @@
+"""The date every computation is relative to: explicit, so builds are reproducible."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import UTC, date, datetime
+
+from trustpages.problems import UsageError
+from trustpages.records.common import RANGE, in_range
+
+
+def default_as_of() -> date:
+    """SOURCE_DATE_EPOCH's date when it is set (reproducible builds), else today (UTC).
+
+    A SOURCE_DATE_EPOCH that is not whole seconds, or whose date is outside the range records
+    may hold, is a UsageError with a message for people.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return datetime.now(UTC).date()
+    if not re.fullmatch(r"[+-]?[0-9]+", epoch):
+        raise UsageError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970; got {epoch!r}")
+    outside = UsageError(
+        f"SOURCE_DATE_EPOCH {epoch[:30]}{'…' if len(epoch) > 30 else ''} is outside the dates trustpages accepts ({RANGE})"
+    )
+    if len(epoch) > 20:  # far outside, and int() of a huge string is slow
+        raise outside
+    try:
+        day = datetime.fromtimestamp(int(epoch), UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise outside from None
+    if not in_range(day):
+        raise outside
+    return day
+
+
+def parse_day(text: str, what: str | None = None) -> date:
+    """A date typed by a person (--as-of, the plugin's as_of): YYYY-MM-DD inside the range records may hold; UsageError otherwise.
+
+    `what` names the setting in the message ("as_of must be …"); without it the message starts "expected …".
+    """
+    start = f"{what} must be" if what else "expected"
+    try:
+        day = date.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise UsageError(f"{start} a date like 2026-03-04; got {text!r}") from None
+    if not in_range(day):
+        raise UsageError(f"{start} a date from {RANGE}; got {text!r}")
+    return day

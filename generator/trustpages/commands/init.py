@@ -1,0 +1,135 @@
+"""`trustpages init DIR`: a new site that builds, checks clean and publishes from CI on day one."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from trustpages.asof import default_as_of
+from trustpages.commands import EXIT_OK, EXIT_USAGE, as_of_date
+from trustpages.installed import WHEELS, origin
+from trustpages.records.site import LOCALES
+from trustpages.scaffold import starter_files
+
+NEXT_STEPS = """\
+Next:
+  cd {dir}
+  trustpages serve     preview at http://127.0.0.1:8000 while you edit
+  trustpages new incident "Some customers could not log in"
+  trustpages check     what to fix, as file:line; the examples (example- in their file names)
+                       pass, but pull requests fail until each is replaced or deleted
+To publish on GitHub Pages:
+  1. Create an empty repository (no README, no licence): https://github.com/new
+  2. {push}
+  3. On GitHub, in the repository: Settings → Pages → Build and deployment → Source: GitHub Actions.
+     Then Actions → trustpages → Run workflow publishes the site (and every push to main after that);
+     the run your push started stops at "deploy" until Pages is turned on."""
+PUSH_COMMITTED = """Send the first commit to it (YOUR-NAME/YOUR-REPO as GitHub shows it):
+       git remote add origin https://github.com/YOUR-NAME/YOUR-REPO.git
+       git push -u origin main"""
+PUSH_UNCOMMITTED = """Commit the files and send them to it (YOUR-NAME/YOUR-REPO as GitHub shows it):
+       git add -A && git commit -m "Start our trust site"
+       git remote add origin https://github.com/YOUR-NAME/YOUR-REPO.git
+       git push -u origin main"""
+FIRST_COMMIT = "Start the trust site (trustpages init)"
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    init = commands.add_parser(
+        "init",
+        help="start a new site: example records, mkdocs.yml, CI publishing, pre-commit and editor settings",
+        description="Write a working trustpages site into DIR: content/ with one example of each record "
+        "(marked 'Example — replace this'), mkdocs.yml, site_src/about.md, a GitHub workflow that checks pull "
+        "requests and publishes to GitHub Pages, a pre-commit hook, JSON Schemas in schemas/ and VS Code settings "
+        "that give every record file hover help. With git installed, DIR becomes a git repository with the files as its "
+        "first commit, and the steps to publish on GitHub Pages are printed. Existing files are never overwritten: init stops (exit 2) and "
+        "names them, unless --skip-existing.",
+    )
+    init.add_argument(
+        "dir", nargs="?", default=Path("."), type=Path, metavar="DIR", help="folder for the site (default: the current folder)"
+    )
+    init.add_argument("--name", default="Example Co", help="the company's name, for site.yml and mkdocs.yml (default: Example Co)")
+    init.add_argument("--locale", default="en", choices=LOCALES, help="the site's language, for headings, dates and numbers (default: en)")
+    init.add_argument("--skip-existing", action="store_true", help="write the other files and leave existing ones as they are")
+    init.add_argument(
+        "--git",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="make DIR a git repository with the new files as its first commit (default: on when git is installed "
+        "and DIR is not inside a repository already)",
+    )
+    init.add_argument(
+        "--date", type=as_of_date, default=None, metavar="YYYY-MM-DD", help="date the examples are written for (default: today)"
+    )
+    init.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    target: Path = args.dir
+    if target.exists() and not target.is_dir():
+        print(f"trustpages: error: {target} is a file; pass a folder", file=sys.stderr)
+        return EXIT_USAGE
+    source = origin()
+    files = starter_files(args.name, args.date or default_as_of(), source, args.locale)
+    existing = [file for file in files if (target / file.path).exists()]
+    if existing and not args.skip_existing:
+        listed = "".join(f"\n  {target / file.path}" for file in existing)
+        print(
+            f"trustpages: error: {len(existing)} file(s) already exist; nothing was written:{listed}\n"
+            "Move them away, or pass --skip-existing to keep them and write the rest.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    written = 0
+    for file in files:
+        path = target / file.path
+        if file in existing:
+            print(f"kept     {path} (it already exists)")
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8", newline="\n") as out:  # "x": never overwrite, even a file made just now
+            out.write(file.text)
+        written += 1
+    if source.wheel is not None:  # requirements.txt installs it from here: no index has this trustpages
+        wheel = target / WHEELS / source.wheel.name
+        if not wheel.exists():
+            wheel.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source.wheel, wheel)
+            written += 1
+    committed = _first_commit(target, args.git)
+    print(f"created a trustpages site in {target} ({written} files)" + (", committed as a new git repository" if committed else ""))
+    print(NEXT_STEPS.format(dir=target, push=PUSH_COMMITTED if committed else PUSH_UNCOMMITTED))
+    return EXIT_OK
+
+
+def _first_commit(target: Path, wanted: bool | None) -> bool:
+    """`git init` and a first commit of everything in `target`, when wanted (None: when git is there); True if done.
+
+    Never inside an existing repository (that one's owner decides what to commit), and a failure
+    (no git, no name set for commits) is said in words and leaves the files for a commit by hand.
+    """
+    if wanted is False:
+        return False
+    if shutil.which("git") is None:
+        if wanted:
+            print("trustpages: git is not installed, so no repository was made; install git, then run `git init`", file=sys.stderr)
+        return False
+    inside = subprocess.run(["git", "-C", str(target), "rev-parse", "--is-inside-work-tree"], capture_output=True, text=True)
+    if inside.returncode == 0:
+        print(f"trustpages: {target} is inside a git repository already; commit the new files there", file=sys.stderr)
+        return False
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", FIRST_COMMIT]):
+        done = subprocess.run(["git", "-C", str(target), *step], capture_output=True, text=True)
+        if done.returncode != 0:
+            print(f"trustpages: `git {step[0]}` failed, so the files are not committed yet:\n{done.stderr.strip()}", file=sys.stderr)
+            if step[0] == "commit":
+                print(
+                    'trustpages: git needs your name for commits: git config --global user.name "Your Name" && '
+                    "git config --global user.email you@example.com",
+                    file=sys.stderr,
+                )
+            return False
+    return True

@@ -1,0 +1,445 @@
+"""The /api/v1/ files: every record and number as JSON (with its JSON Schema) and the record lists as CSV."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import functools
+import io
+import json
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any, cast
+
+from pydantic import TypeAdapter
+
+from trustpages import kinds, metrics
+from trustpages.opendata import models
+from trustpages.opendata.keeper import FRESH, Keeper
+from trustpages.opendata.links import absolute, dumps, record_url, utc
+from trustpages.opendata.plaintext import spreadsheet_cell
+from trustpages.records import Incident, Milestone, Mistake, RecordSet, Standing
+from trustpages.status import WINDOW_DAYS, ServiceStatus
+
+FOLDER = "api/v1"
+SCHEMA_FOLDER = f"{FOLDER}/schema"
+CSV_NAMES = ("commitments", "incidents", "mistakes")
+
+
+def json_path(name: str) -> str:
+    return f"{FOLDER}/{name}.json"
+
+
+def schema_path(name: str) -> str:
+    return f"{SCHEMA_FOLDER}/{name}.schema.json"
+
+
+def csv_path(name: str) -> str:
+    return f"{FOLDER}/{name}.csv"
+
+
+def documents(records: RecordSet, as_of: date, service: ServiceStatus, source_commit: str | None = None) -> dict[str, models.Document]:
+    """Every /api/v1/<name>.json as a model, by name; the record lists (LISTS) without their items (see `items`)."""
+    head = {
+        "as_of": as_of,
+        "site": models.SiteRef(name=records.site.name, url=records.site.url),
+    }
+
+    def common(name: str) -> dict[str, Any]:
+        return {"$schema": absolute(records.site, schema_path(name)), **head}
+
+    return {
+        "summary": models.Summary(**common("summary"), **_summary(records, as_of, service), source_commit=source_commit),
+        "commitments": models.Commitments(**common("commitments"), commitments=[]),
+        "incidents": models.Incidents(**common("incidents"), incidents=[]),
+        "mistakes": models.Mistakes(**common("mistakes"), mistakes=[]),
+        "pricing": models.Pricing(**common("pricing"), pricing=_pricing(records)),
+        "contact": models.Contact(**common("contact"), contact=_contact(records)),
+        "metrics": models.Metrics(**common("metrics"), **_metrics(records, as_of, service)),
+    }
+
+
+LISTS = ("commitments", "incidents", "mistakes")  # the documents listing records, one item per record, each last in its model
+
+
+def items(records: RecordSet, as_of: date, name: str) -> list[tuple[tuple[Any, ...], Callable[[], models.Shape]]]:
+    """The items of list document `name`, in order: each as what it is made from (its inputs) and how to make it."""
+    site = records.site
+    if name == "commitments":
+        return [
+            (("commitment", site, as_of, c), functools.partial(_commitment, records, as_of, c))
+            for c in sorted(records.commitments, key=lambda c: c.id)
+        ]
+    if name == "incidents":
+        return [(("incident", site, i), functools.partial(_incident, records, i)) for i in _newest_first(records)]
+    return [
+        (("mistake", site, m), functools.partial(_mistake, records, m))
+        for m in sorted(records.mistakes, key=lambda m: (m.on, m.id), reverse=True)
+    ]
+
+
+def files(
+    records: RecordSet, as_of: date, service: ServiceStatus, source_commit: str | None = None, kept: Keeper = FRESH
+) -> dict[str, bytes]:
+    """Every /api/v1/ file: JSON, its schema, and CSV for commitments, incidents and mistakes.
+
+    `kept` (a build cache) keeps, between builds, each record's item as JSON while the record is
+    the same, and the models' JSON Schemas while the code is: generating those costs more than a
+    hundred record pages.
+    """
+    out: dict[str, bytes] = {}
+    for name, document in documents(records, as_of, service, source_commit).items():
+        # Straight to JSON in pydantic's serialiser: the same bytes as dumps(model_dump(...)), without the dicts between.
+        text = document.model_dump_json(by_alias=True)
+        if name in LISTS:  # the items go where the empty list is: the same bytes as the whole document's
+            made = [kept.fragment(inputs, _json(make)) for inputs, make in items(records, as_of, name)]
+            empty = f'"{name}":[]}}'
+            assert text.endswith(empty), f"{name} is not the last field of its document"
+            text = f'{text[: -len(empty)]}"{name}":[{",".join(made)}]}}'
+        out[json_path(name)] = text.encode("utf-8") + b"\n"
+        out[schema_path(name)] = dumps(schema(records, name, kept))
+    for name in CSV_NAMES:  # the rows of the JSON just written: the same values, read back in C rather than dumped again
+        out[csv_path(name)] = _table(name, json.loads(out[json_path(name)])[name])
+    for kind in other_kinds():
+        out[json_path(kind.folder or kind.name)] = dumps(_other_document(records, as_of, kind))
+        out[schema_path(kind.folder or kind.name)] = dumps(_other_schema(records, kind, kept))
+    return out
+
+
+def _json(make: Callable[[], models.Shape]) -> Callable[[], str]:
+    return lambda: make().model_dump_json(by_alias=True)
+
+
+def _schema_of(model: Any, kept: Keeper) -> dict[str, Any]:
+    """`model`'s JSON Schema; kept by `kept` when the model is trustpages' own (its code is what the build cache is keyed by)."""
+    if not model.__module__.startswith("generator."):
+        return _model_schema(model)
+    return cast(dict[str, Any], kept.remember(f"json schema of {model.__module__}.{model.__qualname__}", lambda: _model_schema(model)))
+
+
+def other_kinds() -> list[kinds.Kind]:
+    """Kinds registered beyond the built-in ones: each gets /api/v1/<folder>.json from its model, and its schema."""
+    return [kind for kind in kinds.kinds() if kind.records is None]
+
+
+def _other_document(records: RecordSet, as_of: date, kind: kinds.Kind) -> dict[str, Any]:
+    name = kind.folder or kind.name
+    items = []
+    for record in kind.of(records):
+        item = record.model_dump(mode="json", by_alias=True, exclude={"id"})
+        if kind.page is not None:
+            item = {"id": record.id, "url": record_url(records.site, kind.name, record.id), **item}
+        if kind.computed is not None:
+            item.update(kind.computed(record))  # computed, never typed: the numbers the page shows
+        items.append(item)
+    return {
+        "$schema": absolute(records.site, schema_path(name)),
+        "version": models.VERSION,
+        "as_of": as_of.isoformat(),
+        "site": {"name": records.site.name, "url": records.site.url},
+        name: items,
+    }
+
+
+def _other_schema(records: RecordSet, kind: kinds.Kind, kept: Keeper = FRESH) -> dict[str, Any]:
+    name = kind.folder or kind.name
+    item = copy.deepcopy(_schema_of(kind.model, kept))
+    defs = item.pop("$defs", {})  # references point at the document's root
+    item.pop("additionalProperties", None)  # beside the record's own fields: its id and address, and what is computed from it
+    if kind.page is not None:
+        item.setdefault("properties", {}).update({"id": {"type": "string"}, "url": {"type": "string", "format": "uri"}})
+    return {
+        **({"$defs": defs} if defs else {}),
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": absolute(records.site, schema_path(name)),
+        "title": f"trustpages open data: {name}.json, format version {models.VERSION}",
+        "type": "object",
+        "required": ["$schema", "version", "as_of", "site", name],
+        "properties": {name: {"type": "array", "items": item}},
+    }
+
+
+@functools.cache
+def _model_schema(model: Any) -> dict[str, Any]:
+    """A model's JSON Schema, generated once per process (a preview rebuilds often; generating costs more than a page)."""
+    return TypeAdapter(model).json_schema(by_alias=True, mode="serialization")
+
+
+def schema(records: RecordSet, name: str, kept: Keeper = FRESH) -> dict[str, Any]:
+    """The JSON Schema of /api/v1/<name>.json, generated from its model."""
+    body = _schema_of(models.DOCUMENTS[name], kept)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": absolute(records.site, schema_path(name)),
+        "title": f"trustpages open data: {name}.json, format version {models.VERSION}",
+        **body,
+    }
+
+
+def _summary(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[str, Any]:
+    summary = metrics.summarise(records, as_of)
+    return {
+        "milestones": models.MilestoneCounts(total=summary.milestones.total, **summary.milestones.counts),
+        "promise_kept_rate": summary.promise_kept_rate,
+        "standing": models.StandingCounts(
+            total=summary.standing_total,
+            periods_measured=summary.periods_measured,
+            periods_met=summary.periods_met,
+            met_rate=summary.standing_met_rate,
+        ),
+        "incidents": models.IncidentCounts(
+            total=summary.incidents_total, open=summary.incidents_open, days_since_serious=summary.days_since_serious
+        ),
+        "mistakes": models.MistakeCounts(total=len(records.mistakes)),
+        "rescheduled": summary.rescheduled,
+        "status": service.state,
+    }
+
+
+def _commitment(records: RecordSet, as_of: date, c: Milestone | Standing) -> models.Milestone | models.Standing:
+    common = {
+        "id": c.id,
+        "url": record_url(records.site, "commitment", c.id),
+        "title": c.title,
+        "promise": c.promise,
+        "why": c.why,
+        "category": c.category,
+        "made_on": c.made_on,
+        "owner": c.owner,
+        "corrections": _corrections(c),
+    }
+    if isinstance(c, Milestone):
+        updates = [models.StatusUpdate(on=u.on, status=u.status, note=u.note, evidence=list(u.evidence)) for u in c.updates]
+        return models.Milestone(
+            **common,
+            due=c.due,
+            first_due=c.counted_due,
+            status=metrics.status(c, as_of),
+            days_late=metrics.days_late(c, as_of),
+            updates=updates,
+        )
+    assert isinstance(c, Standing)
+    met = sum(1 for m in c.measurements if m.met)
+    return models.Standing(
+        **common,
+        target=c.target,
+        periods_measured=len(c.measurements),
+        periods_met=met,
+        met_rate=metrics.rate(met, len(c.measurements)),
+        measurements=[models.Measurement(period=m.period, actual=m.actual, met=m.met, note=m.note) for m in c.measurements],
+    )
+
+
+def _newest_first(records: RecordSet) -> list[Incident]:
+    def moment(incident: Incident) -> str:
+        when = incident.started or incident.scheduled_for
+        return utc(when).isoformat() if when else ""
+
+    return sorted(records.incidents, key=lambda i: (moment(i), i.id), reverse=True)
+
+
+def _incident(records: RecordSet, i: Incident) -> models.Incident:
+    duration = metrics.minutes(i.resolved - i.started) if i.started and i.resolved else None
+    return models.Incident(
+        id=i.id,
+        url=record_url(records.site, "incident", i.id),
+        title=i.title,
+        impact=i.impact,
+        open=metrics.is_open(i) and i.started is not None,
+        started=utc(i.started) if i.started else None,
+        resolved=utc(i.resolved) if i.resolved else None,
+        duration_minutes=duration,
+        affected=list(i.affected),
+        summary=i.summary,
+        updates=[models.IncidentUpdate(at=utc(u.at), status=u.status, body=u.body) for u in i.updates],
+        cause=i.cause,
+        postmortem=i.postmortem,
+        follow_ups=list(i.follow_ups),
+        remedy=i.remedy,
+        scheduled_for=utc(i.scheduled_for) if i.scheduled_for else None,
+        scheduled_until=utc(i.scheduled_until) if i.scheduled_until else None,
+        corrections=_corrections(i),
+    )
+
+
+def _mistake(records: RecordSet, m: Mistake) -> models.Mistake:
+    return models.Mistake(
+        id=m.id,
+        url=record_url(records.site, "mistake", m.id),
+        title=m.title,
+        on=m.on,
+        what_happened=m.what_happened,
+        who_was_affected=m.who_was_affected,
+        why=m.why,
+        what_we_changed=m.what_we_changed,
+        apology=m.apology,
+        related=list(m.related),
+        corrections=_corrections(m),
+    )
+
+
+def _corrections(record: Any) -> list[models.Correction]:
+    return [models.Correction(on=c.on, field=c.field, why=c.why) for c in record.corrections]
+
+
+def _money(amount: Decimal) -> int | float:
+    """12 stays 12 and 9.50 becomes 9.5: JSON has numbers, not currency formats."""
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
+def _pricing(records: RecordSet) -> models.PricingBody | None:
+    p = records.pricing
+    if p is None:
+        return None
+    return models.PricingBody(
+        currency=p.currency,
+        plans=[
+            models.Plan(
+                name=plan.name,
+                price=_money(plan.price),
+                per=plan.per,
+                for_whom=plan.for_whom,
+                includes=list(plan.includes),
+                limits=list(plan.limits),
+            )
+            for plan in p.plans
+        ],
+        fees=[models.Fee(name=fee.name, price=_money(fee.price), per=fee.per) for fee in p.fees],
+        cancel=p.cancel,
+        refunds=p.refunds,
+        history=[
+            models.PriceChange(
+                announced=h.announced,
+                effective=h.effective,
+                notice_days=(h.effective - h.announced).days,
+                plan=h.plan,
+                from_=_money(h.from_),
+                to=_money(h.to),
+                why=h.why,
+            )
+            for h in p.history
+        ],
+        corrections=_corrections(p),
+    )
+
+
+def _contact(records: RecordSet) -> models.ContactBody | None:
+    c = records.contact
+    if c is None:
+        return None
+    return models.ContactBody(
+        channels=[
+            models.Channel(kind=ch.kind, label=ch.label, value=ch.value, hours=ch.hours, response_promise=ch.response_promise)
+            for ch in c.channels
+        ],
+        escalation=c.escalation,
+        security=models.Security(email=c.security.email, policy=c.security.policy) if c.security else None,
+        address=c.address,
+    )
+
+
+def _tally(tally: metrics.PromiseTally) -> models.Tally:
+    return models.Tally(total=tally.total, kept_rate=tally.kept_rate, **tally.counts)
+
+
+def _metrics(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[str, Any]:
+    summary = metrics.summarise(records, as_of)
+    return {
+        "promise_kept_rate": summary.promise_kept_rate,
+        "on_time_rate": metrics.on_time_rate(records, as_of),
+        "median_days_late": metrics.median_days_late(records, as_of),
+        "rescheduled": summary.rescheduled,
+        "standing_met_rate": summary.standing_met_rate,
+        "kept_rate_by_category": {k: _tally(v) for k, v in metrics.kept_rate_by(records, as_of, "category").items()},
+        "kept_rate_by_quarter": {k: _tally(v) for k, v in metrics.kept_rate_by(records, as_of, "quarter").items()},
+        "incidents_by_quarter": {q: models.IncidentsByImpact(**row) for q, row in metrics.incidents_by_quarter(records).items()},
+        "median_minutes_to_first_update": metrics.median_minutes_to_first_update(records),
+        "median_minutes_to_resolution": metrics.median_minutes_to_resolution(records),
+        "uptime": [
+            models.Uptime(
+                component=s.component.id,
+                name=s.component.name,
+                group=s.component.group,
+                state=s.state,
+                uptime=s.uptime,
+                window_days=WINDOW_DAYS,
+            )
+            for s in service.components
+        ],
+        "series": [
+            models.Series(
+                id=s.id,
+                title=s.title,
+                unit=s.unit,
+                source=s.source,
+                points=[models.Point(period=p.period, value=p.value, n=p.n) for p in s.points],
+                corrections=_corrections(s),
+            )
+            for s in sorted(records.metrics, key=lambda s: s.id)
+        ],
+    }
+
+
+# CSV: one row per record, the columns a spreadsheet needs; lists joined with spaces (ids never hold one).
+_COLUMNS = {
+    "commitments": (
+        "id",
+        "kind",
+        "title",
+        "category",
+        "owner",
+        "made_on",
+        "due",
+        "status",
+        "days_late",
+        "target",
+        "periods_measured",
+        "periods_met",
+        "url",
+    ),
+    "incidents": (
+        "id",
+        "title",
+        "impact",
+        "open",
+        "started",
+        "resolved",
+        "duration_minutes",
+        "affected",
+        "updates",
+        "scheduled_for",
+        "scheduled_until",
+        "url",
+    ),
+    "mistakes": ("id", "on", "title", "who_was_affected", "related", "url"),
+}
+
+
+def _table(name: str, items: list[dict[str, Any]]) -> bytes:
+    """/api/v1/<name>.csv from the items of <name>.json (as JSON writes them)."""
+    if name == "incidents":
+        items = [{**item, "updates": len(item["updates"])} for item in items]  # how many; the updates themselves are in incidents.json
+    return _csv(_COLUMNS[name], items)
+
+
+def _csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> bytes:
+    """RFC 4180 CSV (CRLF line ends), UTF-8; empty cells for missing values."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(column)) for column in columns])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)  # a number, negative or not, is read as one
+    if isinstance(value, list):
+        return spreadsheet_cell(" ".join(str(item) for item in value))
+    return spreadsheet_cell(str(value))

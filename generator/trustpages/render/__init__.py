@@ -1,0 +1,383 @@
+"""Records + as_of -> {page path: page source (HTML, or Markdown from a site's own .md.j2)} and {asset path: bytes}: the site, before any builder sees it."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
+
+from jinja2 import Environment
+
+from trustpages import kinds, maintenance, metrics, opendata, surveys, timeliness
+from trustpages.corrected import as_first_made, corrections_shown, due_move, label
+from trustpages.history import History
+from trustpages.opendata.keeper import FRESH, Keeper
+from trustpages.records import Incident, Milestone, RecordSet, Standing
+from trustpages.render import htmlpage
+from trustpages.render.charts import bar_chart
+from trustpages.render.environment import builtin_templates, make_environment, relative_path, relative_url, render_page, share, template_for
+from trustpages.render.htmlpage import HTML_SUFFIX
+from trustpages.sections import listing_path
+from trustpages.status import service_status
+from trustpages.strings import Strings
+
+STYLESHEET = "assets/trustpages.css"
+# Index pages show at most INDEX_LIMIT records per group and link to a full listing, paginated by
+# LISTING_SIZE, so no page lists more than a few hundred records however long the history grows.
+INDEX_LIMIT = 25
+# A day with trouble names at most this many incidents, then "and N more": hundreds open at once
+# made one home page tens of megabytes (every open incident under every component for every day).
+TROUBLE_LINKS = 3
+LISTING_SIZE = 200
+# The home page shows at most this many open incidents (each with its latest update) and planned
+# windows, then links to the incidents page for the rest: it stays small with hundreds open.
+HOME_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class Output:
+    """Everything the site needs from trustpages; paths are relative to the docs folder.
+
+    Each page is its source with YAML front matter: HTML for the pages of `html` (from `*.html.j2`
+    templates: headings carry their ids, the builder need not convert them), else Markdown.
+    """
+
+    pages: dict[str, str] = field(default_factory=dict)
+    assets: dict[str, bytes] = field(default_factory=dict)
+    html: frozenset[str] = frozenset()
+
+
+class PageCache(Keeper):
+    """Record pages of the previous render with the inputs each was made from.
+
+    `mkdocs serve` keeps one across rebuilds, so saving one YAML file re-renders only the record
+    pages whose inputs changed (the record, the records its page shows, its history, the
+    templates, the site settings, as_of), and the pages of a long list whose records changed;
+    section pages are always rendered again. The open data it makes afresh (Keeper).
+    """
+
+    def __init__(self) -> None:
+        self.pages: dict[str, tuple[tuple[Any, ...], tuple[str, bool]]] = {}  # path -> (inputs, (source, is HTML))
+        self.rendered = 0  # record pages rendered (not reused) by the last render_site
+
+    def get(self, path: str, key: tuple[Any, ...]) -> tuple[str, bool] | None:
+        cached = self.pages.get(path)
+        return cached[1] if cached is not None and cached[0] == key else None
+
+    def put(self, path: str, key: tuple[Any, ...], page: tuple[str, bool]) -> None:
+        self.pages[path] = (key, page)
+
+
+def render_site(
+    records: RecordSet,
+    as_of: date,
+    templates: Path | None = None,
+    history: History | None = None,
+    cache: PageCache | None = None,
+) -> Output:
+    """Render every page from the records; `templates` is the site's own override folder.
+
+    `history` (trustpages.history.record_history) fills each record page's history; without
+    it the pages say that history is not available. `cache` reuses record pages whose inputs
+    did not change since the last call with the same cache.
+    """
+    records = as_first_made(records, history)  # every number counts each promise as first published
+    env = make_environment(templates, records.site.locale, records.site.timezone)
+    strings: Strings = env.globals["strings"]  # type: ignore[assignment]  # set by make_environment
+    context = {**_shared_context(records, as_of), **_history_context(records, history, as_of), "t": env.globals["t"]}
+    context["listings"] = {(kind, key): listing_path(kind, key) for kind, key, _, items in _groups(context) if len(items) > INDEX_LIMIT}
+    context["index_limit"] = INDEX_LIMIT
+    context["trouble_links"] = TROUBLE_LINKS
+    context["home_limit"] = HOME_LIMIT
+    # Links are relative to the page being rendered, so the shared macros (made once, as globals)
+    # link right from every page without being made again with each page's context.
+    here = _Here()
+    context["url"] = lambda target: relative_url(here.path, target)  # for href in HTML: the built page's URL
+    context["link"] = lambda target: relative_path(target, posixpath.dirname(here.path) or ".")  # a site's Markdown templates
+    share(env, context, template_for(env, "_macros"))
+    pages: dict[str, str] = {}
+    html: set[str] = set()
+    templates_of: dict[str, str] = {}  # page name (the registry's) -> its template, .html.j2 or .md.j2
+
+    def page(path: str, name: str, **extra: Any) -> None:
+        template = templates_of.get(name) or templates_of.setdefault(name, template_for(env, name))
+        here.path = path
+        pages[path] = _render(env, template, path, extra)
+        if template.endswith(HTML_SUFFIX):
+            html.add(path)
+
+    fingerprint: tuple[Any, ...] = ()  # what every record page depends on; read only when there is a cache
+    if cache is not None:
+        cache.rendered = 0
+        fingerprint = (
+            _templates_fingerprint(templates),
+            as_of,
+            records.site,
+            history is not None and history.available,
+            history is not None and history.is_shallow,
+        )
+
+    def reused_page(path: str, template: str, inputs: tuple[Any, ...], **extra: Any) -> None:
+        """A page that shows only `inputs` (besides what every page shares), reused from `cache` while they are unchanged."""
+        if cache is None:
+            page(path, template, **extra)
+            return
+        key = (fingerprint, *inputs)
+        reused = cache.get(path, key)
+        if reused is None:
+            page(path, template, **extra)
+            cache.put(path, key, (pages[path], path in html))
+            cache.rendered += 1
+        else:
+            pages[path], is_html = reused
+            if is_html:
+                html.add(path)
+
+    # Every section and record page the registry names (trustpages.kinds), in the navigation's order.
+    page(kinds.HOME.path, kinds.HOME.template)
+    for kind in kinds.kinds():
+        if kind.section is not None:
+            page(kind.section.path, kind.section.template)
+        for record in kind.of(records) if kind.page is not None else ():
+            # A record page shows its record, the records it names or that name it, and its history.
+            inputs = (record, kind.related(context, record), history.of(kind.name, record.id) if history is not None else ())
+            reused_page(f"{kind.folder}/{record.id}.md", kind.page, inputs, **{kind.name: record})  # type: ignore[arg-type]
+    for listing in _listings(context):
+        reused_page(listing.path, "listing", ("listing", listing), **listing.context())  # its rows' records, and where it is in the list
+    page(
+        kinds.OPEN_DATA.path,
+        kinds.OPEN_DATA.template,
+        outputs=opendata.catalogue(records),
+        version=opendata.VERSION,
+        feed_entries=opendata.feeds.FEED_ENTRIES,
+    )
+    assets = {
+        STYLESHEET: _stylesheet(templates),
+        **opendata.publish(records, as_of, strings, context["service"], history.commit if history is not None else None, cache or FRESH),
+    }
+    return Output(pages, assets, frozenset(html))
+
+
+class _Here:
+    """The page being rendered, which links are made relative to."""
+
+    path = "index.md"
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of the full list of a group too long for its index page."""
+
+    path: str
+    kind: str  # commitments, standing, incidents or mistakes: which rows to show
+    heading: str
+    items: tuple[Any, ...]
+    total: int
+    page_no: int
+    page_count: int
+    back: str
+    previous: str | None
+    next: str | None
+
+    def context(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "path"}
+
+
+def _groups(context: dict[str, Any]) -> list[tuple[str, object, str, list[Any]]]:
+    """(kind, key, heading, items) of every group an index page lists."""
+    t = context["t"]
+    groups: list[tuple[str, object, str, list[Any]]] = [
+        ("commitments", name, f"{t('commitments.title')}: {t('status')[name]}", items) for name, items in context["by_status"].items()
+    ]
+    groups.append(("standing", "all", t("commitments.standing"), context["standing"]))
+    groups += [("incidents", year, f"{t('incidents.title')} {year}", items) for year, items in context["incidents_by_year"].items()]
+    groups += [("mistakes", year, f"{t('mistakes.title')} {year}", items) for year, items in context["mistakes_by_year"].items()]
+    return groups
+
+
+def _listings(context: dict[str, Any]) -> list[Listing]:
+    pages = []
+    for kind, key, heading, items in _groups(context):
+        if len(items) <= INDEX_LIMIT:
+            continue
+        count = -(-len(items) // LISTING_SIZE)
+        back = "commitments/index.md" if kind in {"commitments", "standing"} else f"{kind}/index.md"
+        for number in range(1, count + 1):
+            pages.append(
+                Listing(
+                    path=listing_path(kind, key, number),
+                    kind=kind,
+                    heading=heading,
+                    items=tuple(items[(number - 1) * LISTING_SIZE : number * LISTING_SIZE]),
+                    total=len(items),
+                    page_no=number,
+                    page_count=count,
+                    back=back,
+                    previous=listing_path(kind, key, number - 1) if number > 1 else None,
+                    next=listing_path(kind, key, number + 1) if number < count else None,
+                )
+            )
+    return pages
+
+
+def _render(env: Environment, template: str, path: str, extra: dict[str, Any]) -> str:
+    source = _source(env, template, path, extra)
+    if not template.endswith(HTML_SUFFIX):
+        return source
+    return htmlpage.finish(source)
+
+
+def _source(env: Environment, template: str, path: str, extra: dict[str, Any]) -> str:
+    return render_page(env, template, **extra, page_path=path)
+
+
+def _templates_fingerprint(templates: Path | None) -> tuple[tuple[str, str], ...]:
+    """A hash of every template and string file in use: any edit invalidates cached pages."""
+    return tuple(
+        (str(path), hashlib.sha256(path.read_bytes()).hexdigest())
+        for folder in (templates, builtin_templates())
+        if folder is not None and folder.is_dir()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    )
+
+
+def _stylesheet(templates: Path | None) -> bytes:
+    for folder in (templates, builtin_templates()):
+        if folder is not None and (folder / STYLESHEET).is_file():
+            return (folder / STYLESHEET).read_bytes()
+    raise FileNotFoundError(STYLESHEET)  # pragma: no cover - shipped with the package
+
+
+def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
+    """What every template may use: records, headline numbers, and lookups between records."""
+    zone = ZoneInfo(records.site.timezone)
+    commitments = {c.id: c for c in records.commitments}
+    follow_up_of: dict[str, list[Incident]] = defaultdict(list)
+    for incident in records.incidents:
+        for cid in incident.follow_ups:
+            follow_up_of[cid].append(incident)
+    mentioned_in: dict[str, list[Any]] = defaultdict(list)
+    for mistake in records.mistakes:
+        for rid in mistake.related:
+            mentioned_in[rid].append(mistake)
+    by_id = {r.id: r for r in (*records.commitments, *records.incidents, *records.mistakes)}
+    components = {c.id: c for c in records.site.components}
+    milestones = sorted(metrics.milestones(records), key=lambda m: (metrics.STATUSES.index(metrics.status(m, as_of)), m.due, m.id))
+    by_status: dict[str, list[Milestone]] = {name: [] for name in metrics.STATUSES}
+    for milestone in milestones:
+        by_status[metrics.status(milestone, as_of)].append(milestone)
+    incidents = sorted(
+        records.incidents, key=lambda i: (i.started or i.scheduled_for or datetime.min.replace(tzinfo=UTC), i.id), reverse=True
+    )
+    upcoming = metrics.upcoming_maintenance(records, as_of)
+    planned = {id(incident) for incident in upcoming}
+    by_year: dict[int, list[Incident]] = defaultdict(list)
+    for incident in incidents:
+        # Listed by the year it started; maintenance that never started but whose window passed (it
+        # overran, or nobody said it was done) by its planned start: it is no longer "planned".
+        when = incident.started or (incident.scheduled_for if id(incident) not in planned else None)
+        if when is not None:
+            by_year[when.year].append(incident)
+    summary = metrics.summarise(records, as_of)
+    standing = metrics.standing(records)
+    incident_table = metrics.incidents_by_quarter(records)
+    return {
+        "site": records.site,
+        "records": records,
+        "as_of": as_of,
+        "summary": summary,
+        "metrics": metrics,
+        "commitments": commitments,
+        "by_status": by_status,
+        "standing": standing,
+        "standing_of": {s.commitment.id: s for s in standing},
+        "incidents": incidents,
+        "incidents_by_year": dict(sorted(by_year.items(), reverse=True)),
+        "open_incidents": metrics.open_incidents(records),
+        "upcoming_maintenance": upcoming,
+        "overran_maintenance": [i for i in incidents if maintenance.overran(i, as_of, zone)],
+        "maintenance": maintenance,
+        "overran": lambda i: maintenance.overran(i, as_of, zone),
+        "first_update_minutes": timeliness.first_update_minutes,
+        "mistakes": sorted(records.mistakes, key=lambda m: (m.on, m.id), reverse=True),
+        "mistakes_by_year": _by_year(records.mistakes),
+        "latest_mistake": metrics.latest_mistake(records),
+        "follow_up_of": follow_up_of,
+        "mentioned_in": mentioned_in,
+        "by_id": by_id,
+        "components": components,
+        "status_of": lambda m: metrics.status(m, as_of),
+        "days_late": lambda m: metrics.days_late(m, as_of),
+        "is_milestone": lambda c: isinstance(c, Milestone),
+        "is_standing": lambda c: isinstance(c, Standing),
+        "kind_of": lambda r: kinds.of_record(r).folder,
+        "by_category": metrics.kept_rate_by(records, as_of, "category"),
+        "by_quarter": metrics.kept_rate_by(records, as_of, "quarter"),
+        "on_time_rate": metrics.on_time_rate(records, as_of),
+        "median_days_late": metrics.median_days_late(records, as_of),
+        "first_update": metrics.median_minutes_to_first_update(records),
+        "to_resolution": metrics.median_minutes_to_resolution(records),
+        "incident_table": incident_table,
+        "bar_chart": bar_chart,
+        "service": service_status(records, as_of),
+        "series_table": lambda series: {p.period: {"value": p.value} for p in series.points},
+        "due_move": due_move,
+        "survey_results": surveys.results,
+        "survey_index_table": lambda waves: {f"{w.wave.period} {w.wave.stage}": {"index": round(100 * (w.index or 0), 1)} for w in waves},
+        "delivers": surveys.delivers(tuple(records.others.get("survey", ()))),
+        "metric_of": lambda mid: next((m for m in records.metrics if m.id == mid), None),
+        "processors_of": lambda data: {p.id: p for p in data.processors},
+        "feedback_url": lambda title: _feedback_url(records, title),
+        "field_label": label,
+        "rescheduled": metrics.rescheduled(records),
+    }
+
+
+def _history_context(records: RecordSet, history: History | None, as_of: date) -> dict[str, Any]:
+    """Each record's git history, and the records taken down on purpose (content/withdrawn.yml)."""
+    repo = records.site.repo_url.rstrip("/") if records.site.repo_url else None
+    withdrawn = sorted(records.withdrawn, key=lambda entry: (entry.on, entry.id), reverse=True)
+    return {
+        "history": history if history is not None else History(available=False, reason="not_gathered"),
+        "commit_url": lambda sha: f"{repo}/commit/{sha}" if repo else None,
+        "withdrawn_of": lambda kind: [entry for entry in withdrawn if entry.kind == kind],
+        "postmortem_published": lambda i: timeliness.postmortem_published(
+            i, history, as_of, ZoneInfo(records.site.timezone), records.site.policies
+        ),
+        "source_url": lambda folder, id: _source_url(records, history, folder, id),
+        "corrections_of": lambda kind, record: corrections_shown(history, kind, getattr(record, "id", ""), record),
+    }
+
+
+def _source_url(records: RecordSet, history: History | None, folder: str, id: str) -> str | None:
+    """The record's file in the public repository: under the content folder, where git has it (else as configured)."""
+    if not records.site.repo_url:
+        return None
+    prefix = history.prefix if history is not None and history.prefix is not None else records.root.as_posix()
+    prefix = "" if prefix in ("", ".") else prefix.strip("/") + "/"
+    return f"{records.site.repo_url.rstrip('/')}/blob/HEAD/{prefix}{folder}/{id}.yml"
+    return f"{records.site.repo_url.rstrip('/')}/blob/HEAD/{prefix}/{folder}/{id}.yml"
+
+
+def _by_year(mistakes: tuple[Any, ...]) -> dict[int, list[Any]]:
+    years: dict[int, list[Any]] = defaultdict(list)
+    for mistake in sorted(mistakes, key=lambda m: (m.on, m.id), reverse=True):
+        years[mistake.on.year].append(mistake)
+    return dict(years)
+
+
+def _feedback_url(records: RecordSet, title: str) -> str | None:
+    """Where a reader says a record is wrong or missing, naming the record (the subject of a mail, or a query of a form)."""
+    address = records.site.feedback
+    if not address:
+        return None
+    if address.startswith(("https://", "http://")):
+        return f"{address}{'&' if '?' in address else '?'}record={quote(title)}"
+    return f"mailto:{address.removeprefix('mailto:')}?subject={quote(f'About: {title}')}"

@@ -1,0 +1,282 @@
+"""The Jinja2 environment pages are rendered in: template lookup, UI strings, and formatting filters."""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from collections import ChainMap
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateNotFound
+from jinja2.bccache import Bucket
+from jinja2.runtime import Macro
+from markupsafe import Markup, escape
+
+from trustpages import prose
+from trustpages.render import changes
+from trustpages.render.htmlpage import HTML_SUFFIX, MARKDOWN_SUFFIX
+from trustpages.strings import Strings, builtin_templates
+
+
+def page_url(path: str) -> str:
+    """The URL MkDocs gives a page path with directory URLs: commitments/x.md -> commitments/x/."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+    else:
+        stem += "/"
+    return stem
+
+
+def relative_path(target: str, start: str) -> str:
+    """posixpath.relpath for two paths inside the site, without asking the system for its working folder."""
+    to, base = posixpath.normpath(target), posixpath.normpath(start)
+    to_parts, base_parts = to.split("/") if to != "." else [], base.split("/") if base != "." else []
+    common = 0
+    for a, b in zip(to_parts, base_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(base_parts) - common) + to_parts[common:]) or "."
+
+
+def relative_url(from_page: str, to_page: str) -> str:
+    """A link from one page to another (or to an asset), relative so the site works in any subfolder."""
+    here = page_url(from_page)
+    target = page_url(to_page) if to_page.endswith(".md") else to_page
+    rel = relative_path(target or ".", here.rstrip("/") or ".")
+    if to_page.endswith(".md") and not rel.endswith("/"):
+        rel += "/"
+    return "./" if rel == "./" else rel
+
+
+class _TemplateCache(FileSystemBytecodeCache):
+    """Compiled templates in Jinja's private per-user temporary folder, like Python's .pyc files.
+
+    Compiling the templates costs more than rendering hundreds of pages; a template whose text
+    changed is compiled again (Jinja checks a hash of it). A folder that cannot be written only
+    means compiling every time, never a failed build.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        # Our own file names: another program's Jinja settings would compile the same text differently.
+        super().__init__(pattern=pattern)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def template_cache(pattern: str = "trustpages-%s.cache") -> BytecodeCache | None:
+    """Compiled templates kept between builds, in files named by `pattern` (one per environment's settings)."""
+    try:
+        return _TemplateCache(pattern)
+    except (OSError, RuntimeError):  # no temporary folder, or one another user could tamper with
+        return None
+
+
+class _OldNames(FileSystemLoader):
+    """The built-in `X.html.j2` templates under their names from before pages were HTML, `X.md.j2`."""
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        if not template.endswith(MARKDOWN_SUFFIX):
+            raise TemplateNotFound(template)
+        return super().get_source(environment, template.removesuffix(MARKDOWN_SUFFIX) + HTML_SUFFIX)
+
+    def list_templates(self) -> list[str]:
+        return []
+
+
+def template_for(env: Environment, stem: str) -> str:
+    """The template of a page named `stem`: `stem.html.j2` (an HTML page) or `stem.md.j2` (Markdown).
+
+    The site's own templates folder is searched before the built-in one, each for either kind, so
+    a site that overrides a page with a Markdown template keeps it (and its page stays Markdown).
+    """
+    loader = env.loader
+    children = [child for child in getattr(loader, "loaders", [loader]) if not isinstance(child, _OldNames)]
+    folders = [Path(folder) for child in children for folder in getattr(child, "searchpath", [])]
+    for folder in folders:
+        for suffix in (HTML_SUFFIX, MARKDOWN_SUFFIX):
+            if (folder / f"{stem}{suffix}").is_file():
+                return f"{stem}{suffix}"
+    raise TemplateNotFound(
+        f"{stem}{HTML_SUFFIX}", f"no template {stem}{HTML_SUFFIX} (or {stem}{MARKDOWN_SUFFIX}) in {', '.join(map(str, folders))}"
+    )
+
+
+def make_environment(site_templates: Path | None, locale: str, timezone: str) -> Environment:
+    folders = [path for path in (site_templates, builtin_templates()) if path is not None and path.is_dir()]
+    # A site's templates written before pages were HTML import "_macros.md.j2" or "_rows.md.j2":
+    # each name of a built-in .html.j2 template also finds it under its old .md.j2 name.
+    env = Environment(
+        loader=ChoiceLoader([*(FileSystemLoader(str(folder)) for folder in folders), _OldNames(builtin_templates())]),
+        bytecode_cache=template_cache(),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    strings = Strings.load(locale, folders)
+    clock = Clock(strings, ZoneInfo(timezone))
+    env.globals["t"] = strings.lookup  # templates ask for sentences and tables (t("status")[name]) alike
+    env.globals["strings"] = strings
+    env.globals["said"] = lambda change: changes.said_all(change, strings, clock.day)
+    period = functools.cache(functools.partial(_period, t=strings))  # the same few quarters, in every table and chart
+    separators = _separators(strings)  # looked up once: a chart's every value is a number
+    env.filters.update(
+        text=prose.inline,
+        prose=prose.html,
+        day=clock.day,
+        moment=clock.moment,
+        window=clock.window,
+        wrappable=wrappable,
+        number=lambda value: _number(value, separators),
+        category=lambda value: _named(value, strings.table("categories")),
+        period=lambda value: period(str(value)),
+        periods=lambda table: {period(str(key)): row for key, row in table.items()},
+        per=lambda value: strings.table("pricing.per_unit").get(value) or strings("pricing.per", per=value),
+        duration=lambda value: _duration(value, strings),
+        percent=lambda value: _percent(value, strings),
+        uptime=lambda value: _uptime(value, strings),
+        amount=lambda value: _amount(value, separators),
+    )
+    return env
+
+
+class Clock:
+    """Days and moments in the site's words and time zone; each day is worded once per build."""
+
+    def __init__(self, t: Strings, zone: ZoneInfo) -> None:
+        self.t = t
+        self.zone = zone
+        self._days: dict[date, str] = {}
+
+    def day(self, value: date) -> str:
+        worded = self._days.get(value)
+        if worded is None:
+            worded = self.t("date_format", day=value.day, month=self.t.table("months")[value.month - 1], year=value.year)
+            self._days[value] = worded
+        return worded
+
+    def moment(self, value: datetime) -> Markup:
+        """A moment in the site's time zone, named, inside <time datetime> so browsers can localise it."""
+        local = value.astimezone(self.zone)
+        machine = value.isoformat().replace("+00:00", "Z")
+        shown = f"{self.day(local.date())}, {local.hour:02}:{local.minute:02} {local.tzname()}"
+        return Markup(f'<time datetime="{escape(machine)}">{escape(shown)}</time>')
+
+    def window(self, start: datetime, end: datetime) -> Markup:
+        """A planned window, its end's date left out when it ends the day it starts: 13 May 2026, 00:00–02:00 CET."""
+        first, last = start.astimezone(self.zone), end.astimezone(self.zone)
+        if first.date() != last.date() or first.tzname() != last.tzname():
+            return Markup(f"{self.moment(start)} – {self.moment(end)}")
+        machine = end.isoformat().replace("+00:00", "Z")
+        until = f'<time datetime="{escape(machine)}">{last.hour:02}:{last.minute:02} {escape(last.tzname() or "")}</time>'
+        shown = f"{self.day(first.date())}, {first.hour:02}:{first.minute:02}"
+        return Markup(f'<time datetime="{escape(start.isoformat().replace("+00:00", "Z"))}">{escape(shown)}</time>–{until}')
+
+
+def wrappable(value: str) -> Markup:
+    """An address that may break only after @ and before a dot or slash, never mid-word, on a phone."""
+    escaped = str(escape(value))
+    return Markup(re.sub(r"(@|(?<=\w)(?=[./]\w))", lambda m: f"{m.group(1)}<wbr>", escaped))
+
+
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+
+
+def _period(value: str, t: Strings) -> str:
+    """A period as records spell it (2025-Q3) in the language's words (2025 Q3, Q3 2025); other periods as written."""
+    found = _QUARTER.fullmatch(value)
+    return t("quarter_format", year=found[1], quarter=found[2]) if found else value
+
+
+def _named(value: str, names: dict[str, str]) -> str:
+    """A slug from a record (a category) by its display name, else in words: `on-call` → On call."""
+    return names.get(value) or value.replace("-", " ").replace("_", " ").capitalize()
+
+
+def _duration(value: timedelta | float | None, t: Strings) -> str:
+    if value is None:
+        return "—"
+    total = round(value.total_seconds() / 60 if isinstance(value, timedelta) else value)
+    if total < 60:
+        return t("common.minutes", n=total)
+    hours, mins = divmod(total, 60)
+    if hours < 48:
+        return t("common.hours", h=hours, m=mins) if mins else t("common.hours_only", h=hours)
+    days, hours = divmod(hours, 24)
+    return t("common.days", d=days, h=hours)
+
+
+def _percent(value: float | None, t: Strings) -> str:
+    if value is None:
+        return "—"
+    return t("percent_format", value=round(value * 100))
+
+
+def _number(value: float | None, separators: dict[int, str]) -> str:
+    """A measured value in the language's style (`separators`: _separators): 74, 7.5 or 7,5; at most two decimals."""
+    if value is None:
+        return "—"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.translate(separators)
+
+
+def _uptime(value: float, t: Strings) -> str:
+    """A share 0-1 with two decimals, in the language's style (99.94% or 99,94 %).
+
+    Never rounded up to 100.00 when there was any downtime: that would read as none.
+    """
+    hundredths = int(value * 10000) if value < 1 else 10000
+    text = f"{hundredths // 100}.{hundredths % 100:02}"
+    return t("percent_format", value=text.replace(".", t("decimal_separator")))
+
+
+def _amount(value: Any, separators: dict[int, str]) -> str:
+    """A price in the language's style (`separators`: _separators): 1,234.50 or 1.234,50; whole amounts without decimals."""
+    text = f"{value:,.2f}".removesuffix(".00")
+    return text.translate(separators)
+
+
+def _separators(t: Strings) -> dict[int, str]:
+    """How the language writes the thousands and the decimal separator, as str.translate takes them."""
+    return str.maketrans({",": t("thousands_separator"), ".": t("decimal_separator")})
+
+
+# Jinja workarounds, kept here: what they do is how Jinja is driven, not what a page says.
+
+
+def share(env: Environment, context: dict[str, Any], macros: str) -> None:
+    """Give every page of this render `context` and the macros of `macros` as globals, made once.
+
+    Imported with context, Jinja made the macros (badges, prose blocks, history, the service block)
+    again for every page: the whole macro file run once more, and 70 objects of garbage for the
+    cycle collector each time. Links in them are relative to the page being rendered (`url` reads
+    it), so one module serves every page.
+    """
+    env.globals.update(context)
+    module = env.get_template(macros).module
+    env.globals.update({name: value for name, value in vars(module).items() if isinstance(value, Macro)})
+
+
+def render_page(env: Environment, template: str, **values: Any) -> str:
+    """`template` rendered with `values` over the render's globals.
+
+    Jinja layers a template's globals over the environment's and copies both into every page's
+    context, key by key through the layers; a render's globals are all set before its first page,
+    so one flat copy per template serves every page.
+    """
+    page = env.get_template(template)
+    if isinstance(page.globals, ChainMap):
+        page.globals = dict(page.globals)
+    return page.render(**values)

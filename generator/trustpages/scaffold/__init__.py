@@ -1,0 +1,99 @@
+"""What `trustpages init` writes: a working site with one example of each record, CI, and editor settings.
+
+The starter files live in starter/ beside this module. Names ending in `.j2` are Jinja2
+templates (their dates are worked out from the day `init` runs, so the examples pass
+`trustpages check --strict` that day); a leading `dot-` stands for `.`, so the files are
+not hidden, and git does not read starter/dot-gitignore as this repository's own rules.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path, PurePosixPath
+
+from jinja2 import Environment, StrictUndefined
+
+from trustpages import SOURCE_REPOSITORY, __version__, kinds, schema
+from trustpages.checks.honesty import last_full_period
+from trustpages.importers.yamlwriter import scalar
+from trustpages.installed import Origin, origin
+from trustpages.render.environment import Strings, builtin_templates
+
+STARTER = Path(__file__).resolve().parent / "starter"
+FIELD_REFERENCE = f"{SOURCE_REPOSITORY}/blob/main/docs/records.md"
+
+
+@dataclass(frozen=True)
+class StarterFile:
+    """One file of a new site: where it goes (relative, with `/`) and its text."""
+
+    path: str
+    text: str
+
+
+def starter_files(name: str, today: date, source: Origin | None = None, locale: str = "en") -> list[StarterFile]:
+    """Every file of a new site named `name`, with example dates relative to `today`, in a stable order.
+
+    requirements.txt and the pre-commit hook install trustpages from `source` (default: where the
+    running one came from); a wheel it names is copied by `init`, not listed here. `locale` is the
+    site's language (a strings file in templates/strings/): site.yml and mkdocs.yml are written
+    for it; the example records stay in English, to be replaced anyway.
+    """
+    env = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
+    env.filters["yaml"] = scalar
+    values = {**_values(name, today, source or origin()), "locale": locale, "t": Strings.load(locale, [builtin_templates()])}
+    files: list[StarterFile] = []
+    for starter in sorted(STARTER.rglob("*")):
+        if not starter.is_file() or starter.name.startswith(".") or "__pycache__" in starter.parts:
+            continue
+        relative = starter.relative_to(STARTER).as_posix()
+        text = starter.read_text(encoding="utf-8")
+        if relative.endswith(".j2"):
+            relative = env.from_string(relative.removesuffix(".j2")).render(values)
+            text = env.from_string(text).render(values)
+        files.append(StarterFile(_undotted(relative), text))
+    files += [StarterFile(f"schemas/{kind}.schema.json", schema.dumps(schema.schema(kind))) for kind in schema.names()]
+    files.append(StarterFile(".vscode/settings.json", editor_settings()))
+    return sorted(files, key=lambda file: file.path)
+
+
+def editor_settings() -> str:
+    """VS Code settings giving every content file its JSON Schema (hover help, completion, errors as you type)."""
+    globs: dict[str, list[str]] = {}
+    for k in sorted(kinds.kinds(), key=lambda k: k.file is not None):  # folders first, as before
+        globs.setdefault(f"./schemas/{k.name}.schema.json", []).append(f"content/{k.folder}/*.yml" if k.folder else f"content/{k.file}")
+    return json.dumps({"yaml.schemas": globs}, indent=2) + "\n"
+
+
+def _values(name: str, today: date, source: Origin) -> dict[str, object]:
+    """The names the starter templates use: the site's name, and example dates that pass every check on `today`."""
+    quarter, quarter_end = last_full_period("quarter", today)
+    earlier, earlier_end = last_full_period("quarter", _quarter_start(quarter_end))
+    return {
+        "name": name,
+        "version": __version__,
+        "requirement": source.requirement,
+        "installed_from": source.said,
+        "hook_repo": source.hook_repo,
+        "hook_rev": source.hook_rev,
+        "field_reference": FIELD_REFERENCE,
+        "today": today.isoformat(),
+        "yesterday": (today - timedelta(days=1)).isoformat(),
+        "due": (today + timedelta(days=90)).isoformat(),
+        "made_on": _quarter_start(earlier_end).isoformat(),
+        "quarter": quarter,
+        "earlier_quarter": earlier,
+        "announced": (today - timedelta(days=60)).isoformat(),
+        "effective": (today - timedelta(days=15)).isoformat(),
+    }
+
+
+def _quarter_start(day: date) -> date:
+    return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+
+
+def _undotted(relative: str) -> str:
+    parts = PurePosixPath(relative).parts
+    return "/".join("." + part.removeprefix("dot-") if part.startswith("dot-") else part for part in parts)

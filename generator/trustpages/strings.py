@@ -1,0 +1,93 @@
+"""The UI strings of one language: what pages, feeds, calendars and messages say, looked up by key.
+
+Built-in strings live in templates/strings/<locale>.yml; a site's own templates/strings/<locale>.yml
+overrides them key by key. Adding a language is one such file.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from trustpages import yamlsource
+
+# Strings files as parsed, by their bytes: a build loads them several times (pages, feeds, checks).
+_PARSED: dict[bytes, yamlsource.Document] = {}
+
+
+def builtin_templates() -> Path:
+    """Templates (and their strings) shipped with trustpages: inside the wheel, or the repository's templates/."""
+    packaged = Path(__file__).resolve().parent / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+
+
+class Strings:
+    """UI strings for one language: `strings('home.title', name=...)` a sentence, `strings.table('status')` a mapping of labels."""
+
+    def __init__(self, table: dict[str, Any]) -> None:
+        self._table = table
+        self._found: dict[str, Any] = {}  # each key is looked up once: pages ask for the same ones thousands of times
+
+    @classmethod
+    def load(cls, locale: str, folders: Sequence[Path]) -> Strings:
+        """The strings of `locale` from each folder's strings/<locale>.yml, the first folder overriding the later ones."""
+        table: dict[str, Any] = {}
+        for folder in reversed(folders):  # built-in first, then the site's own overrides
+            path = folder / "strings" / f"{locale}.yml"
+            if path.is_file():
+                if len(_PARSED) > 16:  # a preview whose strings are being edited
+                    _PARSED.clear()
+                # YAML 1.2: `on:` stays a key. A copy: merging the site's own strings must not change the parsed file.
+                _merge(table, copy.deepcopy(yamlsource.read(path, _PARSED).value))
+        return cls(table)
+
+    @classmethod
+    def for_site(cls, locale: str, templates: Path | None = None) -> Strings:
+        """The strings a site's pages use: its own templates/strings over the built-in ones."""
+        return cls.load(locale, [folder for folder in (templates, builtin_templates()) if folder is not None and folder.is_dir()])
+
+    def lookup(self, key: str, **values: Any) -> Any:
+        """What `key` holds: a sentence (formatted with `values`), or a table; for templates, which use both."""
+        node = self._found.get(key)
+        if node is None:
+            node = self._table
+            for part in key.split("."):
+                node = node[part]
+            self._found[key] = node
+        return str(node).format(**values) if values else node
+
+    def __call__(self, key: str, **values: Any) -> str:
+        """The sentence at `key`, formatted with `values`; TypeError when `key` names a table (see `table`)."""
+        node = self.lookup(key, **values)
+        if isinstance(node, Mapping | list):
+            raise TypeError(f"UI string {key!r} is a table, not a sentence: use Strings.table")
+        return str(node)
+
+    @functools.cached_property
+    def key(self) -> str:
+        """A hash of every string: what a build cache keys what these strings word by (feeds)."""
+        return hashlib.sha256(json.dumps(self._table, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+    def as_mapping(self) -> Mapping[str, Any]:
+        """Every string, as nested mappings (to compare languages)."""
+        return self._table
+
+    def table(self, key: str) -> Any:
+        """The labels at `key` (a mapping, or a list such as the months); TypeError when it is a sentence."""
+        node = self.lookup(key)
+        if not isinstance(node, Mapping | list):
+            raise TypeError(f"UI string {key!r} is a sentence, not a table: call Strings")
+        return node
+
+
+def _merge(into: dict[str, Any], extra: dict[str, Any]) -> None:
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value

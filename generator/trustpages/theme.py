@@ -1,0 +1,137 @@
+"""What MkDocs and Material show around the generated pages, named and worded from content/site.yml.
+
+The header, the browser tab, the theme toggle and the footer come from mkdocs.yml and the theme,
+not from our templates: this gives them the site's one name (site.yml) and its language, so a
+German site never has an English toggle and the header never names another company.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from trustpages.records import Site
+from trustpages.render.environment import Strings, builtin_templates, template_cache
+
+# Theme partials trustpages overrides (Material's footer); a site's own custom_dir still wins.
+OVERRIDES = "theme"
+
+
+def site_title(site: Site, templates: Path | None) -> str:
+    """The site's name as its home page heading says it: "Tallyhouse in the open"."""
+    return strings(site, templates)("home.title", name=site.name)
+
+
+def strings(site: Site, templates: Path | None) -> Strings:
+    return Strings.load(site.locale, [folder for folder in (templates, builtin_templates()) if folder is not None and folder.is_dir()])
+
+
+def name_conflict(configured: str | None, site: Site, title: str) -> str | None:
+    """A message when mkdocs.yml's site_name names the site differently from site.yml, else None."""
+    if configured in (None, "", site.name, title):
+        return None
+    return (
+        f"mkdocs.yml site_name {configured!r} differs from content/site.yml name {site.name!r}; the site is "
+        f"named from site.yml ({title!r}) everywhere. Set site_name: {site.name} in mkdocs.yml to match."
+    )
+
+
+def dress(config: Any, site: Site, templates: Path | None) -> str | None:
+    """Name and word the theme's own parts from site.yml; returns the site_name conflict message, if any."""
+    t = strings(site, templates)
+    title = t("home.title", name=site.name)
+    conflict = name_conflict(config.site_name, site, title)
+    config.site_name = title
+    palette = config.theme.get("palette")
+    for option in palette if isinstance(palette, list) else [palette] if palette else []:
+        if isinstance(option, dict) and isinstance(option.get("toggle"), dict):
+            # Each option's toggle switches to the next scheme: the light one's leads to dark.
+            option["toggle"]["name"] = t("theme.to_light" if option.get("scheme") == "slate" else "theme.to_dark")
+    config.extra["trustpages_made_with"] = t("theme.made_with")
+    overrides = str(builtin_templates() / OVERRIDES)
+    if overrides not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+    quicken(config.theme)
+    return conflict
+
+
+def quicken(theme: Any) -> None:
+    """Make the theme's Jinja environments cheaper for everything that asks it for one this build.
+
+    MkDocs asks once to list the theme's files to copy, and to render pages; Material's search asks
+    three times for its language settings. Each gets compiled templates kept between builds (like
+    .pyc files) and a loader that lists the theme's files without walking its hidden folders (which
+    MkDocs never copies; Material keeps 14,000 icons in one). Templates are found as before.
+    """
+    if getattr(theme, "trustpages_quickened", False):
+        return
+    make = type(theme).get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make(theme)
+        env.loader = _ThemeLoader(theme.dirs)
+        if env.bytecode_cache is None:
+            env.bytecode_cache = template_cache("trustpages-theme-%s.cache")
+        return env
+
+    theme.get_env = get_env
+    theme.trustpages_quickened = True
+
+
+class _ThemeLoader(jinja2.FileSystemLoader):
+    """A theme's folders; listing them leaves out hidden folders, as MkDocs leaves out every file in one."""
+
+    def list_templates(self) -> list[str]:
+        found: set[str] = set()
+        for root in self.searchpath:
+            for folder, subfolders, names in os.walk(root, followlinks=self.followlinks):
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                where = os.path.relpath(folder, root)
+                found.update(name if where == "." else f"{where}/{name}".replace(os.sep, "/") for name in names)
+        return sorted(found)
+
+
+class SharedParts:
+    """The theme's navigation parts of pages outside the navigation (record pages), rendered once per place.
+
+    Material renders the tabs and the sidebars on every page; for a page the navigation does not
+    list, nothing in them depends on the page but its folder (their links are relative to it), what it
+    hides and its table of contents, so each part is rendered once per such key and reused by
+    templates/theme/main.html. Pages the navigation lists (their tab is active) are rendered as usual.
+    """
+
+    def __init__(self, listed: Iterable[Any]) -> None:
+        self.listed = {id(page) for page in listed}
+        self.parts: dict[str, Any] = {}
+
+    def key(self, part: str, page: Any, base_url: str) -> str | None:
+        """What `part` of `page` depends on, or None when the page is in the navigation (not shared)."""
+        if page is None or id(page) in self.listed or getattr(page, "parent", None) is not None:
+            return None
+        hide = (page.meta or {}).get("hide")
+        toc = _toc_signature(page.toc) if part == "site_nav" else None
+        # Links are made relative to the page's address: pages in the same folder share them.
+        folder = posixpath.dirname(str(page.url).rstrip("/"))
+        return json.dumps([part, base_url, folder, hide, toc], default=str)
+
+    def get(self, key: str | None) -> Any:
+        return self.parts.get(key) if key is not None else None
+
+    def put(self, key: str | None, rendered: Any) -> Any:
+        if key is not None:
+            self.parts[key] = rendered
+        return rendered
+
+
+def _toc_signature(toc: Iterable[Any]) -> list[Any]:
+    """A table of contents as the sidebar shows it (Material drops a first level-1 heading and shows its children)."""
+    items = list(toc)
+    if items and getattr(items[0], "level", None) == 1:
+        items = list(items[0].children)
+    return [[item.title, item.url, getattr(item, "typeset", None), _toc_signature(item.children)] for item in items]
