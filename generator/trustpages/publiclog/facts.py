@@ -1,0 +1,121 @@
+"""The published facts of a content folder, one by one, as the public log records them.
+
+What a fact is comes from the registry: each kind's `facts` (trustpages.kinds) names the fields
+that may be filled in but never changed, the lists whose items stay as they were, and the sets
+that only grow. Every record of a kind with its own pages also has a fact that it exists, so a
+deleted record is a vanished fact. A fact is known by its `key` within its record: a field by
+its path; a list or set item by a digest of what it says, so an item inserted anywhere is a new
+fact with its own publication time, and a changed item is a vanished one plus a new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from trustpages import kinds
+from trustpages.records import RecordSet
+from trustpages.records.common import SLUG
+
+EXISTS = "@record"  # the key and path of the fact that a record exists
+WITHDRAWN = "withdrawn"  # withdrawn.yml: every entry is a fact of the one record ("withdrawn", "")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One published fact: of which record, under which key, at which path (as corrections name it), saying what."""
+
+    kind: str
+    id: str
+    key: str
+    path: str
+    value: Any  # plain JSON
+
+    @property
+    def record(self) -> tuple[str, str]:
+        return self.kind, self.id
+
+    @property
+    def listed_in(self) -> str | None:
+        """The list or set this fact is an item of, or None for a field."""
+        return self.key.split("#", 1)[0] if "#" in self.key else None
+
+
+def canonical(value: Any) -> str:
+    """The one JSON text of a value: sorted keys, no spaces, UTF-8 as is (what the log hashes)."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def item_key(name: str, value: Any, occurrence: int = 1) -> str:
+    digest = hashlib.sha256(canonical(value).encode("utf-8")).hexdigest()[:16]
+    return f"{name}#{digest}" if occurrence == 1 else f"{name}#{digest}#{occurrence}"
+
+
+def facts_of(records: RecordSet) -> dict[tuple[str, str], list[Fact]]:
+    """Every published fact of `records`, by record (kind, id)."""
+    found: dict[tuple[str, str], list[Fact]] = {}
+    for kind in kinds.kinds():
+        for record in kind.of(records):
+            if kind.name == WITHDRAWN:
+                facts = _withdrawn(record)
+                found.setdefault((WITHDRAWN, ""), []).extend(facts)
+                continue
+            id = getattr(record, "id", "") if kind.folder is not None else ""
+            found[(kind.name, id)] = list(record_facts(kind, id, record))
+    return found
+
+
+def record_facts(kind: kinds.Kind, id: str, record: BaseModel) -> Iterator[Fact]:
+    """The published facts of one record."""
+    data = record.model_dump(mode="json", by_alias=True)
+    name = kind.name
+    if kind.folder is not None:
+        yield Fact(name, id, EXISTS, EXISTS, True)
+    for path in kind.facts.fields:
+        value = _at(data, path)
+        if not _empty(value):
+            yield Fact(name, id, path, path, value)
+    for list_name in (*kind.facts.lists, *kind.facts.sets):
+        yield from _items(name, id, list_name, _at(data, list_name) or [])
+    if name == "pricing":
+        # A plan's price: changed only with a history row saying so (trustpages.publiclog.compare).
+        for plan in data.get("plans") or []:
+            slug = _plan_key(plan["name"])
+            yield Fact(name, id, f"plans[{slug}].price", f"plans.{slug}.price", plan["price"])
+
+
+def _withdrawn(entry: BaseModel) -> list[Fact]:
+    value = entry.model_dump(mode="json", by_alias=True)
+    return [Fact(WITHDRAWN, "", f"entries#{value['kind']}/{value['id']}", f"{value['kind']}/{value['id']}", value)]
+
+
+def _items(kind: str, id: str, name: str, items: list[Any]) -> Iterator[Fact]:
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        digest = item_key(name, item)
+        seen[digest] = seen.get(digest, 0) + 1
+        yield Fact(kind, id, item_key(name, item, seen[digest]), f"{name}.{index + 1}", item)
+
+
+def _plan_key(name: str) -> str:
+    """A plan's name as a key: case and spacing do not make another plan."""
+    slug = "-".join(name.casefold().split())
+    return slug if SLUG.fullmatch(slug) else canonical(name)
+
+
+def _at(data: Any, dotted: str) -> Any:
+    value = data
+    for part in dotted.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == [] or value == "" or value == {}

@@ -1,0 +1,108 @@
+"""trustpages.publiclog: the content against the log — new facts logged, rewrites refused, corrections logged as such."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AS_OF, INCIDENT, MILESTONE, MISTAKE, VALID, Content, replaced
+from trustpages.publiclog import Log, extend
+from trustpages.publiclog.facts import EXISTS
+from trustpages.records import RecordSet
+from trustpages.validate import validate
+
+T1, T2 = "2026-07-01T10:00:00Z", "2026-07-02T10:00:00Z"
+
+
+def records(folder: Path) -> RecordSet:
+    result = validate(folder, AS_OF)
+    assert not result.errors, [p.human() for p in result.errors]
+    assert result.records is not None
+    return result.records
+
+
+@pytest.fixture
+def published(content: Content) -> Log:
+    log = Log()
+    comparison = extend(log, records(content()), T1, "a" * 40, first_publication=True)
+    assert not comparison.problems
+    return log
+
+
+def again(log: Log, content: Content, changes: dict[str, str | bytes | None]) -> list[str]:
+    comparison = extend(log, records(content(changes)), T2, "b" * 40)
+    return [p.human() for p in comparison.problems]
+
+
+def test_the_first_publication_logs_every_fact_once(published: Log) -> None:
+    assert published.checkpoints[0].first_publication and published.checkpoints[0].size == published.size
+    keys = [(e.kind, e.id, e.key) for e in published.entries]
+    assert len(keys) == len(set(keys))
+    assert ("commitment", "export-all-data", "due") in keys
+    assert ("incident", "2026-03-04-login-failures", EXISTS) in keys
+    assert sum(1 for e in published.entries if e.id == "export-all-data" and e.key.startswith("updates#")) == 3
+
+
+def test_publishing_the_same_content_again_adds_nothing(published: Log, content: Content) -> None:
+    size = published.size
+    assert again(published, content, {}) == []
+    assert published.size == size and len(published.checkpoints) == 2
+
+
+def test_a_rewritten_due_date_is_refused_at_its_line(published: Log, content: Content) -> None:
+    size = published.size
+    found = again(published, content, replaced(MILESTONE, "due: 2026-06-30", "due: 2026-09-30"))
+    assert found == [
+        "content/commitments/export-all-data.yml:6:6: error: due: published as '2026-06-30' on 2026-07-01T10:00:00Z "
+        "(public log), now '2026-09-30' (a published fact changes only with a public correction: add corrections: - "
+        "{on: 2026-07-02, field: due, why: …}, or change it back)"
+    ]
+    assert published.size == size and len(published.checkpoints) == 1  # nothing logged
+
+
+def test_a_correction_logs_the_new_value_as_replacing_the_old(published: Log, content: Content) -> None:
+    text = replaced(MILESTONE, "due: 2026-06-30", "due: 2026-09-30")[MILESTONE] + (
+        "corrections:\n  - {on: 2026-07-02, field: due, why: We typed the wrong month when we made the promise.}\n"
+    )
+    assert again(published, content, {MILESTONE: text}) == []
+    new = [e for e in published.entries if e.time == T2]
+    assert {e.key for e in new} == {"due", next(e.key for e in new if e.key.startswith("corrections#"))}
+    due = next(e for e in new if e.key == "due")
+    assert due.value == "2026-09-30" and published.entries[due.replaces or 0].value == "2026-06-30"
+
+
+def test_deleting_and_recreating_a_record_keeps_its_first_facts(published: Log, content: Content) -> None:
+    assert again(published, content, {MISTAKE: None}) == [
+        "content/withdrawn.yml:1:1: error: mistake '2026-05-02-double-charged' was published on 2026-07-01T10:00:00Z (public log) "
+        "and is missing now (list it in content/withdrawn.yml with id, kind, on and reason, or restore the file)"
+    ]
+    # Recreated with a later due date after a deletion that was published somehow: the log still has the first one.
+    assert "due: published as '2026-06-30'" in again(published, content, replaced(MILESTONE, "due: 2026-06-30", "due: 2027-01-31"))[0]
+
+
+def test_an_update_inserted_before_the_published_ones_is_a_new_fact(published: Log, content: Content) -> None:
+    earlier = "updates:\n  - {on: 2026-02-01, status: in_progress, note: We started early.}\n"
+    text = VALID[MILESTONE].replace("updates:\n", earlier, 1)
+    assert again(published, content, {MILESTONE: text}) == []
+    [new] = [e for e in published.entries if e.time == T2]
+    assert new.path == "updates.1" and new.value["note"] == "We started early."
+
+
+def test_a_rewritten_update_is_refused_and_a_removed_one_too(published: Log, content: Content) -> None:
+    found = again(published, content, replaced(MILESTONE, "CSV export is in beta.", "CSV and JSON export are in beta."))
+    assert len(found) == 1 and "updates.2: published as" in found[0] and "now '" in found[0]
+    found = again(published, content, replaced(MILESTONE, "  - {on: 2026-04-10, status: in_progress, note: CSV export is in beta.}\n", ""))
+    assert len(found) == 1 and "updates.2: published as" in found[0] and found[0].split(" (a published")[0].endswith("removed")
+
+
+def test_a_set_only_grows(published: Log, content: Content) -> None:
+    found = again(published, content, replaced(INCIDENT, "affected: [login, api]", "affected: [login]"))
+    assert len(found) == 1 and "affected.2: published as 'api'" in found[0]
+
+
+def test_a_plan_price_changes_with_a_history_row(published: Log, content: Content) -> None:
+    pricing = VALID["pricing.yml"]
+    raised = pricing.replace("price: 12", "price: 15", 1)
+    assert raised != pricing
+    assert "plans.team.price: published as '12'" in again(published, content, {"pricing.yml": raised})[0]
