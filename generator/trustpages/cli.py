@@ -9,10 +9,10 @@ import sys
 
 from trustpages import __version__
 from trustpages.collector import fewer_collections
-from trustpages.commands import EXIT_USAGE, build, check, docs, generate, import_, init, new, notify, schema
+from trustpages.commands import EXIT_USAGE, build, check, docs, generate, import_, init, new, notify, publish, schema, verify
 from trustpages.problems import UsageError
 
-COMMANDS = [init, new, check, build, generate, schema, docs, notify, import_]
+COMMANDS = [init, new, check, build, publish, verify, generate, schema, docs, notify, import_]
 
 EXAMPLES = """\
 start here:

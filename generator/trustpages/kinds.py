@@ -79,6 +79,9 @@ class Kind:
     section: Section | None = None  # its section page (an index of the records, or the one record's page)
     prose: tuple[str, ...] = ()  # fields the plain-language check reads: dotted, `*` for each item of a list
     facts: Facts = Facts()
+    # Typed dates of published facts (`*` for each item of a list) that count from when they were first
+    # published when that is later: the public log's time, never a typed one (trustpages.publiclog.times).
+    published_dates: tuple[str, ...] = ()
     withdrawable: bool = False  # may be listed in withdrawn.yml (a kind with its own pages)
     drafted: bool = False  # `trustpages new <kind>` starts one
     related: Callable[[dict[str, Any], Any], tuple[Any, ...]] = field(default=lambda context, record: ())  # what else its page shows
@@ -227,11 +230,12 @@ def withdrawable() -> tuple[str, ...]:
 
 HOME = Section("index.md", "home", "nav.home")
 OPEN_DATA = Section("open-data.md", "open-data", "nav.open_data")
+PUBLIC_LOG = Section("log/index.md", "log", "nav.log")  # "Check this record": the public log, for readers
 
 
 def sections() -> tuple[Section, ...]:
     """The site's navigation, in order: home, each kind's section, open data."""
-    return (HOME, *(k.section for k in _KINDS.values() if k.section is not None), OPEN_DATA)
+    return (HOME, *(k.section for k in _KINDS.values() if k.section is not None), OPEN_DATA, PUBLIC_LOG)
 
 
 def _survey_numbers(survey: Any) -> dict[str, Any]:
@@ -290,6 +294,7 @@ for _kind in (
         section=Section("commitments/index.md", "commitments", "nav.commitments"),
         prose=("title", "promise", "why"),
         facts=Facts(fields=("promise", "due", "target", "made_on"), lists=("updates", "measurements", "corrections")),
+        published_dates=("made_on", "updates.*.on"),
         withdrawable=True,
         drafted=True,
         related=_related_to_commitment,
@@ -306,6 +311,7 @@ for _kind in (
         section=Section("incidents/index.md", "incidents", "nav.incidents"),
         prose=("title", "summary", "updates.*.body", "cause", "postmortem", "remedy"),
         facts=Facts(fields=("impact", "started", "resolved"), lists=("updates", "corrections"), sets=("affected",)),
+        published_dates=("updates.*.at",),
         withdrawable=True,
         drafted=True,
         related=_related_to_incident,
@@ -337,6 +343,7 @@ for _kind in (
         section=Section("pricing.md", "pricing", "nav.pricing"),
         prose=("plans.*.for_whom", "cancel", "refunds", "history.*.why"),
         facts=Facts(lists=("history", "corrections")),  # and every plan's price: see trustpages.checks.published
+        published_dates=("history.*.announced",),
     ),
     Kind(
         "contact",
@@ -385,6 +392,7 @@ for _kind in (
         section=Section("data.md", "data", "nav.data"),
         prose=("collected.*.why", "changes.*.why", "your_rights.see", "your_rights.delete"),
         facts=Facts(lists=("changes", "corrections")),
+        published_dates=("changes.*.announced",),
     ),
     Kind(
         "withdrawn",

@@ -15,6 +15,7 @@ from pathlib import Path
 from trustpages import opendata
 from trustpages.history import History, record_history
 from trustpages.problems import Problem, Reported
+from trustpages.publiclog.log import Log, publication_times
 from trustpages.records import RecordSet
 from trustpages.render import Output, PageCache, render_site
 from trustpages.validate import validate
@@ -46,16 +47,19 @@ def build_site(
     cache: PageCache | None = None,
     parsed: dict[bytes, Document] | None = None,
     history: bool = True,
+    log: Log | None = None,
 ) -> Built:
     """Validate `content` on `as_of` and, when nothing is wrong, render the whole site.
 
     Plain-language advice is left to `trustpages check`: it is about wording, never about what a
     page shows. `cache` and `parsed` (kept by `mkdocs serve`) spare rendering and parsing what did
-    not change; `history=False` leaves git out (record pages then say it was not read).
+    not change; `history=False` leaves git out (record pages then say it was not read). `log`: the
+    public log this build publishes (`trustpages publish`), whose times count instead of typed ones.
     """
-    result = validate(content, as_of, advice=False, parsed=parsed)
+    times = publication_times(log) if log is not None else None
+    result = validate(content, as_of, advice=False, parsed=parsed, times=times)
     if result.errors or result.records is None:
         return Built(result.problems)
-    log = record_history(content) if history else None  # one git log for every record page
-    output = render_site(result.records, as_of, templates, history=log, cache=cache)
-    return Built(result.problems, result.records, output, opendata.alternate_links(result.records, templates), log)
+    commits = record_history(content) if history else None  # one git log for every record page
+    output = render_site(result.records, as_of, templates, history=commits, cache=cache, log=log)
+    return Built(result.problems, result.records, output, opendata.alternate_links(result.records, templates), commits)

@@ -31,6 +31,8 @@ from trustpages.history import History
 from trustpages.nav import default_nav
 from trustpages.pipeline import build_site, default_templates
 from trustpages.problems import Problem, UsageError
+from trustpages.publiclog import served
+from trustpages.publiclog.log import Log, LogError
 from trustpages.records import RecordSet
 from trustpages.render import STYLESHEET, Output, PageCache, htmlpage
 from trustpages.render.cards import TableCards
@@ -154,7 +156,14 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         templates = self._templates(config)
         with fewer_collections():  # thousands of records make millions of objects, few of them cyclic
             cache = self.cache or self._render_store(config)
-            built = build_site(content, as_of, templates, cache=cache, parsed=self.parsed if self.serving else self._parsed_store(config))
+            built = build_site(
+                content,
+                as_of,
+                templates,
+                cache=cache,
+                parsed=self.parsed if self.serving else self._parsed_store(config),
+                log=_published_log(),
+            )
         if built.errors:
             report = "\n".join(problem.human() for problem in built.problems)
             if self.cache is None or self.records is None:  # a build, or a preview with no good version yet
@@ -435,6 +444,14 @@ def _nav_entries(nav: Any, title: str | None = None) -> Iterator[tuple[str | Non
     elif isinstance(nav, list):
         for item in nav:
             yield from _nav_entries(item)
+
+
+def _published_log() -> Log | None:
+    """The public log `trustpages publish` hands this build, checked again (it may have crossed a process)."""
+    try:
+        return served.read_folder()
+    except (OSError, LogError) as exc:
+        raise PluginError(f"trustpages: the public log to publish cannot be read: {exc}") from None
 
 
 def _search_index(config: MkDocsConfig) -> Any:

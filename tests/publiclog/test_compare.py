@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import AS_OF, INCIDENT, MILESTONE, MISTAKE, VALID, Content, replaced
-from trustpages.publiclog import Log, extend
+from trustpages.publiclog.compare import extend
 from trustpages.publiclog.facts import EXISTS
+from trustpages.publiclog.log import Log
 from trustpages.records import RecordSet
 from trustpages.validate import validate
 

@@ -169,6 +169,12 @@ def _project(config: Path) -> _Folders:
     return _Folders(Path(loaded.site_dir).resolve(), protected, builder, loaded)
 
 
+def plugin_options(config: Path) -> Any:
+    """The trustpages plugin's options in `config`, as MkDocs reads them; None when the plugin is not enabled."""
+    folders = _project(config)
+    return folders.loaded.plugins["trustpages"].config if "trustpages" in folders.loaded.plugins else None
+
+
 def run_serve(args: argparse.Namespace) -> int:
     if not args.config_file.is_file():
         print(f"trustpages: error: no MkDocs configuration at {args.config_file}", file=sys.stderr)

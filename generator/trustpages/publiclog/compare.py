@@ -23,7 +23,7 @@ from trustpages.checks.findings import Findings
 from trustpages.history import show
 from trustpages.problems import Problem, display_path
 from trustpages.publiclog.facts import EXISTS, WITHDRAWN, Fact, facts_of
-from trustpages.publiclog.log import Log
+from trustpages.publiclog.log import Log, entry_for
 from trustpages.records import RecordSet
 from trustpages.records.correction import covers
 
@@ -154,3 +154,13 @@ def _position(path: str) -> int:
 def _shown(value: Any) -> str:
     text = show(value if isinstance(value, dict | list | str) else str(value))
     return f"'{text}'" if len(text) <= 200 else f"'{text[:199]}…'"
+
+
+def extend(log: Log, records: RecordSet, time: str, commit: str, first_publication: bool = False) -> Comparison:
+    """Compare `records` with `log` and, unless that refuses them, append their new and corrected facts and a checkpoint."""
+    comparison = compare(log, records, time[:10])
+    if not comparison.refused:
+        for change in comparison.changes:
+            log.append(entry_for(change.fact, time, commit, change.replaces))
+        log.checkpoint(time, first_publication)
+    return comparison

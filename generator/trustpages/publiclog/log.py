@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+from xml.sax.saxutils import escape
 
 from trustpages.publiclog import merkle
 from trustpages.publiclog.facts import Fact, canonical
@@ -22,6 +23,7 @@ FOLDER = "log"
 ENTRIES = f"{FOLDER}/entries.jsonl"
 CHECKPOINT = f"{FOLDER}/checkpoint.json"
 CHECKPOINTS = f"{FOLDER}/checkpoints.json"
+FEED = f"{FOLDER}/checkpoints.xml"  # an Atom feed of checkpoints: any feed reader keeps an independent copy
 PROOFS = f"{FOLDER}/proofs"  # <m>.json: from the checkpoint of size m to the latest
 
 
@@ -167,6 +169,7 @@ class Log:
             ENTRIES: b"".join(entry.encoded() + b"\n" for entry in self.entries),
             CHECKPOINT: _json(latest.as_json()),
             CHECKPOINTS: _json([c.as_json() for c in self.checkpoints]),
+            FEED: _feed(self.checkpoints),
         }
         for earlier in {c.size for c in self.checkpoints[:-1] if 0 < c.size}:
             proof = merkle.consistency_proof(self.leaves, earlier)
@@ -194,8 +197,34 @@ def parse_time(text: str) -> datetime:
 
 
 def publication_times(log: Log) -> dict[tuple[str, str, str], datetime]:
-    """When each fact now in the log was first published: (kind, id, key) → time."""
-    return {(kind, id, key): log.entries[index].published for (kind, id), facts in log.state().items() for key, index in facts.items()}
+    """When each fact now in the log was first published: (kind, id, key) → time.
+
+    The facts of the first publication are left out: the log began with them, so it can say
+    nothing of when they were first made public (its first checkpoint says so; the page too).
+    """
+    first = log.checkpoints[0].size if log.checkpoints and log.checkpoints[0].first_publication else 0
+    return {
+        (kind, id, key): log.entries[index].published
+        for (kind, id), facts in log.state().items()
+        for key, index in facts.items()
+        if index >= first
+    }
+
+
+def _feed(checkpoints: list[Checkpoint]) -> bytes:
+    """Every checkpoint as an Atom entry, newest first; ids and text hold only the checkpoint itself."""
+    entries = "".join(
+        f"<entry><id>urn:trustpages:checkpoint:{c.size}:{c.root}</id><title>{c.size} facts, root {c.root[:16]}…</title>"
+        f'<updated>{escape(c.time)}</updated><content type="text">size {c.size}, root {c.root}, time {escape(c.time)}'
+        f"{', first publication' if c.first_publication else ''}</content></entry>"
+        for c in reversed(checkpoints)
+    )
+    first = checkpoints[0]
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<id>urn:trustpages:log:{first.root}</id><title>Public log checkpoints</title><updated>{escape(checkpoints[-1].time)}</updated>"
+        f"<author><name>trustpages</name></author>{entries}</feed>\n"
+    ).encode()
 
 
 def _json(value: Any) -> bytes:

@@ -18,6 +18,8 @@ from trustpages import kinds, maintenance, metrics, opendata, surveys, timelines
 from trustpages.corrected import as_first_made, corrections_shown, due_move, label
 from trustpages.history import History
 from trustpages.opendata.keeper import FRESH, Keeper
+from trustpages.publiclog.log import Log, publication_times
+from trustpages.publiclog.times import as_published
 from trustpages.records import Incident, Milestone, RecordSet, Standing
 from trustpages.render import htmlpage
 from trustpages.render.charts import bar_chart
@@ -80,6 +82,7 @@ def render_site(
     templates: Path | None = None,
     history: History | None = None,
     cache: PageCache | None = None,
+    log: Log | None = None,
 ) -> Output:
     """Render every page from the records; `templates` is the site's own override folder.
 
@@ -88,10 +91,15 @@ def render_site(
     did not change since the last call with the same cache.
     """
     records = as_first_made(records, history)  # every number counts each promise as first published
+    published = as_published(
+        records, publication_times(log) if log is not None else None
+    )  # and each fact from when the public log first published it
+    records = published.records
     env = make_environment(templates, records.site.locale, records.site.timezone)
     strings: Strings = env.globals["strings"]  # type: ignore[assignment]  # set by make_environment
     context = {**_shared_context(records, as_of), **_history_context(records, history, as_of), "t": env.globals["t"]}
     context["listings"] = {(kind, key): listing_path(kind, key) for kind, key, _, items in _groups(context) if len(items) > INDEX_LIMIT}
+    context["backdated"] = published.of
     context["index_limit"] = INDEX_LIMIT
     context["trouble_links"] = TROUBLE_LINKS
     context["home_limit"] = HOME_LIMIT
@@ -157,7 +165,9 @@ def render_site(
         version=opendata.VERSION,
         feed_entries=opendata.feeds.FEED_ENTRIES,
     )
+    page(kinds.PUBLIC_LOG.path, kinds.PUBLIC_LOG.template, public_log=log, backdated_all=published.backdated)
     assets = {
+        **(log.files() if log is not None else {}),
         STYLESHEET: _stylesheet(templates),
         **opendata.publish(records, as_of, strings, context["service"], history.commit if history is not None else None, cache or FRESH),
     }
