@@ -59,7 +59,13 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    options = build.plugin_options(config)
+    from mkdocs.exceptions import MkDocsException  # imported here: only building needs MkDocs loaded
+
+    try:
+        options = build.plugin_options(config)
+    except MkDocsException as exc:
+        print(f"trustpages: error: {config}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if options is None:
         print(f"trustpages: error: {config} does not enable the trustpages plugin", file=sys.stderr)
         return EXIT_USAGE
