@@ -17,12 +17,13 @@ def check(records: RecordSet, as_of: date, findings: Findings) -> None:
     if records.pricing:
         for i, change in enumerate(records.pricing.history):
             notice = (change.effective - change.announced).days
-            if 0 <= notice < policy.price_change_notice_days:  # negative notice is a consistency error
+            if notice < policy.price_change_notice_days:  # negative: first published after it took effect (the public log's time)
+                said = f"only {notice} days' notice" if notice >= 0 else f"no notice (published {-notice} days after it took effect)"
                 findings.warning(
                     "pricing",
                     "",
                     ("history", i, "effective"),
-                    f"only {notice} days' notice for the {change.plan} price change; site.yml promises {policy.price_change_notice_days}",
+                    f"{said} for the {change.plan} price change; site.yml promises {policy.price_change_notice_days}",
                     "the pricing page will say the policy was not met",
                 )
     zone = ZoneInfo(records.site.timezone)

@@ -1,0 +1,66 @@
+"""trustpages.publiclog.times: a typed date counts from when the log first published its fact, when that is later."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from tests.conftest import MILESTONE, VALID, Content
+from trustpages import metrics
+from trustpages.publiclog.compare import extend
+from trustpages.publiclog.log import Log, publication_times
+from trustpages.publiclog.times import as_published
+from trustpages.records import RecordSet
+from trustpages.validate import validate
+
+KEPT = (
+    "  - on: 2026-06-20\n    status: kept\n    note: Export is live for every plan.\n    evidence: [https://example.com/changelog/export]\n"
+)
+NOT_YET = VALID[MILESTONE].replace(KEPT, "")
+EXPORT = "export-all-data"
+
+
+def load(folder: object, day: date = date(2026, 7, 20), log: Log | None = None) -> RecordSet:
+    result = validate(folder, day, times=publication_times(log) if log else None)  # type: ignore[arg-type]
+    assert result.records is not None, [p.human() for p in result.errors]
+    return result.records
+
+
+def test_a_kept_update_published_after_the_due_date_is_late(content: Content) -> None:
+    assert KEPT in VALID[MILESTONE]
+    log = Log()
+    assert not extend(log, load(content({MILESTONE: NOT_YET})), "2026-06-01T09:00:00Z", "a" * 40, True).problems
+    records = load(content())  # the kept update, dated 20 June, published on 10 July: after the due date (30 June)
+    assert not extend(log, records, "2026-07-10T09:00:00Z", "b" * 40).problems
+    typed = metrics.on_time_rate(records, date(2026, 7, 20))
+    published = as_published(records, publication_times(log))
+    assert typed == 1.0 and metrics.on_time_rate(published.records, date(2026, 7, 20)) == 0.0
+    [late] = published.of("commitment", EXPORT)
+    assert (late.path, late.typed, late.published) == ("updates.3.on", date(2026, 6, 20), datetime(2026, 7, 10, 9, tzinfo=UTC))
+
+
+def test_the_first_publication_is_dated_as_typed(content: Content) -> None:
+    log = Log()
+    records = load(content())
+    extend(log, records, "2026-07-10T09:00:00Z", "a" * 40, first_publication=True)
+    assert as_published(records, publication_times(log)).backdated == ()
+
+
+def test_within_the_tolerance_a_typed_date_stands(content: Content) -> None:
+    log = Log()
+    extend(log, load(content({MILESTONE: NOT_YET})), "2026-06-01T09:00:00Z", "a" * 40, True)
+    records = load(content())
+    extend(log, records, "2026-06-21T20:00:00Z", "b" * 40)  # the next day in the site's time zone: within the tolerance
+    assert as_published(records, publication_times(log)).backdated == ()
+
+
+def test_notice_given_after_the_fact_is_no_notice(content: Content) -> None:
+    pricing = VALID["pricing.yml"]
+    without = pricing[: pricing.index("history:")]
+    log = Log()
+    extend(log, load(content({"pricing.yml": without})), "2026-01-01T09:00:00Z", "a" * 40, True)
+    records = load(content())  # a price change announced (typed) 10 January, effective 15 February, published 1 March
+    assert not extend(log, records, "2026-03-01T09:00:00Z", "b" * 40).refused
+    typed = [p.message for p in validate(content(), date(2026, 7, 1)).warnings]
+    judged = [p.message for p in validate(content(), date(2026, 7, 1), times=publication_times(log)).warnings]
+    assert not any("price change" in m for m in typed)
+    assert "no notice (published 14 days after it took effect) for the Team price change; site.yml promises 30" in judged
