@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from trustpages import gitrefs, live, yamlsource
+from trustpages import gitrefs
 from trustpages.asof import default_as_of
 from trustpages.checks.published import Published
 from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_content_argument, as_of_date, missing_content
 from trustpages.problems import render
+from trustpages.publiclog.compare import compare
+from trustpages.publiclog.fetch import Unreadable, live_address, read_log
+from trustpages.publiclog.log import publication_times
 from trustpages.validate import validate
 
 
@@ -38,8 +40,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         nargs="?",
         const="",
         default=None,
-        help="compare with the commit the live site was built from, read from its api/v1/summary.json (default: at "
-        "site.yml's url); when the site cannot be read, with the previous commit. For the publish job.",
+        help="compare with the public log the live site serves (default: at TRUSTPAGES_LIVE_URL, else site.yml's url in "
+        "the parent commit): what it holds may not be rewritten or dropped without a correction or withdrawal. A log "
+        "that cannot be read is an error: there is no fallback.",
     )
     check.set_defaults(run=run)
 
@@ -51,63 +54,26 @@ def run(args: argparse.Namespace) -> int:
         print("trustpages: error: give --against or --against-live, not both", file=sys.stderr)
         return EXIT_USAGE
     published = None
-    ref = args.against
+    if args.against is not None:
+        try:
+            published = Published(args.against, gitrefs.load_at(args.against, args.content))
+        except gitrefs.GitError as exc:
+            print(f"trustpages: error: --against {args.against}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    log = None
     if args.against_live is not None:
         try:
-            ref = _live_ref(args)
-        except gitrefs.GitError as exc:
-            print(f"trustpages: error: --against-live: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-    if ref is not None:
-        try:
-            published = Published(ref, gitrefs.load_at(ref, args.content))
-        except gitrefs.NoContentAt as exc:
-            if args.against_live is None:
-                print(f"trustpages: error: --against {ref}: {exc}", file=sys.stderr)
-                return EXIT_USAGE
-            print(f"trustpages: {exc}: nothing was published yet to compare with", file=sys.stderr)
-        except gitrefs.GitError as exc:
-            print(f"trustpages: error: --against {ref}: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-    result = validate(args.content, args.as_of or default_as_of(), published)
-    report = render(result.problems, args.format, checked=str(args.content))
+            log = read_log(args.against_live or live_address(args.content))
+        except Unreadable as exc:
+            print(f"trustpages: error: --against-live: cannot read the live public log: {exc}", file=sys.stderr)
+            return EXIT_PROBLEMS
+    as_of = args.as_of or default_as_of()
+    result = validate(args.content, as_of, published, times=publication_times(log) if log is not None else None)
+    problems = list(result.problems)
+    if log is not None and result.records is not None:
+        problems = sorted({*problems, *compare(log, result.records, as_of.isoformat()).problems})
+    report = render(problems, args.format, checked=str(args.content))
     if report:
         print(report)
-    failed = result.errors or (args.strict and result.warnings)
+    failed = any(p.severity == "error" for p in problems) or (args.strict and result.warnings)
     return EXIT_PROBLEMS if failed else EXIT_OK
-
-
-def _live_ref(args: argparse.Namespace) -> str | None:
-    """The commit the live site was built from; else the previous commit; None when there is none (a first publish)."""
-    url = args.against_live or _site_summary_url(args.content)
-    place = gitrefs.locate(args.content)
-    if url:
-        try:
-            commit = live.live_commit(url)
-        except live.NotLive as exc:
-            print(f"trustpages: the live site: {exc}; comparing with the previous commit instead", file=sys.stderr)
-        else:
-            try:
-                gitrefs.resolve(commit, place.top)
-            except gitrefs.GitError:
-                raise gitrefs.GitError(
-                    f"the live site was built from commit {commit}, which this clone does not have: fetch the whole "
-                    "history (fetch-depth: 0); if the branch's history was rewritten, compare with that commit by hand"
-                ) from None
-            print(f"trustpages: comparing with {commit[:12]}, the commit the live site was built from", file=sys.stderr)
-            return commit
-    try:
-        return gitrefs.resolve("HEAD~1", place.top)
-    except gitrefs.GitError:
-        print("trustpages: no earlier commit: nothing was published yet to compare with", file=sys.stderr)
-        return None
-
-
-def _site_summary_url(content: Path) -> str | None:
-    """Where site.yml says the site lives, as the address of its summary.json; None when site.yml does not say."""
-    try:
-        value = yamlsource.read(content / "site.yml").value
-    except (yamlsource.YamlError, OSError):
-        return None
-    url = value.get("url") if isinstance(value, dict) else None
-    return live.summary_url(url) if isinstance(url, str) else None
