@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from trustpages import gitrefs
 from trustpages.asof import default_as_of
 from trustpages.checks.published import Published
-from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_content_argument, as_of_date, missing_content
+from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, as_of_date, build, missing_content
 from trustpages.problems import render
 from trustpages.publiclog.compare import compare
 from trustpages.publiclog.fetch import Unreadable, live_address, read_log
@@ -23,7 +24,13 @@ def register(commands: argparse._SubParsersAction) -> None:
         description="Check every record in a content folder. Exit 0 when clean, 1 on errors "
         "(or on warnings with --strict), 2 on usage errors.",
     )
-    add_content_argument(check)
+    check.add_argument(
+        "content",
+        nargs="?",
+        default=None,
+        type=Path,
+        help="content folder (default: the trustpages plugin's content_dir in ./mkdocs.yml, else content)",
+    )
     check.add_argument("--format", choices=["human", "github", "json"], default="human", help="how to print problems")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument("--as-of", type=as_of_date, default=None, help="check as if today were DATE (YYYY-MM-DD)")
@@ -48,6 +55,16 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    built = _built_folder(Path("mkdocs.yml"))
+    if args.content is None:
+        args.content = built or Path("content")
+    elif built is not None and args.content.resolve() != built.resolve():
+        print(
+            f"trustpages: error: mkdocs.yml builds the site from {built}, not {args.content}: checking another folder "
+            f"would pass what is not published. Check {built}, or change content_dir in mkdocs.yml",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     if missing_content(args.content):
         return EXIT_USAGE
     if args.against is not None and args.against_live is not None:
@@ -77,3 +94,16 @@ def run(args: argparse.Namespace) -> int:
         print(report)
     failed = any(p.severity == "error" for p in problems) or (args.strict and result.warnings)
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _built_folder(config: Path) -> Path | None:
+    """The content folder mkdocs.yml builds from (the plugin's content_dir), or None without one that says."""
+    if not config.is_file():
+        return None
+    from mkdocs.exceptions import MkDocsException  # imported here: only a folder with mkdocs.yml needs it
+
+    try:
+        options = build.plugin_options(config)
+    except (MkDocsException, OSError):
+        return None  # the build reports a broken mkdocs.yml itself
+    return Path(options.content_dir) if options is not None else None
