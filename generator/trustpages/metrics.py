@@ -22,10 +22,13 @@ SERIOUS = ("major", "critical")
 
 
 def status(milestone: Milestone, as_of: date) -> str:
-    """The status shown: `overdue` when the due date (as first published) passed unfinished, else the last update's."""
+    """The status shown: `overdue` when the due date (as first published) passed unfinished, `broken` when it was
+    withdrawn after that date, else the last update's."""
     typed = milestone.status
     if milestone.counted_due < as_of and typed not in FINISHED:
         return "overdue"
+    if typed == "withdrawn" and milestone.updates[-1].on > milestone.counted_due:
+        return "broken"  # withdrawn once overdue: withdrawing is no escape from a promise already missed
     return typed
 
 

@@ -8,6 +8,7 @@ from trustpages import kinds
 from trustpages.checks.findings import Findings
 from trustpages.problems import did_you_mean
 from trustpages.records import Incident, Milestone, RecordSet, Standing
+from trustpages.records.common import is_reason
 from trustpages.records.correction import FIELD_PATH
 from trustpages.targets import computed_met
 
@@ -48,13 +49,13 @@ def _milestone(commitment: Milestone, as_of: date, findings: Findings) -> None:
             )
         if update.on > as_of:
             findings.warning("commitment", cid, ("updates", i, "on"), f"update dated {update.on}, after today ({as_of})")
-        if update.status == "withdrawn" and not update.note:
+        if update.status == "withdrawn" and not (update.note and is_reason(update.note)):
             findings.error(
                 "commitment",
                 cid,
-                ("updates", i, "status"),
-                "a withdrawn promise needs a note saying why",
-                "add note: why we no longer promise this",
+                ("updates", i, "note" if update.note else "status"),
+                "a withdrawn promise needs a note saying why, in a sentence" + (f"; got {update.note!r}" if update.note else ""),
+                "add note: why we no longer promise this, in three words or more",
             )
         previous = update.on
 

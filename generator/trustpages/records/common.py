@@ -9,7 +9,7 @@ from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from typing import Annotated, Any, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -264,6 +264,34 @@ Moment = Annotated[
     datetime, BeforeValidator(_moment), WithJsonSchema({"type": "string", "pattern": "^" + _MOMENT.pattern.removesuffix(r"\Z") + "$"})
 ]
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"})]
+
+# Said instead of a reason: a withdrawal or a correction must explain itself to a reader.
+_NOT_REASONS = frozenset(
+    {"n/a", "na", "none", "tbd", "todo", "no reason", "see above", "see below", "tidied up", "typo", "fixed", "updated", "changed"}
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_reason(text: str) -> bool:
+    """Whether `text` explains something: three words or more (of two letters or more), and not a stock placeholder."""
+    return len(_WORD.findall(text)) >= 3 and text.strip().casefold().rstrip(".!") not in _NOT_REASONS
+
+
+def _reason(value: str) -> str:
+    if is_reason(value):
+        return value
+    raise PydanticCustomError(
+        "not_a_reason",
+        "says too little to explain it to a reader: {got}",
+        {
+            "got": describe(value),
+            "hint": "write a sentence of three words or more saying why, e.g. We found the outage began an hour earlier.",
+        },
+    )
+
+
+# A reason readers are owed (a withdrawal's, a correction's): a real sentence, never "." or "n/a".
+Reason = Annotated[Text, AfterValidator(_reason), WithJsonSchema({"type": "string", "minLength": 10, "pattern": r"\S"})]
 Line = Annotated[
     str,
     BeforeValidator(_line),

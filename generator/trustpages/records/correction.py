@@ -6,7 +6,7 @@ import re
 
 from pydantic import Field
 
-from trustpages.records.common import Day, Line, Record, Text
+from trustpages.records.common import Day, Line, Reason, Record
 
 # A field path as corrections name it: names and 1-based item numbers joined by dots, e.g. updates.2.body.
 FIELD_PATH = re.compile(r"[a-z_]+(\.([a-z_]+|[1-9][0-9]*))*\Z")
@@ -17,7 +17,7 @@ class Correction(Record):
 
     on: Day = Field(description="Date of the correction, e.g. 2026-12-03.")
     field: Line = Field(description="The field corrected, as a dotted path with items counted from 1, e.g. impact or updates.2.body.")
-    why: Text = Field(description="Why it changed, in plain words, e.g. We first thought every customer was affected.")
+    why: Reason = Field(description="Why it changed, in plain words, e.g. We first thought every customer was affected.")
 
 
 CORRECTIONS_DESCRIPTION = (

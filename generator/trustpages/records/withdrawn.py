@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field, GetJsonSchemaHandler, RootModel
 from pydantic_core import PydanticCustomError, core_schema
 
-from trustpages.records.common import Day, Line, Record, Slug, Text
+from trustpages.records.common import Day, Line, Reason, Record, Slug
 
 
 def _withdrawable() -> tuple[str, ...]:
@@ -45,7 +45,7 @@ class Withdrawal(Record):
         None, description="Its last published title, listed instead of the id, e.g. Some customers could not log in."
     )
     on: Day = Field(description="Date it was taken down, e.g. 2026-08-01.")
-    reason: Text = Field(description="Why, in plain words.")
+    reason: Reason = Field(description="Why, in plain words.")
 
 
 class Withdrawals(RootModel[tuple[Withdrawal, ...]]):
