@@ -48,3 +48,18 @@ def test_a_correction_or_withdrawal_reason_must_say_why(content: Content) -> Non
     listed = "- {id: gone, kind: incident, on: 2026-06-01, reason: n/a}\n"
     found = human(content({"withdrawn.yml": listed}))
     assert any("reason: says too little to explain it to a reader: 'n/a'" in line for line in found), found
+
+
+def test_a_correction_names_one_fact_never_a_parent(content: Content) -> None:
+    for field, said in [
+        ("updates", "is a whole list: a correction names one of its items"),
+        ("corrections.1", "is a published correction: corrections stay as they were"),
+    ]:
+        corrected = VALID[MILESTONE] + f"corrections:\n  - {{on: 2026-06-21, field: {field}, why: We got this wrong at first.}}\n"
+        found = human(content({MILESTONE: corrected}))
+        assert any(f"'{field}' {said}" in line for line in found), (field, found)
+    site = VALID["site.yml"] + "corrections:\n  - {on: 2026-06-21, field: policies, why: We relaxed all our rules today.}\n"
+    found = human(content({"site.yml": site}))
+    assert any("'policies' holds several published facts: a correction names one of them" in line for line in found), found
+    one = VALID[MILESTONE] + "corrections:\n  - {on: 2026-06-21, field: updates.2.note, why: The beta had JSON export too.}\n"
+    assert not any("correction" in line for line in human(content({MILESTONE: one})))

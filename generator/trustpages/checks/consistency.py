@@ -184,8 +184,24 @@ def _corrections(records: RecordSet, as_of: date, findings: Findings) -> None:
                     f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} has no field '{first}'",
                     did_you_mean(first, fields) or f"fields: {', '.join(fields)}",
                 )
+            elif why_not := _not_one_fact(kinds.kind(kind).facts, correction.field):
+                findings.error(
+                    kind, id, loc, f"{correction.field!r} {why_not}", "name the one field or list item it changes, e.g. updates.2.body"
+                )
             if correction.on > as_of:
                 findings.warning(kind, id, ("corrections", i, "on"), f"correction dated {correction.on}, after today ({as_of})")
+
+
+def _not_one_fact(facts: kinds.Facts, field: str) -> str | None:
+    """Why a correction's field names more than one fact (a parent of fields, a whole list, a published correction), or None."""
+    parts = field.split(".")
+    if parts[0] == "corrections":
+        return "is a published correction: corrections stay as they were; add a new one that says what changed"
+    if any(fact.startswith(field + ".") for fact in facts.fields):
+        return "holds several published facts: a correction names one of them"
+    if field in (*facts.lists, *facts.sets):
+        return "is a whole list: a correction names one of its items, counted from 1"
+    return None
 
 
 def _t(moment) -> str:  # type: ignore[no-untyped-def]
