@@ -81,6 +81,7 @@ class Kind:
     facts: Facts = Facts()
     # Typed dates of published facts (`*` for each item of a list) that count from when they were first
     # published when that is later: the public log's time, never a typed one (trustpages.publiclog.times).
+    # A `period` (2026-Q1) is reported after it ends: one first published long after is shown so, not moved.
     published_dates: tuple[str, ...] = ()
     withdrawable: bool = False  # may be listed in withdrawn.yml (a kind with its own pages)
     drafted: bool = False  # `trustpages new <kind>` starts one
@@ -294,7 +295,7 @@ for _kind in (
         section=Section("commitments/index.md", "commitments", "nav.commitments"),
         prose=("title", "promise", "why"),
         facts=Facts(fields=("promise", "due", "target", "made_on"), lists=("updates", "measurements", "corrections")),
-        published_dates=("made_on", "updates.*.on"),
+        published_dates=("made_on", "updates.*.on", "measurements.*.period"),
         withdrawable=True,
         drafted=True,
         related=_related_to_commitment,
@@ -366,6 +367,7 @@ for _kind in (
         about="A number tracked over time, such as a survey result.",
         section=Section("metrics.md", "metrics", "nav.metrics"),
         facts=Facts(fields=("unit",), lists=("points", "corrections")),
+        published_dates=("points.*.period",),
         withdrawable=True,
     ),
     Kind(
@@ -379,6 +381,7 @@ for _kind in (
         section=Section("surveys/index.md", "surveys", "nav.surveys"),
         prose=("title", "method", "questions.*.text"),
         facts=Facts(fields=("scale",), lists=("questions", "waves", "corrections")),
+        published_dates=("waves.*.period",),
         drafted=True,
         computed=lambda survey: _survey_numbers(survey),
     ),

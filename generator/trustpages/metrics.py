@@ -123,9 +123,13 @@ def kept_rate_by(records: RecordSet, as_of: date, key: str) -> dict[str, Promise
 
 
 def on_time_rate(records: RecordSet, as_of: date) -> float | None:
-    """Kept or partly kept on or before the due date as first published, out of every decided milestone."""
+    """Kept or partly kept on or before the due date as first published, out of every decided milestone.
+
+    A promise already kept when it was made (finished on or before `made_on`, as the public log dates
+    both) was never open to be kept on time: it counts as decided, not as on time.
+    """
     decided = [m for m in milestones(records) if status(m, as_of) in DECIDED]
-    on_time = [m for m in decided if status(m, as_of) in DELIVERED and (finished_on(m) or m.counted_due) <= m.counted_due]
+    on_time = [m for m in decided if status(m, as_of) in DELIVERED and m.made_on < (finished_on(m) or m.counted_due) <= m.counted_due]
     return rate(len(on_time), len(decided))
 
 

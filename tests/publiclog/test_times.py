@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from tests.conftest import MILESTONE, VALID, Content
+from tests.conftest import MILESTONE, STANDING, VALID, Content
 from trustpages import metrics
 from trustpages.publiclog.compare import extend
 from trustpages.publiclog.log import Log, publication_times
@@ -64,3 +64,26 @@ def test_notice_given_after_the_fact_is_no_notice(content: Content) -> None:
     judged = [p.message for p in validate(content(), date(2026, 7, 1), times=publication_times(log)).warnings]
     assert not any("price change" in m for m in typed)
     assert "no notice (published 14 days after it took effect) for the Team price change; site.yml promises 30" in judged
+
+
+def test_a_period_reported_long_after_it_ended_is_shown_not_moved(content: Content) -> None:
+    standing = VALID[STANDING]
+    without = standing.replace("  - {period: 2026-Q1, actual: 96.2%, met: true}\n", "")
+    log = Log()
+    extend(log, load(content({STANDING: without})), "2026-04-01T09:00:00Z", "a" * 40, True)
+    records = load(content())  # 2026-Q1's measurement first published on 1 June: more than a month after 31 March
+    extend(log, records, "2026-06-01T09:00:00Z", "b" * 40)
+    published = as_published(records, publication_times(log))
+    [late] = published.of("commitment", "reply-within-one-day")
+    assert (late.path, late.typed) == ("measurements.1.period", "2026-Q1")
+    assert published.records.commitments == records.commitments  # the period and its numbers are what they were
+
+
+def test_a_promise_already_kept_when_published_is_not_kept_on_time(content: Content) -> None:
+    log = Log()
+    extend(log, load(content({MILESTONE: None, "incidents/2026-03-04-login-failures.yml": None})), "2026-01-01T09:00:00Z", "a" * 40, True)
+    records = load(content({"incidents/2026-03-04-login-failures.yml": None}))  # made 1 February, kept 20 June: typed
+    assert not extend(log, records, "2026-06-25T09:00:00Z", "b" * 40).problems  # but first published, whole, on 25 June
+    published = as_published(records, publication_times(log))
+    assert metrics.on_time_rate(records, date(2026, 7, 20)) == 1.0
+    assert metrics.on_time_rate(published.records, date(2026, 7, 20)) == 0.0

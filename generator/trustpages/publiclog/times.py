@@ -8,7 +8,10 @@ notice given after the fact is not notice), and the page says both ("dated 9 Mar
 published here on 26 April").
 
 Tolerances: an hour for moments (an incident update is posted, then the site builds), and a day
-for dates (a date typed in one time zone is published the same day in another).
+for dates (a date typed in one time zone is published the same day in another). A period (a
+measurement's, a metric point's, a survey wave's: 2026-Q1) is reported once it is over: one first
+published more than a month after its end is listed as reported late ("dated 2026-Q1; first
+published here on 26 November"), and keeps its period.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from trustpages.records import RecordSet
 
 MOMENT_TOLERANCE = timedelta(hours=1)
 DAY_TOLERANCE = timedelta(days=1)
+PERIOD_TOLERANCE = timedelta(days=31)  # after the period's last day: time to count and report it
 
 Times = Mapping[tuple[str, str, str], datetime]  # (kind, record id, fact key) → first published
 
@@ -39,7 +43,7 @@ class Backdated:
     kind: str
     id: str
     path: str  # as corrections name it: updates.3.on
-    typed: date | datetime
+    typed: date | datetime | str  # a period (2026-Q1) is a string
     published: datetime
 
 
@@ -88,13 +92,28 @@ def _record(kind: kinds.Kind, record: BaseModel, times: Times, zone: ZoneInfo, f
         new_items = list(items)
         for index, item in enumerate(items):
             key = keys.get(f"{name}.{index + 1}")
-            value = _later(getattr(item, field, None), times.get((kind.name, id, key)) if key else None, zone)
+            typed = getattr(item, field, None)
+            published = times.get((kind.name, id, key)) if key else None
+            if field == "period" and isinstance(typed, str) and published is not None:
+                if published.astimezone(zone).date() > period_end(typed) + PERIOD_TOLERANCE:
+                    found.append(Backdated(kind.name, id, f"{name}.{index + 1}.{field}", typed, published))
+                continue  # a period stays what it was; only when it was reported is shown
+            value = _later(typed, published, zone)
             if value is not None:
                 found.append(Backdated(kind.name, id, f"{name}.{index + 1}.{field}", getattr(item, field), value[1]))
                 new_items[index] = item.model_copy(update={field: value[0]})
         if new_items != list(items):
             update[name] = tuple(new_items)
     return record.model_copy(update=update) if update else record
+
+
+def period_end(period: str) -> date:
+    """The last day of a period as records write them: 2026, 2026-H1, 2026-Q3, 2026-03."""
+    year = int(period[:4])
+    rest = period[5:]
+    month = {"": 12, "H1": 6, "H2": 12}.get(rest) or (int(rest[1]) * 3 if rest.startswith("Q") else int(rest))
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return following - timedelta(days=1)
 
 
 def _later(typed: Any, published: datetime | None, zone: ZoneInfo) -> tuple[Any, datetime] | None:
