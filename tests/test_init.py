@@ -243,12 +243,10 @@ def test_the_workflow_checks_pull_requests_against_their_base_and_publishes_main
     assert build["if"] == "github.event_name != 'pull_request'"
     assert build["steps"][0]["with"] == {"fetch-depth": 0}
     build_steps = steps_of(build)
-    assert (
-        build_steps.index("trustpages check --against-live")
-        < build_steps.index("trustpages build")
-        < build_steps.index("actions/configure-pages@v6")
-    )
-    assert any("SOURCE_DATE_EPOCH" in step and "git log -1 --format=%ct" in step for step in build_steps)
+    publish = "trustpages publish ${{ inputs.first_publication && '--first-publication' || '' }}"
+    assert build_steps.index(publish) < build_steps.index("actions/configure-pages@v6")
+    assert not any("SOURCE_DATE_EPOCH" in step or "trustpages build" in step for step in build_steps)  # dated by the clock
+    assert flow["on"]["workflow_dispatch"]["inputs"]["first_publication"]["type"] == "boolean"
     upload = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"] == {"path": "site", "include-hidden-files": True}  # .well-known/security.txt
 
@@ -284,7 +282,8 @@ def test_this_repository_uses_the_same_checks_in_its_own_workflow() -> None:
     assert '.venv/bin/trustpages check --format github --strict --against "origin/${{ github.base_ref }}"' in check
     assert ".venv/bin/trustpages docs --check" in check
     build = steps_of(flow["jobs"]["build"])
-    assert build.index(".venv/bin/trustpages check --against-live") < build.index(".venv/bin/trustpages build")
+    assert ".venv/bin/trustpages publish ${{ inputs.first_publication && '--first-publication' || '' }}" in build
+    assert not any("SOURCE_DATE_EPOCH" in step or "trustpages build" in step for step in build)
     assert "bash .ci/run" in steps_of(flow["jobs"]["test"])
     assert flow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 

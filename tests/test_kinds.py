@@ -139,6 +139,7 @@ def test_the_built_in_kinds_in_the_order_the_site_lists_them() -> None:
         "surveys/index.md",
         "data.md",
         "open-data.md",
+        "log/index.md",
     ]
     assert kinds.withdrawable() == ("commitment", "incident", "mistake", "metric")
 
@@ -156,4 +157,5 @@ def test_a_german_site_without_nav_gets_german_tabs(tmp_path: Path) -> None:
         "Vertrauen",
         "Ihre Daten",
         "Offene Daten",
+        "Angaben prüfen",
     ]

@@ -47,6 +47,7 @@ def test_on_config_renders_the_site_and_sets_the_nav(project: Path) -> None:
         "Trust surveys",
         "Your data",
         "Open data",
+        "Check this record",
         "About",
     ]
     assert "assets/trustpages.css" in config.extra_css and "attr_list" in config.markdown_extensions

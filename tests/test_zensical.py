@@ -192,6 +192,7 @@ def test_the_derived_config_keeps_what_zensical_reads_and_adds_what_the_plugin_a
             {"Vertrauen": "surveys/index.md"},
             {"Ihre Daten": "data.md"},
             {"Offene Daten": "open-data.md"},
+            {"Angaben prüfen": "log/index.md"},
             {"Über diese Seite": "about.md"},
         ],  # a German site with no nav: German tabs
     }
@@ -201,4 +202,4 @@ def zensical_nav() -> list[dict[str, str]]:
     return [{"Home": "index.md"}, {"Commitments": "commitments/index.md"}, {"Incidents": "incidents/index.md"},
             {"Mistakes": "mistakes/index.md"}, {"Pricing": "pricing.md"}, {"Contact": "contact.md"},
             {"Metrics": "metrics.md"}, {"Trust surveys": "surveys/index.md"}, {"Your data": "data.md"},
-            {"Open data": "open-data.md"}]  # fmt: skip
+            {"Open data": "open-data.md"}, {"Check this record": "log/index.md"}]  # fmt: skip

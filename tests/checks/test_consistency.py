@@ -146,7 +146,7 @@ def test_due_before_the_promise_was_made(content: Content) -> None:
 def test_withdrawn_without_a_note(content: Content) -> None:
     folder = content(replaced(MILESTONE, "    status: kept\n    note: Export is live for every plan.\n", "    status: withdrawn\n"))
     assert human(folder) == [
-        f"{MILESTONE_FILE}:12:13: error: a withdrawn promise needs a note saying why (add note: why we no longer promise this)"
+        f"{MILESTONE_FILE}:12:13: error: a withdrawn promise needs a note saying why, in a sentence (add note: why we no longer promise this, in three words or more)"
     ]
 
 

@@ -30,7 +30,7 @@ def run(
     consistency.check(records, as_of, findings)
     references.check(records, seen, findings, components=site_known)
     if site_known:
-        policies.check(as_published(records, times).records, as_of, findings)
+        policies.check(as_published(records, times).records, as_of, findings, typed=records)
     honesty.check(records, as_of, findings)
     trust.check(records, as_of, seen, findings)
     examples.check(records, findings)

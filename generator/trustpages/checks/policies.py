@@ -12,11 +12,15 @@ from trustpages.records import Incident, Policies, RecordSet
 POSTMORTEM_IMPACTS = {"minor", "major", "critical"}
 
 
-def check(records: RecordSet, as_of: date, findings: Findings) -> None:
+def check(records: RecordSet, as_of: date, findings: Findings, typed: RecordSet | None = None) -> None:
+    """The company's policies on `records` (as the public log dates them); `typed`: the same records as written, if they differ."""
     policy = records.site.policies
-    if records.pricing:
+    written = (typed or records).pricing
+    if records.pricing and written:
         for i, change in enumerate(records.pricing.history):
             notice = (change.effective - change.announced).days
+            if notice < 0 and written.history[i].announced == change.announced:
+                continue  # announced after it took effect as typed: a consistency error says so
             if notice < policy.price_change_notice_days:  # negative: first published after it took effect (the public log's time)
                 said = f"only {notice} days' notice" if notice >= 0 else f"no notice (published {-notice} days after it took effect)"
                 findings.warning(

@@ -55,10 +55,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    built = _built_folder(Path("mkdocs.yml"))
+    built = _built_folder(Path("mkdocs.yml"))  # another folder of this project than the one built is refused; another site's is fine
     if args.content is None:
         args.content = built or Path("content")
-    elif built is not None and args.content.resolve() != built.resolve():
+    elif built is not None and args.content.resolve() != built.resolve() and args.content.resolve().is_relative_to(Path.cwd()):
         print(
             f"trustpages: error: mkdocs.yml builds the site from {built}, not {args.content}: checking another folder "
             f"would pass what is not published. Check {built}, or change content_dir in mkdocs.yml",
