@@ -311,7 +311,11 @@ for _kind in (
         page="incident",
         section=Section("incidents/index.md", "incidents", "nav.incidents"),
         prose=("title", "summary", "updates.*.body", "cause", "postmortem", "remedy"),
-        facts=Facts(fields=("impact", "started", "resolved"), lists=("updates", "corrections"), sets=("affected",)),
+        facts=Facts(
+            fields=("impact", "started", "resolved", "scheduled_for", "scheduled_until", "unannounced_impact"),
+            lists=("updates", "corrections"),
+            sets=("affected",),
+        ),
         published_dates=("updates.*.at",),
         withdrawable=True,
         drafted=True,
@@ -343,7 +347,8 @@ for _kind in (
         about="What it costs, and how to stop paying.",
         section=Section("pricing.md", "pricing", "nav.pricing"),
         prose=("plans.*.for_whom", "cancel", "refunds", "history.*.why"),
-        facts=Facts(lists=("history", "corrections")),  # and every plan's price: see trustpages.checks.published
+        # And every plan's price, by the plan's id (else its name): see trustpages.checks.published and publiclog.facts.
+        facts=Facts(fields=("currency", "cancel", "refunds"), lists=("history", "fees", "corrections")),
         published_dates=("history.*.announced",),
     ),
     Kind(

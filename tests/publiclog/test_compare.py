@@ -107,3 +107,47 @@ def test_a_plan_price_changes_with_a_history_row(published: Log, content: Conten
     raised = pricing.replace("price: 12", "price: 15", 1)
     assert raised != pricing
     assert "plans.team.price: published as '12'" in again(published, content, {"pricing.yml": raised})[0]
+
+
+MAINTENANCE = "incidents/2026-05-10-database-upgrade.yml"
+WINDOW = """\
+title: Database upgrade
+impact: maintenance
+scheduled_for: 2026-05-10T01:00:00Z
+scheduled_until: 2026-05-10T03:00:00Z
+unannounced_impact: major
+summary: We upgraded the main database.
+updates:
+  - {at: 2026-05-01T09:00:00Z, status: scheduled, body: We will upgrade the database on 10 May from 01:00 to 03:00 UTC.}
+"""
+
+
+def test_a_maintenance_window_is_a_published_fact(content: Content) -> None:
+    log = Log()
+    assert not extend(log, records(content({MAINTENANCE: WINDOW})), T1, "a" * 40, True).problems
+    moved = WINDOW.replace("scheduled_until: 2026-05-10T03:00:00Z", "scheduled_until: 2026-05-10T01:30:00Z")
+    found = [p.human() for p in extend(log, records(content({MAINTENANCE: moved})), T2, "b" * 40).problems]
+    assert len(found) == 1 and "scheduled_until: published as '2026-05-10T03:00:00Z'" in found[0]
+    milder = WINDOW.replace("unannounced_impact: major", "unannounced_impact: minor")
+    assert "unannounced_impact: published as 'major'" in again(log, content, {MAINTENANCE: milder})[0]
+
+
+def test_a_renamed_plan_keeps_its_price_and_terms_are_facts(content: Content) -> None:
+    pricing = VALID["pricing.yml"].replace("{name: Team,", "{id: team, name: Team,")
+    log = Log()
+    assert not extend(log, records(content({"pricing.yml": pricing})), T1, "a" * 40, True).problems
+    renamed = pricing.replace("name: Team, price: 12", "name: Team Plus, price: 15")
+    assert "plans.team.price: published as '12'" in again(log, content, {"pricing.yml": renamed})[0]
+    assert again(log, content, {"pricing.yml": pricing.replace("name: Team,", "name: Teams,")}) == []  # a new name alone
+    stricter = pricing.replace("Full refund within 30 days, no questions asked.", "Refunds at our discretion.")
+    assert "refunds: published as 'Full refund within 30 days, no questions asked.'" in again(log, content, {"pricing.yml": stricter})[0]
+    cheaper_fee = pricing.replace("{name: Paper invoice, price: 2, per: invoice}", "{name: Paper invoice, price: 5, per: invoice}")
+    assert "fees.1: published as" in again(log, content, {"pricing.yml": cheaper_fee})[0]
+
+
+def test_a_name_that_mixes_scripts_is_an_error(content: Content) -> None:
+    from tests.conftest import human
+
+    spoofed = VALID["pricing.yml"].replace("{name: Team,", "{name: Tеam,")  # a Cyrillic е
+    found = human(content({"pricing.yml": spoofed}))
+    assert any("mixes Latin letters with U+0435 (CYRILLIC SMALL LETTER IE)" in line for line in found), found

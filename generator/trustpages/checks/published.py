@@ -190,10 +190,11 @@ def _prices(old: Any, new: Any) -> list[Rewrite]:
     if new is None:
         return []
     announced = {(row.plan, row.from_, row.to) for row in new.history} - {(row.plan, row.from_, row.to) for row in old.history}
-    was = {plan.name: plan.price for plan in old.plans}
+    was = {plan.id or plan.name: plan.price for plan in old.plans}  # a plan is its id, when it has one: renaming keeps its price
     found: list[Rewrite] = []
     for index, plan in enumerate(new.plans):
-        if plan.name in was and was[plan.name] != plan.price and (plan.name, was[plan.name], plan.price) not in announced:
+        key = plan.id or plan.name
+        if key in was and was[key] != plan.price and not {(plan.name, was[key], plan.price), (key, was[key], plan.price)} & announced:
             found.append(Rewrite(f"plans.{index + 1}.price", ("plans", index, "price"), was[plan.name], plan.price))
     return found
 

@@ -85,7 +85,7 @@ def record_facts(kind: kinds.Kind, id: str, record: BaseModel) -> Iterator[Fact]
     if name == "pricing":
         # A plan's price: changed only with a history row saying so (trustpages.publiclog.compare).
         for plan in data.get("plans") or []:
-            slug = _plan_key(plan["name"])
+            slug = plan.get("id") or _plan_key(plan["name"])
             yield Fact(name, id, f"plans[{slug}].price", f"plans.{slug}.price", plan["price"])
 
 

@@ -176,7 +176,30 @@ def _line(value: Any) -> Any:
     if found := _LINE_BREAK.search(value):
         char = {"\n": "a line break", "\t": "a tab"}.get(found.group()) or _name(found.group())
         raise PydanticCustomError("line_break", "must be one line; it holds {char}", {"char": char, "hint": "write it on one line"})
+    if spoof := mixed_script(value):
+        raise PydanticCustomError(
+            "mixed_script",
+            "mixes Latin letters with {char}, which looks like a Latin letter but is another",
+            {"char": _name(spoof), "hint": "type the word again with one keyboard layout"},
+        )
     return value
+
+
+# Cyrillic and Greek capitals and small letters drawn like Latin ones: "Вusiness" is not "Business".
+_LOOKALIKES = frozenset("АВЕЅІЈКМНОРСТХУасеіјорхуѕԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοναιτ")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def mixed_script(text: str) -> str | None:
+    """The first look-alike letter in a word that also has Latin letters (a name spoofed with another script), or None."""
+    for word in _WORDS.findall(text):
+        if word.isascii():
+            continue
+        latin = any("LATIN" in unicodedata.name(char, "") for char in word)
+        odd = next((char for char in word if char in _LOOKALIKES), None)
+        if latin and odd:
+            return odd
+    return None
 
 
 def _name(char: str) -> str:

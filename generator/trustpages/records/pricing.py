@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from trustpages.records.common import Amount, Day, Flag, Line, Record, Text
+from trustpages.records.common import Amount, Day, Flag, Line, Record, Slug, Text
 from trustpages.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 
 class Plan(Record):
     """A plan, in the words a customer would use."""
 
+    id: Slug | None = Field(
+        None, description="A name for the plan that never changes, e.g. team: its price stays its own when the name changes."
+    )
     name: Line = Field(description="Plan name, e.g. Team.")
     price: Amount = Field(description="Price per `per`, in the site currency, e.g. 12.")
     per: Line = Field(description="What the price is for, e.g. month or user-month.")
