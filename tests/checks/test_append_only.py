@@ -224,7 +224,7 @@ def test_a_correction_of_another_field_does_not_cover(
 ) -> None:
     def change(record: dict[str, Any]) -> None:
         record["impact"] = "minor"
-        record["corrections"] = [{"on": AS_OF, "field": "resolved", "why": "Typo."}]
+        record["corrections"] = [{"on": AS_OF, "field": "resolved", "why": "We typed the wrong time."}]
 
     repo.edit(INCIDENT, change)
     code, out = run_check(repo, capsys, monkeypatch, "--against", "HEAD")

@@ -199,7 +199,7 @@ def _not_one_fact(facts: kinds.Facts, field: str) -> str | None:
         return "is a published correction: corrections stay as they were; add a new one that says what changed"
     if any(fact.startswith(field + ".") for fact in facts.fields):
         return "holds several published facts: a correction names one of them"
-    if field in (*facts.lists, *facts.sets):
+    if field in facts.lists:  # a set (affected components) is one fact: which of them, as a whole
         return "is a whole list: a correction names one of its items, counted from 1"
     return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     built = _built_folder(Path("mkdocs.yml"))  # another folder of this project than the one built is refused; another site's is fine
     if args.content is None:
-        args.content = built or Path("content")
+        args.content = Path(os.path.relpath(built)) if built is not None else Path("content")  # named as people type it
     elif built is not None and args.content.resolve() != built.resolve() and args.content.resolve().is_relative_to(Path.cwd()):
         print(
             f"trustpages: error: mkdocs.yml builds the site from {built}, not {args.content}: checking another folder "
