@@ -108,6 +108,13 @@ def test_real_apologies_pass(content: Content) -> None:
     assert apology(content, "|\n  We are **sorry**. We refunded every extra charge.\n") == []
 
 
+def test_an_apology_readers_cannot_see_is_no_apology(content: Content) -> None:
+    # The page drops HTML comments and tags: the check reads what is left, as readers do.
+    found = apology(content, "<!-- We are sorry. -->We refunded the extra charges.\n")
+    assert found == [f'{MISTAKE_FILE}:7:10: warning: apology: no "sorry" (a real apology says "we are sorry")'], found
+    assert apology(content, "<b>We are sorry</b> for charging you twice.\n") == []
+
+
 # Hedged promises.
 
 

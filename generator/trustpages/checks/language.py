@@ -223,6 +223,8 @@ _MARKUP = re.compile(
     # hostile text (thousands of `[`, `[a](`, `<http://` or backticks).
     r"|!?\[(?P<link>[^\[\]\n]*)\]\([^()\n]*\)"  # link or image: keep its words
     r"|<(?P<auto>(?:https?://|mailto:)[^<>\s]+)>"  # autolink: keep the address
+    # What readers never see (the page drops comments and tags, keeping the words between tags): read as they read it.
+    r"|(?P<hidden><!--(?s:.*?)(?:-->|\Z)|</?[A-Za-z][^<>\n]{0,2000}>)"
     r"|(?<!`)(?P<ticks>`+)(?!`)(?P<code>.{1,2000}?)(?<!`)(?P=ticks)(?!`)"  # inline code: a name, not prose; read as one word
     r"|(?P<block>^[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d+[.)][ \t]+|>[ \t]?))"  # heading, list item, quote
     r"|(?P<emphasis>(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_]))",
