@@ -18,7 +18,7 @@ AS_OF = ["--as-of", "2026-07-01"]
 INCIDENT_FILE = f"content/{INCIDENT}"
 SHORT_NOTICE = replaced("pricing.yml", "effective: 2026-02-15", "effective: 2026-02-01")
 NOTICE_WARNING = (
-    "content/pricing.yml:11:40: warning: only 22 days' notice for the Team price change; site.yml promises 30 "
+    "content/pricing.yml:11:40: warning: only 22 days' notice for the Team price change; we promised 30 when it was announced "
     "(the pricing page will say the policy was not met)"
 )
 TYPO = replaced(INCIDENT, "impact: major", "impact: majr")

@@ -15,7 +15,7 @@ from pathlib import Path
 from trustpages import opendata
 from trustpages.history import History, record_history
 from trustpages.problems import Problem, Reported
-from trustpages.publiclog.log import Log, publication_times
+from trustpages.publiclog.log import Log
 from trustpages.records import RecordSet
 from trustpages.render import Output, PageCache, render_site
 from trustpages.validate import validate
@@ -56,8 +56,7 @@ def build_site(
     not change; `history=False` leaves git out (record pages then say it was not read). `log`: the
     public log this build publishes (`trustpages publish`), whose times count instead of typed ones.
     """
-    times = publication_times(log) if log is not None else None
-    result = validate(content, as_of, advice=False, parsed=parsed, times=times)
+    result = validate(content, as_of, advice=False, parsed=parsed, log=log)
     if result.errors or result.records is None:
         return Built(result.problems)
     commits = record_history(content) if history else None  # one git log for every record page

@@ -10,7 +10,7 @@ from trustpages import checks
 from trustpages.checks import published as published_facts
 from trustpages.loader import load
 from trustpages.problems import Problem, Reported, display_path
-from trustpages.publiclog.times import Times
+from trustpages.publiclog.log import Log
 from trustpages.records import RecordSet
 from trustpages.yamlsource import Document
 
@@ -30,14 +30,14 @@ def validate(
     *,
     advice: bool = True,
     parsed: dict[bytes, Document] | None = None,
-    times: Times | None = None,
+    log: Log | None = None,
 ) -> Validated:
     """Every problem in `content` on `as_of`: per file, then across records, then against `published`.
 
     `advice=False` leaves out the plain-language warnings: they are about wording, never about what
     a page shows, so a build can skip them (`trustpages check` gives them to the pull request).
-    `parsed` spares parsing unchanged files again (see `load`). `times`: when the public log first
-    published each fact, so the company's policies are judged by when things were published.
+    `parsed` spares parsing unchanged files again (see `load`). `log`: the public log, so the company's
+    policies are judged by when things were published, and by the policy in force then.
     """
     if not content.is_dir():
         problem = Problem(display_path(content), 1, 1, "error", "content folder not found", "pass the folder that holds site.yml")
@@ -52,7 +52,7 @@ def validate(
             failed = loaded.failed | {("site", "")}
             problems += published_facts.check(published, loaded.partial, loaded.seen, as_of, failed)
     if loaded.records is not None:
-        problems += checks.run(loaded.records, as_of, loaded.seen, advice=advice, times=times)
+        problems += checks.run(loaded.records, as_of, loaded.seen, advice=advice, log=log)
         if published is not None:
             problems += published_facts.check(published, loaded.records, loaded.seen, as_of, loaded.failed)
     return Validated(loaded.records, sorted(set(problems)))

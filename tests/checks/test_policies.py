@@ -18,7 +18,7 @@ POSTMORTEM_WARNING = (
 def test_short_price_change_notice(content: Content) -> None:
     folder = content(replaced("pricing.yml", "effective: 2026-02-15", "effective: 2026-02-01"))
     assert human(folder) == [
-        "content/pricing.yml:11:40: warning: only 22 days' notice for the Team price change; site.yml promises 30 "
+        "content/pricing.yml:11:40: warning: only 22 days' notice for the Team price change; we promised 30 when it was announced "
         "(the pricing page will say the policy was not met)"
     ]
 
@@ -30,7 +30,7 @@ def test_notice_of_exactly_the_promised_days_is_enough(content: Content) -> None
 def test_notice_policy_comes_from_site_yml(content: Content) -> None:
     folder = content(replaced("site.yml", "price_change_notice_days: 30", "price_change_notice_days: 60"))
     assert human(folder) == [
-        "content/pricing.yml:11:40: warning: only 36 days' notice for the Team price change; site.yml promises 60 "
+        "content/pricing.yml:11:40: warning: only 36 days' notice for the Team price change; we promised 60 when it was announced "
         "(the pricing page will say the policy was not met)"
     ]
 

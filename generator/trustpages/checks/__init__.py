@@ -6,8 +6,10 @@ from datetime import date
 
 from trustpages.checks import consistency, examples, honesty, language, policies, references, trust
 from trustpages.checks.findings import Findings
+from trustpages.policyhistory import in_force
 from trustpages.problems import Problem
-from trustpages.publiclog.times import Times, as_published
+from trustpages.publiclog.log import Log, publication_times
+from trustpages.publiclog.times import as_published
 from trustpages.records import RecordSet
 
 
@@ -18,19 +20,20 @@ def run(
     *,
     advice: bool = True,
     site_known: bool = True,
-    times: Times | None = None,
+    log: Log | None = None,
 ) -> list[Problem]:
     """Every problem the record set has as a whole, on `as_of`; without `advice`, no plain-language warnings.
 
     `site_known=False`: site.yml did not load and `records.site` stands in for it, so the checks
     that read site.yml (components, policies, plain-language rules) are left to the run after it is fixed.
-    `times` (the public log's): the policies judge each backdated fact by when it was published.
+    `log` (the public log): the policies judge each fact by when it was published, under the policy in force then.
     """
     findings = Findings(records)
     consistency.check(records, as_of, findings)
     references.check(records, seen, findings, components=site_known)
     if site_known:
-        policies.check(as_published(records, times).records, as_of, findings, typed=records)
+        times = publication_times(log) if log is not None else None
+        policies.check(as_published(records, times).records, as_of, findings, typed=records, in_force=in_force(records, log))
     honesty.check(records, as_of, findings)
     trust.check(records, as_of, seen, findings)
     examples.check(records, findings)

@@ -7,31 +7,36 @@ from zoneinfo import ZoneInfo
 
 from trustpages import maintenance, timeliness
 from trustpages.checks.findings import Findings
+from trustpages.policyhistory import InForce
 from trustpages.records import Incident, Policies, RecordSet
 
 POSTMORTEM_IMPACTS = {"minor", "major", "critical"}
 
 
-def check(records: RecordSet, as_of: date, findings: Findings, typed: RecordSet | None = None) -> None:
-    """The company's policies on `records` (as the public log dates them); `typed`: the same records as written, if they differ."""
+def check(records: RecordSet, as_of: date, findings: Findings, typed: RecordSet | None = None, in_force: InForce | None = None) -> None:
+    """The company's policies on `records` (as the public log dates them), each thing judged by the policy in force when
+    it happened (`in_force`, from the public log; else site.yml's for all); `typed`: the records as written, if they differ."""
+    policies = in_force or InForce(records.site.policies)
     policy = records.site.policies
     written = (typed or records).pricing
     if records.pricing and written:
         for i, change in enumerate(records.pricing.history):
             notice = (change.effective - change.announced).days
+            promised = policies.at(change.announced).price_change_notice_days
             if notice < 0 and written.history[i].announced == change.announced:
                 continue  # announced after it took effect as typed: a consistency error says so
-            if notice < policy.price_change_notice_days:  # negative: first published after it took effect (the public log's time)
+            if notice < promised:  # negative: first published after it took effect (the public log's time)
                 said = f"only {notice} days' notice" if notice >= 0 else f"no notice (published {-notice} days after it took effect)"
                 findings.warning(
                     "pricing",
                     "",
                     ("history", i, "effective"),
-                    f"{said} for the {change.plan} price change; site.yml promises {policy.price_change_notice_days}",
+                    f"{said} for the {change.plan} price change; we promised {promised} when it was announced",
                     "the pricing page will say the policy was not met",
                 )
     zone = ZoneInfo(records.site.timezone)
     for incident in records.incidents:
+        policy = policies.at(incident.started or incident.scheduled_for)  # the rules in force when it began
         if incident.impact == "maintenance":
             _maintenance(incident, policy, as_of, zone, findings)
         if (

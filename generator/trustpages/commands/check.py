@@ -14,7 +14,6 @@ from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, as_of_date, 
 from trustpages.problems import render
 from trustpages.publiclog.compare import compare
 from trustpages.publiclog.fetch import Unreadable, live_address, read_log
-from trustpages.publiclog.log import publication_times
 from trustpages.validate import validate
 
 
@@ -86,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"trustpages: error: --against-live: cannot read the live public log: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS
     as_of = args.as_of or default_as_of()
-    result = validate(args.content, as_of, published, times=publication_times(log) if log is not None else None)
+    result = validate(args.content, as_of, published, log=log)
     problems = list(result.problems)
     if log is not None and result.records is not None:
         problems = sorted({*problems, *compare(log, result.records, as_of.isoformat()).problems})

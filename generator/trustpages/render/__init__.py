@@ -18,6 +18,7 @@ from trustpages import kinds, maintenance, metrics, opendata, surveys, timelines
 from trustpages.corrected import as_first_made, corrections_shown, due_move, label
 from trustpages.history import History
 from trustpages.opendata.keeper import FRESH, Keeper
+from trustpages.policyhistory import in_force
 from trustpages.publiclog.log import Log, publication_times
 from trustpages.publiclog.times import as_published
 from trustpages.records import Incident, Milestone, RecordSet, Standing
@@ -100,6 +101,9 @@ def render_site(
     context = {**_shared_context(records, as_of), **_history_context(records, history, as_of), "t": env.globals["t"]}
     context["listings"] = {(kind, key): listing_path(kind, key) for kind, key, _, items in _groups(context) if len(items) > INDEX_LIMIT}
     context["backdated"] = published.of
+    policies = in_force(records, log)  # each fact judged by the policy in force when it happened
+    context["policies_at"] = policies.at
+    context["policy_changes"] = policies.of
     context["index_limit"] = INDEX_LIMIT
     context["trouble_links"] = TROUBLE_LINKS
     context["home_limit"] = HOME_LIMIT
