@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from trustpages import maintenance, timeliness
 from trustpages.records import Incident, Milestone, Mistake, RecordSet, Standing
-from trustpages.records.commitment import FINISHED
+from trustpages.records.commitment import FINISHED, Measurement
 
 # Order in which statuses are listed: bad news first.
 STATUSES = ("overdue", "broken", "partly_kept", "kept", "stalled", "in_progress", "not_started", "withdrawn")
@@ -95,13 +96,21 @@ class StandingRecord:
         return rate(self.met, self.measured)
 
 
+def counted(measurement: Measurement) -> bool:
+    """Whether a period counts for or against a standing promise: it was decided, and there was something to measure."""
+    return measurement.met is not None and not _NOTHING.match(measurement.actual)
+
+
+_NOTHING = re.compile(r"\s*0\s*(?:of|/)\s*0\s*\Z", re.IGNORECASE)  # "0 of 0": no period met or missed
+
+
 def milestones(records: RecordSet) -> list[Milestone]:
     return [commitment for commitment in records.commitments if isinstance(commitment, Milestone)]
 
 
 def standing(records: RecordSet) -> list[StandingRecord]:
     return [
-        StandingRecord(c, len(c.measurements), sum(1 for m in c.measurements if m.met))
+        StandingRecord(c, sum(1 for m in c.measurements if counted(m)), sum(1 for m in c.measurements if counted(m) and m.met))
         for c in records.commitments
         if isinstance(c, Standing)
     ]

@@ -106,7 +106,12 @@ def test_monthly_measurements_need_last_month(content: Content) -> None:
     [(("2025-H1", "2025-H2"), date(2026, 7, 1), "2026-H1", "half"), (("2024", "2025"), date(2027, 1, 1), "2026", "year")],
 )
 def test_half_years_and_years(content: Content, periods: tuple[str, str], as_of: date, missing: str, kind: str) -> None:
-    folder = content(replaced(STANDING, "period: 2026-Q1", f"period: {periods[0]}", "period: 2026-Q2", f"period: {periods[1]}"))
+    made = "made_on: 2024-01-15"  # a measurement may not be for a period before the promise was made
+    folder = content(
+        replaced(
+            STANDING, "made_on: 2025-01-15", made, "period: 2026-Q1", f"period: {periods[0]}", "period: 2026-Q2", f"period: {periods[1]}"
+        )
+    )
     assert human(folder, as_of) == [
         f"{STANDING_FILE}:9:3: warning: no measurement for {missing}, the last full {kind} "
         f"(add {{period: {missing}, actual: …, met: …}}, even when the target was missed)"

@@ -7,6 +7,7 @@ from datetime import date
 from trustpages import kinds
 from trustpages.checks.findings import Findings
 from trustpages.problems import did_you_mean
+from trustpages.publiclog.times import period_end
 from trustpages.records import Incident, Milestone, RecordSet, Standing
 from trustpages.records.common import is_reason
 from trustpages.records.correction import FIELD_PATH
@@ -62,7 +63,24 @@ def _milestone(commitment: Milestone, as_of: date, findings: Findings) -> None:
 
 def _standing(commitment: Standing, findings: Findings) -> None:
     periods: set[str] = set()
+    if commitment.measured_by is not None and commitment.measurements:
+        findings.error(
+            "commitment",
+            commitment.id,
+            ("measurements",),
+            f"measurements are typed, but measured_by says the records measure this promise ({commitment.measured_by.what})",
+            "remove measurements: every quarter's actual is computed from the records",
+        )
+        return
     for i, measurement in enumerate(commitment.measurements):
+        if period_end(measurement.period) < commitment.made_on:
+            findings.error(
+                "commitment",
+                commitment.id,
+                ("measurements", i, "period"),
+                f"period {measurement.period} ended before the promise was made ({commitment.made_on})",
+                "measure only periods since the promise was made",
+            )
         computed = computed_met(commitment.target, measurement.actual)
         if computed is not None and measurement.met is not None and measurement.met != computed:
             said = "met" if measurement.met else "not met"

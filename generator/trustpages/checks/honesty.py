@@ -56,7 +56,9 @@ def _evidence(commitment: Milestone, findings: Findings) -> None:
 
 
 def _measured(commitment: Standing, as_of: date, findings: Findings) -> None:
-    """The last full period before as_of has a measurement, unless the promise is younger than it."""
+    """The last full period before as_of has a measurement, unless the promise is younger than it (or the records measure it)."""
+    if commitment.measured_by is not None:
+        return  # every period is computed (trustpages.measured): none can be left out
     measured = {measurement.period for measurement in commitment.measurements}
     latest = commitment.measurements[-1].period if commitment.measurements else ""
     kind = next((kind for kind, pattern in PERIOD_KINDS if pattern.match(latest)), "quarter")

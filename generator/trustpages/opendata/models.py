@@ -110,7 +110,7 @@ class StatusUpdate(Shape):
 class Measurement(Shape):
     period: str
     actual: str
-    met: bool
+    met: bool | None = Field(description="None: nothing to measure in the period; it counts neither way.")
     note: str | None
 
 
@@ -138,6 +138,9 @@ class Milestone(_Commitment):
 class Standing(_Commitment):
     kind: Literal["standing"] = "standing"
     target: str
+    measured_by: str | None = Field(
+        description="What in the records measures it (its actuals are computed); None: the actuals are typed in by the company."
+    )
     periods_measured: Count
     periods_met: Count
     met_rate: Rate

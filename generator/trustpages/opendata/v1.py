@@ -220,13 +220,15 @@ def _commitment(records: RecordSet, as_of: date, c: Milestone | Standing) -> mod
             updates=updates,
         )
     assert isinstance(c, Standing)
-    met = sum(1 for m in c.measurements if m.met)
+    counted = [m for m in c.measurements if metrics.counted(m)]
+    met = sum(1 for m in counted if m.met)
     return models.Standing(
         **common,
         target=c.target,
-        periods_measured=len(c.measurements),
+        measured_by=f"{c.measured_by.what} within {c.measured_by.within}" if c.measured_by else None,
+        periods_measured=len(counted),
         periods_met=met,
-        met_rate=metrics.rate(met, len(c.measurements)),
+        met_rate=metrics.rate(met, len(counted)),
         measurements=[models.Measurement(period=m.period, actual=m.actual, met=m.met, note=m.note) for m in c.measurements],
     )
 

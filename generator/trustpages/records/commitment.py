@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, PrivateAttr, ValidationInfo, field_validator
 
-from trustpages.records.common import Day, Flag, Label, Line, Period, Record, Text, Url
+from trustpages.records.common import Count, Day, Flag, Label, Line, Period, Record, Text, Url
 from trustpages.records.correction import CORRECTIONS_DESCRIPTION, Correction
 from trustpages.targets import computed_met
 
@@ -35,6 +35,16 @@ class Measurement(Record):
         "trustpages can compare (e.g. 96.2% against 95% of emails…): it is then computed.",
     )
     note: Text | None = Field(None, description="Why, when it is worth saying, e.g. Two people left in May.")
+
+
+class MeasuredBy(Record):
+    """What in the records measures a standing promise (trustpages.measured), so its actuals are computed, never typed."""
+
+    what: Literal["first_update", "price_notice", "data_change_notice", "maintenance_notice"] = Field(
+        description="first_update: incidents' first public update (within: minutes); price_notice and data_change_notice: "
+        "days announced ahead (within: days); maintenance_notice: hours announced ahead (within: hours)."
+    )
+    within: Count = Field(description="The limit, in the unit `what` names, e.g. 30.")
 
 
 class _Commitment(Record):
@@ -95,6 +105,11 @@ class Standing(_Commitment):
     target: Text = Field(description="What counts as keeping it, e.g. 95% of emails answered within one working day.")
     measurements: tuple[Measurement, ...] = Field(
         (), description="One entry per period measured, oldest first, e.g. {period: 2026-Q1, actual: 96.2%}."
+    )
+    measured_by: MeasuredBy | None = Field(
+        None,
+        description="What in the records measures it, e.g. {what: first_update, within: 30}: then every quarter's actual is "
+        "computed from the records and `measurements` are left out.",
     )
 
     @field_validator("measurements")

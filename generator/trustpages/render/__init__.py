@@ -17,6 +17,7 @@ from jinja2 import Environment
 from trustpages import kinds, maintenance, metrics, opendata, surveys, timeliness
 from trustpages.corrected import as_first_made, corrections_shown, due_move, label
 from trustpages.history import History
+from trustpages.measured import measured
 from trustpages.opendata.keeper import FRESH, Keeper
 from trustpages.policyhistory import in_force
 from trustpages.publiclog.log import Log, publication_times
@@ -95,7 +96,7 @@ def render_site(
     published = as_published(
         records, publication_times(log) if log is not None else None
     )  # and each fact from when the public log first published it
-    records = published.records
+    records = measured(published.records, as_of)  # standing promises the records can measure: computed, never typed
     env = make_environment(templates, records.site.locale, records.site.timezone)
     strings: Strings = env.globals["strings"]  # type: ignore[assignment]  # set by make_environment
     context = {**_shared_context(records, as_of), **_history_context(records, history, as_of), "t": env.globals["t"]}
