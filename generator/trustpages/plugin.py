@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -102,6 +103,12 @@ class _HtmlPage(Page):
     def read_source(self, config: MkDocsConfig) -> None:
         self.meta, self._body = htmlpage.split(self.file.content_string)
         self.markdown = ""  # nothing to convert; MkDocs counts a page as read once this is set
+        # The theme prints the title unescaped in the header, the tab and the navigation, and reads
+        # it as HTML in <title>: escaped words only, from front matter or else the first heading.
+        if "title" in self.meta:
+            self.meta["title"] = htmlpage.escaped_title(str(self.meta["title"]))
+        elif (heading := next((heading.text for heading in htmlpage.headings(self._body) if heading.level == 1), None)) is not None:
+            self.meta["title"] = html.escape(heading, quote=False)
         if "search" not in self.meta:
             self.meta["search"] = {"exclude": True}  # the theme's search would parse the HTML; the plugin adds its entries
             self.indexed_here = True
@@ -111,7 +118,7 @@ class _HtmlPage(Page):
         self.content = self._body
         headings = list(htmlpage.headings(self._body))
         self.toc = get_toc(htmlpage.toc_tokens(headings))  # type: ignore[arg-type]  # the same keys as Markdown's tokens
-        self._title_from_render = next((heading.text for heading in headings if heading.level == 1), None)
+        self._title_from_render = next((html.escape(heading.text, quote=False) for heading in headings if heading.level == 1), None)
         self.present_anchor_ids = htmlpage.anchors(self._body)
 
 
@@ -200,7 +207,9 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         # Record pages are reached from their index pages, never from the nav (see default_nav).
         config.validation.nav.omitted_files = logging.DEBUG
         if config.nav is None:  # the registry's sections, in the site's language
-            config.nav = default_nav(Path(config.docs_dir), records.site.locale, templates)
+            # The theme prints a section's label unescaped, and a site's own strings may word it with `&` or `<`.
+            nav = default_nav(Path(config.docs_dir), records.site.locale, templates)
+            config.nav = [{str(escape(label)): path for label, path in entry.items()} for entry in nav]
         if records.site.locale != "en" and config.theme.get("language") in (None, "en"):
             config.theme["language"] = records.site.locale
         return config
@@ -268,6 +277,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A generated page's entries for the theme's search index, as the theme would make them (htmlpage.search_sections)."""
         if isinstance(page, _HtmlPage) and page.indexed_here and self.index is not None:
+            # Material shows a result's title and text as HTML: each is escaped words (the page's title too, see read_source).
             page.sections = [
                 {"location": f"{page.url}#{section.id}" if section.id else page.url, "title": section.title or page.title or "", "text": section.text}
                 for section in htmlpage.search_sections(html)
