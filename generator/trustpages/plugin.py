@@ -24,12 +24,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from trustpages import buildcache, opendata, theme
+from trustpages import buildcache, cachefolder, opendata, theme
 from trustpages.asof import default_as_of, parse_day
 from trustpages.buildcache import Kept, PageStore, ParsedStore, RenderStore, Unread
 from trustpages.collector import fewer_collections
 from trustpages.history import History
 from trustpages.nav import default_nav
+from trustpages.outfolder import Protected, UnsafeOutput
 from trustpages.pipeline import build_site, default_templates
 from trustpages.problems import Problem, UsageError
 from trustpages.publiclog import served
@@ -371,7 +372,19 @@ class TrustPlugin(BasePlugin[TrustConfig]):
                     ) from None
 
     def _cache_folder(self, config: MkDocsConfig) -> Path:
-        return Path(config.config_file_path or ".").parent / str(self.config.cache_dir)  # beside mkdocs.yml, like content_dir
+        """cache_dir, beside mkdocs.yml like content_dir; a PluginError when it is unsafe (cachefolder.check), before it is opened."""
+        project = Path(config.config_file_path or ".").parent
+        templates = self._templates(config)
+        protected = [
+            Protected("the docs folder (docs_dir)", Path(config.docs_dir)),
+            Protected("the content folder", Path(self.config.content_dir)),
+            *([Protected("the templates folder", templates)] if templates is not None else []),
+            Protected("the site folder (site_dir)", Path(config.site_dir)),
+        ]
+        try:
+            return cachefolder.check(project / str(self.config.cache_dir), project, protected)
+        except UnsafeOutput as exc:
+            raise PluginError(f"trustpages: {exc}") from None
 
     def _parsed_store(self, config: MkDocsConfig) -> ParsedStore | None:
         """With a build cache: record files as last parsed (a preview keeps its own in memory)."""
