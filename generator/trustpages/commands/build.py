@@ -97,6 +97,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def _with_mkdocs(config: Path, staging: Path) -> bool:
+    # Strict as documented: every warning fails the build; --quiet prints only warnings and errors (see run_cli).
     return run_mkdocs("build", "--strict", "--quiet", "-f", str(config), "-d", str(staging)) == 0
 
 
