@@ -124,3 +124,37 @@ def test_build_as_of_dates_the_numbers(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # restored after the test: the build sets it
     assert main(["build", "--as-of", "2026-03-01"]) == 0
     assert json.loads((project / "site" / "api" / "v1" / "summary.json").read_text(encoding="utf-8"))["as_of"] == "2026-03-01"
+
+
+def test_a_broken_link_in_a_hand_written_page_fails_the_build_and_keeps_the_site(tmp_path: Path) -> None:
+    # MkDocs' --quiet dropped warnings before --strict counted them: the link was published, exit 0 (issue 27).
+    from tests.hostile.test_build_safety import site_project
+
+    trust = site_project(tmp_path)
+    first = trustpages("build", cwd=trust)
+    assert first.returncode == 0, first.stderr
+    assert first.stderr == ""  # a good build says what it published, and MkDocs' progress stays quiet
+    good = snapshot(trust / "site")
+    about = trust / "site_src" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee [our old page](old-page.md).\n", encoding="utf-8")
+
+    failed = trustpages("build", cwd=trust)
+
+    assert failed.returncode == 1
+    assert "Doc file 'about.md' contains a link 'old-page.md', but the target is not found among documentation files." in failed.stderr
+    assert failed.stderr.endswith(f"trustpages: build failed; {trust / 'site'} was left as it was\n")
+    assert failed.stdout.strip() == "Aborted with 1 warnings in strict mode!"
+    assert snapshot(trust / "site") == good
+
+
+def test_mkdocs_quiet_option_quiets_the_output_not_strict_mode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.hostile.test_build_safety import site_project
+    from trustpages.commands.mkdocs_process import run_cli
+
+    trust = site_project(tmp_path)
+    (trust / "site_src" / "about.md").write_text("# About\n\n[gone](gone.md)\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit:
+        run_cli(["build", "--strict", "--quiet", "-f", str(trust / "mkdocs.yml")])
+    assert exit.value.code == 1
+    err = capsys.readouterr().err
+    assert "contains a link 'gone.md', but the target is not found" in err and "INFO" not in err

@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator
 from tests.conftest import REPO
 from trustpages import __version__
 from trustpages.cli import COMMANDS, main, parser
-from trustpages.installed import origin
+from trustpages.installed import WHEELS, origin
 from trustpages.scaffold import SOURCE_REPOSITORY, starter_files
 from trustpages.yamlsource import read
 
@@ -180,8 +180,55 @@ def test_init_inside_a_repository_leaves_committing_to_its_owner(
     code, out, err = run(["init", "site", "--date", TODAY.isoformat()], capsys)
     assert code == 0
     assert err == "trustpages: site is inside a git repository already; commit the new files there\n"
-    assert 'git add -A && git commit -m "Start our trust site"' in out
+    wheels = [WHEELS] if origin().wheel is not None else []
+    tops = " ".join(
+        sorted(
+            [
+                ".github",
+                ".gitignore",
+                ".pre-commit-config.yaml",
+                ".vscode",
+                "content",
+                "mkdocs.yml",
+                "requirements.txt",
+                "schemas",
+                "site_src",
+                *wheels,
+            ]
+        )
+    )
+    assert f'git add -- {tops} && git commit -m "Start our trust site"' in out
+    assert "git add -A" not in out  # it would take along whatever else the folder holds
     assert not (tmp_path / "site" / ".git").exists()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_init_into_a_folder_with_files_commits_only_what_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, value in GIT_IDENTITY.items():
+        monkeypatch.setenv(name, value)
+    site = tmp_path / "site"
+    (site / "keys").mkdir(parents=True)
+    (site / ".env").write_text("API_TOKEN=secret\n", encoding="utf-8")
+    (site / "keys" / "id_rsa").write_text("-----BEGIN OPENSSH PRIVATE KEY-----\n", encoding="utf-8")
+    (site / "content").mkdir()
+    (site / "content" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    code, out, err = run(["init", "site", "--date", TODAY.isoformat()], capsys)
+
+    assert code == 0
+    written = {str(file.path) for file in starter_files("Example Co", TODAY, origin())}
+    wheel = origin().wheel
+    if wheel is not None:
+        written.add(f"{WHEELS}/{wheel.name}")
+    assert set(git(site, "ls-files").splitlines()) == written
+    assert err == (
+        "trustpages: the first commit holds only the files init wrote; 3 other(s) in site are not in it "
+        "(.env, content/notes.txt, keys/): add those that belong in a public repository yourself\n"
+    )
+    assert "committed as a new git repository" in out
 
 
 def test_no_git_writes_only_the_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
@@ -189,7 +236,7 @@ def test_no_git_writes_only_the_files(tmp_path: Path, monkeypatch: pytest.Monkey
     code, out, err = run(["init", "site", "--date", TODAY.isoformat(), "--no-git"], capsys)
     assert (code, err) == (0, "")
     assert not (tmp_path / "site" / ".git").exists()
-    assert "git add -A" in out
+    assert "git add -- .github .gitignore" in out and "git add -A" not in out
 
 
 # Editors: every record file names its JSON Schema, and VS Code maps schemas to the content folders.

@@ -53,6 +53,23 @@ def test_on_config_renders_the_site_and_sets_the_nav(project: Path) -> None:
     assert "assets/trustpages.css" in config.extra_css and "attr_list" in config.markdown_extensions
 
 
+def test_what_the_theme_prints_unescaped_is_handed_to_it_escaped_once(project: Path) -> None:
+    # MkDocs' theme Jinja does not autoescape: the site's name, the tabs and the toggle are escaped here.
+    site = project / "content" / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("name: Tallyhouse", 'name: "<img src=x onerror=go()> & Co"'), encoding="utf-8")
+    (project / "templates" / "strings").mkdir(parents=True)
+    (project / "templates" / "strings" / "en.yml").write_text(
+        'nav: {home: "<b>Home</b>"}\ntheme: {to_dark: \'"Dark"\'}\n', encoding="utf-8"
+    )
+    plugin, config = configured(project, templates_dir=str(project / "templates"))
+    config.theme["palette"] = [{"scheme": "default", "toggle": {"name": "x"}}]
+    config = plugin.on_config(config)
+    assert config.site_name == "&lt;img src=x onerror=go()&gt; &amp; Co in the open"
+    assert type(config.site_name) is str  # not Markup: the theme's `|e` escapes it again for tooltips, which read it as HTML
+    assert next(iter(config.nav[0])) == "&lt;b&gt;Home&lt;/b&gt;"
+    assert config.theme["palette"][0]["toggle"]["name"] == "&#34;Dark&#34;"
+
+
 def test_a_german_site_gets_german_tabs_and_theme_language(project: Path) -> None:
     site = project / "content" / "site.yml"
     site.write_text(site.read_text(encoding="utf-8").replace("locale: en", "locale: de"), encoding="utf-8")

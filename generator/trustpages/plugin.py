@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -23,12 +24,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from trustpages import buildcache, opendata, theme
+from trustpages import buildcache, cachefolder, opendata, theme
 from trustpages.asof import default_as_of, parse_day
 from trustpages.buildcache import Kept, PageStore, ParsedStore, RenderStore, Unread
 from trustpages.collector import fewer_collections
 from trustpages.history import History
 from trustpages.nav import default_nav
+from trustpages.outfolder import Protected, UnsafeOutput
 from trustpages.pipeline import build_site, default_templates
 from trustpages.problems import Problem, UsageError
 from trustpages.publiclog import served
@@ -102,6 +104,12 @@ class _HtmlPage(Page):
     def read_source(self, config: MkDocsConfig) -> None:
         self.meta, self._body = htmlpage.split(self.file.content_string)
         self.markdown = ""  # nothing to convert; MkDocs counts a page as read once this is set
+        # The theme prints the title unescaped in the header, the tab and the navigation, and reads
+        # it as HTML in <title>: escaped words only, from front matter or else the first heading.
+        if "title" in self.meta:
+            self.meta["title"] = htmlpage.escaped_title(str(self.meta["title"]))
+        elif (heading := next((heading.text for heading in htmlpage.headings(self._body) if heading.level == 1), None)) is not None:
+            self.meta["title"] = html.escape(heading, quote=False)
         if "search" not in self.meta:
             self.meta["search"] = {"exclude": True}  # the theme's search would parse the HTML; the plugin adds its entries
             self.indexed_here = True
@@ -111,7 +119,7 @@ class _HtmlPage(Page):
         self.content = self._body
         headings = list(htmlpage.headings(self._body))
         self.toc = get_toc(htmlpage.toc_tokens(headings))  # type: ignore[arg-type]  # the same keys as Markdown's tokens
-        self._title_from_render = next((heading.text for heading in headings if heading.level == 1), None)
+        self._title_from_render = next((html.escape(heading.text, quote=False) for heading in headings if heading.level == 1), None)
         self.present_anchor_ids = htmlpage.anchors(self._body)
 
 
@@ -200,7 +208,9 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         # Record pages are reached from their index pages, never from the nav (see default_nav).
         config.validation.nav.omitted_files = logging.DEBUG
         if config.nav is None:  # the registry's sections, in the site's language
-            config.nav = default_nav(Path(config.docs_dir), records.site.locale, templates)
+            # The theme prints a section's label unescaped, and a site's own strings may word it with `&` or `<`.
+            nav = default_nav(Path(config.docs_dir), records.site.locale, templates)
+            config.nav = [{str(escape(label)): path for label, path in entry.items()} for entry in nav]
         if records.site.locale != "en" and config.theme.get("language") in (None, "en"):
             config.theme["language"] = records.site.locale
         return config
@@ -268,6 +278,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A generated page's entries for the theme's search index, as the theme would make them (htmlpage.search_sections)."""
         if isinstance(page, _HtmlPage) and page.indexed_here and self.index is not None:
+            # Material shows a result's title and text as HTML: each is escaped words (the page's title too, see read_source).
             page.sections = [
                 {"location": f"{page.url}#{section.id}" if section.id else page.url, "title": section.title or page.title or "", "text": section.text}
                 for section in htmlpage.search_sections(html)
@@ -361,7 +372,19 @@ class TrustPlugin(BasePlugin[TrustConfig]):
                     ) from None
 
     def _cache_folder(self, config: MkDocsConfig) -> Path:
-        return Path(config.config_file_path or ".").parent / str(self.config.cache_dir)  # beside mkdocs.yml, like content_dir
+        """cache_dir, beside mkdocs.yml like content_dir; a PluginError when it is unsafe (cachefolder.check), before it is opened."""
+        project = Path(config.config_file_path or ".").parent
+        templates = self._templates(config)
+        protected = [
+            Protected("the docs folder (docs_dir)", Path(config.docs_dir)),
+            Protected("the content folder", Path(self.config.content_dir)),
+            *([Protected("the templates folder", templates)] if templates is not None else []),
+            Protected("the site folder (site_dir)", Path(config.site_dir)),
+        ]
+        try:
+            return cachefolder.check(project / str(self.config.cache_dir), project, protected)
+        except UnsafeOutput as exc:
+            raise PluginError(f"trustpages: {exc}") from None
 
     def _parsed_store(self, config: MkDocsConfig) -> ParsedStore | None:
         """With a build cache: record files as last parsed (a preview keeps its own in memory)."""

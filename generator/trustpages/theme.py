@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import escape
 
 from trustpages.records import Site
 from trustpages.render.environment import Strings, builtin_templates, template_cache
@@ -43,22 +44,33 @@ def name_conflict(configured: str | None, site: Site, title: str) -> str | None:
 
 
 def dress(config: Any, site: Site, templates: Path | None) -> str | None:
-    """Name and word the theme's own parts from site.yml; returns the site_name conflict message, if any."""
+    """Name and word the theme's own parts from site.yml; returns the site_name conflict message, if any.
+
+    The theme's templates print these values as they are (MkDocs' Jinja does not autoescape), so
+    each is handed over escaped: a site name holding markup is shown as the words typed. A plain
+    string, not Markup: where the theme escapes it again for an attribute (`title="{{ config.site_name
+    | e }}"`), its tooltips read that attribute back as HTML, which must then still be escaped.
+    """
     t = strings(site, templates)
     title = t("home.title", name=site.name)
     conflict = name_conflict(config.site_name, site, title)
-    config.site_name = title
+    config.site_name = _escaped(title)
     palette = config.theme.get("palette")
     for option in palette if isinstance(palette, list) else [palette] if palette else []:
         if isinstance(option, dict) and isinstance(option.get("toggle"), dict):
             # Each option's toggle switches to the next scheme: the light one's leads to dark.
-            option["toggle"]["name"] = t("theme.to_light" if option.get("scheme") == "slate" else "theme.to_dark")
-    config.extra["trustpages_made_with"] = t("theme.made_with")
+            option["toggle"]["name"] = _escaped(t("theme.to_light" if option.get("scheme") == "slate" else "theme.to_dark"))
+    config.extra["trustpages_made_with"] = _escaped(t("theme.made_with"))
     overrides = str(builtin_templates() / OVERRIDES)
     if overrides not in config.theme.dirs:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
     quicken(config.theme)
     return conflict
+
+
+def _escaped(text: str) -> str:
+    """Text as the theme prints it into a page (words, escaped once), as a plain string (see dress)."""
+    return str(escape(text))
 
 
 def quicken(theme: Any) -> None:

@@ -232,6 +232,29 @@ def test_one_line_fields_refuse_line_breaks(
     assert refused(capsys, tmp_path) == [expected]
 
 
+# A web address is one: feeds, calendars and links read it, and markup in it is no address (issue 27).
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            "https://trust.example.com/<img src=x>",
+            "holds '<', which no web address holds as it is (write it percent-encoded: a space is %20)",
+        ),
+        ("https://trust.example.com Contact", "holds ' ', which no web address holds as it is (write it percent-encoded: a space is %20)"),
+        ("https://[trust.example.com/", "is not a web address: Invalid IPv6 URL"),
+        ("https://trust.example.com:http/", "is not a web address: Port could not be cast to integer value as 'http'"),
+        ("https:///trust", "names no host after https://"),
+    ],
+)
+def test_a_web_address_that_is_none_is_refused(
+    content: Content, capsys: pytest.CaptureFixture[str], tmp_path: Path, url: str, message: str
+) -> None:
+    content(replaced("site.yml", "url: https://trust.example.com", f'url: "{url}"'))
+    assert refused(capsys, tmp_path) == [f"content/site.yml:2:6: error: url: {message}"]
+
+
 # Numbers are finite (1e309 is infinity to YAML).
 
 

@@ -107,8 +107,20 @@ def test_search_sections_are_the_themes_without_its_parser() -> None:
         ("What happened", "what-happened", "All down. More"),  # a heading inside a record's text is text
         ("Remedy", "remedy", "Refunds"),
     ]
+    # Material shows a result's title and text as HTML: markup typed into a record is escaped words in both.
+    hostile = htmlpage.finish("<h1>&lt;img src=x onerror=&#34;go()&#34;&gt; &amp; co</h1><p>&lt;script&gt;go()&lt;/script&gt;</p>")
+    assert [(s.title, s.text) for s in htmlpage.search_sections(hostile)] == [
+        ('&lt;img src=x onerror="go()"&gt; &amp; co', "&lt;script&gt;go()&lt;/script&gt;")
+    ]
     # Words before the first heading are the page's own section (shown under its title).
     assert [(s.title, s.id) for s in htmlpage.search_sections(htmlpage.finish("<p>Lead</p><h2>Next</h2><p>x</p>"))] == [
         (None, None),
         ("Next", "next"),
     ]
+
+
+def test_a_title_is_escaped_once_however_often_it_is_escaped() -> None:
+    """Front matter titles come escaped from templates (`|e`); markup written into one is left out, never run."""
+    assert htmlpage.escaped_title("Tom &amp; Jerry &lt;b&gt;") == "Tom &amp; Jerry &lt;b&gt;"
+    assert htmlpage.escaped_title(htmlpage.escaped_title("a &lt; b &#34;c&#34;")) == 'a &lt; b "c"'
+    assert htmlpage.escaped_title('<img src=x onerror="go()">Outage & more') == "Outage &amp; more"

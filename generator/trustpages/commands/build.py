@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from trustpages import sitefolder, zensical
+from trustpages import cachefolder, sitefolder, zensical
 from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, as_of_date, describe_os_error
 from trustpages.commands.mkdocs_process import STOPS, Interrupted, run_mkdocs, stoppable
 from trustpages.outfolder import Protected, UnsafeOutput, refuse_overlap
@@ -75,6 +75,8 @@ def run_build(args: argparse.Namespace) -> int:
         with stoppable():
             folders = _project(config)
             site = args.site_dir.resolve() if args.site_dir else folders.site
+            if folders.cache is not None:  # MkDocs builds into a folder beside the site: the plugin cannot see this overlap
+                cachefolder.check(folders.cache, config.resolve().parent, [Protected("the site folder", site)])
             builder = args.builder or folders.builder
             if builder == "zensical":
                 return _build(config, site, folders, lambda staging: _with_zensical(config, folders, staging))
@@ -95,6 +97,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def _with_mkdocs(config: Path, staging: Path) -> bool:
+    # Strict as documented: every warning fails the build; --quiet prints only warnings and errors (see run_cli).
     return run_mkdocs("build", "--strict", "--quiet", "-f", str(config), "-d", str(staging)) == 0
 
 
@@ -148,6 +151,7 @@ class _Folders:
     protected: list[Protected]
     builder: str  # the plugin's `builder:` option
     loaded: Any  # mkdocs.yml as MkDocs loads it (an MkDocsConfig)
+    cache: Path | None  # the plugin's build cache folder (cache_dir, beside mkdocs.yml), if any
 
 
 def _project(config: Path) -> _Folders:
@@ -159,14 +163,15 @@ def _project(config: Path) -> _Folders:
         Protected("the project folder (where mkdocs.yml is)", config.resolve().parent, may_hold_output=True),
         Protected("the docs folder (docs_dir)", Path(loaded.docs_dir)),
     ]
-    builder = "mkdocs"
+    builder, cache = "mkdocs", None
     if "trustpages" in loaded.plugins:
         options = loaded.plugins["trustpages"].config
         protected.append(Protected("the content folder", Path(options.content_dir)))
         if options.templates_dir:
             protected.append(Protected("the templates folder", Path(options.templates_dir)))
         builder = options.builder
-    return _Folders(Path(loaded.site_dir).resolve(), protected, builder, loaded)
+        cache = config.resolve().parent / options.cache_dir if options.cache_dir else None
+    return _Folders(Path(loaded.site_dir).resolve(), protected, builder, loaded, cache)
 
 
 def plugin_options(config: Path) -> Any:

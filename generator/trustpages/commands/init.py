@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import shutil
 import subprocess
 import sys
@@ -31,7 +32,7 @@ PUSH_COMMITTED = """Send the first commit to it (YOUR-NAME/YOUR-REPO as GitHub s
        git remote add origin https://github.com/YOUR-NAME/YOUR-REPO.git
        git push -u origin main"""
 PUSH_UNCOMMITTED = """Commit the files and send them to it (YOUR-NAME/YOUR-REPO as GitHub shows it):
-       git add -A && git commit -m "Start our trust site"
+       git add -- {paths} && git commit -m "Start our trust site"
        git remote add origin https://github.com/YOUR-NAME/YOUR-REPO.git
        git push -u origin main"""
 FIRST_COMMIT = "Start the trust site (trustpages init)"
@@ -83,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    written = 0
+    written: list[str] = []  # relative to target: what the first commit holds
     for file in files:
         path = target / file.path
         if file in existing:
@@ -92,26 +93,29 @@ def run(args: argparse.Namespace) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8", newline="\n") as out:  # "x": never overwrite, even a file made just now
             out.write(file.text)
-        written += 1
+        written.append(str(file.path))
     if source.wheel is not None:  # requirements.txt installs it from here: no index has this trustpages
         wheel = target / WHEELS / source.wheel.name
         if not wheel.exists():
             wheel.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source.wheel, wheel)
-            written += 1
-    committed = _first_commit(target, args.git)
-    print(f"created a trustpages site in {target} ({written} files)" + (", committed as a new git repository" if committed else ""))
-    print(NEXT_STEPS.format(dir=target, push=PUSH_COMMITTED if committed else PUSH_UNCOMMITTED))
+            written.append(str(Path(WHEELS) / source.wheel.name))
+    committed = _first_commit(target, args.git, written)
+    print(f"created a trustpages site in {target} ({len(written)} files)" + (", committed as a new git repository" if committed else ""))
+    tops = " ".join(sorted({shlex.quote(Path(path).parts[0]) for path in written}))
+    print(NEXT_STEPS.format(dir=target, push=PUSH_COMMITTED if committed else PUSH_UNCOMMITTED.format(paths=tops)))
     return EXIT_OK
 
 
-def _first_commit(target: Path, wanted: bool | None) -> bool:
-    """`git init` and a first commit of everything in `target`, when wanted (None: when git is there); True if done.
+def _first_commit(target: Path, wanted: bool | None, written: list[str]) -> bool:
+    """`git init` and a first commit of the files init `written` in `target`, when wanted (None: when git is there); True if done.
 
-    Never inside an existing repository (that one's owner decides what to commit), and a failure
-    (no git, no name set for commits) is said in words and leaves the files for a commit by hand.
+    Only those files: a folder people init into may hold their own (`.env`, keys, notes), which a
+    commit meant for pushing to GitHub must not take along. Never inside an existing repository
+    (that one's owner decides what to commit), and a failure (no git, no name set for commits) is
+    said in words and leaves the files for a commit by hand.
     """
-    if wanted is False:
+    if wanted is False or not written:  # nothing new (--skip-existing kept every file): nothing to commit
         return False
     if shutil.which("git") is None:
         if wanted:
@@ -121,8 +125,8 @@ def _first_commit(target: Path, wanted: bool | None) -> bool:
     if inside.returncode == 0:
         print(f"trustpages: {target} is inside a git repository already; commit the new files there", file=sys.stderr)
         return False
-    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", FIRST_COMMIT]):
-        done = subprocess.run(["git", "-C", str(target), *step], capture_output=True, text=True)
+    for step in (["init", "-q", "-b", "main"], ["add", "--", *written], ["commit", "-q", "-m", FIRST_COMMIT]):
+        done = subprocess.run(["git", "--literal-pathspecs", "-C", str(target), *step], capture_output=True, text=True)
         if done.returncode != 0:
             print(f"trustpages: `git {step[0]}` failed, so the files are not committed yet:\n{done.stderr.strip()}", file=sys.stderr)
             if step[0] == "commit":
@@ -132,4 +136,13 @@ def _first_commit(target: Path, wanted: bool | None) -> bool:
                     file=sys.stderr,
                 )
             return False
+    left = subprocess.run(["git", "-C", str(target), "status", "--porcelain", "-z"], capture_output=True, text=True).stdout
+    others = [entry[3:] for entry in left.split("\0") if entry]
+    if others:
+        named = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+        print(
+            f"trustpages: the first commit holds only the files init wrote; {len(others)} other(s) in {target} are not in it "
+            f"({named}): add those that belong in a public repository yourself",
+            file=sys.stderr,
+        )
     return True

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from types import FrameType
 
 QUIET = {"NO_MKDOCS_2_WARNING": "1"}  # the MkDocs 2 / Material end-of-life notice, shown on every run
+QUIET_OPTIONS = {"-q", "--quiet"}
 STOPS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 GRACE = 10.0  # seconds a child has to stop after the signal before it is killed
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
@@ -114,14 +115,23 @@ def _not_the_dirty_notice(record: logging.LogRecord) -> bool:
 
 
 def run_cli(args: list[str]) -> int:
-    """MkDocs' own command line, with a file-system error as one plain line instead of a traceback."""
+    """MkDocs' own command line, with a file-system error as one plain line instead of a traceback.
+
+    `--quiet` prints only MkDocs' warnings and errors, and --strict still counts every warning.
+    MkDocs' own --quiet raises its logger's level, so warnings were dropped before strict mode
+    counted them (a broken link was published with exit 0); here the quiet is the printing's alone.
+    """
     from trustpages.commands import describe_os_error
 
     logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_notice)
     try:
-        from mkdocs.__main__ import cli
+        from mkdocs.__main__ import State, cli
 
-        cli.main(args=args, prog_name="mkdocs")  # raises SystemExit with MkDocs' own exit code
+        state = State()  # made here, for MkDocs' options to find: its printing is quieted, not its logger
+        if QUIET_OPTIONS & set(args):
+            state.stream.setLevel(logging.WARNING)
+            args = [arg for arg in args if arg not in QUIET_OPTIONS]
+        cli.main(args=args, prog_name="mkdocs", obj=state)  # raises SystemExit with MkDocs' own exit code
     except OSError as exc:  # a full disk or a folder made read-only mid-build: a message, not a traceback
         print(f"trustpages: error: {describe_os_error(exc)}", file=sys.stderr)
         return 1

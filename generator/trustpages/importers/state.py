@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from trustpages.importers.export import SourceError
 from trustpages.problems import display_path
+from trustpages.records.common import MAX_ID, SLUG
 
+INCIDENTS = "incidents"  # the one folder an import writes records into
+# A state file holds about 150 bytes an incident: this is hundreds of thousands, and reading it stays cheap.
+MAX_BYTES = 64_000_000
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 ABOUT = "Written by trustpages import: what it imported, to tell its own files from files edited since. Do not edit."
 
 
@@ -49,20 +55,80 @@ def path(content: Path, tool: str) -> Path:
 
 
 def load(content: Path, tool: str) -> ImportState:
-    """The state of earlier imports, or an empty one; a damaged state file is a SourceError."""
+    """The state of earlier imports, or an empty one; a damaged or unconfined state file is a SourceError.
+
+    The file is committed with the content, so it is input like any other: every file it names
+    must be an incident file of this content folder (`incidents/<id>.yml`) and every component
+    an id, or a re-import would write where the file says (`../../elsewhere`, `/etc/...`, `mkdocs.yml`).
+    """
+    for folder in (content / INCIDENTS, content / ".import"):
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            # What the import writes there would land wherever the link points.
+            raise SourceError(f"{display_path(folder)}: is not a folder of the content folder (a link or a file); make it a plain folder")
     file = path(content, tool)
-    if not file.exists():
+    if not file.exists() and not file.is_symlink():
         return ImportState()
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-        incidents = {key: Written(str(value["file"]), str(value["sha256"])) for key, value in data["incidents"].items()}
-        components = {str(key): str(value) for key, value in data.get("components", {}).items()}
-    except (ValueError, KeyError, TypeError, AttributeError):
+        return _parse(_read(file))
+    except _Unreadable as exc:
         raise SourceError(
-            f"{display_path(file)}: not a state file trustpages can read; restore it from git, or delete it "
+            f"{display_path(file)}: not a state file trustpages can read: {exc}; restore it from git, or delete it "
             "(the import then treats files it cannot match byte for byte as edited)"
         ) from None
+
+
+class _Unreadable(Exception):
+    """What is wrong with a state file, in a few words."""
+
+
+def _read(file: Path) -> object:
+    if file.is_symlink() or not file.is_file():
+        raise _Unreadable("it is not a plain file")
+    with file.open("rb") as opened:
+        data = opened.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise _Unreadable(f"it is larger than {MAX_BYTES // 1_000_000} MB")
+    try:
+        return json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _Unreadable("it is not UTF-8 text") from None
+    except ValueError as exc:
+        raise _Unreadable(f"it is not JSON ({exc})") from None
+    except RecursionError:  # nested deeper than Python's parser goes; a state file is three levels deep
+        raise _Unreadable("it is nested too deeply") from None
+
+
+def _parse(data: object) -> ImportState:
+    if not isinstance(data, dict) or not isinstance(data.get("incidents"), dict) or not isinstance(data.get("components", {}), dict):
+        raise _Unreadable("it has no mapping of incidents (and of components)")
+    incidents: dict[str, Written] = {}
+    files: dict[str, str] = {}
+    for key, value in data["incidents"].items():
+        if not isinstance(value, dict) or not isinstance(value.get("file"), str) or not isinstance(value.get("sha256"), str):
+            raise _Unreadable(f"incident {key!r} has no file and sha256")
+        written = Written(value["file"], value["sha256"])
+        if not _incident_file(written.file):
+            raise _Unreadable(f"incident {key!r} names the file {written.file!r}, not incidents/<id>.yml")
+        if not _SHA256.fullmatch(written.sha256):
+            raise _Unreadable(f"incident {key!r} has a sha256 that is not 64 hexadecimal digits")
+        if written.file in files:
+            raise _Unreadable(f"incidents {files[written.file]!r} and {key!r} both name {written.file}")
+        incidents[key], files[written.file] = written, key
+    components = {}
+    for key, value in data.get("components", {}).items():
+        if not isinstance(value, str) or not _is_id(value):
+            raise _Unreadable(f"component {key!r} has the id {value!r}, which is not an id")
+        components[key] = value
     return ImportState(incidents, components)
+
+
+def _incident_file(file: str) -> bool:
+    folder, slash, name = file.partition("/")
+    return folder == INCIDENTS and bool(slash) and name.endswith(".yml") and _is_id(name.removesuffix(".yml"))
+
+
+def _is_id(value: str) -> bool:
+    return bool(SLUG.fullmatch(value)) and len(value) <= MAX_ID
 
 
 def digest(data: bytes) -> str:

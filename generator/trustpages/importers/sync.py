@@ -22,7 +22,7 @@ from trustpages.records import Component, Incident
 from trustpages.yamlsource import parse
 
 Action = Literal["added", "updated", "unchanged", "skipped"]
-INCIDENTS = "incidents"
+INCIDENTS = state.INCIDENTS
 KEEP_NOTE = "trustpages import updates this file until you edit it; from then on it leaves the file alone (unless --force)."
 
 

@@ -8,6 +8,7 @@ import unicodedata
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from typing import Annotated, Any, get_args
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -44,6 +45,8 @@ _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _ALLOWED = re.compile(f"[^\x00-\x08\x0b-\x1f\x7f-\x9f{_NONCHARACTERS}\u202a-\u202e\u2066-\u2069]*\\Z")
 # What a one-line field may not hold: it is written where a break would start a new line.
 _LINE_BREAK = re.compile("[\t\n\u2028\u2029]")
+# What RFC 3986 leaves out of a web address: spaces, quotes and angle brackets (markup), and a few more.
+_NOT_IN_URL = re.compile(r'[\s<>"`{}|\\^]')
 # Letters and symbols drawn as nothing at all (besides spaces, marks and format characters).
 _BLANK = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 
@@ -279,6 +282,19 @@ def _url(value: Any) -> Any:
     value = _line(value)
     if not value.startswith(("https://", "http://", "mailto:")):
         raise PydanticCustomError("url_format", "expected a web address starting with https://; got {got}", {"got": repr(value)})
+    if found := _NOT_IN_URL.search(value):
+        raise PydanticCustomError(
+            "url_character",
+            "holds {char}, which no web address holds as it is",
+            {"char": repr(found.group()), "hint": "write it percent-encoded: a space is %20"},
+        )
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - reading it checks it
+    except ValueError as exc:  # an unclosed [ in the host, a port that is not a number: every feed and calendar reads it
+        raise PydanticCustomError("url_parse", "is not a web address: {why}", {"why": str(exc)}) from None
+    if parts.scheme != "mailto" and not parts.hostname:
+        raise PydanticCustomError("url_host", "names no host after {scheme}://", {"scheme": parts.scheme})
     return value
 
 

@@ -144,7 +144,7 @@ def toc_tokens(found: Iterable[Heading]) -> list[dict[str, Any]]:
 class SearchSection:
     """A part of a page the site search lists: under a heading with an id (the first one: the page itself)."""
 
-    title: str | None  # None: before any heading, shown under the page's title
+    title: str | None  # HTML-escaped words; None: before any heading, shown under the page's title
     id: str | None  # None: the page's top, no anchor
     text: str  # HTML-escaped words
 
@@ -154,7 +154,8 @@ def search_sections(body: str) -> list[SearchSection]:
 
     As Material does: a heading with an id starts a section (the page's first has no anchor),
     a heading marked `data-search-exclude` leaves its section out, and the words are the text.
-    trustpages wrote this HTML, so its headings are found by pattern, not by parsing.
+    trustpages wrote this HTML, so its headings are found by pattern, not by parsing. Titles and
+    text are escaped, as Material's parser leaves them: its search results show both as HTML.
     """
     marked = [match for match in _HEADING.finditer(body) if _ID.search(match.group(2))]
     preface = text_of(body[: marked[0].start()] if marked else body)
@@ -166,8 +167,17 @@ def search_sections(body: str) -> list[SearchSection]:
         found = _ID.search(heading.group(2))
         top = number == 0 and not sections and heading.group(1) == "1"
         anchor = None if top or found is None else found.group(1)
-        sections.append(SearchSection(text_of(heading.group(3)), anchor, html.escape(text_of(body[heading.end() : end]), quote=False)))
+        title, text = text_of(heading.group(3)), text_of(body[heading.end() : end])
+        sections.append(SearchSection(html.escape(title, quote=False), anchor, html.escape(text, quote=False)))
     return sections
+
+
+def escaped_title(title: str) -> str:
+    """A page title as MkDocs and Material print it, unescaped, into the page and search results: words, escaped once.
+
+    Escaped titles come back as they were (so escaping twice changes nothing); markup is left out.
+    """
+    return html.escape(text_of(title), quote=False)
 
 
 def split(source: str) -> tuple[dict[str, Any], str]:
