@@ -93,6 +93,7 @@ def test_the_release_and_the_installed_wheel_start_a_site_that_builds(tmp_path: 
         "trustpages/scaffold/starter/content/site.yml.j2",
         "trustpages/scaffold/starter/dot-github/workflows/trustpages.yml",
         "trustpages/scaffold/starter/site_src/about.md",
+        "trustpages/scaffold/placeholders.yml",
         "trustpages/py.typed",
     ]:
         assert shipped in names, shipped

@@ -12,7 +12,7 @@ from trustpages.asof import default_as_of
 from trustpages.commands import EXIT_OK, EXIT_USAGE, as_of_date
 from trustpages.installed import WHEELS, origin
 from trustpages.records.site import LOCALES
-from trustpages.scaffold import starter_files
+from trustpages.scaffold import default_name, starter_files
 
 NEXT_STEPS = """\
 Next:
@@ -51,7 +51,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     init.add_argument(
         "dir", nargs="?", default=Path("."), type=Path, metavar="DIR", help="folder for the site (default: the current folder)"
     )
-    init.add_argument("--name", default="Example Co", help="the company's name, for site.yml and mkdocs.yml (default: Example Co)")
+    init.add_argument(
+        "--name",
+        default=default_name(),
+        help=f"the company's name, for site.yml, mkdocs.yml and the address (default: {default_name()}, to replace)",
+    )
     init.add_argument("--locale", default="en", choices=LOCALES, help="the site's language, for headings, dates and numbers (default: en)")
     init.add_argument("--skip-existing", action="store_true", help="write the other files and leave existing ones as they are")
     init.add_argument(
