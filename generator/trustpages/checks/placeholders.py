@@ -25,7 +25,7 @@ LIST = Path(__file__).resolve().parents[1] / "scaffold" / "placeholders.yml"
 
 # Top-level names that are no one's and never will be (RFC 2606, RFC 6761): the starter writes every
 # address it cannot know under .invalid. (example.com, example.net and example.org are reserved too,
-# but for documentation: DESIGN.md's examples use them, and a site quoting one on purpose is no mistake.)
+# but for documentation: trustpages' own examples and tests use them, and a site quoting one on purpose is no mistake.)
 RESERVED_HOST = re.compile(r"\.(?:invalid|test|localhost)\.?$", re.IGNORECASE)
 # Hosts of web addresses (scheme://host) and e-mail addresses (local@host) anywhere in a text.
 ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://(?:[^/\s@]*@)?|\b[\w.+-]+@)([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from trustpages.asof import default_as_of
-from trustpages.commands import EXIT_OK, EXIT_USAGE, as_of_date
+from trustpages.commands import EXIT_OK, EXIT_USAGE, as_of_date, say
 from trustpages.installed import WHEELS, origin
 from trustpages.records.site import LOCALES
 from trustpages.scaffold import default_name, starter_files
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     for file in files:
         path = target / file.path
         if file in existing:
-            print(f"kept     {path} (it already exists)")
+            say(f"kept     {path} (it already exists)")
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8", newline="\n") as out:  # "x": never overwrite, even a file made just now
@@ -104,8 +104,8 @@ def run(args: argparse.Namespace) -> int:
             shutil.copyfile(source.wheel, wheel)
             written += 1
     committed = _first_commit(target, args.git)
-    print(f"created a trustpages site in {target} ({written} files)" + (", committed as a new git repository" if committed else ""))
-    print(NEXT_STEPS.format(dir=target, push=PUSH_COMMITTED if committed else PUSH_UNCOMMITTED))
+    say(f"created a trustpages site in {target} ({written} files)" + (", committed as a new git repository" if committed else ""))
+    say(NEXT_STEPS.format(dir=target, push=PUSH_COMMITTED if committed else PUSH_UNCOMMITTED))
     return EXIT_OK
 
 
