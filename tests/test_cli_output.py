@@ -15,6 +15,7 @@ import pytest
 from tests.conftest import REPO, Content
 from tests.test_build_command import project, trustpages
 from tests.test_cli import AS_OF, NOTICE_WARNING, SHORT_NOTICE, run
+from trustpages import installed
 from trustpages.checks.examples import is_example
 from trustpages.scaffold import default_name, starter_files
 
@@ -47,6 +48,7 @@ def test_quiet_and_verbose_together_are_a_usage_error(capsys: pytest.CaptureFixt
 
 def test_quiet_init_writes_the_site_and_says_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(installed, "installed_direct_url", lambda: None)  # from the index: no note about a local folder
     assert run(["init", "-q", "site", "--no-git", "--name", "Acme"], capsys) == (0, "", "")
     assert (tmp_path / "site" / "content" / "site.yml").is_file()
 

@@ -16,7 +16,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from tests.conftest import REPO
-from trustpages import __version__
+from trustpages import __version__, installed
 from trustpages.cli import COMMANDS, main, parser
 from trustpages.installed import origin
 from trustpages.scaffold import SOURCE_REPOSITORY, starter_files
@@ -42,6 +42,13 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capture
     assert run(["init", "site", "--date", TODAY.isoformat(), "--no-git"], capsys)[0] == 0
     monkeypatch.chdir(tmp_path / "site")
     return tmp_path / "site"
+
+
+@pytest.fixture(autouse=True)
+def from_the_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the site init writes, not where trustpages came from (tests/test_installed.py):
+    the trustpages running them is a version from the package index, wherever this checkout is."""
+    monkeypatch.setattr(installed, "installed_direct_url", lambda: None)
 
 
 def content_files(site: Path) -> list[Path]:
@@ -261,7 +268,7 @@ def test_the_workflow_checks_pull_requests_against_their_base_and_publishes_main
 def test_pre_commit_uses_the_hook_this_repository_publishes(site: Path) -> None:
     config = yaml.safe_load((site / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     [repo] = config["repos"]
-    assert repo["repo"] == SOURCE_REPOSITORY  # this checkout is an editable install: the release of its version
+    assert repo["repo"] == SOURCE_REPOSITORY  # trustpages from the index (from_the_index): the release of its version
     assert repo["rev"] == f"v{__version__}"
     published = {hook["id"] for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
     assert {hook["id"] for hook in repo["hooks"]} <= published
@@ -270,6 +277,7 @@ def test_pre_commit_uses_the_hook_this_repository_publishes(site: Path) -> None:
 def test_this_repository_runs_the_hook_it_publishes() -> None:
     [published] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert published["entry"] == "trustpages check"
+    assert published["language"] == "python"  # pre-commit installs this repository into the hook's environment itself
     local = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = {hook["id"]: hook for repo in local["repos"] for hook in repo["hooks"]}
     own = hooks[published["id"]]

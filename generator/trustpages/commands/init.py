@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from trustpages import SOURCE_REPOSITORY
 from trustpages.asof import default_as_of
 from trustpages.commands import EXIT_OK, EXIT_USAGE, as_of_date, say
 from trustpages.installed import WHEELS, origin
@@ -103,6 +104,13 @@ def run(args: argparse.Namespace) -> int:
             wheel.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source.wheel, wheel)
             written += 1
+    if source.only_here:
+        print(
+            f"trustpages: note: requirements.txt installs trustpages from {source.said}, as no repository or index is "
+            f"known to have this version of it: CI cannot install that. Push the checkout's commit to {SOURCE_REPOSITORY}, "
+            "or build a wheel (pip wheel --no-deps FOLDER), install it and run init again (with --skip-existing)",
+            file=sys.stderr,
+        )
     committed = _first_commit(target, args.git)
     say(f"created a trustpages site in {target} ({written} files)" + (", committed as a new git repository" if committed else ""))
     say(NEXT_STEPS.format(dir=target, push=PUSH_COMMITTED if committed else PUSH_UNCOMMITTED))
