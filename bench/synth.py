@@ -346,7 +346,7 @@ for _tag, _pattern, _first in (
 
 
 def _one_line(values: list[Any]) -> bool:
-    """Short runs of simple values read best inline, as in DESIGN.md's examples."""
+    """Short runs of simple values read best inline, as people write them by hand (`affected: [login, api]`)."""
     simple = all(isinstance(v, int | float) or (isinstance(v, str) and not re.search(r"[\n:,#\[\]{}]", v)) for v in values)
     return simple and sum(len(str(v)) + 8 for v in values) <= 90
 

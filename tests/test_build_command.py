@@ -75,7 +75,7 @@ def test_serve_rebuilds_only_what_changed_and_never_stops_on_a_warning(tmp_path:
     from trustpages.commands import build
 
     ran: list[tuple[str, ...]] = []
-    monkeypatch.setattr(build, "run_mkdocs", lambda *args: ran.append(args) or 0)
+    monkeypatch.setattr(build, "run_mkdocs", lambda *args, shown: ran.append(args) or 0)
     project(tmp_path)
     config = tmp_path / "mkdocs.yml"
 
@@ -102,7 +102,8 @@ def test_a_dirty_build_does_not_warn_about_being_dirty(tmp_path: Path) -> None:
         "out",
     ]
     for _ in range(2):  # the second build is the dirty one MkDocs warns about
-        proc = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        shown = {**os.environ, "TRUSTPAGES_MKDOCS_SHOWN": "INFO"}  # as `serve` runs it: MkDocs' INFO lines too
+        proc = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300, env=shown)
         assert proc.returncode == 0, proc.stderr
         assert "'dirty' build" not in proc.stdout + proc.stderr
         assert "Documentation built" in proc.stderr

@@ -122,9 +122,9 @@ def test_file_instead_of_a_folder(content: Content, capsys: pytest.CaptureFixtur
 
 def test_unknown_option(content: Content, capsys: pytest.CaptureFixture[str]) -> None:
     content()
-    code, out, err = run(["check", "content", "--verbose"], capsys)
+    code, out, err = run(["check", "content", "--loud"], capsys)
     assert (code, out) == (2, "")
-    assert err.splitlines()[-1] == "trustpages: error: unrecognized arguments: --verbose"
+    assert err.splitlines()[-1] == "trustpages: error: unrecognized arguments: --loud"
 
 
 def test_unknown_format(content: Content, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -53,12 +55,66 @@ def test_from_a_local_wheel_the_wheel_itself_kept_in_the_site(tmp_path: Path) ->
     assert (hook["entry"], hook["language"], hook["pass_filenames"]) == ("trustpages check", "system", False)
 
 
-def test_a_wheel_that_is_gone_and_a_local_folder_use_the_release_in_the_repository(tmp_path: Path) -> None:
+def test_a_wheel_that_is_gone_the_same_version_from_the_index(tmp_path: Path) -> None:
     gone = origin({"url": (tmp_path / "trustpages-0.1.0-py3-none-any.whl").as_uri(), "archive_info": {}})
-    folder = origin({"url": tmp_path.as_uri(), "dir_info": {"editable": True}})
-    for source in (gone, folder):
-        assert source.requirement == f"trustpages @ git+{SOURCE_REPOSITORY}@v{__version__}"
-        assert (source.hook_repo, source.hook_rev, source.wheel) == (SOURCE_REPOSITORY, f"v{__version__}", None)
+    assert (gone.requirement, gone.hook_repo, gone.hook_rev, gone.wheel) == (
+        f"trustpages=={__version__}",
+        SOURCE_REPOSITORY,
+        f"v{__version__}",
+        None,
+    )
+
+
+def checkout(tmp_path: Path, remote: str) -> tuple[Path, str]:
+    """A git checkout of trustpages with `remote` as origin, at one commit: its folder and the commit."""
+    folder = tmp_path / "trustpages"
+    folder.mkdir(parents=True)
+    (folder / "pyproject.toml").write_text("[project]\nname = 'trustpages'\n", encoding="utf-8")
+    env = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@x.eu", "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@x.eu"}
+    for step in (["init", "-q", "-b", "main"], ["remote", "add", "origin", remote], ["add", "-A"], ["commit", "-q", "-m", "One"]):
+        subprocess.run(["git", "-C", str(folder), *step], check=True, env={**os.environ, **env})
+    commit = subprocess.run(["git", "-C", str(folder), "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    return folder, commit
+
+
+def pushed(folder: Path) -> None:
+    """As if the commit had been pushed: origin/main holds it (as after a fetch)."""
+    subprocess.run(["git", "-C", str(folder), "update-ref", "refs/remotes/origin/main", "HEAD"], check=True)
+
+
+@pytest.mark.parametrize("remote", [SOURCE_REPOSITORY, f"{SOURCE_REPOSITORY}.git", "git@github.com:trustpages/trustpages.git"])
+def test_a_checkout_at_a_commit_the_repository_has_is_pinned_to_that_commit(tmp_path: Path, remote: str) -> None:
+    folder, commit = checkout(tmp_path, remote)
+    pushed(folder)
+    source = origin({"url": folder.as_uri(), "dir_info": {"editable": True}})
+    assert source.requirement == f"trustpages @ git+{SOURCE_REPOSITORY}@{commit}"
+    assert (source.hook_repo, source.hook_rev, source.only_here) == (SOURCE_REPOSITORY, commit, False)
+
+
+def test_a_checkout_the_repository_does_not_have_names_the_folder_and_no_tag(tmp_path: Path) -> None:
+    folder, _ = checkout(tmp_path, SOURCE_REPOSITORY)
+    unpushed = origin({"url": folder.as_uri(), "dir_info": {"editable": True}})
+    pushed(folder)
+    (folder / "pyproject.toml").write_text("[project]\nname = 'changed'\n", encoding="utf-8")
+    edited = origin({"url": folder.as_uri(), "dir_info": {"editable": True}})
+    other_folder, _ = checkout(tmp_path / "fork", "https://github.com/someone/trustpages")
+    pushed(other_folder)
+    fork = origin({"url": other_folder.as_uri(), "dir_info": {"editable": True}})
+    for source, where in ((unpushed, folder), (edited, folder), (fork, other_folder)):
+        assert source.requirement == f"trustpages @ {where.as_uri()}"
+        assert (source.hook_repo, source.only_here) == (None, True)
+        assert "@v" not in source.requirement  # a release tag that may not exist is never guessed
+
+
+def test_init_from_such_a_checkout_says_ci_cannot_install_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder, _ = checkout(tmp_path, SOURCE_REPOSITORY)
+    monkeypatch.setattr(init, "origin", lambda: origin({"url": folder.as_uri(), "dir_info": {"editable": True}}))
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "site", "--date", TODAY.isoformat(), "--no-git"]) == 0
+    err = capsys.readouterr().err
+    assert f"installs trustpages from the folder {folder} on the machine that ran init" in err and "CI cannot install that" in err
+    config = yaml.safe_load((tmp_path / "site" / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert config["repos"][0]["repo"] == "local"
 
 
 def test_from_a_web_address_that_address() -> None:

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from trustpages.checks.examples import is_example
+from tests.checks.test_placeholders import own_values, without_examples
 from trustpages.cli import main
 from trustpages.records import Incident, IncidentUpdate, Milestone, Mistake, Standing, StatusUpdate
+from trustpages.scaffold import default_name
 from trustpages.scaffold.drafts import draft, slug
 from trustpages.yamlsource import read
 
@@ -75,17 +76,8 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capture
     monkeypatch.chdir(tmp_path)
     assert run(["init", "--date", DAY, "--no-git"], capsys)[0] == 0
     without_examples(tmp_path / "content")
+    own_values(tmp_path / "content", default_name())  # so check --strict names only what `new` wrote
     return tmp_path
-
-
-def without_examples(content: Path) -> None:
-    """Delete the examples init wrote, as a new user does once their own records are in."""
-    for path in content.rglob("*.yml"):
-        if is_example(path.stem):
-            path.unlink()
-    contact = content / "contact.yml"
-    lines = contact.read_text(encoding="utf-8").splitlines(keepends=True)
-    contact.write_text("".join(line for line in lines if "response_promise" not in line), encoding="utf-8")
 
 
 def fill(path: Path, values: dict[str, str]) -> None:

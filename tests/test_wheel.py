@@ -1,16 +1,20 @@
-"""The wheel as a user gets it: installed into a fresh virtual environment, init, the written workflow's install step
-(offline, from the wheel init kept), new, check and build.
+"""The release as the package index gets it (sdist and wheel, metadata, `twine check`), and the wheel as a user gets it:
+installed into a fresh virtual environment, init, the written workflow's install step (offline, from the wheel init
+kept), new, check and build.
 
-Slow (a minute or two: the dependencies come from PyPI), and the only test that sees trustpages
-the way `pip install trustpages` does, away from this checkout's templates/ and sources.
+Slow (a minute or two: the build backend and the dependencies come from PyPI), and the only test that sees
+trustpages the way `pip install trustpages` does, away from this checkout's templates/ and sources.
 """
 
 from __future__ import annotations
 
+import email
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tarfile
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,9 +23,11 @@ import yaml
 
 from tests.conftest import REPO
 from tests.test_new import fill
-from trustpages import __version__
+from trustpages import SOURCE_REPOSITORY, __version__
 
 PIP = ["-m", "pip", "--disable-pip-version-check", "--no-input"]
+# What only tests, linting, browsers or the other builder need: none of it is installed with the wheel alone.
+NOT_AT_RUN_TIME = {"pytest", "hypothesis", "ruff", "mypy", "playwright", "zensical", "twine", "build", "jsonschema"}
 
 
 def sh(*args: str | Path, cwd: Path, env: dict[str, str]) -> str:
@@ -30,12 +36,56 @@ def sh(*args: str | Path, cwd: Path, env: dict[str, str]) -> str:
     return proc.stdout
 
 
-def test_the_installed_wheel_starts_a_site_that_builds(tmp_path: Path) -> None:
+def links(markdown: str) -> list[str]:
+    """Every link target of a Markdown text: inline links and bare addresses."""
+    return re.findall(r"\]\(([^)\s]+)\)", markdown) + re.findall(r"(?<![(\w])https?://[^\s)>\]]+", markdown)
+
+
+def check_release(dist: Path, env: dict[str, str]) -> Path:
+    """The sdist and wheel in `dist` carry the licence and the index's metadata, and pass `twine check`; the wheel."""
+    [sdist] = dist.glob("trustpages-*.tar.gz")
+    [wheel] = dist.glob("trustpages-*.whl")
+    sh(sys.executable, "-m", "twine", "check", "--strict", sdist, wheel, cwd=dist, env=env)
+
+    license_text = (REPO / "LICENSE").read_text(encoding="utf-8")
+    assert license_text.startswith("MIT License") and "Copyright (c) 2026 the trustpages authors" in license_text
+    with tarfile.open(sdist) as tar:
+        top = f"trustpages-{__version__}"
+        member = tar.extractfile(f"{top}/LICENSE")
+        assert member is not None and member.read().decode() == license_text
+        names = set(tar.getnames())
+        assert not any(name.startswith((f"{top}/content/", f"{top}/site/", f"{top}/bench/")) for name in names)
+    with zipfile.ZipFile(wheel) as archive:
+        info = f"trustpages-{__version__}.dist-info"
+        assert archive.read(f"{info}/licenses/LICENSE").decode() == license_text
+        meta = email.message_from_bytes(archive.read(f"{info}/METADATA"))
+
+    assert meta["License-Expression"] == "MIT"
+    urls = dict(value.split(", ", 1) for value in meta.get_all("Project-URL"))
+    assert {"Source", "Issues", "Changelog"} <= urls.keys()
+    assert all(url.startswith(SOURCE_REPOSITORY) for url in urls.values()), urls
+    assert "Programming Language :: Python :: 3 :: Only" in meta.get_all("Classifier")
+    # The short page written for the index, not the repository's manual: every link works away from the repository.
+    description = meta.get_payload()
+    assert meta["Description-Content-Type"] == "text/markdown"
+    assert description.strip() == (REPO / "docs" / "pypi.md").read_text(encoding="utf-8").strip()
+    assert len(description) < 4000
+    targets = links(description)
+    assert targets and all(target.startswith(("https://", "http://127.0.0.1")) for target in targets), targets
+    assert all(target.startswith(SOURCE_REPOSITORY) for target in targets if "github.com" in target), targets
+    # Ranges, not pins, for what a site installs with trustpages; each exact one says why beside it in pyproject.toml.
+    runtime = [req for req in meta.get_all("Requires-Dist") if "extra ==" not in req]
+    assert [req for req in runtime if "==" in req] == ["textstat==0.7.8"]
+    return wheel
+
+
+def test_the_release_and_the_installed_wheel_start_a_site_that_builds(tmp_path: Path) -> None:
     env = {key: value for key, value in os.environ.items() if key not in {"PYTHONPATH", "VIRTUAL_ENV", "SOURCE_DATE_EPOCH"}}
     env["NO_MKDOCS_2_WARNING"] = "1"
 
-    sh(sys.executable, *PIP, "wheel", "--no-deps", "--quiet", "--wheel-dir", tmp_path / "dist", REPO, cwd=tmp_path, env=env)
-    [wheel] = (tmp_path / "dist").glob("trustpages-*.whl")
+    # As the release workflow builds it: the sdist, then the wheel from the sdist.
+    sh(sys.executable, "-m", "build", "--outdir", tmp_path / "dist", REPO, cwd=tmp_path, env=env)
+    wheel = check_release(tmp_path / "dist", env)
     names = set(zipfile.ZipFile(wheel).namelist())
     for shipped in [
         "trustpages/templates/home.html.j2",
@@ -43,15 +93,23 @@ def test_the_installed_wheel_starts_a_site_that_builds(tmp_path: Path) -> None:
         "trustpages/scaffold/starter/content/site.yml.j2",
         "trustpages/scaffold/starter/dot-github/workflows/trustpages.yml",
         "trustpages/scaffold/starter/site_src/about.md",
+        "trustpages/scaffold/placeholders.yml",
+        "trustpages/py.typed",
     ]:
         assert shipped in names, shipped
     assert not any(name.startswith(("tests/", "content/", "site/")) for name in names)
 
+    # A virtual environment holding the wheel and its dependencies, nothing else (no pip of its own yet).
     venv = tmp_path / "venv"
-    sh(sys.executable, "-m", "venv", venv, cwd=tmp_path, env=env)
+    sh(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path, env=env)
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
-    sh(bin_dir / "python", *PIP, "install", "--quiet", wheel, cwd=tmp_path, env=env)
+    sh(sys.executable, *PIP, "--python", bin_dir / "python", "install", "--quiet", wheel, cwd=tmp_path, env=env)
+    installed = sh(sys.executable, *PIP, "--python", bin_dir / "python", "list", "--format", "freeze", cwd=tmp_path, env=env)
+    names_installed = {line.split("==")[0].lower() for line in installed.splitlines()}
+    assert "trustpages" in names_installed and not names_installed & NOT_AT_RUN_TIME, names_installed & NOT_AT_RUN_TIME
+    assert sh(bin_dir / "python", "-m", "trustpages", "--version", cwd=tmp_path, env=env) == f"trustpages {__version__}\n"
     assert sh(bin_dir / "trustpages", "--version", cwd=tmp_path, env=env) == f"trustpages {__version__}\n"
+    sh(bin_dir / "python", "-m", "ensurepip", "--default-pip", cwd=tmp_path, env=env)  # the workflow's step below runs pip
 
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -93,9 +151,15 @@ def test_the_installed_wheel_starts_a_site_that_builds(tmp_path: Path) -> None:
             "body": "Some pages load slowly. We are looking into it.",
         },
     )
-    sh(bin_dir / "trustpages", "check", cwd=site, env=env)  # --strict waits until the examples are replaced
-
-    sh(bin_dir / "trustpages", "build", cwd=site, env=env)
+    # setuptools comes with textstat's metadata (see pyproject.toml), but nothing may import it at run time.
+    imports = {**env, "PYTHONPROFILEIMPORTTIME": "1"}  # inherited by the MkDocs process `build` starts
+    checked = subprocess.run([bin_dir / "trustpages", "check"], cwd=site, env=imports, capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr  # --strict waits until the examples are replaced
+    built_log = subprocess.run([bin_dir / "trustpages", "build"], cwd=site, env=imports, capture_output=True, text=True)
+    assert built_log.returncode == 0, built_log.stdout + built_log.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in (checked.stderr + built_log.stderr).splitlines() if "import time:" in line}
+    assert {"trustpages.checks.language", "textstat", "mkdocs.commands.build"} <= imported  # the profile saw both runs
+    assert not {name for name in imported if name.split(".")[0] in {"setuptools", "pkg_resources"}}
     built = site / "site"
     for page in [
         "index.html",

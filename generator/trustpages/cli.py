@@ -9,7 +9,22 @@ import sys
 
 from trustpages import __version__
 from trustpages.collector import fewer_collections
-from trustpages.commands import EXIT_USAGE, build, check, docs, generate, import_, init, new, notify, publish, schema, verify
+from trustpages.commands import (
+    EXIT_USAGE,
+    Verbosity,
+    build,
+    check,
+    docs,
+    generate,
+    import_,
+    init,
+    new,
+    notify,
+    publish,
+    schema,
+    set_verbosity,
+    verify,
+)
 from trustpages.problems import UsageError
 
 COMMANDS = [init, new, check, build, publish, verify, generate, schema, docs, notify, import_]
@@ -31,14 +46,50 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     top.add_argument("--version", action="version", version=f"trustpages {__version__}", help="print the version and exit")
+    _add_verbosity(top, default=Verbosity.NORMAL)
     commands = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in COMMANDS:
         command.register(commands)
+    for sub in _subparsers(top):  # `trustpages -q build` and `trustpages build -q` alike
+        _add_verbosity(sub, default=argparse.SUPPRESS)  # SUPPRESS: an option before the command is not reset after it
     return top
+
+
+def _add_verbosity(parser: argparse.ArgumentParser, default: object) -> None:
+    said = parser.add_mutually_exclusive_group()
+    said.add_argument(
+        "-q",
+        "--quiet",
+        dest="verbosity",
+        action="store_const",
+        const=Verbosity.QUIET,
+        default=default,
+        help="print only problems, errors and results: no summaries, progress or next steps",
+    )
+    said.add_argument(
+        "-v",
+        "--verbose",
+        dest="verbosity",
+        action="store_const",
+        const=Verbosity.VERBOSE,
+        default=default,
+        help="also say what was read and how long it took, and show MkDocs' own log",
+    )
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """Every subcommand's parser under `parser`, nested ones (import statuspage) included."""
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                found += [sub, *_subparsers(sub)]
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    set_verbosity(args.verbosity)
     try:
         with fewer_collections():  # the core makes millions of objects at scale, few of them cyclic
             code = args.run(args)

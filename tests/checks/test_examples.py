@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.checks.test_placeholders import own_values
 from tests.gitrepo import Repo
 from trustpages.checks.examples import is_example
 from trustpages.cli import main
+from trustpages.scaffold import default_name
 
 TODAY = "2026-11-23"
 
@@ -42,6 +44,8 @@ def test_examples_pass_check_but_not_check_strict(site: Repo, capsys: pytest.Cap
 
 
 def test_deleting_the_examples_is_never_a_vanished_record(site: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    own_values(site.content, default_name())  # the placeholders, replaced and published first
+    site.commit("Our own contact details and prices", day=TODAY)
     examples = [path for path in (site.content).rglob("*.yml") if is_example(path.stem)]
     assert len(examples) == 6
     for path in examples:

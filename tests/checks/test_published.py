@@ -67,14 +67,24 @@ def test_a_deleted_commitment_is_an_error_naming_it(repo: Repo, cid: str, check:
     proc = check(repo, "--against", "HEAD~1")
 
     assert proc.returncode == 1
-    assert f"content:1:1: error: commitment '{cid}' was published at HEAD~1 and is missing now ({HINT})" in lines(proc)
+    assert f"content/commitments/{cid}.yml:1:1: error: commitment '{cid}' was published at HEAD~1 and is missing now ({HINT})" in lines(
+        proc
+    )
 
 
 def test_a_deletion_not_yet_committed_is_caught_against_head(repo: Repo, cid: str, check: Check) -> None:
     (repo.content / "commitments" / f"{cid}.yml").unlink()
     proc = check(repo, "--against", "HEAD")
     assert proc.returncode == 1
-    assert f"content:1:1: error: commitment '{cid}' was published at HEAD and is missing now ({HINT})" in lines(proc)
+    assert f"content/commitments/{cid}.yml:1:1: error: commitment '{cid}' was published at HEAD and is missing now ({HINT})" in lines(proc)
+
+
+def test_the_github_annotation_of_a_vanished_record_names_its_file(repo: Repo, cid: str, check: Check) -> None:
+    (repo.content / "commitments" / f"{cid}.yml").unlink()
+    proc = check(repo, "--against", "HEAD", "--format", "github")
+    assert proc.returncode == 1
+    [annotation] = [line for line in lines(proc) if "missing now" in line]
+    assert annotation.startswith(f"::error file=content/commitments/{cid}.yml,line=1,col=1,title=trustpages::commitment '{cid}'")
 
 
 def test_the_error_points_at_withdrawn_yml_when_there_is_one(repo: Repo, cid: str, check: Check) -> None:
@@ -125,7 +135,7 @@ def test_deleting_a_commitment_withdrawn_by_an_update_is_still_an_error(repo: Re
 
     assert proc.returncode == 1
     assert (
-        f"content:1:1: error: commitment '{cid}' was published at HEAD and is missing now "
+        f"content/commitments/{cid}.yml:1:1: error: commitment '{cid}' was published at HEAD and is missing now "
         f"(it was withdrawn by an update; keep its file so the site shows why) ({HINT})"
     ) in lines(proc)
 

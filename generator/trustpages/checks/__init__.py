@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from trustpages.checks import consistency, examples, honesty, language, policies, references, trust
+from trustpages.checks import consistency, examples, honesty, language, placeholders, policies, references, trust
 from trustpages.checks.findings import Findings
 from trustpages.policyhistory import in_force
 from trustpages.problems import Problem
@@ -37,6 +37,7 @@ def run(
     honesty.check(records, as_of, findings)
     trust.check(records, as_of, seen, findings)
     examples.check(records, findings)
+    placeholders.check(records, findings)
     if advice and site_known:
         language.check(records, findings)
     return findings.problems

@@ -243,10 +243,12 @@ def _missing(published: Published, records: RecordSet, seen: frozenset[tuple[str
     before = published.loaded.records
     was_withdrawn = {c.id for c in before.commitments if isinstance(c, Milestone) and c.status == "withdrawn"} if before else set()
     listing = records.source("withdrawn")
-    file = listing.file if listing else display_path(records.root)
     for kind, id in sorted(published.loaded.seen):
         if kind not in kinds.withdrawable() or (kind, id) in seen or (kind, id) in withdrawn or is_example(id):
             continue  # an example from `trustpages init` is meant to be deleted, published or not
+        # At withdrawn.yml, where the fix goes, when there is one; else at the file that vanished (a GitHub
+        # annotation then names it, not the whole content folder).
+        file = listing.file if listing else display_path(records.root / str(kinds.kind(kind).folder) / f"{id}.yml")
         message = f"{kind} '{id}' was published at {published.ref} and is missing now"
         if kind == "commitment" and id in was_withdrawn:
             message += " (it was withdrawn by an update; keep its file so the site shows why)"

@@ -6,12 +6,48 @@ import argparse
 import errno
 import sys
 from datetime import date
+from enum import IntEnum
 from pathlib import Path
+from typing import TextIO
 
 from trustpages.asof import parse_day
 from trustpages.problems import UsageError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class Verbosity(IntEnum):
+    """How much a command says beside its results (problems, errors and data always print): -q, default, -v."""
+
+    QUIET = -1
+    NORMAL = 0
+    VERBOSE = 1
+
+
+# The process's one setting, as a command line has one (logging's levels are process-wide too): set by
+# cli.main from -q/-v before a command runs, read by say() and detail().
+_verbosity = Verbosity.NORMAL
+
+
+def set_verbosity(level: Verbosity) -> None:
+    global _verbosity
+    _verbosity = level
+
+
+def verbosity() -> Verbosity:
+    return _verbosity
+
+
+def say(text: str, file: TextIO | None = None) -> None:
+    """A line of news (what was written, published, compared): printed unless -q."""
+    if _verbosity >= Verbosity.NORMAL:
+        print(text, file=file or sys.stdout, flush=file is sys.stderr)
+
+
+def detail(text: str) -> None:
+    """A line only -v prints (what was read, how long it took), on stderr so stdout stays the result."""
+    if _verbosity >= Verbosity.VERBOSE:
+        print(f"trustpages: {text}", file=sys.stderr, flush=True)
 
 
 def as_of_date(text: str) -> date:
@@ -33,6 +69,15 @@ def missing_content(content: Path) -> bool:
         return False
     print(f"trustpages: error: no content folder at {content} (pass the folder that holds site.yml)", file=sys.stderr)
     return True
+
+
+def no_config(config: Path) -> None:
+    """Say on stderr that there is no mkdocs.yml where one was expected, and how to get one."""
+    print(
+        f"trustpages: error: no MkDocs configuration at {config} (run `trustpages init` to start a site here, "
+        "or pass -f the mkdocs.yml of your site)",
+        file=sys.stderr,
+    )
 
 
 _HINTS = {

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from trustpages import cachefolder, sitefolder, zensical
-from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, as_of_date, describe_os_error
+from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Verbosity, as_of_date, describe_os_error, no_config, say, verbosity
 from trustpages.commands.mkdocs_process import STOPS, Interrupted, run_mkdocs, stoppable
 from trustpages.outfolder import Protected, UnsafeOutput, refuse_overlap
 
@@ -63,7 +63,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run_build(args: argparse.Namespace) -> int:
     config: Path = args.config_file
     if not config.is_file():
-        print(f"trustpages: error: no MkDocs configuration at {config}", file=sys.stderr)
+        no_config(config)
         return EXIT_USAGE
     from mkdocs.exceptions import MkDocsException  # imported here: only build needs MkDocs loaded
 
@@ -97,13 +97,19 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def _with_mkdocs(config: Path, staging: Path) -> bool:
-    # Strict as documented: every warning fails the build; --quiet prints only warnings and errors (see run_cli).
-    return run_mkdocs("build", "--strict", "--quiet", "-f", str(config), "-d", str(staging)) == 0
+    # Strict as documented: every warning fails the build, whatever is printed (see run_cli).
+    return run_mkdocs("build", "--strict", "-f", str(config), "-d", str(staging), shown=_shown()) == 0
+
+
+def _shown(usual: str = "WARNING") -> str:
+    """The lowest level of MkDocs' log to print: its warnings (serve: also what it serves), its errors alone
+    with -q, everything it says about the build with -v."""
+    return {Verbosity.QUIET: "ERROR", Verbosity.VERBOSE: "INFO"}.get(verbosity(), usual)
 
 
 def _with_zensical(config: Path, folders: _Folders, staging: Path) -> bool:
     seconds = zensical.build(config, folders.loaded, staging)
-    print(f"zensical built the pages in {seconds:.2f} s")
+    say(f"zensical built the pages in {seconds:.2f} s")
     return True
 
 
@@ -128,12 +134,12 @@ def _build(config: Path, site: Path, folders: _Folders, produce: Callable[[Path]
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         summary = f"{sum(1 for _ in site.rglob('index.html'))} pages ({_records(site)})"  # before the next build swaps
-    print(f"published {summary} to {site} in {time.perf_counter() - started:.1f} s")
+    say(f"published {summary} to {site} in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 
 
 def _say_waiting(site: Path) -> None:
-    print(f"trustpages: another build is writing in {site.parent}; waiting for it to finish", file=sys.stderr, flush=True)
+    say(f"trustpages: another build is writing in {site.parent}; waiting for it to finish", file=sys.stderr)
 
 
 def _records(site: Path) -> str:
@@ -182,10 +188,10 @@ def plugin_options(config: Path) -> Any:
 
 def run_serve(args: argparse.Namespace) -> int:
     if not args.config_file.is_file():
-        print(f"trustpages: error: no MkDocs configuration at {args.config_file}", file=sys.stderr)
+        no_config(args.config_file)
         return EXIT_USAGE
     rebuild = "--clean" if args.clean else "--dirty"
     try:
-        return run_mkdocs("serve", "-f", str(args.config_file), "-a", args.dev_addr, rebuild, "--no-strict")
+        return run_mkdocs("serve", "-f", str(args.config_file), "-a", args.dev_addr, rebuild, "--no-strict", shown=_shown("INFO"))
     except Interrupted as stop:  # Ctrl-C is how a preview is meant to end
         return EXIT_OK if stop.signum == signal.SIGINT else 128 + stop.signum

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from trustpages import gitrefs
 from trustpages.asof import default_as_of
 from trustpages.checks.published import Published
-from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, as_of_date, build, missing_content
+from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Verbosity, as_of_date, build, detail, missing_content, verbosity
 from trustpages.problems import render
 from trustpages.publiclog.compare import compare
 from trustpages.publiclog.fetch import Unreadable, live_address, read_log
@@ -85,11 +86,15 @@ def run(args: argparse.Namespace) -> int:
             print(f"trustpages: error: --against-live: cannot read the live public log: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS
     as_of = args.as_of or default_as_of()
+    began = time.perf_counter()
     result = validate(args.content, as_of, published, log=log)
     problems = list(result.problems)
     if log is not None and result.records is not None:
         problems = sorted({*problems, *compare(log, result.records, as_of.isoformat()).problems})
+    detail(f"checked {args.content} as of {as_of} in {time.perf_counter() - began:.2f} s")
     report = render(problems, args.format, checked=str(args.content))
+    if args.format == "human" and verbosity() is Verbosity.QUIET:  # the problems, without the summary line
+        report = "\n".join(problem.human() for problem in problems)
     if report:
         print(report)
     failed = any(p.severity == "error" for p in problems) or (args.strict and result.warnings)

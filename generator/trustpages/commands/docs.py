@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from trustpages import fieldref, schema
-from trustpages.commands import EXIT_OK, EXIT_PROBLEMS
+from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, say
 from trustpages.problems import display_path
 
 
@@ -41,14 +41,14 @@ def run(args: argparse.Namespace) -> int:
         if stale:
             print("trustpages: run `trustpages docs` and commit the result", file=sys.stderr)
             return EXIT_PROBLEMS
-        print("field reference and schemas are up to date")
+        say("field reference and schemas are up to date")
         return EXIT_OK
     for path in stale:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(files[path], encoding="utf-8", newline="\n")
-        print(f"wrote {display_path(path)}")
+        say(f"wrote {display_path(path)}")
     if not stale:
-        print("field reference and schemas are up to date")
+        say("field reference and schemas are up to date")
     return EXIT_OK
 
 

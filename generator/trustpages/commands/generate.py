@@ -8,7 +8,16 @@ from pathlib import Path
 
 from trustpages import ondisk
 from trustpages.asof import default_as_of
-from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_content_argument, as_of_date, describe_os_error, missing_content
+from trustpages.commands import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    add_content_argument,
+    as_of_date,
+    describe_os_error,
+    missing_content,
+    say,
+)
 from trustpages.outfolder import Protected, UnsafeOutput, refuse_overlap
 from trustpages.pipeline import build_site, default_templates
 from trustpages.problems import render
@@ -61,5 +70,5 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"trustpages: error: cannot write into {args.out}: {describe_os_error(exc)}", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"wrote {written} files into {args.out}")
+    say(f"wrote {written} files into {args.out}")
     return EXIT_OK

@@ -8,10 +8,10 @@ import time
 from pathlib import Path
 
 from trustpages.asof import default_as_of
-from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Verbosity, say, verbosity
 from trustpages.importers import cstate, statuspage, sync
 from trustpages.importers.export import Export, SourceError
-from trustpages.importers.progress import Progress
+from trustpages.importers.progress import LARGE, Progress
 from trustpages.problems import display_path, plural, render
 from trustpages.validate import validate
 
@@ -35,7 +35,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         source = tools.add_parser(tool, help=f"import {what}", description=f"Import {what}.")
         source.add_argument("source", type=Path, metavar=metavar, help=what)
         source.add_argument("--into", type=Path, default=Path("content"), help="content folder holding site.yml (default: content)")
-        source.add_argument("--force", action="store_true", help="also overwrite imported files edited by hand since")
+        source.add_argument(
+            "--force", action="store_true", help="also overwrite imported files edited by hand since the last import (the edits are lost)"
+        )
         source.add_argument("--dry-run", action="store_true", help="print what would change, write nothing")
         source.set_defaults(run=run)
 
@@ -48,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
     began = time.perf_counter()
     try:
         export = read(args.source)
-        progress = Progress(len(export.drafts), f"importing {args.source.name}")
+        quiet = verbosity() is Verbosity.QUIET
+        progress = Progress(len(export.drafts), f"importing {args.source.name}", minimum=len(export.drafts) + 1 if quiet else LARGE)
         try:
             plan = sync.plan(export, args.into, force=args.force, progress=progress)
         finally:
@@ -58,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if not args.dry_run:
         sync.apply(plan)
-    _report(plan, export, args.dry_run, time.perf_counter() - began)
+    if args.dry_run or verbosity() is not Verbosity.QUIET:  # a dry run's report is its result
+        _report(plan, export, args.dry_run, time.perf_counter() - began)
     if args.dry_run:
         return EXIT_OK
     result = validate(args.into, default_as_of())
@@ -66,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         print(render(result.problems, "human", checked=str(args.into)))
         return EXIT_PROBLEMS
     warnings = f", {plural(len(result.warnings), 'warning')} (run trustpages check to see them)" if result.warnings else ""
-    print(f"{args.into}: no errors{warnings}")
+    say(f"{args.into}: no errors{warnings}")
     return EXIT_OK
 
 

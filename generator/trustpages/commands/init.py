@@ -9,11 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from trustpages import SOURCE_REPOSITORY
 from trustpages.asof import default_as_of
-from trustpages.commands import EXIT_OK, EXIT_USAGE, as_of_date
+from trustpages.commands import EXIT_OK, EXIT_USAGE, as_of_date, say
 from trustpages.installed import WHEELS, origin
 from trustpages.records.site import LOCALES
-from trustpages.scaffold import starter_files
+from trustpages.scaffold import default_name, starter_files
 
 NEXT_STEPS = """\
 Next:
@@ -52,7 +53,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     init.add_argument(
         "dir", nargs="?", default=Path("."), type=Path, metavar="DIR", help="folder for the site (default: the current folder)"
     )
-    init.add_argument("--name", default="Example Co", help="the company's name, for site.yml and mkdocs.yml (default: Example Co)")
+    init.add_argument(
+        "--name",
+        default=default_name(),
+        help=f"the company's name, for site.yml, mkdocs.yml and the address (default: {default_name()}, to replace)",
+    )
     init.add_argument("--locale", default="en", choices=LOCALES, help="the site's language, for headings, dates and numbers (default: en)")
     init.add_argument("--skip-existing", action="store_true", help="write the other files and leave existing ones as they are")
     init.add_argument(
@@ -88,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     for file in files:
         path = target / file.path
         if file in existing:
-            print(f"kept     {path} (it already exists)")
+            say(f"kept     {path} (it already exists)")
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8", newline="\n") as out:  # "x": never overwrite, even a file made just now
@@ -100,10 +105,17 @@ def run(args: argparse.Namespace) -> int:
             wheel.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source.wheel, wheel)
             written.append(str(Path(WHEELS) / source.wheel.name))
+    if source.only_here:
+        print(
+            f"trustpages: note: requirements.txt installs trustpages from {source.said}, as no repository or index is "
+            f"known to have this version of it: CI cannot install that. Push the checkout's commit to {SOURCE_REPOSITORY}, "
+            "or build a wheel (pip wheel --no-deps FOLDER), install it and run init again (with --skip-existing)",
+            file=sys.stderr,
+        )
     committed = _first_commit(target, args.git, written)
-    print(f"created a trustpages site in {target} ({len(written)} files)" + (", committed as a new git repository" if committed else ""))
+    say(f"created a trustpages site in {target} ({len(written)} files)" + (", committed as a new git repository" if committed else ""))
     tops = " ".join(sorted({shlex.quote(Path(path).parts[0]) for path in written}))
-    print(NEXT_STEPS.format(dir=target, push=PUSH_COMMITTED if committed else PUSH_UNCOMMITTED.format(paths=tops)))
+    say(NEXT_STEPS.format(dir=target, push=PUSH_COMMITTED if committed else PUSH_UNCOMMITTED.format(paths=tops)))
     return EXIT_OK
 
 

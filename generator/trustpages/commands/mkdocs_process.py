@@ -20,7 +20,8 @@ from contextlib import contextmanager
 from types import FrameType
 
 QUIET = {"NO_MKDOCS_2_WARNING": "1"}  # the MkDocs 2 / Material end-of-life notice, shown on every run
-QUIET_OPTIONS = {"-q", "--quiet"}
+SHOWN = "TRUSTPAGES_MKDOCS_SHOWN"  # the lowest level of MkDocs' log the child prints: WARNING, ERROR (-q) or INFO (-v)
+QUIET_OPTIONS = {"-q", "--quiet"}  # MkDocs' own: they would raise its logger's level, so --strict would count nothing
 STOPS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 GRACE = 10.0  # seconds a child has to stop after the signal before it is killed
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
@@ -52,7 +53,7 @@ def stoppable() -> Iterator[None]:
             signal.signal(stop, handler)
 
 
-def run_mkdocs(*args: str) -> int:
+def run_mkdocs(*args: str, shown: str = "WARNING") -> int:
     """Run `mkdocs ARGS` and return its exit code; a stop signal meanwhile goes to MkDocs, then raises Interrupted.
 
     MkDocs runs in a session of its own so that the terminal's Ctrl-C and hang-up reach it only
@@ -69,7 +70,7 @@ def run_mkdocs(*args: str) -> int:
     previous = {stop: signal.signal(stop, forward) for stop in STOPS}
     try:
         command = [sys.executable, "-m", __name__, str(os.getpid()), *args]
-        child.append(subprocess.Popen(command, env={**os.environ, **QUIET}, start_new_session=True))
+        child.append(subprocess.Popen(command, env={**os.environ, **QUIET, SHOWN: shown}, start_new_session=True))
         if received:  # arrived before there was a child to pass it to
             child[0].terminate()
         returncode = _wait(child[0], received)
@@ -114,6 +115,24 @@ def _not_the_dirty_notice(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
+def _show_from(level: str) -> None:
+    """Print MkDocs' log from `level` up, while every warning still reaches --strict's count.
+
+    Not `mkdocs --quiet`: it raises the level of the logger itself, so a warning is never made and
+    --strict never counts it (a broken nav link would publish). The printing handler, which MkDocs
+    adds when its command starts, is the one that gets the level.
+    """
+    logger = logging.getLogger("mkdocs")
+    add = logger.addHandler
+
+    def add_shown_from(handler: logging.Handler) -> None:
+        if handler.get_name() == "MkDocsStreamHandler":
+            handler.setLevel(logging.getLevelName(level))
+        add(handler)
+
+    logger.addHandler = add_shown_from  # type: ignore[method-assign,assignment]
+
+
 def run_cli(args: list[str]) -> int:
     """MkDocs' own command line, with a file-system error as one plain line instead of a traceback.
 
@@ -124,6 +143,7 @@ def run_cli(args: list[str]) -> int:
     from trustpages.commands import describe_os_error
 
     logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_notice)
+    _show_from(os.environ.get(SHOWN, "WARNING"))
     try:
         from mkdocs.__main__ import State, cli
 

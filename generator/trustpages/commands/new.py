@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from trustpages.asof import default_as_of
-from trustpages.commands import EXIT_OK, EXIT_USAGE, as_of_date
+from trustpages.commands import EXIT_OK, EXIT_USAGE, as_of_date, say
 from trustpages.problems import UsageError, display_path
 from trustpages.scaffold.drafts import KINDS, draft
 
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         return _usage(f"{display_path(path)} already exists; nothing was written (edit it, or choose another title)")
     print(f"wrote {display_path(path)}")
     if record.to_fill:
-        print(f'fill in the {record.to_fill} fields left as "", then run: trustpages check {display_path(args.content)}')
+        say(f'fill in the {record.to_fill} fields left as "", then run: trustpages check {display_path(args.content)}')
     return EXIT_OK
 
 

@@ -1,4 +1,4 @@
-"""Incident records as tidy, stable YAML text: DESIGN.md's field order, block style, quotes only where needed.
+"""Incident records as tidy, stable YAML text: a fixed field order, block style, quotes only where needed.
 
 Written by hand rather than by a dumper so the same record always gives the same bytes,
 comments can explain imported values, and multi-line text reads as `|` blocks. A string

@@ -1,4 +1,4 @@
-"""The record types of DESIGN.md as frozen pydantic models, and the set they form together."""
+"""The record types as frozen pydantic models (docs/records.md lists their fields), and the set they form together."""
 
 from __future__ import annotations
 

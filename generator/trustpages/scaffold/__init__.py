@@ -9,6 +9,8 @@ not hidden, and git does not read starter/dot-gitignore as this repository's own
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path, PurePosixPath
@@ -17,6 +19,7 @@ from jinja2 import Environment, StrictUndefined
 
 from trustpages import SOURCE_REPOSITORY, __version__, kinds, schema
 from trustpages.checks.honesty import last_full_period
+from trustpages.checks.placeholders import starter_placeholders
 from trustpages.importers.yamlwriter import scalar
 from trustpages.installed import Origin, origin
 from trustpages.render.environment import Strings, builtin_templates
@@ -73,6 +76,8 @@ def _values(name: str, today: date, source: Origin) -> dict[str, object]:
     earlier, earlier_end = last_full_period("quarter", _quarter_start(quarter_end))
     return {
         "name": name,
+        "domain": placeholder_domain(name),
+        "placeholder": {placeholder.id: placeholder.filled(name) for placeholder in starter_placeholders()},
         "version": __version__,
         "requirement": source.requirement,
         "installed_from": source.said,
@@ -88,6 +93,21 @@ def _values(name: str, today: date, source: Origin) -> dict[str, object]:
         "announced": (today - timedelta(days=60)).isoformat(),
         "effective": (today - timedelta(days=15)).isoformat(),
     }
+
+
+def default_name() -> str:
+    """The company's name a site gets when `init` is not told it: a placeholder `check` names until replaced."""
+    return str(next(p.value for p in starter_placeholders() if p.id == "name"))
+
+
+def placeholder_domain(name: str) -> str:
+    """The company's name as a domain under .invalid (RFC 2606: no one's, ever), for the addresses the starter cannot know.
+
+    `check` names every address there until it is replaced; the name in it shows what to change.
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    label = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:63].strip("-")
+    return f"{label or 'your-company'}.invalid"
 
 
 def _quarter_start(day: date) -> date:
