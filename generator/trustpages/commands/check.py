@@ -12,9 +12,11 @@ from trustpages import gitrefs
 from trustpages.asof import default_as_of
 from trustpages.checks.published import Published
 from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Verbosity, as_of_date, build, detail, missing_content, verbosity
+from trustpages.pipeline import default_templates
 from trustpages.problems import render
 from trustpages.publiclog.compare import compare
 from trustpages.publiclog.fetch import Unreadable, live_address, read_log
+from trustpages.replaced import replaced
 from trustpages.validate import validate
 
 
@@ -97,6 +99,12 @@ def run(args: argparse.Namespace) -> int:
         report = "\n".join(problem.human() for problem in problems)
     if report:
         print(report)
+    for name, file in replaced(default_templates(Path.cwd())).items():
+        print(
+            f"trustpages: note: {os.path.relpath(file)} replaces the built-in {name} page, which shows computed numbers; "
+            "the page says so under its content",
+            file=sys.stderr,
+        )
     failed = any(p.severity == "error" for p in problems) or (args.strict and result.warnings)
     return EXIT_PROBLEMS if failed else EXIT_OK
 

@@ -13,6 +13,7 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment
+from markupsafe import escape
 
 from trustpages import kinds, maintenance, metrics, opendata, surveys, timeliness
 from trustpages.corrected import as_first_made, corrections_shown, due_move, label
@@ -27,6 +28,7 @@ from trustpages.render import htmlpage
 from trustpages.render.charts import bar_chart
 from trustpages.render.environment import builtin_templates, make_environment, relative_path, relative_url, render_page, share, template_for
 from trustpages.render.htmlpage import HTML_SUFFIX
+from trustpages.replaced import replaced
 from trustpages.sections import listing_path
 from trustpages.status import service_status
 from trustpages.strings import Strings
@@ -117,11 +119,18 @@ def render_site(
     pages: dict[str, str] = {}
     html: set[str] = set()
     templates_of: dict[str, str] = {}  # page name (the registry's) -> its template, .html.j2 or .md.j2
+    own = replaced(templates)  # number pages the site's own templates replace: each says so
 
     def page(path: str, name: str, **extra: Any) -> None:
         template = templates_of.get(name) or templates_of.setdefault(name, template_for(env, name))
         here.path = path
         pages[path] = _render(env, template, path, extra)
+        if name in own:
+            said = strings("replaced.note", file=f"templates/{own[name].name}")
+            link = relative_url(path, "api/v1/summary.json")
+            pages[path] += (
+                f'\n\n<p class="tp-replaced" role="note">{escape(said)} <a href="{link}">{escape(strings("replaced.link"))}</a></p>\n'
+            )
         if template.endswith(HTML_SUFFIX):
             html.add(path)
 
