@@ -73,6 +73,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"trustpages: error: {config} pins as_of: {options.as_of}; publishing uses the clock: remove it", file=sys.stderr)
         return EXIT_USAGE
     content = Path(options.content_dir)  # the folder the build reads: the one compared with the log
+    if _shallow(content):
+        print(
+            "trustpages: error: this is a shallow clone: record history (first-published due dates, corrections' old values) "
+            "would be missing from the published pages. Fetch the whole history (actions/checkout with fetch-depth: 0)",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
     started = time.perf_counter()
     log = _live_log(content, args.first_publication)
     if log is None:
@@ -141,6 +148,16 @@ def _live_log(content: Path, first: bool) -> Log | None:
         )
         return None
     return log
+
+
+def _shallow(content: Path) -> bool:
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(content), "rev-parse", "--is-shallow-repository"], capture_output=True, text=True, timeout=60
+        )
+    except OSError:
+        return False
+    return done.stdout.strip() == "true"
 
 
 def _commit(content: Path) -> str:
