@@ -73,6 +73,15 @@ def resolve(ref: str, repo: Path) -> str:
         raise GitError(f"unknown git ref {ref!r}{hint}") from None
 
 
+def changed_since(ref: str, content_dir: Path) -> set[Path]:
+    """The files under `content_dir` that differ from `ref` in the work tree, new untracked ones included (resolved paths)."""
+    place = locate(content_dir)
+    sha = resolve(ref, place.top)
+    listed = git(place.top, "diff", "--name-only", "-z", sha, "--", str(place.prefix))
+    listed += git(place.top, "ls-files", "--others", "--exclude-standard", "-z", "--", str(place.prefix))
+    return {(place.top / name).resolve() for name in listed.decode("utf-8", "surrogateescape").split("\0") if name}
+
+
 def is_shallow(repo: Path) -> bool:
     """Whether the repository holds only part of its history (a `--depth` clone)."""
     return git(repo, "rev-parse", "--is-shallow-repository").decode().strip() == "true"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from trustpages.render.htmlpage import HTML_SUFFIX, MARKDOWN_SUFFIX
+from trustpages.strings import builtin_templates
 
 # The built-in templates whose pages show computed numbers (see templates/): home holds the status and the headline rate.
 NUMBER_PAGES = ("home", "metrics", "commitments", "commitment", "listing", "surveys", "survey", "incidents")
@@ -18,8 +19,8 @@ NUMBER_PAGES = ("home", "metrics", "commitments", "commitment", "listing", "surv
 
 def replaced(templates: Path | None) -> dict[str, Path]:
     """Each number page a site's templates folder replaces, with the file that replaces it."""
-    if templates is None or not templates.is_dir():
-        return {}
+    if templates is None or not templates.is_dir() or templates.resolve() == builtin_templates().resolve():
+        return {}  # none, or trustpages' own (this repository's example site)
     found: dict[str, Path] = {}
     for name in NUMBER_PAGES:
         for suffix in (HTML_SUFFIX, MARKDOWN_SUFFIX):

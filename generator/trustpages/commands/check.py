@@ -13,7 +13,7 @@ from trustpages.asof import default_as_of
 from trustpages.checks.published import Published
 from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Verbosity, as_of_date, build, detail, missing_content, verbosity
 from trustpages.pipeline import default_templates
-from trustpages.problems import render
+from trustpages.problems import Problem, render
 from trustpages.publiclog.compare import compare
 from trustpages.publiclog.fetch import Unreadable, live_address, read_log
 from trustpages.replaced import replaced
@@ -35,7 +35,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="content folder (default: the trustpages plugin's content_dir in ./mkdocs.yml, else content)",
     )
     check.add_argument("--format", choices=["human", "github", "json"], default="human", help="how to print problems")
-    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings as errors (with --against REF: only warnings in files the change touched; the others are still reported)",
+    )
     check.add_argument("--as-of", type=as_of_date, default=None, help="check as if today were DATE (YYYY-MM-DD)")
     check.add_argument(
         "--against",
@@ -105,8 +109,20 @@ def run(args: argparse.Namespace) -> int:
             "the page says so under its content",
             file=sys.stderr,
         )
-    failed = any(p.severity == "error" for p in problems) or (args.strict and result.warnings)
+    failed = any(p.severity == "error" for p in problems) or (args.strict and bool(_blocking(result.warnings, args)))
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _blocking(warnings: list[Problem], args: argparse.Namespace) -> list[Problem]:
+    """The warnings --strict fails on: every one, but with --against REF only those in files the change touched.
+
+    A warning from the date (a postmortem that became late today) or about a file the change left
+    alone is still reported (and annotated), but does not fail a pull request that did not cause it.
+    """
+    if args.against is None:
+        return warnings
+    touched = gitrefs.changed_since(args.against, args.content)
+    return [w for w in warnings if Path(w.file).resolve() in touched]
 
 
 def _built_folder(config: Path) -> Path | None:
