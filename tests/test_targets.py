@@ -29,6 +29,11 @@ CASES = [
     ("First reply within 4 hours", "240 minutes", True),
     ("First reply within 4 hours", "300 minutes", False),
     ("within a day", "23 h", True),
+    # A duration without comparison words is a limit (≤), the documented default.
+    ("First reply in 4 hours", "4 h", True),
+    ("First reply in 4 hours", "3 hours", True),
+    ("First reply in 4 hours", "241 minutes", False),
+    ("Refunds in 5 working days", "6 working days", False),
     ("Refunds within 5 working days", "4 working days", True),
     ("Refunds within 5 working days", "4 days", None),  # working days and calendar days do not compare
     ("at most 2 incidents a quarter", "3", False),
@@ -63,6 +68,11 @@ def test_fewer_than_is_strict(target: float, actual: float) -> None:
 def test_durations_compare_across_units(limit: int, minutes: int) -> None:
     assert computed_met(f"first reply within {limit} hours", f"{minutes} minutes") is (minutes <= limit * 60)
     assert computed_met(f"first reply within {limit * 60} min", f"{minutes / 60:.6f} h") is (minutes / 60 <= limit + 1e-9)
+
+
+@given(limit=st.integers(min_value=1, max_value=48), minutes=st.integers(min_value=0, max_value=4000))
+def test_a_duration_without_comparison_words_is_a_limit(limit: int, minutes: int) -> None:
+    assert computed_met(f"a person replies in {limit} hours", f"{minutes} minutes") is (minutes <= limit * 60)
 
 
 @given(done=st.integers(min_value=0, max_value=500), extra=st.integers(min_value=0, max_value=500))
