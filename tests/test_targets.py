@@ -16,6 +16,8 @@ CASES = [
     ("95 % answered", "94.99 %", False),
     ("at least 95 percent of calls answered", "96 percent", True),
     ("95% or more", "95%", True),
+    ("5% or less of payments fail", "6%", False),  # words after the number, against the default (≥)
+    ("each call lasts 30 minutes or more", "20 minutes", False),  # against the default (≤)
     ("≥ 95%", "94%", False),
     ("Fewer than 1% of payments fail", "0.5%", True),
     ("Fewer than 1% of payments fail", "1%", False),
@@ -25,6 +27,7 @@ CASES = [
     ("A first public update within 30 minutes for every unplanned incident", "1 of 1", True),
     ("A first public update within 30 minutes for every unplanned incident", "3 out of 4", False),
     ("A first public update within 30 minutes for every unplanned incident", "0 of 0", None),
+    ("95.5% of emails answered", "19 of 20", False),  # a share is the percentage it makes: 95
     ("First reply within 4 hours", "3.5 h", True),
     ("First reply within 4 hours", "240 minutes", True),
     ("First reply within 4 hours", "300 minutes", False),

@@ -185,3 +185,19 @@ def test_a_broken_marks_file_is_one_located_error(site: Repo, capsys: pytest.Cap
         assert code == 1
         assert out.count(expected) == 1, out
         assert "example records are still" not in out  # a broken file marks nothing
+
+
+def test_only_record_files_in_a_kind_s_folder_are_marked() -> None:
+    text = examples.marks_text(
+        [("incidents/2026-11-22-example-a.yml", "title: a\n"), ("incidents/README.md", "notes\n"), ("pricing.yml", "currency: EUR\n")]
+    )
+    marks, problems = examples.parse(text, "content/.examples.json")
+    assert problems == []
+    assert marks == {examples.Mark("incident", "2026-11-22-example-a", examples.digest(b"title: a\n"))}
+
+
+def test_a_marks_file_that_cannot_be_read_is_one_located_error(site: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    (site.content / examples.MARKS).write_bytes(b'{"examples": ["\xff"]}')
+    code, out = check(capsys)
+    assert code == 1
+    assert out.startswith("content/.examples.json:1:1: error: cannot read it: 'utf-8' codec can't decode byte 0xff")
