@@ -201,3 +201,9 @@ def test_a_marks_file_that_cannot_be_read_is_one_located_error(site: Repo, capsy
     code, out = check(capsys)
     assert code == 1
     assert out.startswith("content/.examples.json:1:1: error: cannot read it: 'utf-8' codec can't decode byte 0xff")
+
+
+def test_deleting_the_marks_file_is_fine(site: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    (site.content / examples.MARKS).unlink()
+    code, out = check(capsys, "--against", "HEAD")
+    assert code == 0 and "example records" not in out  # nothing is marked now: no example is left to warn about
