@@ -118,7 +118,10 @@ def test_an_example_published_edited_needs_a_withdrawal(site: Repo, capsys: pyte
     delete_export_promise(site)
     code, out = check(capsys, "--against", "HEAD")
     assert code == 1
-    assert "content:1:1: error: commitment 'example-export-all-your-data' was published at HEAD and is missing now" in out
+    assert (
+        "content/commitments/example-export-all-your-data.yml:1:1: error: commitment 'example-export-all-your-data' was published at HEAD and is missing now"
+        in out
+    )
 
 
 def test_a_real_promise_named_as_an_example_needs_a_withdrawal(site: Repo, capsys: pytest.CaptureFixture[str]) -> None:

@@ -156,6 +156,12 @@ def against(ref: str, published: Examples, content: Path) -> list[Problem]:
     ]
 
 
+def marked(records: RecordSet) -> frozenset[tuple[str, str]]:
+    """(kind, id) of every record init's marks name, edited or not; none when the marks file is missing or broken."""
+    marks, _ = read(records.root)
+    return frozenset((mark.kind, mark.id) for mark in marks)
+
+
 def check(records: RecordSet, findings: Findings) -> None:
     """One warning, at the first example, while any example record is left as init wrote it."""
     marks, problems = read(records.root)
