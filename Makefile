@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 AXE_STAMP := tests/browser/node_modules/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve check bench schemas docs clean
+.PHONY: site test lint serve check bench mutation schemas docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Plants small bugs in the modules that make the numbers and the guarantees and runs their tests on each
+# (bench/mutation.py): too slow for `test` or CI (half an hour or more), run before a release.
+mutation: $(STAMP)
+	$(BIN)/python bench/mutation.py $(MUTATION_ARGS)
 
 clean:
 	rm -rf site .pytest_cache

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from trustpages.problems import Problem
+from trustpages.render.environment import TEMPLATE_CACHE_FOLDER
 from trustpages.validate import validate
 
 REPO = Path(__file__).resolve().parents[1]
@@ -210,3 +211,11 @@ BAD_YAML: dict[str, tuple[int, int, str, str | None]] = {
     ),
     "undefined-alias.yml": (2, 10, "YAML syntax: found undefined alias", "check indentation, quotes and colons on this line"),
 }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fresh_template_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Compiled templates in a folder of this run's own (subprocesses too): what the machine ran before decides nothing."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(TEMPLATE_CACHE_FOLDER, str(tmp_path_factory.mktemp("compiled-templates")))
+        yield

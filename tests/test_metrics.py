@@ -98,3 +98,41 @@ def test_a_quarter_without_incidents_counts_as_zero_not_as_missing() -> None:
     assert sum(table["2026-Q1"].values()) == 0 and sum(table["2026-Q2"].values()) == 0
     assert table["2025-Q4"]["major"] == 1 and table["2026-Q3"]["minor"] == 1
     assert metrics.incidents_by_quarter(RecordSet(site=records.site)) == {}
+
+
+def test_quarters_count_a_promise_once_its_due_date_came_or_it_was_finished_early() -> None:
+    due_today = milestone("today", "2026-06-30", ("2026-02-01", "in_progress"))
+    kept_early = milestone("early", "2026-09-30", ("2026-06-01", "kept"))
+    not_yet = milestone("later", "2026-09-30", ("2026-02-01", "in_progress"))
+    tallies = metrics.kept_rate_by(records(due_today, kept_early, not_yet), AS_OF, "quarter")
+    assert {name: tally.total for name, tally in tallies.items()} == {"2026-Q2": 1, "2026-Q3": 1}
+    assert tallies["2026-Q3"]["kept"] == 1 and tallies["2026-Q2"]["in_progress"] == 1
+
+
+def test_overdue_promises_have_no_lateness_only_delivered_ones() -> None:
+    late = milestone("late", "2026-06-01", ("2026-06-05", "kept"))
+    overdue = milestone("overdue", "2026-05-01", ("2026-02-01", "in_progress"))
+    assert metrics.median_days_late(records(late, overdue), AS_OF) == 4
+
+
+def test_a_standing_promise_counts_its_periods_met() -> None:
+    from trustpages.records import Standing
+
+    promise = Standing.model_validate(
+        {
+            "id": "reply",
+            "title": "t",
+            "promise": "p",
+            "why": "w",
+            "made_on": "2026-01-01",
+            "owner": "o",
+            "target": "95% answered within a day",
+            "measurements": [
+                {"period": "2026-Q1", "actual": "96%"},
+                {"period": "2026-Q2", "actual": "91%"},
+                {"period": "2026-Q3", "actual": "99%"},
+            ],
+        }
+    )
+    [counted] = metrics.standing(RecordSet(site=SITE, commitments=(promise,)))
+    assert (counted.measured, counted.met, counted.met_rate) == (3, 2, pytest.approx(2 / 3))

@@ -16,6 +16,8 @@ CASES = [
     ("95 % answered", "94.99 %", False),
     ("at least 95 percent of calls answered", "96 percent", True),
     ("95% or more", "95%", True),
+    ("5% or less of payments fail", "6%", False),  # words after the number, against the default (≥)
+    ("each call lasts 30 minutes or more", "20 minutes", False),  # against the default (≤)
     ("≥ 95%", "94%", False),
     ("Fewer than 1% of payments fail", "0.5%", True),
     ("Fewer than 1% of payments fail", "1%", False),
@@ -25,10 +27,16 @@ CASES = [
     ("A first public update within 30 minutes for every unplanned incident", "1 of 1", True),
     ("A first public update within 30 minutes for every unplanned incident", "3 out of 4", False),
     ("A first public update within 30 minutes for every unplanned incident", "0 of 0", None),
+    ("95.5% of emails answered", "19 of 20", False),  # a share is the percentage it makes: 95
     ("First reply within 4 hours", "3.5 h", True),
     ("First reply within 4 hours", "240 minutes", True),
     ("First reply within 4 hours", "300 minutes", False),
     ("within a day", "23 h", True),
+    # A duration without comparison words is a limit (≤), the documented default.
+    ("First reply in 4 hours", "4 h", True),
+    ("First reply in 4 hours", "3 hours", True),
+    ("First reply in 4 hours", "241 minutes", False),
+    ("Refunds in 5 working days", "6 working days", False),
     ("Refunds within 5 working days", "4 working days", True),
     ("Refunds within 5 working days", "4 days", None),  # working days and calendar days do not compare
     ("at most 2 incidents a quarter", "3", False),
@@ -63,6 +71,11 @@ def test_fewer_than_is_strict(target: float, actual: float) -> None:
 def test_durations_compare_across_units(limit: int, minutes: int) -> None:
     assert computed_met(f"first reply within {limit} hours", f"{minutes} minutes") is (minutes <= limit * 60)
     assert computed_met(f"first reply within {limit * 60} min", f"{minutes / 60:.6f} h") is (minutes / 60 <= limit + 1e-9)
+
+
+@given(limit=st.integers(min_value=1, max_value=48), minutes=st.integers(min_value=0, max_value=4000))
+def test_a_duration_without_comparison_words_is_a_limit(limit: int, minutes: int) -> None:
+    assert computed_met(f"a person replies in {limit} hours", f"{minutes} minutes") is (minutes <= limit * 60)
 
 
 @given(done=st.integers(min_value=0, max_value=500), extra=st.integers(min_value=0, max_value=500))

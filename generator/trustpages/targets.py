@@ -53,6 +53,7 @@ _BEFORE: tuple[tuple[str, Compare], ...] = (
     (r"at most|no more than|not more than|up to|maximum(?: of)?|max\.?|within|≤|<=", operator.le),
     (r"less than|fewer than|under|below|<", operator.lt),
 )
+_NEARBY = 40  # characters either side of a number read for its comparison: the words next to it are enough
 _AFTER: tuple[tuple[str, Compare], ...] = (
     (r"or (?:more|higher|better|above|over)", operator.ge),
     (r"or (?:less|fewer|lower|below|under|sooner|faster)", operator.le),
@@ -129,8 +130,8 @@ def target_for(target: str, kind: str) -> Target | None:
 
 
 def _comparison(text: str, match: re.Match[str]) -> Compare | None:
-    before = text[max(0, match.start() - 40) : match.start()].rstrip().lower()  # the words next to it are enough
-    after = text[match.end() : match.end() + 40].lstrip().lower()
+    before = text[max(0, match.start() - _NEARBY) : match.start()].rstrip().lower()
+    after = text[match.end() : match.end() + _NEARBY].lstrip().lower()
     for words, compare in _BEFORE:
         if re.search(r"(?:^|[\s(])(?:" + words + r")\Z", before):
             return compare

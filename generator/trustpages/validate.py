@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from trustpages import checks
+from trustpages.checks import examples
 from trustpages.checks import published as published_facts
 from trustpages.loader import load
 from trustpages.problems import Problem, Reported, display_path
@@ -55,4 +56,6 @@ def validate(
         problems += checks.run(loaded.records, as_of, loaded.seen, advice=advice, log=log)
         if published is not None:
             problems += published_facts.check(published, loaded.records, loaded.seen, as_of, loaded.failed)
+    if published is not None:
+        problems += examples.against(published.ref, published.examples, content)
     return Validated(loaded.records, sorted(set(problems)))

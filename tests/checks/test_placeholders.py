@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_cli import run
-from trustpages.checks.examples import is_example
+from trustpages.checks import examples
 from trustpages.checks.placeholders import _reserved_hosts, starter_placeholders
 from trustpages.scaffold import placeholder_domain
 
@@ -19,9 +19,9 @@ HINT = "(write your own; trustpages init wrote it as an example)"
 
 def without_examples(content: Path) -> None:
     """Delete the examples init wrote, as a new user does once their own records are in."""
-    for path in content.rglob("*.yml"):
-        if is_example(path.stem):
-            path.unlink()
+    marks, _ = examples.read(content)
+    for mark in marks:
+        (content / mark.path).unlink()
     contact = content / "contact.yml"
     lines = contact.read_text(encoding="utf-8").splitlines(keepends=True)
     contact.write_text("".join(line for line in lines if "response_promise" not in line), encoding="utf-8")

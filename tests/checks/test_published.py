@@ -229,3 +229,15 @@ def test_a_ref_without_the_content_folder_is_a_usage_error(tmp_path: Path, check
 
     assert proc.returncode == 2
     assert proc.stderr == "trustpages: error: --against HEAD~1: there was no content folder content/ at HEAD~1\n"
+
+
+def test_a_site_yml_that_does_not_load_is_not_compared_but_every_other_record_is(repo: Repo, cid: str, check: Check) -> None:
+    site = repo.content / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("url: ", "url: [", 1), encoding="utf-8")
+    repo.edit(f"commitments/{cid}.yml", lambda value: value.update(promise="A quieter promise."))
+    result = check(repo, "--against", "HEAD")
+    assert result.returncode == 1
+    errors = [line for line in result.stdout.splitlines() if ": error: " in line]
+    assert any(line.startswith("content/site.yml:") for line in errors)  # its own error says why
+    assert not any("site.yml" in line and "published as" in line for line in errors)  # not compared with a stand-in
+    assert any(line.startswith(f"content/commitments/{cid}.yml:") and "promise: published as" in line for line in errors)

@@ -411,3 +411,8 @@ def test_the_hostile_text_bench_puts_exactly_its_text_in_the_postmortem(tmp_path
     result = validate(site / "content", date(2026, 12, 1))
     assert result.records is not None and not result.errors
     assert [incident.postmortem for incident in result.records.incidents] == [text]
+
+
+def test_an_email_address_in_record_text_becomes_a_mail_link() -> None:
+    assert 'href="mailto:help@example.com"' in prose.html("Write to help@example.com today.")
+    assert "mailto:" not in prose.html("Write to us today.")

@@ -116,6 +116,29 @@ def test_components_are_added_to_site_yml_by_their_current_name(imported: Path) 
     assert len(actions) == 41
 
 
+def test_a_component_renamed_in_the_source_keeps_its_id(imported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The id an earlier import chose is remembered (.import/statuspage.json): a new name is no new component."""
+    before = snapshot(imported)
+    data = json.loads(STATUSPAGE.read_text(encoding="utf-8"))
+    renamed = 0
+    for component in [
+        *data["components"],
+        *(c for incident in data["incidents"] for c in incident["components"]),
+        *(c for incident in data["incidents"] for update in incident["incident_updates"] for c in update["affected_components"] or ()),
+    ]:
+        if component.get("id", component.get("code")) == "br0l2tvcx85d":
+            component["name"] = "Workflow runners"
+            renamed += 1
+    assert renamed > 41  # the page's list, each incident that affected it, and the updates that say so
+    source = tmp_path / "renamed.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+
+    result = trustpages(capsys, "import", "statuspage", source, "--into", imported)
+    assert result.code == 0, result.out + result.err
+    assert "0 added, 0 updated, 91 unchanged, 0 skipped" in result.out
+    assert snapshot(imported) == before  # site.yml, every incident file and the state, byte for byte
+
+
 def test_site_yml_comments_and_existing_components_are_kept(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (content / "site.yml").write_text(
         "name: Example Co   # our legal name\nurl: https://trust.example.com\n\n"

@@ -70,3 +70,19 @@ def test_a_site_s_own_strings_override_the_built_in_ones_without_changing_them(t
     for _ in range(2):  # the second time from the parsed files already in memory
         assert Strings.load("en", [tmp_path, builtin_templates()])(key, count=3) == "Ours: 3"
         assert Strings.load("en", [builtin_templates()])(key, count=3) == original
+
+
+def test_text_in_a_site_s_markdown_template_is_escaped_and_its_markdown_neutralised(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "small-site", content)
+    mistake = next((content / "mistakes").glob("*.yml"))
+    text = mistake.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    mistake.write_text(text.replace(title, "title: '<script>alert(1)</script> & *all* [us](https://evil.example)'"), encoding="utf-8")
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "mistake.md.j2").write_text("# {{ mistake.title|text }}\n", encoding="utf-8")
+    result = validate(content, AS_OF)
+    assert result.records is not None and not result.errors
+    page = render_site(result.records, AS_OF, folder).pages[f"mistakes/{mistake.stem}.md"]
+    assert page.splitlines()[0] == r"# &lt;script&gt;alert\(1\)&lt;/script&gt; &amp; \*all\* \[us\]\(https://evil\.example\)"

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from trustpages.checks.examples import is_example
+from trustpages.checks.examples import marked
 from trustpages.checks.findings import Findings
 from trustpages.records import RecordSet
 
@@ -65,8 +65,9 @@ def check(records: RecordSet, findings: Findings) -> None:
     by_kind: dict[str, list[Placeholder]] = {}
     for placeholder in starter_placeholders():
         by_kind.setdefault(placeholder.kind, []).append(placeholder)
+    examples = marked(records)
     for (kind, id), source in sorted(records.sources.items()):
-        if is_example(id):
+        if (kind, id) in examples:
             continue
         value = source.document.value
         for placeholder in by_kind.get(kind, ()):

@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from trustpages import kinds
-from trustpages.checks.examples import is_example
+from trustpages.checks.examples import Examples
 from trustpages.checks.findings import Findings
 from trustpages.history import show
 from trustpages.loader import Loaded
@@ -42,6 +42,7 @@ class Published:
 
     ref: str
     loaded: Loaded
+    examples: Examples = Examples()  # init's examples at `ref` (trustpages.checks.examples.at)
 
 
 @dataclass(frozen=True)
@@ -244,8 +245,8 @@ def _missing(published: Published, records: RecordSet, seen: frozenset[tuple[str
     was_withdrawn = {c.id for c in before.commitments if isinstance(c, Milestone) and c.status == "withdrawn"} if before else set()
     listing = records.source("withdrawn")
     for kind, id in sorted(published.loaded.seen):
-        if kind not in kinds.withdrawable() or (kind, id) in seen or (kind, id) in withdrawn or is_example(id):
-            continue  # an example from `trustpages init` is meant to be deleted, published or not
+        if kind not in kinds.withdrawable() or (kind, id) in seen or (kind, id) in withdrawn or (kind, id) in published.examples.unedited:
+            continue  # an example from `trustpages init`, published as init wrote it, is meant to be deleted
         # At withdrawn.yml, where the fix goes, when there is one; else at the file that vanished (a GitHub
         # annotation then names it, not the whole content folder).
         file = listing.file if listing else display_path(records.root / str(kinds.kind(kind).folder) / f"{id}.yml")

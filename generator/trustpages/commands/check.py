@@ -10,6 +10,7 @@ from pathlib import Path
 
 from trustpages import gitrefs
 from trustpages.asof import default_as_of
+from trustpages.checks import examples
 from trustpages.checks.published import Published
 from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Verbosity, as_of_date, build, detail, missing_content, verbosity
 from trustpages.pipeline import default_templates
@@ -80,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     published = None
     if args.against is not None:
         try:
-            published = Published(args.against, gitrefs.load_at(args.against, args.content))
+            published = Published(args.against, gitrefs.load_at(args.against, args.content), examples.at(args.against, args.content))
         except gitrefs.GitError as exc:
             print(f"trustpages: error: --against {args.against}: {exc}", file=sys.stderr)
             return EXIT_USAGE

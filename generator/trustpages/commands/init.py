@@ -21,7 +21,7 @@ Next:
   cd {dir}
   trustpages serve     preview at http://127.0.0.1:8000 while you edit
   trustpages new incident "Some customers could not log in"
-  trustpages check     what to fix, as file:line; the examples (example- in their file names)
+  trustpages check     what to fix, as file:line; the examples (listed in content/.examples.json)
                        pass, but pull requests fail until each is replaced or deleted
 To publish on GitHub Pages:
   1. Create an empty repository (no README, no licence): https://github.com/new

@@ -1,5 +1,7 @@
 """What `trustpages init` writes: a working site with one example of each record, CI, and editor settings.
 
+The examples are marked as init's in content/.examples.json (see trustpages.checks.examples).
+
 The starter files live in starter/ beside this module. Names ending in `.j2` are Jinja2
 templates (their dates are worked out from the day `init` runs, so the examples pass
 `trustpages check --strict` that day); a leading `dot-` stands for `.`, so the files are
@@ -18,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from jinja2 import Environment, StrictUndefined
 
 from trustpages import SOURCE_REPOSITORY, __version__, kinds, schema
+from trustpages.checks import examples
 from trustpages.checks.honesty import last_full_period
 from trustpages.checks.placeholders import starter_placeholders
 from trustpages.importers.yamlwriter import scalar
@@ -59,6 +62,9 @@ def starter_files(name: str, today: date, source: Origin | None = None, locale: 
         files.append(StarterFile(_undotted(relative), text))
     files += [StarterFile(f"schemas/{kind}.schema.json", schema.dumps(schema.schema(kind))) for kind in schema.names()]
     files.append(StarterFile(".vscode/settings.json", editor_settings()))
+    # The mark that tells the examples from the company's own records later (trustpages.checks.examples).
+    records = [(file.path.removeprefix("content/"), file.text) for file in files if file.path.startswith("content/")]
+    files.append(StarterFile(f"content/{examples.MARKS}", examples.marks_text(records)))
     return sorted(files, key=lambda file: file.path)
 
 

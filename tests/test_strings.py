@@ -1,0 +1,61 @@
+"""UI strings: every language has each sentence with the same placeholders, and every sentence renders."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from trustpages.strings import Strings, builtin_templates
+
+LANGUAGES = sorted(path.stem for path in (builtin_templates() / "strings").glob("*.yml"))
+
+
+def sentences(node: Any, key: str = "") -> Iterator[tuple[str, str]]:
+    """(dotted key, text) for every sentence in a strings table, list items numbered."""
+    if isinstance(node, dict):
+        for name, value in node.items():
+            yield from sentences(value, f"{key}.{name}" if key else str(name))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from sentences(value, f"{key}.{index}")
+    else:
+        yield key, str(node)
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def table(locale: str) -> dict[str, str]:
+    return dict(sentences(Strings.load(locale, [builtin_templates()]).as_mapping()))
+
+
+def test_there_is_more_than_one_language() -> None:
+    assert "en" in LANGUAGES and len(LANGUAGES) > 1
+
+
+@pytest.mark.parametrize("locale", [lang for lang in LANGUAGES if lang != "en"])
+def test_every_sentence_has_the_placeholders_of_the_english_one(locale: str) -> None:
+    english, other = table("en"), table(locale)
+    differ = {key: (placeholders(text), placeholders(other[key])) for key, text in english.items() if key in other}
+    assert {key: pair for key, pair in differ.items() if pair[0] != pair[1]} == {}
+    assert len(differ) == len(english)
+
+
+@pytest.mark.parametrize("locale", LANGUAGES)
+def test_every_sentence_renders_with_its_placeholders(locale: str) -> None:
+    t = Strings.load(locale, [builtin_templates()])
+    rendered = 0
+    for key, text in table(locale).items():
+        names = placeholders(text)
+        if key.split(".")[-1].isdigit():  # an item of a list (the months): read as it is
+            assert not names, key
+            continue
+        values = {name: f"<{name}>" for name in names} or {"unused": "x"}  # formatted even without placeholders
+        said = t(key, **values)
+        assert all(f"<{name}>" in said for name in names), key
+        rendered += 1
+    assert rendered > 300
