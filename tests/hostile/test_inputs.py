@@ -215,7 +215,7 @@ def test_prose_keeps_its_tabs_line_breaks_and_right_to_left_marks(
         (
             MISTAKE,
             "related: [2026-03-04-login-failures]\n",
-            'related: [2026-03-04-login-failures]\ncorrections:\n  - {on: 2026-05-03, field: "why\\nwhat_we_changed", why: A typo.}\n',
+            'related: [2026-03-04-login-failures]\ncorrections:\n  - {on: 2026-05-03, field: "why\\nwhat_we_changed", why: We named the wrong field.}\n',
             "10:29: error: corrections[1].field",
             "a line break",
         ),
