@@ -153,7 +153,7 @@ def test_github_format(content: Content, capsys: pytest.CaptureFixture[str]) -> 
         f"::error file={INCIDENT_FILE},line=2,col=9,title=trustpages::impact: expected one of none, minor, major, "
         "critical, maintenance; got 'majr' (did you mean 'major'?)",
         "::warning file=content/pricing.yml,line=11,col=40,title=trustpages::only 22 days' notice for the Team price "
-        "change; site.yml promises 30 (the pricing page will say the policy was not met)",
+        "change; we promised 30 when it was announced (the pricing page will say the policy was not met)",
     ]
 
 
