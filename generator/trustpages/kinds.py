@@ -46,6 +46,8 @@ class Facts:
     fields: tuple[str, ...] = ()  # values (dotted for nested ones): may be filled in when empty, never changed or emptied
     lists: tuple[str, ...] = ("corrections",)  # append-only: every published item stays where it was, as it was
     sets: tuple[str, ...] = ()  # items may be added, none removed
+    # Fields whose being there is the fact (it may be edited, never removed): the public log dates when each appeared.
+    present: tuple[str, ...] = ()
 
     def all(self) -> tuple[str, ...]:
         return (*self.fields, *self.lists, *self.sets)
@@ -315,6 +317,7 @@ for _kind in (
             fields=("impact", "started", "resolved", "scheduled_for", "scheduled_until", "unannounced_impact"),
             lists=("updates", "corrections"),
             sets=("affected",),
+            present=("postmortem",),  # when it was first published is the log's: a backdated commit cannot make it on time
         ),
         published_dates=("updates.*.at",),
         withdrawable=True,

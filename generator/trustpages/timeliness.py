@@ -9,7 +9,7 @@ as_of day. A record committed with its postmortem already in it says nothing of 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from trustpages.history import History
@@ -25,9 +25,20 @@ class Published:
     late: bool  # later than the policy's postmortem_within_days
 
 
-def postmortem_published(incident: Incident, history: History | None, as_of: date, zone: ZoneInfo, policies: Policies) -> Published | None:
-    """The postmortem's publication, or None when there is none or git cannot tell (no history, or a shallow clone)."""
-    if not incident.postmortem or incident.resolved is None or history is None or not history.available:
+def postmortem_published(
+    incident: Incident, history: History | None, as_of: date, zone: ZoneInfo, policies: Policies, logged: datetime | None = None
+) -> Published | None:
+    """The postmortem's publication, or None when there is none or nothing can tell (no log time, no history, a shallow clone).
+
+    `logged`: when the public log first published it, which no commit date can move; else git history says.
+    """
+    if not incident.postmortem or incident.resolved is None:
+        return None
+    if logged is not None:
+        on = logged.astimezone(zone).date()
+        days = max(0, (on - incident.resolved.astimezone(zone).date()).days)
+        return Published(on, days, days > policies.postmortem_within_days)
+    if history is None or not history.available:
         return None
     added = history.added("incident", incident.id, "postmortem")
     if added is None and (

@@ -87,3 +87,17 @@ def test_a_promise_already_kept_when_published_is_not_kept_on_time(content: Cont
     published = as_published(records, publication_times(log))
     assert metrics.on_time_rate(records, date(2026, 7, 20)) == 1.0
     assert metrics.on_time_rate(published.records, date(2026, 7, 20)) == 0.0
+
+
+def test_a_postmortem_is_dated_by_the_log_not_by_a_commit(content: Content) -> None:
+    from trustpages.render import render_site
+
+    incident = "incidents/2026-03-04-login-failures.yml"
+    without = VALID[incident].split("postmortem:")[0] if "postmortem:" in VALID[incident] else VALID[incident]
+    log = Log()
+    extend(log, load(content({incident: without})), "2026-03-05T09:00:00Z", "a" * 40, True)
+    records = load(content({incident: without + "postmortem: We renewed certificates by hand and missed one.\n"}))
+    extend(log, records, "2026-04-01T09:00:00Z", "b" * 40)  # 28 days after it was resolved, whatever git says
+    assert ("incident", "2026-03-04-login-failures", "postmortem@present") in publication_times(log)
+    page = render_site(records, date(2026, 7, 20), log=log).pages["incidents/2026-03-04-login-failures.md"]
+    assert "1 April 2026" in page and "28 days" in page

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.render.conftest import AS_OF, REPO, mkdocs_build
-from tests.render.sametext import MARKDOWN_TEMPLATES, both, differences
+from tests.render.sametext import MARKDOWN_TEMPLATES, REPLACED_NOTE, both, differences
 from trustpages.render.htmlpage import text_of
 from trustpages.validate import validate
 
@@ -65,7 +65,7 @@ def _articles(site: Path) -> dict[str, str]:
     for page in site.rglob("index.html"):
         found = article.search(page.read_text(encoding="utf-8"))
         if found:
-            pages[page.relative_to(site).as_posix()] = text_of(found.group(1))
+            pages[page.relative_to(site).as_posix()] = text_of(REPLACED_NOTE.sub("", found.group(1)))  # see sametext.page_texts
     return pages
 
 

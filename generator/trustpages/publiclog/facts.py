@@ -23,6 +23,7 @@ from trustpages.records import RecordSet
 from trustpages.records.common import SLUG
 
 EXISTS = "@record"  # the key and path of the fact that a record exists
+PRESENT = "@present"  # a field's key suffix for the fact that it is there (Facts.present)
 WITHDRAWN = "withdrawn"  # withdrawn.yml: every entry is a fact of the one record ("withdrawn", "")
 
 
@@ -80,6 +81,9 @@ def record_facts(kind: kinds.Kind, id: str, record: BaseModel) -> Iterator[Fact]
         value = _at(data, path)
         if not _empty(value):
             yield Fact(name, id, path, path, value)
+    for name_there in kind.facts.present:
+        if not _empty(_at(data, name_there)):
+            yield Fact(name, id, f"{name_there}{PRESENT}", name_there, True)
     for list_name in (*kind.facts.lists, *kind.facts.sets):
         yield from _items(name, id, list_name, _at(data, list_name) or [])
     if name == "pricing":

@@ -21,6 +21,7 @@ from trustpages.history import History
 from trustpages.measured import measured
 from trustpages.opendata.keeper import FRESH, Keeper
 from trustpages.policyhistory import in_force
+from trustpages.publiclog.facts import PRESENT
 from trustpages.publiclog.log import Log, publication_times
 from trustpages.publiclog.times import as_published
 from trustpages.records import Incident, Milestone, RecordSet, Standing
@@ -95,9 +96,8 @@ def render_site(
     did not change since the last call with the same cache.
     """
     records = as_first_made(records, history)  # every number counts each promise as first published
-    published = as_published(
-        records, publication_times(log) if log is not None else None
-    )  # and each fact from when the public log first published it
+    logged = publication_times(log) if log is not None else {}  # when the public log first published each fact
+    published = as_published(records, logged)  # each fact counted from then, when later than typed
     records = measured(published.records, as_of)  # standing promises the records can measure: computed, never typed
     env = make_environment(templates, records.site.locale, records.site.timezone)
     strings: Strings = env.globals["strings"]  # type: ignore[assignment]  # set by make_environment
@@ -107,6 +107,10 @@ def render_site(
     policies = in_force(records, log)  # each fact judged by the policy in force when it happened
     context["policies_at"] = policies.at
     context["policy_changes"] = policies.of
+    zone = ZoneInfo(records.site.timezone)
+    context["postmortem_published"] = lambda i: timeliness.postmortem_published(
+        i, history, as_of, zone, policies.at(i.resolved), logged=logged.get(("incident", i.id, f"postmortem{PRESENT}"))
+    )
     context["index_limit"] = INDEX_LIMIT
     context["trouble_links"] = TROUBLE_LINKS
     context["home_limit"] = HOME_LIMIT
@@ -129,7 +133,7 @@ def render_site(
             said = strings("replaced.note", file=f"templates/{own[name].name}")
             link = relative_url(path, "api/v1/summary.json")
             pages[path] += (
-                f'\n\n<p class="tp-replaced" role="note">{escape(said)} <a href="{link}">{escape(strings("replaced.link"))}</a></p>\n'
+                f'\n\n<p class="tp-replaced" role="note" data-search-exclude>{escape(said)} <a href="{link}">{escape(strings("replaced.link"))}</a></p>\n'
             )
         if template.endswith(HTML_SUFFIX):
             html.add(path)
@@ -372,9 +376,6 @@ def _history_context(records: RecordSet, history: History | None, as_of: date) -
         "history": history if history is not None else History(available=False, reason="not_gathered"),
         "commit_url": lambda sha: f"{repo}/commit/{sha}" if repo else None,
         "withdrawn_of": lambda kind: [entry for entry in withdrawn if entry.kind == kind],
-        "postmortem_published": lambda i: timeliness.postmortem_published(
-            i, history, as_of, ZoneInfo(records.site.timezone), records.site.policies
-        ),
         "source_url": lambda folder, id: _source_url(records, history, folder, id),
         "corrections_of": lambda kind, record: corrections_shown(history, kind, getattr(record, "id", ""), record),
     }
