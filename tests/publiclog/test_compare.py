@@ -151,3 +151,20 @@ def test_a_name_that_mixes_scripts_is_an_error(content: Content) -> None:
     spoofed = VALID["pricing.yml"].replace("{name: Team,", "{name: Tеam,")  # a Cyrillic е
     found = human(content({"pricing.yml": spoofed}))
     assert any("mixes Latin letters with U+0435 (CYRILLIC SMALL LETTER IE)" in line for line in found), found
+
+
+def test_every_correction_of_any_file_is_public(content: Content) -> None:
+    import json
+
+    from trustpages.render import render_site
+
+    site = VALID["site.yml"].replace("postmortem_within_days: 7", "postmortem_within_days: 10") + (
+        "corrections:\n  - {on: 2026-06-01, field: policies.postmortem_within_days, why: Our reviews take longer than a week.}\n"
+    )
+    output = render_site(records(content({"site.yml": site})), AS_OF)
+    page = output.pages["log/index.md"]
+    assert "Our rules (site.yml)" in page and "Our reviews take longer than a week." in page
+    summary = json.loads(output.assets["api/v1/summary.json"])
+    assert summary["site_corrections"] == [
+        {"on": "2026-06-01", "field": "policies.postmortem_within_days", "why": "Our reviews take longer than a week."}
+    ]

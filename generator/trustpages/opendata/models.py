@@ -89,6 +89,9 @@ class Summary(Document):
     rescheduled: Count = Field(
         0, description="Milestone promises whose due date moved after they were published; each counts at its first date."
     )
+    site_corrections: list[Correction] = Field(
+        [], description="Corrections of site.yml (its policies): the rules the company holds itself to, changed on purpose."
+    )
     source_commit: str | None = Field(
         None, description="The git commit the site was built from; `trustpages check --against-live` compares the records with it."
     )

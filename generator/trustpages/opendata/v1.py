@@ -193,6 +193,7 @@ def _summary(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[st
         ),
         "mistakes": models.MistakeCounts(total=len(records.mistakes)),
         "rescheduled": summary.rescheduled,
+        "site_corrections": _corrections(records.site),
         "status": service.state,
     }
 

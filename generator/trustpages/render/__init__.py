@@ -104,6 +104,12 @@ def render_site(
     context = {**_shared_context(records, as_of), **_history_context(records, history, as_of), "t": env.globals["t"]}
     context["listings"] = {(kind, key): listing_path(kind, key) for kind, key, _, items in _groups(context) if len(items) > INDEX_LIMIT}
     context["backdated"] = published.of
+    context["corrected_records"] = [
+        (kind.name, record, f"{kind.folder}/{record.id}.md" if kind.page else kind.section.path if kind.section else kinds.HOME.path)
+        for kind in kinds.kinds()
+        for record in kind.of(records)
+        if getattr(record, "corrections", ())
+    ]  # every correction of every file, site.yml included: one place that lists them all (the log page)
     policies = in_force(records, log)  # each fact judged by the policy in force when it happened
     context["policies_at"] = policies.at
     context["policy_changes"] = policies.of
