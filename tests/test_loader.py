@@ -234,7 +234,9 @@ def test_unknown_time_zone(content: Content) -> None:
 
 def test_withdrawn_list(content: Content) -> None:
     folder = content(
-        {"withdrawn.yml": "- {id: old, kind: incident, on: 2026-01-01, reason: Wrong.}\n- {id: old2, kind: incdent, on: 2026-01-01}\n"}
+        {
+            "withdrawn.yml": "- {id: old, kind: incident, on: 2026-01-01, reason: It was the wrong incident.}\n- {id: old2, kind: incdent, on: 2026-01-01}\n"
+        }
     )
     assert human(folder) == [
         "content/withdrawn.yml:2:3: error: 'reason' is missing from [2] (add reason: Why, in plain words.)",
