@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.importers.conftest import export, snapshot, statuspage_incident, trustpages
+from tests.importers.conftest import export, incidents, snapshot, statuspage_incident, trustpages
 
 # Ten anchors, each a list of ten of the one before: 10**10 values once expanded ("billion laughs").
 BOMB = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]\n" for n in range(1, 10))
@@ -114,3 +114,26 @@ def test_a_statuspage_export_nested_too_deeply_is_a_plain_error(
     path = tmp_path / "export.json"
     path.write_text(nested, encoding="utf-8")
     assert _refused(capsys, content, "statuspage", path) == "export.json: nested too deeply to be a Statuspage export"
+
+
+def test_a_line_break_in_an_imported_id_cannot_write_a_field(content: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The source's id is written in a comment atop the record: a line break in it once started a line of its own (a field)."""
+    hostile = statuspage_incident(id="abc\nremedy: Everyone gets a free year.\n#\u202e", shortlink="https://stspg.io/x\x07")
+    result = trustpages(capsys, "import", "statuspage", export(tmp_path, hostile), "--into", content)
+    assert result.code == 0, result
+    (written,) = (content / "incidents").glob("*.yml")
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith(
+        "# Imported from Statuspage incident abc\n# remedy: Everyone gets a free year.\n# #\\u202e: https://stspg.io/x\\u0007\n"
+    )
+    assert incidents(content)[written.stem].remedy is None
+
+
+def test_a_line_break_in_a_cstate_file_name_cannot_write_a_field(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = _cstate(content, ISSUE.format(title="Slow"))
+    (site / "content" / "issues" / "x.md").rename(site / "content" / "issues" / "x\nremedy: free.md")
+    result = trustpages(capsys, "import", "cstate", site, "--into", content)
+    assert result.code == 0, result
+    (written,) = (content / "incidents").glob("*.yml")
+    assert written.read_text(encoding="utf-8").startswith("# Imported from cState issue x\n# remedy: free.md\n")
+    assert incidents(content)[written.stem].remedy is None
