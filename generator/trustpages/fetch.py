@@ -27,7 +27,14 @@ _CHUNK = 1 << 16
 
 
 class FetchError(Exception):
-    """The address could not be read whole in time; the message says why in one plain sentence."""
+    """The address could not be read whole in time; the message says why in one plain sentence.
+
+    `status`: the HTTP status the server answered with, when it answered with an error (404: there is nothing there).
+    """
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def fetch(url: str, *, max_bytes: int, deadline_seconds: float) -> bytes:
@@ -56,7 +63,7 @@ def fetch(url: str, *, max_bytes: int, deadline_seconds: float) -> bytes:
             return _read(response, url, max_bytes, watch)
     except urllib.error.HTTPError as exc:
         exc.close()
-        raise FetchError(f"{url} answered {exc.code} {exc.reason}") from None
+        raise FetchError(f"{url} answered {exc.code} {exc.reason}", exc.code) from None
     except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
         if watch.passed():
             raise FetchError(f"{url} did not send its answer within {deadline_seconds:g} seconds") from None
