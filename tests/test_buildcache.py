@@ -162,42 +162,86 @@ def _cached_pages(project: Path) -> dict[int, Path]:
     return {path.stat().st_ino: path for path in (project / ".trustpages" / "cache" / "pages").glob("*.html")}
 
 
-def test_a_kept_page_is_a_hard_link_to_its_cache_entry_readable_by_all(project: Path, umask_022: None) -> None:
+def test_a_kept_page_is_a_private_copy_of_its_cache_entry_readable_by_all(project: Path, umask_022: None) -> None:
     _build(project, "first")
     log = _build(project, "second")
     reused, rendered, removed = _counts(log)
     assert reused > 30 and rendered == removed == 0
     assert "Page skipped" not in log  # MkDocs builds no page for a kept one: it is a file to copy
     cached = _cached_pages(project)
+    entries = {path.read_bytes() for path in cached.values()}
     records = [
         path for path in (project / "second").glob("*/*/index.html") if path.parent.parent.name in ("incidents", "mistakes", "commitments")
     ]
     assert len(records) >= 25
     for page in (*records, project / "second" / "mistakes" / "index.html", project / "second" / "index.html"):  # and pages the nav lists
         found = page.stat()
-        assert found.st_ino in cached and found.st_nlink >= 2, page  # the cache entry itself, not a copy
+        assert page.read_bytes() in entries, page  # the kept bytes…
+        assert found.st_ino not in cached and found.st_nlink == 1, page  # …in a file of the site's own
         assert found.st_mode & 0o777 == 0o644, oct(found.st_mode)  # 0o666 less the umask, not mkstemp's 0o600
     cache = project / ".trustpages" / "cache"
     for written in (*cached.values(), cache / "pages" / "pages.index", cache / "parsed.index"):
         assert written.stat().st_mode & 0o777 == 0o644, written
-    # A page trustpages does not generate (site_src/about.md) is MkDocs' own: written, never linked.
-    assert (project / "second" / "about" / "index.html").stat().st_nlink == 1
+    # Two sites built from one cache (`build -d staging`, then `build`) share no file either.
+    first = {path.stat().st_ino for path in (project / "first").rglob("*") if path.is_file()}
+    second = {path.stat().st_ino for path in (project / "second").rglob("*") if path.is_file()}
+    assert len(second) > 30 and first.isdisjoint(second) and second.isdisjoint(cached)
 
 
-def test_a_kept_file_written_through_its_link_is_rendered_again(project: Path) -> None:
+def test_editing_one_sites_file_changes_neither_the_cache_nor_another_site(project: Path) -> None:
     _build(project, "first")
     _build(project, "second")
     page = _record_page(project, "second")
-    assert page.stat().st_ino in _cached_pages(project)
-    with page.open("r+b") as file:  # through the link: the cache entry's bytes change with it
+    original = page.read_bytes()
+    with page.open("r+b") as file:  # in place, as an editor or a careless script would
         file.write(b"<!-- changed in the site -->")
-    assert page.stat().st_ino in _cached_pages(project)
 
     reused, rendered, _ = _counts(_build(project, "third"))
-    assert rendered == 1 and reused > 30  # that page only; its entry no longer has the digest it was kept with
+    assert rendered == 0 and reused > 30  # the cache did not see the edit
+    assert _record_page(project, "third").read_bytes() == _record_page(project, "first").read_bytes() == original
     _build(project, "cold", cache=False)
     assert _differences(project / "third", project / "cold") == []
-    assert b"changed in the site" not in _record_page(project, "third").read_bytes()
+
+
+def test_a_cache_entry_changed_in_place_with_its_time_restored_is_rendered_again(project: Path) -> None:
+    """Size and time prove nothing: a same-size edit with its modification time put back is caught by the digest."""
+    _build(project, "first")
+    page = _record_page(project, "first")
+    entry = next(path for path in _cached_pages(project).values() if path.read_bytes() == page.read_bytes())
+    before = entry.stat()
+    data = entry.read_bytes()
+    forged = data.replace(b"<title>", b"<title>X", 1)[: len(data)]  # other bytes, the same size
+    assert len(forged) == len(data) and forged != data
+    entry.write_bytes(forged)
+    os.utime(entry, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    for site in ("second", "third"):  # rendered again once, then kept as rendered
+        reused, rendered, _ = _counts(_build(project, site))
+        assert rendered == (1 if site == "second" else 0) and reused > 30
+        assert _record_page(project, site).read_bytes() == data
+
+
+def test_emptied_or_cut_short_cache_entries_are_rendered_again_never_published(project: Path) -> None:
+    """What a crash or a partial restore of the cache leaves (empty or torn files) never reaches a site."""
+    _build(project, "first")
+    cache = project / ".trustpages" / "cache"
+    pages = sorted((cache / "render").glob("*.page"))
+    assert len(pages) > 25
+    for page in pages:  # every record page as trustpages rendered it: empty
+        page.write_bytes(b"")
+    for number, entry in enumerate(sorted((cache / "pages").glob("*.html"))):  # every themed page: empty, or cut short
+        entry.write_bytes(b"" if number % 2 else entry.read_bytes()[: entry.stat().st_size // 2])
+    # Another description: the theme renders every page again, from trustpages' record pages as kept.
+    log = _build(project, "second", site_description="Another description")
+    reused, rendered, _ = _counts(log)
+    assert reused == 0 and rendered > 30
+    assert _numbers(log)[3] == len(pages)  # every record page rendered again, none read empty
+    _build(project, "cold", cache=False, site_description="Another description")
+    assert _differences(project / "second", project / "cold") == []
+
+    _build(project, "third")  # the first build's configuration: every themed entry torn, so every page again
+    _build(project, "cold-again", cache=False)
+    assert _differences(project / "third", project / "cold-again") == []
 
 
 def test_a_title_the_navigation_takes_from_a_page_renders_kept_pages_again(project: Path) -> None:
@@ -289,7 +333,7 @@ def test_a_value_json_cannot_give_back_is_parsed_again(tmp_path: Path, monkeypat
         assert yamlsource.read(record, store).value == {1: "a", "when": (1, 2)}
         store.save()
     assert parsed == [b"1: a\n"] * 2
-    assert (folder / "parsed.index").read_text(encoding="utf-8").splitlines()[1:] == []  # the header only
+    assert (folder / "parsed.index").read_text(encoding="utf-8").splitlines()[1:-1] == []  # the header (and the digest) only
 
     index = folder / "parsed.index"
     index.write_text(index.read_text(encoding="utf-8") + f'{hashlib.sha256(b"1: a" + bytes([10])).hexdigest()}\t{{"torn', encoding="utf-8")
@@ -331,25 +375,88 @@ def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
     return parsed
 
 
-def test_a_kept_page_is_copied_where_the_site_cannot_link_to_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The cache on another file system (or one without hard links): the page is copied, byte for byte."""
-    import errno
-
+def _kept_store(folder: Path, pages: dict[str, str]) -> Any:
+    """A page store that kept `pages` (key: output) in an earlier build, as the next build opens it."""
     from trustpages import buildcache
 
-    store = buildcache.PageStore(tmp_path / "cache", "site")
-    store.put("k", "<p>kept ✓</p>", search=[], meta={})
+    store = buildcache.PageStore(folder, "site")
+    for key, output in pages.items():
+        store.put(key, output, search=[], meta={})
+    store.save()
+    return buildcache.PageStore(folder, "site")
 
-    def cross_device(source: object, destination: object) -> None:
-        raise OSError(errno.EXDEV, "Invalid cross-device link")
 
-    monkeypatch.setattr(buildcache.os, "link", cross_device)
+def test_a_kept_page_is_copied_never_written_through_a_file_already_there(tmp_path: Path) -> None:
+    """A --dirty build over a site an older trustpages hard-linked to its cache: the old file is replaced, not written through."""
+    store = _kept_store(tmp_path / "cache", {"k": "<p>kept ✓</p>"})
+    elsewhere = tmp_path / "elsewhere.html"
+    elsewhere.write_bytes(b"<p>another site's page</p>")
     destination = tmp_path / "site" / "page" / "index.html"
-    store.link("k", str(destination))
+    destination.parent.mkdir(parents=True)
+    os.link(elsewhere, destination)
+    assert store.get("k") is not None
+    store.copy("k", str(destination))
     assert destination.read_bytes() == "<p>kept ✓</p>".encode()
-    assert destination.stat().st_ino != (store.folder / "k.html").stat().st_ino
-    store.link("k", str(destination))  # over the last build's file
-    assert destination.read_bytes() == "<p>kept ✓</p>".encode()
+    assert elsewhere.read_bytes() == b"<p>another site's page</p>"
+    assert destination.stat().st_nlink == 1 and destination.stat().st_ino != (store.folder / "k.html").stat().st_ino
+    assert store.reused == 1
+
+
+def test_a_kept_page_that_changes_after_it_was_checked_is_not_copied(tmp_path: Path) -> None:
+    from trustpages import buildcache
+
+    store = _kept_store(tmp_path / "cache", {"k": "<p>kept</p>"})
+    assert store.get("k") is not None
+    (store.folder / "k.html").write_bytes(b"<p>KEPT</p>")  # between the check and the copy
+    destination = tmp_path / "site" / "index.html"
+    with pytest.raises(buildcache.ChangedEntry, match="changed during the build"):
+        store.copy("k", str(destination))
+    assert not destination.exists()
+
+
+@pytest.mark.parametrize("forged", [b"", b"<p>ke", b"<p>KEPT</p>"], ids=["emptied", "cut short", "same size"])
+def test_a_kept_output_is_used_only_with_the_bytes_it_was_kept_with(tmp_path: Path, forged: bytes) -> None:
+    store = _kept_store(tmp_path / "cache", {"k": "<p>kept</p>", "other": "<p>other</p>"})
+    kept = store.folder / "k.html"
+    before = kept.stat()
+    kept.write_bytes(forged)
+    os.utime(kept, ns=(before.st_atime_ns, before.st_mtime_ns))  # its time put back: it proves nothing
+    assert store.get("k") is None and store.get("other") is not None
+
+
+def test_a_rendered_record_page_is_used_only_with_the_bytes_it_was_kept_with(tmp_path: Path) -> None:
+    from trustpages import buildcache
+
+    key = (("templates", "2026-11-23"), "the record", (), ())
+    first = buildcache.RenderStore(tmp_path)
+    first.put("incidents/a.md", key, ("<h1>A</h1><p>What happened.</p>", True))
+    first.prune()
+    entry = next(tmp_path.glob("*.page"))
+    for forged in (b"", b"<h1>A</h1>", b"<h1>B</h1><p>What happened.</p>"):  # emptied, cut short, changed
+        entry.write_bytes(forged)
+        assert buildcache.RenderStore(tmp_path).get("incidents/a.md", key) is None
+    entry.write_bytes(b"<h1>A</h1><p>What happened.</p>")
+    store = buildcache.RenderStore(tmp_path)
+    found = store.get("incidents/a.md", key)
+    assert found is not None
+    entry.write_bytes(b"")  # after the check, before the plugin reads it
+    with pytest.raises(buildcache.ChangedEntry):
+        store.read(found[0])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("cut", [1, 20, 70])
+def test_an_index_cut_short_is_not_used(tmp_path: Path, cut: int) -> None:
+    """A torn index (a crash while a tool copied the cache) would drop or garble entries: it is not read at all."""
+    store = _kept_store(tmp_path / "cache", {"k": "<p>kept</p>", "other": "<p>other</p>"})
+    assert store.get("k") is not None
+    index = store.folder / "pages.index"
+    data = index.read_bytes()
+    index.write_bytes(data[: len(data) - cut])
+    from trustpages import buildcache
+
+    assert buildcache.PageStore(store.folder, "site").entries == {}
+    index.write_bytes(data.replace(b'"meta": {}', b'"meta": {"x": 1}', 1))  # changed, not cut: the same
+    assert buildcache.PageStore(store.folder, "site").entries == {}
 
 
 def test_a_hand_written_link_to_a_kept_page_still_finds_it(project: Path) -> None:
@@ -405,33 +512,6 @@ def test_in_a_git_repository_a_second_build_reuses_every_page(project: Path) -> 
     assert _numbers(log)[3] == 0  # no record page rendered again either
     page = _record_page(project, "second")
     assert "5 January 2026" in page.read_text(encoding="utf-8")  # the history is there: published on the commit's day
-    assert page.stat().st_nlink >= 2
-
-
-def test_a_kept_output_is_read_again_only_when_its_size_or_time_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from trustpages import buildcache
-
-    store = buildcache.PageStore(tmp_path / "cache", "site")
-    store.put("k", "<p>kept</p>", search=[], meta={})
-    store.save()
-    kept = store.folder / "k.html"
-    read: list[bytes] = []
-    digest = buildcache.digest
-    monkeypatch.setattr(buildcache, "digest", lambda data: read.append(data) or digest(data))
-
-    def reopened() -> buildcache.PageStore:
-        return buildcache.PageStore(tmp_path / "cache", "site")
-
-    assert reopened().get("k") is not None and read == []  # as it was kept: not read
-    later = kept.stat().st_mtime_ns + 10**9
-    os.utime(kept, ns=(later, later))  # the same bytes with another time (a cache restored without its times)
-    store = reopened()
-    assert store.get("k") is not None and read == [b"<p>kept</p>"]  # read once, and its time noted
-    store.save()
-    assert reopened().get("k") is not None and len(read) == 1
-
-    kept.write_bytes(b"<p>KEPT</p>")  # the same size, other bytes: the time tells
-    assert reopened().get("k") is None and read[-1] == b"<p>KEPT</p>"
 
 
 def test_a_promise_whose_due_date_moved_since_it_was_published_is_another_input() -> None:
@@ -545,6 +625,36 @@ def test_a_feed_is_made_again_exactly_when_it_changes(tmp_path: Path) -> None:
     assert made == changed and {"feeds/mistakes.json", "feeds/all.xml"} <= changed
     made, changed = made_again(records, date(2026, 11, 24))  # the empty feeds (JSON Feed has no date: unchanged)
     assert made == {"feeds/mistakes.xml", "feeds/mistakes.json"} and "feeds/mistakes.xml" in changed
+
+
+def test_another_time_zone_database_is_other_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages show local times: after a tzdata upgrade (new offsets) nothing made with the old database is reused."""
+    import zoneinfo
+
+    from trustpages import buildcache
+
+    packaged, unpackaged = tmp_path / "packaged", tmp_path / "unpackaged"
+    (packaged / "Europe").mkdir(parents=True)
+    (unpackaged / "Europe").mkdir(parents=True)
+    (packaged / "tzdata.zi").write_text("# version 2025b\n# ddeps\n", encoding="utf-8")
+    (unpackaged / "Europe" / "Berlin").write_bytes(b"TZif2 old offsets")
+
+    def key(zi_version: str, berlin: bytes) -> str:
+        (packaged / "tzdata.zi").write_text(f"# version {zi_version}\n", encoding="utf-8")
+        (unpackaged / "Europe" / "Berlin").write_bytes(berlin)
+        buildcache.code_key.cache_clear()
+        buildcache.time_zones_key.cache_clear()
+        return buildcache.code_key()
+
+    monkeypatch.setattr(zoneinfo, "TZPATH", (str(packaged), str(unpackaged), str(tmp_path / "missing")))
+    try:
+        first = key("2025b", b"TZif2 old offsets")
+        assert key("2025b", b"TZif2 old offsets") == first
+        assert key("2026a", b"TZif2 old offsets") != first  # a packaged database: its version line
+        assert key("2025b", b"TZif2 new offsets") != first  # one without: its files
+    finally:
+        buildcache.code_key.cache_clear()
+        buildcache.time_zones_key.cache_clear()
 
 
 def test_an_upgrade_of_a_library_trustpages_renders_with_is_other_code(monkeypatch: pytest.MonkeyPatch) -> None:

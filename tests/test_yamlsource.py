@@ -253,3 +253,38 @@ def test_unclosed_flow_list(tmp_path: Path) -> None:
         11,
         "YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence)",
     )
+
+
+@pytest.mark.parametrize("text", ['title: "half \\ud800 a pair"\n', '"\\udc00": 1\n'])
+def test_an_escape_for_half_a_character_is_refused_whichever_parser_composed_it(text: str) -> None:
+    """libyaml refuses a lone surrogate; PyYAML's own parser (without libyaml) makes one, which no file or page can hold."""
+    import yaml
+
+    from trustpages.yamlsource import _Converter, parse
+
+    with pytest.raises(YamlError, match="YAML syntax"):
+        parse(text.encode())
+    with pytest.raises(YamlError) as raised:
+        _Converter().value(yaml.compose(text, Loader=yaml.SafeLoader), 0)  # the pure-Python composer
+    assert raised.value.message.startswith("the escape \\ud800 is half" if "ud800" in text else "the escape \\udc00 is half")
+    assert (raised.value.line, raised.value.col) == (1, 8 if "title" in text else 1)
+
+
+def test_text_another_tool_wrote_is_read_as_text_within_the_same_budgets() -> None:
+    from trustpages.yamlsource import MAX_NODES, load_text
+
+    assert load_text("date: 2021-03-01\nresolved: yes\ncount: 3\nnothing:\nlist: [a, ~]\n") == {
+        "date": "2021-03-01",
+        "resolved": "yes",
+        "count": "3",
+        "nothing": "",
+        "list": ["a", "~"],
+    }
+    assert load_text("") is None
+    bomb = "a: &a [" + ", ".join(["x"] * 1000) + "]\nb: [" + ", ".join(["*a"] * (MAX_NODES // 1000 + 1)) + "]\n"
+    with pytest.raises(YamlError, match="aliases"):
+        load_text(bomb)
+    with pytest.raises(YamlError, match="is not allowed"):
+        load_text("when: !!timestamp 2021-03-01\n")
+    with pytest.raises(YamlError, match="duplicate key 'title'"):
+        load_text("title: a\ntitle: b\n")

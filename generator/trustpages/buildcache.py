@@ -5,24 +5,26 @@ source trustpages generated (HTML and front matter), and the site around it (the
 configuration after the plugin dressed it, the navigation and what it shows of each page it lists,
 the theme's templates, the versions of MkDocs and Material, and a hash of trustpages' own code and
 of the versions of the libraries its output passes through: `code_key`, which also keys the
-parsed and rendered records below). Nothing else goes in, so a
+parsed and rendered records below, and holds the version of the time-zone database). Nothing else goes in, so a
 page whose inputs did not change is the very bytes a cold build would write, and the day only
 matters to a page when its own text changed with it (an overdue promise). A build after one
 record changed renders again only the pages that show it.
 
 MkDocs does no work on a kept page: the plugin gives it to MkDocs as a file to copy rather than a
 page to build, puts its kept search entries in the theme's index and its address in the site
-map, and hard-links its file from the cache (checked against the digest it was kept with, so a
-file changed since, say written through a link to it, is rendered again, never published; a file
-whose size and modification time are those it had when its digest last matched is not read again). The
-entries are listed in `pages.index` beside the outputs (`<hash>.html`); after a good build, the
-ones it did not use are deleted.
+map, and copies its file from the cache. The cache is private: a site never shares a file with it
+(a hard link would let an edit of one site's file rewrite the cache and every other site), and
+every entry is checked against the digest it was kept with when it is looked up and again as it
+is copied, so an entry changed, emptied or cut short since (a crash, a partial restore of the
+cache) is rendered again, never published. The entries are listed in `pages.index` beside the
+outputs (`<hash>.html`); after a good build, the ones it did not use are deleted. Every index
+ends with the digest of what it holds: one cut short or changed is not used.
 
 `ParsedStore` keeps each record file's parsed value by the hash of its bytes (`parsed.index`), so
 an unchanged file is not parsed again; it is validated again all the same.
 
-`RenderStore` keeps, the same way, each record page as trustpages rendered it (before the theme),
-keyed by the inputs the preview's page cache compares (the record, what its page shows, its
+`RenderStore` keeps, the same way (checked against their digests), each record page as trustpages
+rendered it (before the theme), keyed by the inputs the preview's page cache compares (the record, what its page shows, its
 history, the templates, site.yml and the day): a build on the same day renders again only the
 record pages whose inputs changed; and the pages of long lists, by their rows' records. For the
 open data it keeps text by what it was made from (`fragment`: each record's item in the JSON,
@@ -36,10 +38,10 @@ import functools
 import hashlib
 import json
 import os
-import shutil
 import tempfile
+import zoneinfo
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, fields, is_dataclass, replace
+from dataclasses import asdict, dataclass, fields, is_dataclass
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -64,7 +66,10 @@ class Kept:
     digest: str
     search: list[dict[str, str]]
     meta: dict[str, Any]
-    seen: list[int] | None = None  # the file's size and modification time (ns) when its digest last matched
+
+
+class ChangedEntry(OSError):
+    """A cache entry whose bytes are no longer those it was kept with."""
 
 
 class PageStore:
@@ -76,6 +81,7 @@ class PageStore:
         self.site = site  # the hash of everything every page shares (site_key)
         self.entries = _read_index(folder / MANIFEST, _PAGES_INDEX)
         self.kept: dict[str, str] = {}  # the entries this build used or made (as JSON): the next manifest
+        self.digests: dict[str, str] = {}  # the digest of each entry this build uses, as `get` found it
         self.reused = 0
         self.rendered = 0
 
@@ -91,37 +97,40 @@ class PageStore:
         return _hash(json.dumps([self.site, src_uri, made], ensure_ascii=False))
 
     def get(self, key: str) -> Kept | None:
-        """The kept page, if its output is there with the bytes it was kept with."""
+        """The kept page, if its output is there with the bytes it was kept with (read and checked: no size or time stands in for them)."""
         entry = self.entries.get(key)
         if entry is None:
             return None
         try:
             kept = Kept(**json.loads(entry))
-            path = self.folder / f"{key}.html"
-            now = _seen(path)
-            if now != kept.seen:  # written to since, or restored by a tool that did not keep its time: read it
-                if digest(path.read_bytes()) != kept.digest:
-                    return None  # changed since (written through a link to it): render it again
-                kept = replace(kept, seen=now)
-                entry = json.dumps(asdict(kept), ensure_ascii=False)
+            if digest((self.folder / f"{key}.html").read_bytes()) != kept.digest:
+                return None  # changed, emptied or cut short since: render it again
         except (OSError, TypeError, ValueError):
             return None
         self.kept[key] = entry
+        self.digests[key] = kept.digest
         return kept
 
-    def link(self, key: str, destination: str) -> None:
-        """Put the kept output at `destination`: a hard link to it, or a copy where links are not possible."""
-        source = self.folder / f"{key}.html"
+    def copy(self, key: str, destination: str) -> None:
+        """Write a copy of the output `get` found at `destination`, checked against its digest again as it is copied.
+
+        The bytes are read to be checked in any case, so they are written from memory: a reflink
+        would save that write but publish bytes nobody checked. A file already at `destination`
+        (a --dirty build) is replaced, never written through: it may be a hard link an older
+        trustpages made. Raises ChangedEntry when the entry changed since `get` (OSError when
+        another build pruned it).
+        """
+        data = (self.folder / f"{key}.html").read_bytes()
+        if digest(data) != self.digests[key]:
+            raise ChangedEntry(f"its kept output changed during the build ({self.folder / key}.html)")
         os.makedirs(os.path.dirname(destination), exist_ok=True)
-        for _ in range(2):
-            try:
-                os.link(source, destination)
-                break
-            except FileExistsError:  # a --dirty build, over the last one's file
-                os.unlink(destination)
-            except OSError:  # another file system, or no hard links there
-                shutil.copyfile(source, destination)
-                break
+        try:
+            os.unlink(destination)
+        except FileNotFoundError:
+            pass
+        descriptor = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # less the umask, as MkDocs writes
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
         self.reused += 1
 
     def put(self, key: str, output: str, search: list[dict[str, str]], meta: dict[str, Any]) -> None:
@@ -132,13 +141,8 @@ class PageStore:
         data = output_bytes(output)
         if _as_json(meta) is None:
             return
-        path = self.folder / f"{key}.html"
-        _write(path, data)
-        try:
-            seen = _seen(path)
-        except OSError:
-            seen = None
-        self.kept[key] = json.dumps(asdict(Kept(digest(data), search, meta, seen)), ensure_ascii=False)
+        _write(self.folder / f"{key}.html", data)
+        self.kept[key] = json.dumps(asdict(Kept(digest(data), search, meta)), ensure_ascii=False)
         self.rendered += 1
 
     def save(self) -> int:
@@ -231,12 +235,13 @@ class _KeptValues:
 
 
 class Unread(str):
-    """A record page's source that `RenderStore` has not read yet (it reads as empty): `RenderStore.read` reads it.
+    """A record page's source that `RenderStore` has not decoded yet (it reads as empty): `RenderStore.read` gives it.
 
-    A page whose themed output the build cache kept is never read; the plugin reads the others.
+    A page whose themed output the build cache kept is never decoded; the plugin reads the others.
     """
 
-    digest: str
+    digest: str  # the hash of its inputs: the entry's name
+    checksum: str  # the digest of its bytes, as `RenderStore.get` checked them
 
 
 class RenderStore(PageCache):
@@ -249,7 +254,7 @@ class RenderStore(PageCache):
         super().__init__()
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
-        self.kinds = _read_index(folder / MANIFEST, _RENDERED_INDEX)  # each entry's kind of page: html or markdown
+        self.kinds = _read_index(folder / MANIFEST, _RENDERED_INDEX)  # each entry's kind of page (html or markdown) and its bytes' digest
         self.used: dict[str, str] = {}
         self.made_from: dict[str, str] = {}  # each record page's path: the hash of its inputs
         self._shared: tuple[Any, str] | None = None
@@ -259,23 +264,34 @@ class RenderStore(PageCache):
         self._fragments = _KeptValues(folder / FRAGMENTS, header)
 
     def get(self, path: str, key: tuple[Any, ...]) -> tuple[str, bool] | None:
-        digest = self.made_from[path] = self._inputs(path, key)
-        kind = self.kinds.get(digest)
-        if kind not in ("html", "markdown") or not os.path.isfile(self.folder / f"{digest}.page"):
+        """The page kept for these inputs, when its bytes are those it was kept with (emptied or cut short: rendered again)."""
+        inputs = self.made_from[path] = self._inputs(path, key)
+        entry = self.kinds.get(inputs, "")
+        kind, _, checksum = entry.partition(" ")
+        if kind not in ("html", "markdown"):
             return None
-        self.used[digest] = kind
+        try:
+            if digest((self.folder / f"{inputs}.page").read_bytes()) != checksum:
+                return None
+        except OSError:  # gone (a build sharing the cache pruned it)
+            return None
+        self.used[inputs] = entry
         source = Unread()
-        source.digest = digest
+        source.digest, source.checksum = inputs, checksum
         return source, kind == "html"
 
     def read(self, source: Unread) -> str:
-        """The source `get` did not read (OSError when the entry is gone: a build sharing the cache pruned it)."""
-        return (self.folder / f"{source.digest}.page").read_text(encoding="utf-8")
+        """The source `get` checked and did not decode (OSError when it is gone or changed since: a build sharing the cache pruned it)."""
+        data = (self.folder / f"{source.digest}.page").read_bytes()
+        if digest(data) != source.checksum:
+            raise ChangedEntry(f"its rendered page changed during the build ({self.folder / source.digest}.page)")
+        return data.decode("utf-8")
 
     def put(self, path: str, key: tuple[Any, ...], page: tuple[str, bool]) -> None:
-        digest = self.made_from[path] = self._inputs(path, key)
-        self.used[digest] = "html" if page[1] else "markdown"
-        _write(self.folder / f"{digest}.page", page[0].encode())
+        inputs = self.made_from[path] = self._inputs(path, key)
+        data = page[0].encode()
+        self.used[inputs] = f"{'html' if page[1] else 'markdown'} {digest(data)}"
+        _write(self.folder / f"{inputs}.page", data)
 
     def prune(self) -> int:
         _write_index(self.folder / MANIFEST, _RENDERED_INDEX, self.used)
@@ -386,7 +402,29 @@ def code_key() -> str:
 
     Every kept output was made by them; a version number of trustpages would miss a checkout's edits.
     """
-    return _hash(f"{_tree_digest(Path(__file__).parent, '*.py')} {' '.join(f'{name} {_version(name)}' for name in _OWN_TOOLS)}")
+    tools = " ".join(f"{name} {_version(name)}" for name in _OWN_TOOLS)
+    return _hash(f"{_tree_digest(Path(__file__).parent, '*.py')} {tools} {time_zones_key()}")
+
+
+@functools.cache
+def time_zones_key() -> str:
+    """The time-zone database local times are read in: each folder `zoneinfo` looks in, then the tzdata package.
+
+    A folder is its `tzdata.zi`'s version line where it has one (a distribution's packaged
+    database), else a hash of its files: a tzdata upgrade changes the local times pages show.
+    """
+    parts = []
+    for folder in map(Path, zoneinfo.TZPATH):
+        if not folder.is_dir():
+            continue
+        try:
+            with (folder / "tzdata.zi").open(encoding="utf-8") as file:
+                first = file.readline().strip()
+        except (OSError, UnicodeDecodeError):
+            first = ""
+        parts.append(f"{folder} {first if first.startswith('# version ') else _tree_digest(folder, '*')}")
+    parts.append(f"tzdata {_version('tzdata')}")
+    return "; ".join(parts)
 
 
 def _stable(value: Any) -> str:
@@ -456,17 +494,21 @@ def _umask() -> int:
     return mask
 
 
-_PAGES_INDEX = "trustpages kept pages"
-_RENDERED_INDEX = "trustpages rendered record pages"
+_PAGES_INDEX = "trustpages kept pages, checked"
+_RENDERED_INDEX = "trustpages rendered record pages, checked"
+_END = b"end "  # the index's last line: then the digest of every line before it
 
 
 def _read_index(path: Path, header: str) -> dict[str, str]:
-    """An index `_write_index` wrote with `header`: each entry's JSON text by its key (parsed only when used)."""
+    """An index `_write_index` wrote with `header`, whole: each entry's JSON text by its key (parsed only when used)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):  # none yet: everything is made afresh
+        data = path.read_bytes()
+    except OSError:  # none yet: everything is made afresh
         return {}
-    first, _, rest = text.partition("\n")
+    end = data.rfind(b"\n", 0, len(data) - 1) + 1
+    if data[end:] != _END + digest(data[:end]).encode() + b"\n":  # cut short or changed since (a crash, a partial restore)
+        return {}
+    first, _, rest = data[:end].decode("utf-8").partition("\n")
     if first != header:  # written by other code, or not an index
         return {}
     entries = {}
@@ -478,8 +520,9 @@ def _read_index(path: Path, header: str) -> dict[str, str]:
 
 
 def _write_index(path: Path, header: str, entries: dict[str, str]) -> None:
-    """One line per entry, key and JSON text (JSON escapes line breaks and tabs), after the header line."""
-    _write(path, (header + "\n" + "".join(f"{key}\t{value}\n" for key, value in entries.items())).encode("utf-8"))
+    """The header line, one line per entry, key and JSON text (JSON escapes line breaks and tabs), then the digest of those lines."""
+    body = (header + "\n" + "".join(f"{key}\t{value}\n" for key, value in entries.items())).encode("utf-8")
+    _write(path, body + _END + digest(body).encode() + b"\n")
 
 
 def _prune(folder: Path, used: set[str], suffixes: tuple[str, ...]) -> int:
@@ -489,12 +532,6 @@ def _prune(folder: Path, used: set[str], suffixes: tuple[str, ...]) -> int:
             entry.unlink(missing_ok=True)
             removed += 1
     return removed
-
-
-def _seen(path: Path) -> list[int]:
-    """A file's size and modification time: any write changes them (a kept file is compared with its digest when they differ)."""
-    status = os.stat(path)
-    return [status.st_size, status.st_mtime_ns]
 
 
 def _hash(text: str) -> str:

@@ -199,7 +199,11 @@ def _words(annotation: Any, metadata: list[Any]) -> str:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return "fields, as below"
     if annotation is int:
-        return "whole number (0 or more)" if any(getattr(m, "ge", None) == 0 for m in metadata) else "whole number"
+        low = next((m.ge for m in metadata if getattr(m, "ge", None) is not None), None)
+        high = next((m.le for m in metadata if getattr(m, "le", None) is not None), None)
+        if low is not None and high is not None:
+            return f"whole number from {low} to {high}"
+        return f"whole number ({low} or more)" if low is not None else "whole number"
     if annotation is str:
         pattern = next((m.pattern for m in metadata if getattr(m, "pattern", None)), None)
         return "three capital letters, like EUR" if pattern == r"^[A-Z]{3}$" else "text"

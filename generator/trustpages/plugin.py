@@ -346,7 +346,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     @event_priority(100)  # before other plugins' on_post_build, which may read the built site
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.store is not None:
-            self._link_kept(config)
+            self._copy_kept(config)
         again = ""
         if isinstance(self.parsed, ParsedStore):
             self.parsed.save()
@@ -359,13 +359,13 @@ class TrustPlugin(BasePlugin[TrustConfig]):
                 f"build cache: {self.store.reused} page(s) reused, {self.store.rendered} rendered, {removed} old one(s) removed{again}"
             )
 
-    def _link_kept(self, config: MkDocsConfig) -> None:
+    def _copy_kept(self, config: MkDocsConfig) -> None:
         """Put each kept page's file in the site, after everything else is written (as MkDocs writes pages last)."""
         assert self.store is not None
         for file in self.generated:
             if isinstance(file, _KeptFile):
                 try:
-                    self.store.link(file.cache_key, file.abs_dest_path)
+                    self.store.copy(file.cache_key, file.abs_dest_path)
                 except OSError as exc:
                     raise PluginError(
                         f"build cache: {file.src_uri}: its kept output is gone ({exc.strerror or exc}); build again"

@@ -1,12 +1,14 @@
 """Replacing a site folder: one build at a time, all at once, and keeping what the user keeps there.
 
-Next to `site/` live `.site-building-*` (the build in progress) and, for a moment during the
-swap, `.site-previous-*`. Only the build holding the lock (an flock on the folder around
-`site/`) creates them, so any the next holder finds were left by a killed build.
+Next to `site/` live `.site-building-*` (the build in progress, and after the swap the last
+site until it is deleted) and, where the swap takes two renames, for a moment `.site-previous-*`.
+Only the build holding the lock (an flock on the folder around `site/`) creates them, so any
+the next holder finds were left by a killed build.
 """
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import fcntl
 import os
@@ -84,10 +86,13 @@ def new_staging(site: Path) -> Path:
 
 
 def swap_in(staging: Path, site: Path) -> None:
-    """Replace `site` by the finished build in `staging` with renames, so `site` is never half written.
+    """Replace `site` by the finished build in `staging` in one step where the system allows, so `site` is never half written or missing.
 
-    The entries the user keeps in `site` (see `user_may_keep`) move into the new site first,
-    unless the build made an entry of that name; they move back if the swap fails.
+    On Linux the two folders trade places in one `renameat2(RENAME_EXCHANGE)`: a build killed at
+    any moment leaves the last site or the new one. Elsewhere (or on a file system without it)
+    it takes two renames, old site aside then new one in, and a kill between them leaves none
+    until the next build. The entries the user keeps in `site` (see `user_may_keep`) move into
+    the new site first, unless the build made an entry of that name; they move back if the swap fails.
     """
     built = sorted(entry.name for entry in staging.iterdir())
     (staging / MARKER).write_text(_MARKER_HEADER + "".join(f"{name}\n" for name in built), encoding="utf-8")
@@ -98,7 +103,10 @@ def swap_in(staging: Path, site: Path) -> None:
                 (site / name).rename(staging / name)
                 moved.append(name)
         previous = None
-        if site.exists():
+        if site.exists() or site.is_symlink():
+            if exchange(staging, site):
+                shutil.rmtree(staging, ignore_errors=True)  # the last site, where the build was; what is left, the next build removes
+                return
             previous = site.with_name(f".{site.name}-previous-{os.getpid()}")
             site.rename(previous)
         try:
@@ -113,6 +121,34 @@ def swap_in(staging: Path, site: Path) -> None:
         raise
     if previous is not None:
         shutil.rmtree(previous, ignore_errors=True)  # what is left, the next build removes
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two existing paths in one step (Linux renameat2 with RENAME_EXCHANGE); False where the system cannot, having changed nothing."""
+    call = _renameat2()
+    if call is None:
+        return False
+    if call(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):  # an old kernel, or a file system without it
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _renameat2() -> Callable[..., int] | None:
+    """The C library's renameat2 (glibc 2.28 and later), or None."""
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # not Linux, or an older or other C library
+        return None
+    function.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    function.restype = ctypes.c_int
+    return function
 
 
 def _kept(site: Path) -> list[str]:

@@ -1,8 +1,10 @@
 """Trust survey numbers, computed, never typed: per question and wave the share who agree with its 95 % interval, and a trust index.
 
-How we count (shown beside the numbers): a person agrees when they chose one of the top two
-points of the scale. The share who agree is agree ÷ n, with a 95 % Wilson score interval (it
-stays inside 0–100 % and is honest for small n). A wave's trust index is the mean of its
+How we count (shown beside the numbers): a person agrees when they chose a point above the
+middle of the scale (4 or 5 of 5, 5 to 7 of 7), so no scale can flatter (with "the top two", a
+two-point scale counted every answer as agreeing; a scale has at least three points). The share
+who agree is agree ÷ n, with a 95 % Wilson score interval (it stays inside 0–100 % and is honest
+for small n). A wave's trust index is the mean of its
 questions' shares. A wave with fewer than FEW answers to a question says so. An answers list
 whose length is not the survey's scale is left out of every number (check warns).
 """
@@ -60,10 +62,15 @@ class WaveResult:
 
 
 def share(counts: tuple[int, ...], scale: int) -> Share | None:
-    """The share who agree (the top two points), or None when the counts do not fit the scale."""
+    """The share who agree (a point above the middle of the scale), or None when the counts do not fit the scale."""
     if len(counts) != scale:
         return None
-    return Share(sum(counts), sum(counts[-2:]))
+    return Share(sum(counts), sum(counts[len(counts) - agreeing(scale) :]))
+
+
+def agreeing(scale: int) -> int:
+    """How many of a scale's points agree: those strictly above its middle ((scale + 1) / 2), never the middle itself."""
+    return scale // 2
 
 
 def results(survey: Survey) -> list[WaveResult]:

@@ -1,8 +1,11 @@
 """Read one YAML file safely into plain Python values, keeping every node's position.
 
 Only plain YAML is accepted: no tags, one document, bounded size, depth and alias
-expansion. Plain scalars follow the YAML 1.2 core schema, so `on`, `yes` and `no` stay
+expansion, no escape for half a character (a lone surrogate, which no file or page can
+hold). Plain scalars follow the YAML 1.2 core schema, so `on`, `yes` and `no` stay
 text and `1:30` is not a number; dates stay text for the models to parse strictly.
+`load_text` reads YAML another tool wrote (a Hugo site's front matter) under the same
+budgets, every value as text.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ _FALSE = {"false", "False", "FALSE"}
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _INDENT_TAB = re.compile(r"^ *\t", re.MULTILINE)
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # only a double-quoted scalar's \u escape makes one: UTF-8 text cannot hold it
 
 
 _DEFAULT_TAGS = {ScalarNode: BaseResolver.DEFAULT_SCALAR_TAG, SequenceNode: BaseResolver.DEFAULT_SEQUENCE_TAG,
@@ -172,6 +176,26 @@ def parse(raw: bytes) -> Document:
     if len(raw) > MAX_BYTES:
         raise _too_large(len(raw))
     text = _decode(raw)
+    root = _compose(text)
+    if root is None:
+        raise YamlError("file is empty", hint="write the record's fields, or delete the file")
+    return Document(_Converter().value(root, 0), text)
+
+
+def load_text(text: str) -> Any:
+    """YAML another tool wrote (a Hugo site's front matter or config.yml): every value as text, as Hugo reads it, unguessed.
+
+    The same budgets as a record's: size, depth, values (aliases cannot expand without end), no
+    tags, no duplicate keys. Raises YamlError with a position in `text`; an empty text is None.
+    """
+    if len(text) > MAX_BYTES:  # characters: at least as many bytes
+        raise _too_large(len(text))
+    root = _compose(text)
+    return None if root is None else _Converter(typed=False).value(root, 0)
+
+
+def _compose(text: str) -> Node | None:
+    """The node tree of `text`, refused with a located YamlError when it is not plain, reasonably nested YAML."""
     indent_tab = _INDENT_TAB.search(text)
     if indent_tab:  # a tab inside a value is fine; libyaml's own message for this one is cryptic
         line, col = _line_col(text, indent_tab.end() - 1)
@@ -185,9 +209,7 @@ def parse(raw: bytes) -> Document:
         raise _unprintable(text, exc) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise YamlError(str(exc)) from None
-    if root is None:
-        raise YamlError("file is empty", hint="write the record's fields, or delete the file")
-    return Document(_Converter().value(root, 0), text)
+    return root
 
 
 def _decode(raw: bytes) -> str:
@@ -278,10 +300,11 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
 
 
 class _Converter:
-    """Turns nodes into plain values, with a budget so aliases cannot blow up."""
+    """Turns nodes into plain values, with a budget so aliases cannot blow up; `typed`: plain scalars by the core schema, else text."""
 
-    def __init__(self) -> None:
+    def __init__(self, typed: bool = True) -> None:
         self.visited = 0
+        self.typed = typed
 
     def value(self, node: Node, depth: int) -> Any:
         self.visited += 1
@@ -292,18 +315,32 @@ class _Converter:
         if node.tag not in _PLAIN_TAGS:
             raise _error_at(node, f"YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed", "remove the tag")
         if isinstance(node, ScalarNode):
-            return node.value if node.style else _scalar(node)  # libyaml marks plain as "", PyYAML as None
+            if node.style == '"':
+                _whole_characters(node)
+            return _scalar(node) if self.typed and not node.style else node.value  # libyaml marks plain as "", PyYAML as None
         if isinstance(node, SequenceNode):
             return [self.value(item, depth + 1) for item in node.value]
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise _error_at(key_node, "a key must be a plain word, not a list or mapping")
+            if key_node.style == '"':
+                _whole_characters(key_node)
             key = key_node.value
             if key in mapping:
                 raise _error_at(key_node, f"duplicate key '{key}'", "keep one of them: YAML would silently drop the other")
             mapping[key] = self.value(value_node, depth + 1)
         return mapping
+
+
+def _whole_characters(node: ScalarNode) -> None:
+    """Refuse a double-quoted scalar whose escape (\\ud800) made half a character: no file or page can hold it."""
+    if found := _SURROGATE.search(node.value):
+        raise _error_at(
+            node,
+            f"the escape \\u{ord(found.group()):04x} is half of a character pair (a surrogate), not a character",
+            "write the character itself, or its \\U escape with eight digits",
+        )
 
 
 def _scalar(node: ScalarNode) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from trustpages.checks import consistency, examples, honesty, language, placeholders, policies, references, trust
+from trustpages.checks import consistency, examples, honesty, language, placeholders, policies, references, trust, unique
 from trustpages.checks.findings import Findings
 from trustpages.policyhistory import in_force
 from trustpages.problems import Problem
@@ -30,6 +30,7 @@ def run(
     """
     findings = Findings(records)
     consistency.check(records, as_of, findings)
+    unique.check(records, findings)
     references.check(records, seen, findings, components=site_known)
     if site_known:
         times = publication_times(log) if log is not None else None

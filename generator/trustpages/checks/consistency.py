@@ -25,7 +25,6 @@ def check(records: RecordSet, as_of: date, findings: Findings) -> None:
     for incident in records.incidents:
         _incident(incident, findings)
     _pricing(records, findings)
-    _components(records, findings)
     _withdrawn(records, findings)
     _corrections(records, as_of, findings)
 
@@ -161,14 +160,6 @@ def _pricing(records: RecordSet, findings: Findings) -> None:
                 ("history", i, "effective"),
                 f"takes effect ({change.effective}) before it was announced ({change.announced})",
             )
-
-
-def _components(records: RecordSet, findings: Findings) -> None:
-    ids: set[str] = set()
-    for i, component in enumerate(records.site.components):
-        if component.id in ids:
-            findings.error("site", "", ("components", i, "id"), f"component id '{component.id}' is used twice")
-        ids.add(component.id)
 
 
 def _withdrawn(records: RecordSet, findings: Findings) -> None:

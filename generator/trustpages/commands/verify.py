@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if args.since is not None:
         try:
             since = Checkpoint.parse(json.loads(args.since.read_text(encoding="utf-8")))
-        except (OSError, ValueError, LogError) as exc:
+        except (OSError, ValueError, LogError, RecursionError) as exc:
             print(f"trustpages: error: {args.since}: not a checkpoint saved by `trustpages verify --save` ({exc})", file=sys.stderr)
             return EXIT_USAGE
     try:
@@ -87,7 +87,7 @@ def _extends(log: Log, since: Checkpoint, url: str) -> list[str]:
     try:
         proof = json.loads(read(join(url, f"{PROOFS}/{since.size}.json")))
         nodes = [bytes.fromhex(node) for node in proof["proof"]]
-    except (Unreadable, ValueError, KeyError, TypeError):
+    except (Unreadable, ValueError, KeyError, TypeError, RecursionError):
         return []  # a checkpoint the site never published (one saved by a reader mid-way): the recomputation above is the proof
     root = log.root_at(log.size)
     if not merkle.verify_consistency(since.size, log.size, bytes.fromhex(since.root), root, nodes):

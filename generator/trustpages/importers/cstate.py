@@ -14,10 +14,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from trustpages import yamlsource
 from trustpages.importers import markup
-from trustpages.importers.export import Draft, Export, SourceComponent, SourceError, stamp, whole_seconds
+from trustpages.importers.export import Draft, Export, SourceComponent, SourceError, made_valid, read_text, stamp, whole_seconds
 from trustpages.problems import display_path
 from trustpages.records import Incident, IncidentUpdate
 
@@ -63,7 +62,8 @@ def read(folder: Path) -> Export:
         if _flag(front.get("draft"), path, "draft"):
             left_out.append(f"{display_path(path)} (draft: true, never published)")
             continue
-        drafts.append(_draft(path, issues, front, body))
+        with made_valid(display_path(path)):
+            drafts.append(_draft(path, issues, front, body))
     components = _components(systems, drafts)
     return Export("cstate", shown, components, tuple(sorted(drafts, key=lambda d: (d.created, d.source_id))), tuple(left_out))
 
@@ -73,12 +73,7 @@ def _systems(folder: Path) -> list[dict[str, Any]]:
     for name in _CONFIG_FILES:
         path = folder / name
         if path.is_file():
-            try:
-                config = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # every value as text
-            except UnicodeDecodeError:
-                raise SourceError(f"{display_path(path)}: not UTF-8 text") from None
-            except yaml.YAMLError as exc:
-                raise SourceError(_yaml_problem(display_path(path), exc, "not valid YAML")) from None
+            config = _yaml(read_text(path), display_path(path), "not valid YAML")
             params = config.get("params") if isinstance(config, dict) else None
             systems = params.get("systems") if isinstance(params, dict) else None
             return [s for s in systems or [] if isinstance(s, dict) and isinstance(s.get("name"), str)]
@@ -105,28 +100,26 @@ def _components(systems: list[dict[str, Any]], drafts: list[Draft]) -> tuple[Sou
 
 
 def _split(path: Path) -> tuple[dict[str, Any], str]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise SourceError(f"{display_path(path)}: not UTF-8 text") from None
+    text = read_text(path)
     match = _FRONT_MATTER.match(text)
     if not match:
         raise SourceError(f"{display_path(path)}:1:1: no front matter (an issue starts with --- , its fields, and --- )")
-    try:
-        front = yaml.load(match.group(1), Loader=yaml.BaseLoader)  # every value as text, as Hugo would not guess
-    except yaml.YAMLError as exc:
-        raise SourceError(_yaml_problem(display_path(path), exc, "front matter is not valid YAML", first_line=2)) from None
+    front = _yaml(match.group(1), display_path(path), "front matter is not valid YAML", first_line=2)
     if not isinstance(front, dict):
         raise SourceError(f"{display_path(path)}:2:1: front matter must be fields (name: value lines)")
     return front, text[match.end() :]
 
 
-def _yaml_problem(file: str, exc: yaml.YAMLError, what: str, first_line: int = 1) -> str:
-    """`file:line:col: what: problem`, with the line counted in the whole file."""
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or "cannot be read"
-    where = f"{file}:{mark.line + first_line}:{mark.column + 1}" if mark else file
-    return f"{where}: {what}: {problem}"
+def _yaml(text: str, file: str, what: str, first_line: int = 1) -> Any:
+    """Every value as text, as Hugo reads it, within the budgets a record has (aliases cannot expand without end).
+
+    Problems are `file:line:col: what: problem (hint)`, the line counted in the whole file.
+    """
+    try:
+        return yamlsource.load_text(text)
+    except yamlsource.YamlError as exc:
+        hint = f" ({exc.hint})" if exc.hint else ""
+        raise SourceError(f"{file}:{exc.line + first_line - 1}:{exc.col}: {what}: {exc.message}{hint}") from None
 
 
 def _draft(path: Path, issues: Path, front: dict[str, Any], body: str) -> Draft:
@@ -216,7 +209,8 @@ def _updates(body: str, date: datetime, notes: dict[str, str], file: str) -> lis
     for i, (at, status, text, undated) in enumerate(updates):
         if undated:
             notes[f"updates[{i}]"] = "This text has no track timestamp in cState; it is dated with the issue's date."
-        result.append(IncidentUpdate(at=at, status=status, body=f"{text}\n" if "\n" in text else text))
+        with made_valid(f"{file}: the update posted {stamp(at)}"):
+            result.append(IncidentUpdate(at=at, status=status, body=f"{text}\n" if "\n" in text else text))
     return result
 
 

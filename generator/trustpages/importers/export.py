@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
+from pydantic import ValidationError
+
+from trustpages.problems import display_path
 from trustpages.records import Incident
+from trustpages.yamlsource import MAX_BYTES
 
 
 class SourceError(Exception):
@@ -56,6 +63,37 @@ class Export:
     components: tuple[SourceComponent, ...]
     drafts: tuple[Draft, ...]
     left_out: tuple[str, ...] = ()  # source items deliberately not imported, with why
+
+
+@contextmanager
+def made_valid(where: str) -> Iterator[None]:
+    """Inside, a record the source's values cannot make (a title too long, a control character, a date out of range) is a SourceError.
+
+    Its message is `where: field: problem (hint)`, in the words `check` uses, never a pydantic traceback.
+    """
+    try:
+        yield
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        name = ".".join(str(part) for part in error["loc"] if isinstance(part, int) or "[" not in part)
+        hint = (error.get("ctx") or {}).get("hint")
+        raise SourceError(f"{where}: {name + ': ' if name else ''}{error['msg']}{f' ({hint})' if hint else ''}") from None
+
+
+def read_text(path: Path, limit: int = MAX_BYTES) -> str:
+    """A source file as text, refused when it is larger than `limit` (an incident record is at most MAX_BYTES) or not UTF-8."""
+    file = display_path(path)
+    try:
+        with path.open("rb") as opened:
+            data = opened.read(limit + 1)
+    except OSError as exc:
+        raise SourceError(f"{file}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise SourceError(f"{file}: larger than {limit:,} bytes; an incident record cannot hold that much")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SourceError(f"{file}: not UTF-8 text") from None
 
 
 def slugify(text: str, limit: int = 60) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, ValidationError
 
 from trustpages.importers import markup
-from trustpages.importers.export import Draft, Export, SourceComponent, SourceError, stamp, whole_seconds
+from trustpages.importers.export import Draft, Export, SourceComponent, SourceError, made_valid, stamp, whole_seconds
 from trustpages.problems import display_path
 from trustpages.records import Incident, IncidentUpdate
 from trustpages.records.incident import UpdateStatus
@@ -26,6 +26,7 @@ from trustpages.records.incident import UpdateStatus
 _UPDATE_STATUSES = set(UpdateStatus.__args__)  # type: ignore[attr-defined]
 _IMPACTS = {"none", "minor", "major", "critical", "maintenance"}
 _MAINTENANCE_STATUSES = {"scheduled", "in_progress", "verifying", "completed"}
+MAX_EXPORT_BYTES = 200_000_000  # a page with ten thousand incidents exports a few tens of megabytes
 
 
 class _Loose(BaseModel):
@@ -86,7 +87,11 @@ def read(path: Path) -> Export:
     """The drafts of every incident in the export at `path`."""
     file = display_path(path)
     try:
+        if path.is_file() and path.stat().st_size > MAX_EXPORT_BYTES:
+            raise SourceError(f"{file}: larger than {MAX_EXPORT_BYTES:,} bytes; export fewer incidents at a time")
         raw = json.loads(path.read_bytes())
+    except RecursionError:  # Python's JSON parser recurses once per level
+        raise SourceError(f"{file}: nested too deeply to be a Statuspage export") from None
     except FileNotFoundError:
         raise SourceError(f"{file}: no such file") from None
     except IsADirectoryError:
@@ -95,6 +100,8 @@ def read(path: Path) -> Export:
         raise SourceError(f"{file}: not UTF-8 text; a Statuspage export is JSON") from None
     except json.JSONDecodeError as exc:
         raise SourceError(f"{file}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    except OSError as exc:  # unreadable, a pipe, …
+        raise SourceError(f"{file}: cannot be read ({exc.strerror or exc})") from None
     if isinstance(raw, list):
         raw = {"incidents": raw}
     elif isinstance(raw, dict) and isinstance(raw.get("incident"), dict):
@@ -107,8 +114,11 @@ def read(path: Path) -> Export:
         raise SourceError(f"{file}: {_explain(exc, raw)}") from None
     incidents = _unique([*export.incidents, *export.scheduled_maintenances])
     components = _components(export, incidents)
-    drafts = tuple(_draft(incident) for incident in incidents)
-    return Export("statuspage", file, components, drafts)
+    drafts = []
+    for incident in incidents:
+        with made_valid(f"{file}: incident {incident.id}"):
+            drafts.append(_draft(incident))
+    return Export("statuspage", file, components, tuple(drafts))
 
 
 def _explain(exc: ValidationError, raw: dict[str, Any]) -> str:

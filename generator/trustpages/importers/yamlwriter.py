@@ -33,7 +33,7 @@ _NOT_IN_BLOCK = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\u
 def incident_yaml(incident: Incident, header: list[str] | None = None, notes: dict[str, str] | None = None) -> str:
     """The record file for `incident`; `notes` (by field name, or `updates[i]`) become comments above."""
     notes = notes or {}
-    lines = [f"# {line}".rstrip() for line in header or []]
+    lines = [comment for line in header or [] for comment in _comment(line, "")]
     values = incident.model_dump(exclude={"id"})
     for name in Incident.model_fields:
         if name == "id":
@@ -100,4 +100,13 @@ def _double_quoted(text: str) -> str:
 
 
 def _comment(text: str, indent: str) -> list[str]:
-    return [f"{indent}# {line}".rstrip() for line in text.splitlines()]
+    """`text` (from the source: an id, a file name) as comment lines: none can start a field, and none holds what a file cannot or what reorders the text around it (as escapes)."""
+    return [f"{indent}# {_UNSHOWN.sub(_escaped, line)}".rstrip() for line in text.splitlines()]
+
+
+# Not printable in YAML (it refuses the file), or reordering the text around it when read (bidi controls).
+_UNSHOWN = re.compile("[^\t\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(found: re.Match[str]) -> str:
+    return f"\\u{ord(found.group()):04x}"

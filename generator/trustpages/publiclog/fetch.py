@@ -7,23 +7,20 @@ takes effect only after a publication through the old one.
 
 from __future__ import annotations
 
-import http.client
 import json
 import os
 import subprocess
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
-import yaml
-
+from trustpages import yamlsource
+from trustpages.fetch import FetchError, fetch
 from trustpages.publiclog.log import CHECKPOINT, CHECKPOINTS, ENTRIES, Checkpoint, Log, LogError
 
 LIVE_URL = "TRUSTPAGES_LIVE_URL"
 DEADLINE_SECONDS = 60.0  # for the whole of one file, however slowly the server sends it
 MAX_BYTES = 256 << 20  # a log of a million facts is about this size
-_CHUNK = 1 << 16
 
 
 class Unreadable(Exception):
@@ -49,10 +46,10 @@ def live_address(content: Path, environ: os._Environ[str] | dict[str, str] = os.
             f"cannot tell where the live site is: no parent commit with {site.name} to read its url from "
             f"(set {LIVE_URL}, or pass --first-publication for the very first one)"
         ) from None
-    try:
-        value = yaml.safe_load(text)
-    except yaml.YAMLError:
-        value = None
+    try:  # as check reads it, within a record's budgets (size, nesting, aliases)
+        value = yamlsource.parse(text.encode("utf-8")).value
+    except yamlsource.YamlError as exc:
+        raise Unreadable(f"site.yml in the parent commit cannot be read (line {exc.line}: {exc.message}); set {LIVE_URL}") from None
     url = value.get("url") if isinstance(value, dict) else None
     if not isinstance(url, str) or not url.strip():
         raise Unreadable(f"site.yml in the parent commit has no url to read the live log from (set {LIVE_URL})")
@@ -92,47 +89,10 @@ def read(url: str, deadline: float = DEADLINE_SECONDS, max_bytes: int = MAX_BYTE
             raise Unreadable(f"{url} could not be read ({exc.strerror or exc})") from None
     if scheme not in ("http", "https"):
         raise Unreadable(f"{url} is not a web address")
-    until = time.monotonic() + deadline
-    for _ in range(5):  # redirects, followed by hand so the deadline covers them too
-        parts = urllib.parse.urlsplit(url)
-        make = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
-        try:
-            connection = make(parts.netloc, timeout=_left(until, url))
-            try:
-                connection.request("GET", urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, "")),
-                                   headers={"User-Agent": "trustpages", "Cache-Control": "no-cache"})  # fmt: skip
-                response = connection.getresponse()
-                if response.status in (301, 302, 303, 307, 308) and response.getheader("Location"):
-                    url = urllib.parse.urljoin(url, response.getheader("Location", ""))
-                    continue
-                if response.status in (404, 410):
-                    raise NotFound(f"{url} answered {response.status} {response.reason}")
-                if response.status != 200:
-                    raise Unreadable(f"{url} answered {response.status} {response.reason}")
-                body = bytearray()
-                while True:
-                    if connection.sock is not None:  # each read waits at most what is left of the deadline
-                        connection.sock.settimeout(_left(until, url))
-                    chunk = response.read1(_CHUNK)
-                    if not chunk:
-                        return bytes(body)
-                    body += chunk
-                    if len(body) > max_bytes:
-                        raise Unreadable(f"{url} is larger than {max_bytes} bytes")
-            finally:
-                connection.close()
-        except TimeoutError:
-            raise Unreadable(f"{url} took longer than {deadline:.0f} s to send") from None
-        except (OSError, http.client.HTTPException, ValueError) as exc:
-            raise Unreadable(f"{url} could not be read ({exc})") from None
-    raise Unreadable(f"{url} redirects too many times")
-
-
-def _left(until: float, url: str) -> float:
-    left = until - time.monotonic()
-    if left <= 0:
-        raise TimeoutError
-    return left
+    try:  # one deadline for the whole request, headers and redirects included (trustpages.fetch)
+        return fetch(url, max_bytes=max_bytes, deadline_seconds=deadline)
+    except FetchError as exc:
+        raise (NotFound if exc.status in (404, 410) else Unreadable)(str(exc)) from None
 
 
 def _git(folder: Path, *args: str) -> str:

@@ -350,3 +350,20 @@ Amount = Annotated[Decimal, BeforeValidator(_amount), WithJsonSchema({"type": "n
 Number = Annotated[float, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
 Flag = Annotated[bool, BeforeValidator(_flag), WithJsonSchema({"type": "boolean"})]
 Count = Annotated[int, Field(ge=0, strict=True)]
+# What was counted (answers, samples), which the numbers shown are computed from, such as a share
+# and its interval. No count a company keeps comes near MAX_TALLY, and every one below it is exact
+# as a float: a survey count of 400 digits passed check and failed the build converting it.
+MAX_TALLY = 10**15
+
+
+def _tally(value: int) -> int:
+    if value > MAX_TALLY:
+        raise PydanticCustomError(
+            "tally_large",
+            "is {digits} digits long; counts end at {max}",
+            {"digits": len(str(value)), "max": f"{MAX_TALLY:,}", "hint": "write the count itself; a larger one cannot be right"},
+        )
+    return value
+
+
+Tally = Annotated[int, Field(ge=0, strict=True, json_schema_extra={"maximum": MAX_TALLY}), AfterValidator(_tally)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from trustpages.records.common import Count, Line, Number, Period, Record, Text
+from trustpages.records.common import Line, Number, Period, Record, Tally, Text
 from trustpages.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 
@@ -13,7 +13,7 @@ class Point(Record):
 
     period: Period = Field(description="The period, e.g. 2026-Q1.")
     value: Number = Field(description="The value, e.g. 71.")
-    n: Count | None = Field(None, description="How many answers or samples it is based on, e.g. 412.")
+    n: Tally | None = Field(None, description="How many answers or samples it is based on, e.g. 412.")
 
 
 class MetricSeries(Record):

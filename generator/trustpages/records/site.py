@@ -13,8 +13,22 @@ from pydantic_core import PydanticCustomError
 from trustpages.records.common import Count, Flag, Line, Number, Record, Slug, Text, Url
 from trustpages.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
+# Names the machine's time-zone folder answers to that are no place: the pages would show times that
+# depend on where they were built, or in no zone at all.
+_NOT_PLACES = {
+    "localtime": "the build machine's own time zone, which differs from one machine to the next",
+    "posixrules": "the rules the system applies to POSIX TZ strings, not a place",
+    "Factory": "the time-zone database's stand-in for a zone nobody set (its time is marked -00)",
+}
+
 
 def _zone(value: str) -> str:
+    if value in _NOT_PLACES:
+        raise PydanticCustomError(
+            "timezone_place",
+            "{got} is {why}; name the company's own zone",
+            {"got": repr(value), "why": _NOT_PLACES[value], "hint": "use an IANA name like Europe/Berlin or UTC"},
+        )
     if value not in _zones():
         raise PydanticCustomError("timezone", "unknown time zone {got}; use a name like Europe/Berlin or UTC", {"got": repr(value)})
     return value
@@ -36,7 +50,7 @@ _ZONES: set[str] = set()
 
 def _zones() -> set[str]:
     if not _ZONES:
-        _ZONES.update(available_timezones(), {"UTC"})
+        _ZONES.update(available_timezones() - _NOT_PLACES.keys(), {"UTC"})
     return _ZONES
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import json
 import os
 import posixpath
 import re
@@ -176,6 +177,10 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str) ->
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # `tojson` writes pages' front matter, which YAML reads back: JSON's default \ud83d\ude00 for an
+    # emoji is two escapes YAML refuses (halves of a character), so characters stay as they are.
+    env.policies["json.dumps_function"] = _yaml_safe_json
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     strings = Strings.load(locale, folders)
     clock = Clock(strings, ZoneInfo(timezone))
     env.globals["t"] = strings.lookup  # templates ask for sentences and tables (t("status")[name]) alike
@@ -201,6 +206,14 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str) ->
         amount=lambda value: _amount(value, separators),
     )
     return env
+
+
+_YAML_BREAKS = {ord(char): f"\\u{ord(char):04x}" for char in "\x85\u2028\u2029"}  # line breaks to YAML, not to JSON
+
+
+def _yaml_safe_json(value: Any, **options: Any) -> str:
+    """JSON that YAML reads back as the same text: non-ASCII as it is, but the characters YAML takes for line breaks."""
+    return json.dumps(value, **options).translate(_YAML_BREAKS)
 
 
 class Clock:
