@@ -93,7 +93,7 @@ class Summary(Document):
         [], description="Corrections of site.yml (its policies): the rules the company holds itself to, changed on purpose."
     )
     source_commit: str | None = Field(
-        None, description="The git commit the site was built from; `trustpages check --against-live` compares the records with it."
+        None, description="The git commit the site was built from (the public log, /log/, is what publishing compares with)."
     )
     status: str = Field(
         description="Overall service state: operational, under_maintenance, degraded_performance, partial_outage or major_outage."
