@@ -1,4 +1,4 @@
-"""A local HTTP server that misbehaves on purpose, for the tests of what reads the web (fetch, live)."""
+"""Local HTTP servers for the tests of what reads the web: one that misbehaves on purpose (fetch), one that serves a site folder (the public log)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import http.server
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
 
 DRIP = 0.2  # seconds between two bytes of a dripping answer: each read is quick, the answer never ends
 
@@ -52,3 +54,24 @@ def serving() -> Iterator[Server]:
         served.stopping.set()
         served.http.shutdown()
         served.http.server_close()
+
+
+@contextmanager
+def serving_folder(folder: Path) -> Iterator[str]:
+    """`folder` served as a static site on 127.0.0.1 (as a published site is), its address ending in '/', until the block ends.
+
+    The folder is read by its path on every request, so a site swapped into place is served at once.
+    """
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(folder)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from tests.gitrepo import Repo, make_repo
 from tests.render.conftest import AS_OF
+from tests.webserver import serving_folder
 from trustpages.cli import main
 from trustpages.publiclog.compare import extend
 from trustpages.publiclog.log import Log
 from trustpages.validate import validate
 
 INCIDENT = "incidents/2025-08-12-web-app-down.yml"
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture
@@ -42,10 +35,8 @@ def live(tmp_path: Path, repo: Repo) -> Iterator[str]:
     for name, data in log.files().items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(data)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serving_folder(folder) as url:
+        yield url
 
 
 def run(repo: Repo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
