@@ -27,8 +27,8 @@ To publish on GitHub Pages:
   1. Create an empty repository (no README, no licence): https://github.com/new
   2. {push}
   3. On GitHub, in the repository: Settings → Pages → Build and deployment → Source: GitHub Actions.
-     Then Actions → trustpages → Run workflow publishes the site (and every push to main after that);
-     the run your push started stops at "deploy" until Pages is turned on."""
+     Then Actions → trustpages → Run workflow with first_publication publishes the site (and every push to
+     main after that); the run your push started stops at "GitHub Pages is turned on" until then."""
 PUSH_COMMITTED = """Send the first commit to it (YOUR-NAME/YOUR-REPO as GitHub shows it):
        git remote add origin https://github.com/YOUR-NAME/YOUR-REPO.git
        git push -u origin main"""
