@@ -23,6 +23,7 @@ from trustpages import SOURCE_REPOSITORY, __version__, kinds, schema
 from trustpages.checks import examples
 from trustpages.checks.honesty import last_full_period
 from trustpages.checks.placeholders import starter_placeholders
+from trustpages.editor import admin_files
 from trustpages.importers.yamlwriter import scalar
 from trustpages.installed import Origin, origin
 from trustpages.render.environment import Strings, builtin_templates
@@ -63,6 +64,8 @@ def starter_files(name: str, today: date, source: Origin | None = None, locale: 
             text = env.from_string(text).render(values)
         files.append(StarterFile(_undotted(relative), text))
     files += [StarterFile(f"schemas/{kind}.schema.json", schema.dumps(schema.schema(kind))) for kind in schema.names()]
+    # The browser editor's page and configuration; `trustpages editor` fetches its script (init stays offline).
+    files += [StarterFile(f"site_src/{file.path}", file.text) for file in admin_files("content", "site_src", repo=None)]
     if action_ref(source or origin()) is None:  # the workflow uses the site's own copy of the Action
         files.append(StarterFile(f"{LOCAL_ACTION}/action.yml", action_file().read_text(encoding="utf-8")))
     files.append(StarterFile(".vscode/settings.json", editor_settings()))
