@@ -170,7 +170,8 @@ def test_init_makes_a_git_repository_with_a_first_commit_and_says_how_to_publish
         "git remote add origin https://github.com/YOUR-NAME/YOUR-REPO.git",
         "git push -u origin main",
         "Settings → Pages → Build and deployment → Source: GitHub Actions",
-        "Actions → trustpages → Run workflow",
+        "Actions → trustpages → Run workflow with first_publication",
+        'stops at "GitHub Pages is turned on"',  # the Action's step that says Pages is off, where the run stops
     ]:
         assert step in out, step
     site = tmp_path / "site"
@@ -290,21 +291,21 @@ def test_the_workflow_checks_pull_requests_against_their_base_and_publishes_main
     assert set(flow["on"]) >= {"pull_request", "push", "schedule"}
     assert flow["on"]["push"] == {"branches": ["main"]}
     check, build, deploy = flow["jobs"]["check"], flow["jobs"]["build"], flow["jobs"]["deploy"]
+    action = f"trustpages/trustpages@v{__version__}"  # the Action of the release whose trustpages wrote the site
 
     assert check["if"] == "github.event_name == 'pull_request'"
-    assert check["steps"][0] == {"uses": "actions/checkout@v6", "with": {"fetch-depth": 0}}
-    assert 'trustpages check --format github --strict --against "origin/${{ github.base_ref }}"' in steps_of(check)
-    assert "pip install -r requirements.txt" in steps_of(check)
-
+    assert check["steps"] == [
+        {"uses": "actions/checkout@v7", "with": {"fetch-depth": 0}},
+        {"uses": action, "with": {"mode": "check"}},  # check --format github --strict --against origin/<base>
+    ]
     assert build["if"] == "github.event_name != 'pull_request'"
-    assert build["steps"][0]["with"] == {"fetch-depth": 0}
-    build_steps = steps_of(build)
-    publish = "trustpages publish ${{ inputs.first_publication && '--first-publication' || '' }}"
-    assert build_steps.index(publish) < build_steps.index("actions/configure-pages@v6")
-    assert not any("SOURCE_DATE_EPOCH" in step or "trustpages build" in step for step in build_steps)  # dated by the clock
+    assert build["permissions"] == {"contents": "read", "pages": "read"}  # what a private repository must grant
+    assert build["steps"] == [
+        {"uses": "actions/checkout@v7", "with": {"fetch-depth": 0}},
+        {"uses": action, "with": {"mode": "publish", "first-publication": "${{ inputs.first_publication == true }}"}},
+    ]
     assert flow["on"]["workflow_dispatch"]["inputs"]["first_publication"]["type"] == "boolean"
-    upload = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
-    assert upload["with"] == {"path": "site", "include-hidden-files": True}  # .well-known/security.txt
+    assert flow["concurrency"]["cancel-in-progress"] is False  # publications extend the log one after another
 
     assert deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
@@ -333,14 +334,14 @@ def test_this_repository_runs_the_hook_it_publishes() -> None:
     assert hooks["trustpages-docs"]["entry"].endswith("trustpages docs --check")
 
 
-def test_this_repository_uses_the_same_checks_in_its_own_workflow() -> None:
+def test_this_repository_uses_the_action_in_its_own_workflow() -> None:
     flow = workflow(REPO / ".github" / "workflows" / "trustpages.yml")
-    check = steps_of(flow["jobs"]["check"])
-    assert '.venv/bin/trustpages check --format github --strict --against "origin/${{ github.base_ref }}"' in check
-    assert ".venv/bin/trustpages docs --check" in check
-    build = steps_of(flow["jobs"]["build"])
-    assert ".venv/bin/trustpages publish ${{ inputs.first_publication && '--first-publication' || '' }}" in build
-    assert not any("SOURCE_DATE_EPOCH" in step or "trustpages build" in step for step in build)
+    check = flow["jobs"]["check"]["steps"]
+    assert {"uses": "./", "with": {"mode": "check"}} in check
+    assert ".venv/bin/trustpages docs --check" in steps_of(flow["jobs"]["check"])
+    assert {"uses": "./", "with": {"mode": "publish", "first-publication": "${{ inputs.first_publication == true }}"}} in (
+        flow["jobs"]["build"]["steps"]
+    )
     assert "bash .ci/run" in steps_of(flow["jobs"]["test"])
     assert flow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 

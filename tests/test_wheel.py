@@ -91,7 +91,8 @@ def test_the_release_and_the_installed_wheel_start_a_site_that_builds(tmp_path: 
         "trustpages/templates/home.html.j2",
         "trustpages/templates/strings/en.yml",
         "trustpages/scaffold/starter/content/site.yml.j2",
-        "trustpages/scaffold/starter/dot-github/workflows/trustpages.yml",
+        "trustpages/scaffold/starter/dot-github/workflows/trustpages.yml.j2",
+        "trustpages/action.yml",
         "trustpages/scaffold/starter/site_src/about.md",
         "trustpages/scaffold/placeholders.yml",
         "trustpages/py.typed",
@@ -128,14 +129,19 @@ def test_the_release_and_the_installed_wheel_start_a_site_that_builds(tmp_path: 
     if shutil.which("git"):
         assert "wheels/" + wheel.name in sh("git", "ls-files", cwd=site, env=env).splitlines()  # committed, so CI has it
 
-    # The written workflow's install step, offline: no index, no configured find-links, trustpages uninstalled first.
+    # No GitHub repository has this trustpages, so the workflow runs the site's own copy of the Action (shipped in
+    # the wheel), which installs requirements.txt when the site has one. That install, offline: no index, no
+    # configured find-links, trustpages uninstalled first.
     flow = yaml.safe_load((site / ".github" / "workflows" / "trustpages.yml").read_text(encoding="utf-8"))
-    installs = {step["run"] for job in flow["jobs"].values() for step in job["steps"] if "pip install" in step.get("run", "")}
-    assert installs == {"pip install -r requirements.txt"}
+    assert "./.github/actions/trustpages" in {step.get("uses") for job in flow["jobs"].values() for step in job["steps"]}
+    action = (site / ".github" / "actions" / "trustpages" / "action.yml").read_text(encoding="utf-8")
+    assert action == (REPO / "action.yml").read_text(encoding="utf-8")
+    [install] = [step["run"] for step in yaml.safe_load(action)["runs"]["steps"] if step.get("name") == "Install trustpages"]
+    assert "elif [ -f requirements.txt ]; then\n  wanted=(-r requirements.txt)" in install
     sh(bin_dir / "python", *PIP, "uninstall", "--yes", "--quiet", "trustpages", cwd=site, env=env)
     offline = {key: value for key, value in env.items() if not key.startswith("PIP_")}
     offline |= {"PIP_NO_INDEX": "1", "PIP_CONFIG_FILE": os.devnull, "PATH": f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"}
-    sh("sh", "-c", installs.pop(), cwd=site, env=offline)
+    sh("sh", "-c", "python -m pip install -r requirements.txt", cwd=site, env=offline)
     assert sh(bin_dir / "trustpages", "--version", cwd=site, env=env) == f"trustpages {__version__}\n"
 
     today = datetime.now(UTC).date().isoformat()

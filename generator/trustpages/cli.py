@@ -15,6 +15,7 @@ from trustpages.commands import (
     build,
     check,
     docs,
+    editor,
     generate,
     import_,
     init,
@@ -27,7 +28,7 @@ from trustpages.commands import (
 )
 from trustpages.problems import UsageError
 
-COMMANDS = [init, new, check, build, publish, verify, generate, schema, docs, notify, import_]
+COMMANDS = [init, new, check, build, publish, verify, editor, generate, schema, docs, notify, import_]
 
 EXAMPLES = """\
 start here:

@@ -35,6 +35,13 @@ def register(commands: argparse._SubParsersAction) -> None:
         type=Path,
         help="content folder (default: the trustpages plugin's content_dir in ./mkdocs.yml, else content)",
     )
+    check.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="MkDocs configuration naming the content folder (default: mkdocs.yml)",
+    )
     check.add_argument("--format", choices=["human", "github", "json"], default="human", help="how to print problems")
     check.add_argument(
         "--strict",
@@ -63,13 +70,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    built = _built_folder(Path("mkdocs.yml"))  # another folder of this project than the one built is refused; another site's is fine
+    built = _built_folder(args.config_file)  # another folder of this project than the one built is refused; another site's is fine
     if args.content is None:
         args.content = Path(os.path.relpath(built)) if built is not None else Path("content")  # named as people type it
     elif built is not None and args.content.resolve() != built.resolve() and args.content.resolve().is_relative_to(Path.cwd()):
         print(
-            f"trustpages: error: mkdocs.yml builds the site from {built}, not {args.content}: checking another folder "
-            f"would pass what is not published. Check {built}, or change content_dir in mkdocs.yml",
+            f"trustpages: error: {args.config_file} builds the site from {built}, not {args.content}: checking another folder "
+            f"would pass what is not published. Check {built}, or change content_dir in {args.config_file}",
             file=sys.stderr,
         )
         return EXIT_USAGE

@@ -23,12 +23,13 @@ Next:
   trustpages new incident "Some customers could not log in"
   trustpages check     what to fix, as file:line; the examples (listed in content/.examples.json)
                        pass, but pull requests fail until each is replaced or deleted
+  trustpages editor    fetches the script of the browser editor at /admin/ (for people who do not use git)
 To publish on GitHub Pages:
   1. Create an empty repository (no README, no licence): https://github.com/new
   2. {push}
   3. On GitHub, in the repository: Settings → Pages → Build and deployment → Source: GitHub Actions.
-     Then Actions → trustpages → Run workflow publishes the site (and every push to main after that);
-     the run your push started stops at "deploy" until Pages is turned on."""
+     Then Actions → trustpages → Run workflow with first_publication publishes the site (and every push to
+     main after that); the run your push started stops at "GitHub Pages is turned on" until then."""
 PUSH_COMMITTED = """Send the first commit to it (YOUR-NAME/YOUR-REPO as GitHub shows it):
        git remote add origin https://github.com/YOUR-NAME/YOUR-REPO.git
        git push -u origin main"""
@@ -45,7 +46,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="start a new site: example records, mkdocs.yml, CI publishing, pre-commit and editor settings",
         description="Write a working trustpages site into DIR: content/ with one example of each record "
         "(marked 'Example — replace this'), mkdocs.yml, site_src/about.md, a GitHub workflow that checks pull "
-        "requests and publishes to GitHub Pages, a pre-commit hook, JSON Schemas in schemas/ and VS Code settings "
+        "requests and publishes to GitHub Pages, a browser editor's page (site_src/admin/), a pre-commit hook, JSON Schemas in schemas/ and VS Code settings "
         "that give every record file hover help. With git installed, DIR becomes a git repository with the files as its "
         "first commit, and the steps to publish on GitHub Pages are printed. Existing files are never overwritten: init stops (exit 2) and "
         "names them, unless --skip-existing.",

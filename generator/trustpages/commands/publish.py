@@ -40,6 +40,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         "-d", "--site-dir", type=Path, default=None, help="where the site goes (default: site_dir of mkdocs.yml, else site)"
     )
     publish.add_argument(
+        "--builder",
+        choices=["mkdocs", "zensical"],
+        default=None,
+        help="build with MkDocs + Material, or with Zensical; default: the trustpages plugin's `builder:` option, else mkdocs",
+    )
+    publish.add_argument(
         "--first-publication",
         action="store_true",
         help="this is the very first publication: there is no live log yet (recorded in the first checkpoint)",
@@ -99,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
         write_folder(log, Path(folder))
         os.environ[LOG_FOLDER] = folder  # the plugin publishes this log, in this process or MkDocs' own
         try:
-            result = build.run_build(argparse.Namespace(config_file=config, site_dir=args.site_dir, builder=None, as_of=None))
+            result = build.run_build(argparse.Namespace(config_file=config, site_dir=args.site_dir, builder=args.builder, as_of=None))
         finally:
             del os.environ[LOG_FOLDER]
     if result == EXIT_OK:

@@ -23,12 +23,15 @@ from trustpages import SOURCE_REPOSITORY, __version__, kinds, schema
 from trustpages.checks import examples
 from trustpages.checks.honesty import last_full_period
 from trustpages.checks.placeholders import starter_placeholders
+from trustpages.editor import admin_files
 from trustpages.importers.yamlwriter import scalar
 from trustpages.installed import Origin, origin
 from trustpages.render.environment import Strings, builtin_templates
 
 STARTER = Path(__file__).resolve().parent / "starter"
 FIELD_REFERENCE = f"{SOURCE_REPOSITORY}/blob/main/docs/records.md"
+LOCAL_ACTION = ".github/actions/trustpages"  # a site's own copy of the Action, when no GitHub repository has its trustpages
+_GITHUB = re.compile(r"^https://github\.com/([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?/?$")
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,10 @@ def starter_files(name: str, today: date, source: Origin | None = None, locale: 
             text = env.from_string(text).render(values)
         files.append(StarterFile(_undotted(relative), text))
     files += [StarterFile(f"schemas/{kind}.schema.json", schema.dumps(schema.schema(kind))) for kind in schema.names()]
+    # The browser editor's page and configuration; `trustpages editor` fetches its script (init stays offline).
+    files += [StarterFile(f"site_src/{file.path}", file.text) for file in admin_files("content", "site_src", repo=None)]
+    if action_ref(source or origin()) is None:  # the workflow uses the site's own copy of the Action
+        files.append(StarterFile(f"{LOCAL_ACTION}/action.yml", action_file().read_text(encoding="utf-8")))
     files.append(StarterFile(".vscode/settings.json", editor_settings()))
     # The mark that tells the examples from the company's own records later (trustpages.checks.examples).
     records = [(file.path.removeprefix("content/"), file.text) for file in files if file.path.startswith("content/")]
@@ -76,9 +83,24 @@ def editor_settings() -> str:
     return json.dumps({"yaml.schemas": globs}, indent=2) + "\n"
 
 
+def action_file() -> Path:
+    """The trustpages Action (action.yml): shipped in the wheel beside the package, or at the repository's root."""
+    packaged = Path(__file__).resolve().parents[1] / "action.yml"
+    return packaged if packaged.is_file() else Path(__file__).resolve().parents[3] / "action.yml"
+
+
+def action_ref(source: Origin) -> str | None:
+    """`owner/name@rev`: the Action in the GitHub repository and at the revision `source` pins (the release tag of
+    a version from the index, a commit from git); None when its trustpages is in no GitHub repository."""
+    found = _GITHUB.match(source.hook_repo or "")
+    return f"{found[1]}@{source.hook_rev}" if found and source.hook_rev else None
+
+
 def _values(name: str, today: date, source: Origin) -> dict[str, object]:
     """The names the starter templates use: the site's name, and example dates that pass every check on `today`."""
     quarter, quarter_end = last_full_period("quarter", today)
+    action = action_ref(source)
+    repository, _, rev = (action or "").partition("@")
     earlier, earlier_end = last_full_period("quarter", _quarter_start(quarter_end))
     return {
         "name": name,
@@ -87,6 +109,10 @@ def _values(name: str, today: date, source: Origin) -> dict[str, object]:
         "version": __version__,
         "requirement": source.requirement,
         "installed_from": source.said,
+        # Dependabot proposes new versions of a requirement from the package index, and of nothing else.
+        "dependabot": source.requirement.startswith("trustpages=="),
+        "action": action or f"./{LOCAL_ACTION}",
+        "action_source": f"https://github.com/{repository}/blob/{rev}/action.yml" if action else f"{LOCAL_ACTION}/action.yml",
         "hook_repo": source.hook_repo,
         "hook_rev": source.hook_rev,
         "field_reference": FIELD_REFERENCE,
