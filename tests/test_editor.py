@@ -131,8 +131,10 @@ def test_a_tarball_that_is_not_the_published_one_is_refused(tmp_path: Path) -> N
         fetch_tarball(tmp_path / "missing.tgz")
 
 
-@pytest.mark.skipif(not CACHE.is_file(), reason="the real tarball is fetched by the browser tests")
 def test_the_published_tarball_passes_and_holds_the_script() -> None:
+    if not CACHE.is_file():  # fetched once from the npm registry (the browser tests share it), checked against its sha512
+        CACHE.parent.mkdir(parents=True, exist_ok=True)
+        CACHE.write_bytes(fetch_tarball())
     script = vendored(fetch_tarball(CACHE))
     assert len(script["decap-cms.js"]) > 1_000_000 and sum(name.endswith(".decap-cms.js") for name in script) > 50
 
