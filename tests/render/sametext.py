@@ -38,7 +38,7 @@ def page_texts(output: Output) -> dict[str, str]:
         _, body = split(source)
         if path not in output.html:
             body = markdown.markdown(body, extensions=["attr_list", "tables", "toc", TableCards()])
-        # The Markdown twins are a site's own templates, so their number pages say so (trustpages.replaced): not a difference.
+        # The Markdown twins are a site's own templates, so their number pages say so (trustpages.render.replaced): not a difference.
         texts[path] = text_of(REPLACED_NOTE.sub("", body))
     return texts
 

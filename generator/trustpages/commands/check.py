@@ -17,7 +17,7 @@ from trustpages.pipeline import default_templates
 from trustpages.problems import Problem, render
 from trustpages.publiclog.compare import compare
 from trustpages.publiclog.fetch import Unreadable, live_address, read_log
-from trustpages.replaced import replaced
+from trustpages.render.replaced import replaced
 from trustpages.validate import validate
 
 

@@ -29,7 +29,7 @@ from trustpages.render import htmlpage
 from trustpages.render.charts import bar_chart
 from trustpages.render.environment import builtin_templates, make_environment, relative_path, relative_url, render_page, share, template_for
 from trustpages.render.htmlpage import HTML_SUFFIX
-from trustpages.replaced import replaced
+from trustpages.render.replaced import replaced
 from trustpages.sections import listing_path
 from trustpages.status import service_status
 from trustpages.strings import Strings
