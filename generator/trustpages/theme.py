@@ -24,11 +24,6 @@ from trustpages.render.environment import Strings, builtin_templates, template_c
 OVERRIDES = "theme"
 
 
-def site_title(site: Site, templates: Path | None) -> str:
-    """The site's name as its home page heading says it: "Tallyhouse in the open"."""
-    return strings(site, templates)("home.title", name=site.name)
-
-
 def strings(site: Site, templates: Path | None) -> Strings:
     return Strings.load(site.locale, [folder for folder in (templates, builtin_templates()) if folder is not None and folder.is_dir()])
 

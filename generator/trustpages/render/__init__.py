@@ -394,7 +394,6 @@ def _source_url(records: RecordSet, history: History | None, folder: str, id: st
     prefix = history.prefix if history is not None and history.prefix is not None else records.root.as_posix()
     prefix = "" if prefix in ("", ".") else prefix.strip("/") + "/"
     return f"{records.site.repo_url.rstrip('/')}/blob/HEAD/{prefix}{folder}/{id}.yml"
-    return f"{records.site.repo_url.rstrip('/')}/blob/HEAD/{prefix}/{folder}/{id}.yml"
 
 
 def _by_year(mistakes: tuple[Any, ...]) -> dict[int, list[Any]]:
