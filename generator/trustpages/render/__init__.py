@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment
 from markupsafe import escape
 
-from trustpages import kinds, maintenance, metrics, opendata, surveys, timeliness
+from trustpages import kinds, maintenance, metrics, opendata, surveys, timeline, timeliness
 from trustpages.corrected import as_first_made, corrections_shown, due_move, label
 from trustpages.history import History
 from trustpages.measured import measured
@@ -102,6 +102,7 @@ def render_site(
     env = make_environment(templates, records.site.locale, records.site.timezone)
     strings: Strings = env.globals["strings"]  # type: ignore[assignment]  # set by make_environment
     context = {**_shared_context(records, as_of), **_history_context(records, history, as_of), "t": env.globals["t"]}
+    context.update(_timeline_context(records, as_of, history, strings))
     context["listings"] = {(kind, key): listing_path(kind, key) for kind, key, _, items in _groups(context) if len(items) > INDEX_LIMIT}
     context["backdated"] = published.of
     context["corrected_records"] = [
@@ -182,6 +183,8 @@ def render_site(
             reused_page(f"{kind.folder}/{record.id}.md", kind.page, inputs, **{kind.name: record})  # type: ignore[arg-type]
     for listing in _listings(context):
         reused_page(listing.path, "listing", ("listing", listing), **listing.context())  # its rows' records, and where it is in the list
+    for record_page in timeline.every_page(context["timeline"]):
+        page(record_page.path, kinds.RECORD.template, timeline_page=record_page)
     page(
         kinds.OPEN_DATA.path,
         kinds.OPEN_DATA.template,
@@ -371,6 +374,19 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
         "feedback_url": lambda title: _feedback_url(records, title),
         "field_label": label,
         "rescheduled": metrics.rescheduled(records),
+    }
+
+
+def _timeline_context(records: RecordSet, as_of: date, history: History | None, strings: Strings) -> dict[str, Any]:
+    """The record over time (trustpages.timeline): its events, worded, with each year's tally and each filter's size."""
+    events = timeline.record(records, as_of, history)
+    return {
+        "timeline": events,
+        "timeline_words": timeline.Words(strings, ZoneInfo(records.site.timezone)),
+        "timeline_tally": timeline.tally(events),
+        "timeline_counts": timeline.pages.counts(events),
+        "timeline_filters": timeline.FILTERS,
+        "timeline_path": timeline.pages.path,
     }
 
 
