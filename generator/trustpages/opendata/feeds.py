@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import itertools
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -56,13 +56,14 @@ class Feed:
         return f"feeds/{self.name}.json"
 
 
-def feeds(records: RecordSet, as_of: date, t: Strings) -> list[Feed]:
+def feeds(records: RecordSet, as_of: date, t: Strings, record: Sequence[Event] | None = None) -> list[Feed]:
     """Every feed: everything, incidents, commitments, mistakes, and one per component.
 
     The events are the timeline's (trustpages.timeline.events.record), except that an incident is
     told by each of its public updates, as it happened, rather than by its start and end.
     """
-    record = ev.record(records, as_of)
+    if record is None:
+        record = ev.record(records, as_of)
     incidents = incident_events(records)
     others = [e for e in record if e.record_kind != "incident"]
     commitments = [e for e in others if e.record_kind == "commitment"]
@@ -131,10 +132,13 @@ class Entries:
         return made
 
 
-def files(records: RecordSet, as_of: date, t: Strings, kept: Keeper = FRESH) -> dict[str, bytes]:
-    """feeds/<name>.xml and feeds/<name>.json for every feed; `kept` (a build cache) keeps each while its events are the same."""
+def files(records: RecordSet, as_of: date, t: Strings, kept: Keeper = FRESH, record: Sequence[Event] | None = None) -> dict[str, bytes]:
+    """feeds/<name>.xml and feeds/<name>.json for every feed; `kept` (a build cache) keeps each while its events are the same.
+
+    `record`: the record's events (with what git dates, when the pages had its history), else worked out here.
+    """
     out: dict[str, bytes] = {}
-    every = feeds(records, as_of, t)
+    every = feeds(records, as_of, t, record)
     entries = Entries(records, t)
     for feed in every:
         # What a feed says: its events (their records within), the site, the strings, and the day when it has no event.

@@ -27,9 +27,19 @@ from trustpages.publiclog.times import as_published
 from trustpages.records import Incident, Milestone, RecordSet, Standing
 from trustpages.render import htmlpage
 from trustpages.render.charts import bar_chart
-from trustpages.render.environment import builtin_templates, make_environment, relative_path, relative_url, render_page, share, template_for
+from trustpages.render.environment import (
+    builtin_templates,
+    make_environment,
+    page_url,
+    relative_path,
+    relative_url,
+    render_page,
+    share,
+    template_for,
+)
 from trustpages.render.htmlpage import HTML_SUFFIX
 from trustpages.render.replaced import replaced
+from trustpages.render.record import Entries as TimelineEntries
 from trustpages.sections import listing_path
 from trustpages.status import service_status
 from trustpages.strings import Strings
@@ -126,6 +136,7 @@ def render_site(
     here = _Here()
     context["url"] = lambda target: relative_url(here.path, target)  # for href in HTML: the built page's URL
     context["link"] = lambda target: relative_path(target, posixpath.dirname(here.path) or ".")  # a site's Markdown templates
+    context["timeline_entry"] = TimelineEntries(context["timeline_words"], env.filters["day"], lambda: here.root)
     share(env, context, template_for(env, "_macros"))
     pages: dict[str, str] = {}
     html: set[str] = set()
@@ -196,7 +207,15 @@ def render_site(
     assets = {
         **(log.files() if log is not None else {}),
         STYLESHEET: _stylesheet(templates),
-        **opendata.publish(records, as_of, strings, context["service"], history.commit if history is not None else None, cache or FRESH),
+        **opendata.publish(
+            records,
+            as_of,
+            strings,
+            context["service"],
+            history.commit if history is not None else None,
+            cache or FRESH,
+            context["timeline"],
+        ),
     }
     return Output(pages, assets, frozenset(html))
 
@@ -205,6 +224,11 @@ class _Here:
     """The page being rendered, which links are made relative to."""
 
     path = "index.md"
+
+    @property
+    def root(self) -> str:
+        """The way from this page's address to the site's root: "" on the home page, "../" one folder down."""
+        return "../" * page_url(self.path).count("/")
 
 
 @dataclass(frozen=True)
