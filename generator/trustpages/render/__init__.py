@@ -41,7 +41,7 @@ from trustpages.render.htmlpage import HTML_SUFFIX
 from trustpages.render.replaced import replaced
 from trustpages.render.record import Entries as TimelineEntries
 from trustpages.sections import listing_path
-from trustpages.status import service_status
+from trustpages.status import phase, phase_mark, service_status
 from trustpages.strings import Strings
 
 STYLESHEET = "assets/trustpages.css"
@@ -366,6 +366,8 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
         "overran_maintenance": [i for i in incidents if maintenance.overran(i, as_of, zone)],
         "maintenance": maintenance,
         "overran": lambda i: maintenance.overran(i, as_of, zone),
+        "phase_of": lambda i: phase(i, as_of, zone),
+        "phase_mark": phase_mark,
         "first_update_minutes": timeliness.first_update_minutes,
         "mistakes": sorted(records.mistakes, key=lambda m: (m.on, m.id), reverse=True),
         "mistakes_by_year": _by_year(records.mistakes),
