@@ -80,3 +80,20 @@ def test_every_page_and_the_statuspage_data_agree_on_where_each_incident_stands(
         }
         assert words.get(now, "") in text_of(output.pages[f"incidents/{incident.id}.md"].split("</p>")[0]), incident.id
     assert {"scheduled", "ongoing", "resolved"} <= checked
+
+
+def test_every_link_to_a_promise_says_where_it_stands(example: tuple[RecordSet, Output]) -> None:
+    """The data page's deletion promise is overdue: the link says so, and how late, as the incident pages' do."""
+    records, output = example
+    data = text_of(output.pages["data.md"].split('id="your-rights"')[1])
+    assert "Closed accounts are deleted within 30 days Overdue 128 days late" in data
+    contact = text_of(output.pages["contact.md"])
+    assert re.search(r"We answer every support email within one working day Target met in \d+ of \d+ periods \(\d+%\)", contact)
+    # Every page: no link to a promise's page stands without a status beside it.
+    ids = {c.id for c in records.commitments}
+    for path, page in output.pages.items():
+        if path.startswith(("commitments/", "record/", "metrics")) or path == "index.md":
+            continue  # the promises' own lists (status in their column or group), and the record's entries say what happened
+        for found in re.finditer(r'<a href="[^"]*commitments/([a-z0-9-]+)/">[^<]*</a>(.{0,120})', page):
+            if found.group(1) in ids:
+                assert "tp-status" in found.group(2) or "tp-record-note" in found.group(2), (path, found.group(0))
