@@ -221,3 +221,16 @@ def test_pages_hold_every_event_once_per_listing_in_pages_of_a_few_hundred() -> 
     # A filter with nothing in it still has its page, which says so.
     assert [p.months for p in every if p.filter == "prices"] == [()]
     assert pages.counts(events)["mistakes"] == 450
+
+
+def test_a_corrected_date_is_said_in_words() -> None:
+    event = timeline.Event(
+        "commitment.corrected",
+        "r",
+        "Receipts",
+        timeline.events.midnight(date(2026, 11, 23)),
+        "due",
+        on=date(2026, 11, 23),
+        detail=(("old", "2027-03-31"), ("new", "2027-06-30")),
+    )
+    assert EN.outcome(event) == "Corrected due: was “31 March 2027”, now “30 June 2027”"

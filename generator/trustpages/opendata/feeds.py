@@ -23,7 +23,7 @@ from trustpages.opendata.links import absolute, dumps, midnight, stamp
 from trustpages.opendata.plaintext import uri
 from trustpages.records import RecordSet
 from trustpages.strings import Strings
-from trustpages.timeline import events as ev  # modules, not names: the timeline's words import open data's plain text
+from trustpages.timeline import events as ev
 from trustpages.timeline import words
 from trustpages.timeline.events import Event
 

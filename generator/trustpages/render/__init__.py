@@ -38,8 +38,8 @@ from trustpages.render.environment import (
     template_for,
 )
 from trustpages.render.htmlpage import HTML_SUFFIX
-from trustpages.render.replaced import replaced
 from trustpages.render.record import Entries as TimelineEntries
+from trustpages.render.replaced import replaced
 from trustpages.sections import listing_path
 from trustpages.status import phase, phase_mark, service_status
 from trustpages.strings import Strings

@@ -6,12 +6,15 @@ checkable, never a judgement the records do not make.
 
 from __future__ import annotations
 
+import html
 from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+import nh3
+
+from trustpages import prose
 from trustpages.corrected import label
-from trustpages.opendata.plaintext import one_line, plain
 from trustpages.strings import Strings
 from trustpages.timeline.events import Event
 
@@ -43,6 +46,13 @@ class Words:
         days, hours = divmod(hours, 24)
         return self.t("common.days", d=days, h=hours)
 
+    def _value(self, value: str) -> str:
+        """A corrected value as said before and after: a date in words (never 2027-03-31), else the text, shortened."""
+        try:
+            return self.day(date.fromisoformat(value))
+        except ValueError:
+            return _short(value)
+
     def kind(self, event: Event) -> str:
         """The entry's kind in a word: Promise, Incident, Maintenance, …"""
         return str(self.t.table("timeline.kinds")[event.filter])
@@ -64,7 +74,7 @@ class Words:
         if what == "corrected":
             field = label(event.status or "")
             if "old" in v:
-                return t("timeline.outcome.corrected", field=field, old=_short(v["old"]), new=_short(v["new"]))
+                return t("timeline.outcome.corrected", field=field, old=self._value(v["old"]), new=self._value(v["new"]))
             return t("timeline.outcome.corrected_why", field=field, why=_reason(event.body))
         if event.record_kind == "commitment":
             return self._promise(event, what)
@@ -135,13 +145,20 @@ class Words:
         return f"{self.title(event)} — {self.outcome(event)}"
 
 
+def _plain(text: str | None) -> str:
+    """Markdown as a reader sees it, on one line: rendered and sanitised like the pages, then without tags."""
+    if not text:
+        return ""
+    return " ".join(html.unescape(nh3.clean(str(prose.html(text)), tags=set())).split())
+
+
 def _reason(text: str | None) -> str:
-    reason = one_line(plain(text))
+    reason = _plain(text)
     return reason if len(reason) <= _REASON_LENGTH else reason[: _REASON_LENGTH - 1].rstrip() + "…"
 
 
 def _short(value: str) -> str:
-    value = one_line(value)
+    value = " ".join(value.split())
     return value if len(value) <= 60 else value[:59].rstrip() + "…"
 
 
