@@ -130,6 +130,7 @@ def test_the_built_in_kinds_in_the_order_the_site_lists_them() -> None:
     ]
     assert [s.path for s in kinds.sections()] == [
         "index.md",
+        "record/index.md",
         "commitments/index.md",
         "incidents/index.md",
         "mistakes/index.md",
@@ -148,6 +149,7 @@ def test_a_german_site_without_nav_gets_german_tabs(tmp_path: Path) -> None:
     nav = default_nav(tmp_path, "de")
     assert [next(iter(item)) for item in nav] == [
         "Start",
+        "Unsere Bilanz",
         "Versprechen",
         "Störungen",
         "Fehler",

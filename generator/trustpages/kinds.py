@@ -234,11 +234,12 @@ def withdrawable() -> tuple[str, ...]:
 HOME = Section("index.md", "home", "nav.home")
 OPEN_DATA = Section("open-data.md", "open-data", "nav.open_data")
 PUBLIC_LOG = Section("log/index.md", "log", "nav.log")  # "Check this record": the public log, for readers
+RECORD = Section("record/index.md", "record", "nav.record")  # "Our record": every dated event, newest first (trustpages.timeline)
 
 
 def sections() -> tuple[Section, ...]:
-    """The site's navigation, in order: home, each kind's section, open data."""
-    return (HOME, *(k.section for k in _KINDS.values() if k.section is not None), OPEN_DATA, PUBLIC_LOG)
+    """The site's navigation, in order: home, the record over time, each kind's section, open data, the public log."""
+    return (HOME, RECORD, *(k.section for k in _KINDS.values() if k.section is not None), OPEN_DATA, PUBLIC_LOG)
 
 
 def _survey_numbers(survey: Any) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from trustpages.maintenance import short_notice
+from trustpages.maintenance import OVER, short_notice, window_passed
 from trustpages.records import Component, Incident, Policies, RecordSet
 
 # Component states, best to worst; Statuspage's names, so the v2 API can reuse them.
@@ -37,6 +37,36 @@ def end_of_day(day: date, zone: ZoneInfo) -> datetime:
 def is_active(incident: Incident, now: datetime) -> bool:
     """Started (never merely scheduled), not resolved, and not in the future."""
     return incident.started is not None and incident.started <= now and incident.resolved is None
+
+
+# Where an incident or maintenance stands, as every page and data file words it: one function, so planned work a
+# week away can never read as "ongoing" on one page while the Statuspage data says scheduled.
+PHASES = ("scheduled", "in_progress", "overran", "completed", "ongoing", "resolved")
+_PHASE_MARK = {"scheduled": "○", "in_progress": "●", "overran": "●", "completed": "✓", "ongoing": "●", "resolved": "✓"}
+
+
+def phase(incident: Incident, as_of: date, zone: ZoneInfo) -> str:
+    """`ongoing` or `resolved` for an incident; `scheduled`, `in_progress`, `overran` or `completed` for maintenance.
+
+    Maintenance is in progress once it started (its `started`, or an in_progress or verifying update by
+    the end of as_of); before that it is scheduled, however near its window; past its window unfinished, overran.
+    """
+    if incident.impact != "maintenance":
+        return "resolved" if incident.resolved is not None else "ongoing"
+    if incident.resolved is not None or any(u.status in OVER for u in incident.updates):
+        return "completed"
+    if window_passed(incident, as_of, zone):
+        return "overran"
+    now = end_of_day(as_of, zone)
+    begun = (incident.started is not None and incident.started <= now) or any(
+        u.status in ("in_progress", "verifying") and u.at <= now for u in incident.updates
+    )
+    return "in_progress" if begun else "scheduled"
+
+
+def phase_mark(name: str) -> str:
+    """The sign shown before a phase's word (never colour alone): ○ planned, ● happening, ✓ over."""
+    return _PHASE_MARK[name]
 
 
 def component_state(component: Component, incidents: list[Incident], now: datetime) -> str:

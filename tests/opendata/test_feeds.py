@@ -18,33 +18,42 @@ from trustpages.opendata.feeds import FEED_ENTRIES, JSON_FEED
 
 
 def expected_counts(published: Published) -> dict[str, int]:
-    """By hand from the records: an entry per incident update; per status change; per mistake."""
-    records = published.records
+    """By hand from the records: an entry per incident update; per promise made, status change (a promise's first
+    not_started, on the day it was made, is its making), day it went overdue and missed period; per mistake; per price
+    and data change (announced, and in effect by as_of)."""
+    records, as_of = published.records, published.as_of
     incidents = sum(len(i.updates) or 1 for i in records.incidents)
-    changes = 0
+    promises = 0
     for c in records.commitments:
-        statuses = [u.status for u in getattr(c, "updates", ())]
-        changes += sum(1 for i, s in enumerate(statuses) if i == 0 or s != statuses[i - 1])
-    overdue = json.loads(published.text("api/v1/summary.json"))["milestones"]["overdue"]
-    counts = {
-        "incidents": incidents,
-        "commitments": changes + overdue,
-        "mistakes": len(records.mistakes),
-    }
-    counts["all"] = sum(counts.values())
+        promises += 1  # made
+        updates = getattr(c, "updates", ())
+        statuses = [u.status for u in updates]
+        promises += sum(
+            1
+            for i, s in enumerate(statuses)
+            if (i == 0 and not (s == "not_started" and updates[0].on == c.made_on)) or (i and s != statuses[i - 1])
+        )
+        due = getattr(c, "due", None)
+        finished_by_due = [u.status for u in updates if due and u.on <= due][-1:] in (["kept"], ["partly_kept"], ["broken"], ["withdrawn"])
+        promises += bool(due and due + timedelta(days=1) <= as_of and not finished_by_due)
+        promises += sum(1 for m in getattr(c, "measurements", ()) if m.met is False)
+    pricing = sum((ch.announced <= as_of) + (ch.effective <= as_of) for ch in records.pricing.history) if records.pricing else 0
+    counts = {"incidents": incidents, "commitments": promises, "mistakes": len(records.mistakes)}
+    counts["all"] = sum(counts.values()) + pricing
     for component in records.site.components:
         counts[f"components/{component.id}"] = sum(len(i.updates) or 1 for i in records.incidents if component.id in i.affected)
     return {name: min(count, FEED_ENTRIES) for name, count in counts.items()}
 
 
 def test_small_site_counts_by_hand(small: Published) -> None:
-    # 3 incident updates; export-all-data: not_started, in_progress, kept; certificate renewal:
-    # in_progress, then overdue since 2026-05-02; one mistake.
+    # 3 incident updates; export-all-data: made, in_progress, kept; certificate renewal: made, in_progress, then
+    # overdue since 2026-05-02; a standing promise made, and its missed period; one mistake; a price change, announced
+    # and in effect.
     assert expected_counts(small) == {
         "incidents": 3,
-        "commitments": 5,
+        "commitments": 8,
         "mistakes": 1,
-        "all": 9,
+        "all": 14,
         "components/login": 3,
         "components/api": 3,
     }
@@ -133,15 +142,15 @@ def test_commitment_feed_has_status_changes_and_overdue(full: Published) -> None
     sms = [(e.title, e.updated) for e in feed.entries if e.title.startswith("Status alerts by SMS")]
     # The repeated in_progress of 2026-03-15 is not a change; overdue starts the day after it was due.
     assert sms == [
-        ("Status alerts by SMS — Overdue", "2026-06-01T00:00:00Z"),
-        ("Status alerts by SMS — In progress", "2026-03-01T00:00:00Z"),
-        ("Status alerts by SMS — Not started", "2026-01-10T00:00:00Z"),
+        ("Status alerts by SMS — Overdue: not kept by 31 May 2026", "2026-06-01T00:00:00Z"),
+        ("Status alerts by SMS — Work in progress", "2026-03-01T00:00:00Z"),
+        ("Status alerts by SMS — Promise made, due 31 May 2026", "2026-01-10T00:00:00Z"),
     ]
 
 
 def test_mistake_entry_carries_the_apology(small: Published) -> None:
     [entry] = feedparser.parse(small.files["feeds/mistakes.xml"]).entries
-    assert entry.title == "We charged some customers twice in May"
+    assert entry.title == "We charged some customers twice in May — We owned up to it; no remedy was offered"
     assert "We are sorry." in entry.content[0].value
     assert entry.published == "2026-05-02T00:00:00Z"
 

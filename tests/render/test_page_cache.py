@@ -100,13 +100,15 @@ def test_a_dirty_serve_rebuild_writes_only_pages_whose_markdown_changed(tmp_path
     build(load_config(config_file=config_file, strict=False), dirty=True)  # after the save, as `mkdocs serve` does it
 
     rewritten = {page.relative_to(site).as_posix() for page, before in written.items() if page.stat().st_mtime_ns != before}
-    # The mistake, and the pages that show it: its index, the home page (the latest mistake) and the
-    # commitment it names. Every other page, hand-written or generated, is left as it was.
+    # The mistake, and the pages that show it: its index, the home page (the latest mistake), the
+    # commitment it names and the record (all of it, and its mistakes). Every other page is left as it was.
     assert rewritten == {
         "mistakes/2026-05-02-double-charged/index.html",
         "mistakes/index.html",
         "index.html",
         "commitments/export-all-data/index.html",
+        "record/index.html",
+        "record/mistakes/index.html",
     }
     assert "twice in May 2026" in (site / "mistakes" / "2026-05-02-double-charged" / "index.html").read_text(encoding="utf-8")
 

@@ -9,8 +9,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from trustpages import prose
-from trustpages.opendata.events import Event, newest_first
 from trustpages.render.environment import relative_path
+from trustpages.timeline.events import Event, newest_first
 
 # Letters, digits, spaces and punctuation, with every character Markdown or HTML treats as syntax.
 PIECES = st.sampled_from(["a", "Z", "é", "ß", "7", "12", " ", "  ", ".", ",", ":", ";", "?", "'", '"', "/", "%", "@",

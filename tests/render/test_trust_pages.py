@@ -43,7 +43,7 @@ def test_data_page_mistake_remedy_and_feedback(pages: dict[str, str]) -> None:
     mistake = pages["mistakes/2026-05-04-double-charged.md"]
     assert "What we did to make it right" in mistake
     assert 'href="mailto:trust@tallyhouse.example?subject=About%3A%20' in mistake
-    assert "Who handles customer data: Hetzner" in pages["feeds/all.xml"]
+    assert "Who handles your data: Hetzner — Announced: Hetzner handles customer data from 1 November 2026" in pages["feeds/all.xml"]
     assert '"processors":' in pages["api/v1/data.json"] and '"waves":' in pages["api/v1/surveys.json"]
 
 

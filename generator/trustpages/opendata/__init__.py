@@ -5,6 +5,7 @@ All of it is a pure function of (records, as_of): timestamps come from the recor
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ from trustpages.opendata.models import VERSION
 from trustpages.records import RecordSet
 from trustpages.status import ServiceStatus, service_status
 from trustpages.strings import Strings
+from trustpages.timeline.events import Event
 
 __all__ = ["VERSION", "Alternate", "Listing", "alternate_links", "catalogue", "publish"]
 
@@ -46,19 +48,21 @@ def publish(
     service: ServiceStatus | None = None,
     source_commit: str | None = None,
     kept: Keeper = FRESH,
+    record: Sequence[Event] | None = None,
 ) -> dict[str, bytes]:
     """Every open-data file, by path relative to the site root.
 
     `service` is service_status(records, as_of), when the caller worked it out already;
     `source_commit` the git commit the records were read at, published in summary.json;
-    `kept` (a build cache) keeps between builds what did not change (see v1.files).
+    `kept` (a build cache) keeps between builds what did not change (see v1.files);
+    `record` the record's events (trustpages.timeline.record), when the pages worked them out already.
     """
     out: dict[str, bytes] = {}
     if service is None:
         service = service_status(records, as_of)  # components' states and 90 days, for three outputs
     out.update(v1.files(records, as_of, service, source_commit, kept))
     out.update(statuspage.files(records, as_of, service))
-    out.update(feeds.files(records, as_of, t, kept))
+    out.update(feeds.files(records, as_of, t, kept, record))
     out[ical.PATH] = ical.calendar(records, as_of, t)
     security = securitytxt.security_txt(records, as_of)
     if security is not None:

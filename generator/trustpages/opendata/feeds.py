@@ -1,4 +1,4 @@
-"""Atom (RFC 4287) and JSON Feed 1.1 feeds of incidents, commitment status changes and mistakes.
+"""Atom (RFC 4287) and JSON Feed 1.1 feeds of the record's events (trustpages.timeline): incidents, promises, mistakes, and the rest.
 
 Written with xml.etree and json rather than a feed library: both formats are small, and this
 keeps every byte a pure function of the records (no library stamps the time of the build).
@@ -9,21 +9,23 @@ from __future__ import annotations
 import functools
 import itertools
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
 from trustpages import __version__, prose
-from trustpages.opendata import events as ev
-from trustpages.opendata.events import Event
 from trustpages.opendata.keeper import FRESH, Keeper
-from trustpages.opendata.links import absolute, dumps, midnight, record_url, stamp
+from trustpages.opendata.links import absolute, dumps, midnight, stamp
 from trustpages.opendata.plaintext import uri
 from trustpages.records import RecordSet
 from trustpages.strings import Strings
+from trustpages.timeline import events as ev
+from trustpages.timeline import words
+from trustpages.timeline.events import Event
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -54,15 +56,21 @@ class Feed:
         return f"feeds/{self.name}.json"
 
 
-def feeds(records: RecordSet, as_of: date, t: Strings) -> list[Feed]:
-    """Every feed: everything, incidents, commitments, mistakes, and one per component."""
-    incidents = ev.incident_events(records)
-    commitments = ev.commitment_events(records, as_of)
-    mistakes = ev.mistake_events(records)
-    data = ev.data_events(records)
+def feeds(records: RecordSet, as_of: date, t: Strings, record: Sequence[Event] | None = None) -> list[Feed]:
+    """Every feed: everything, incidents, commitments, mistakes, and one per component.
+
+    The events are the timeline's (trustpages.timeline.events.record), except that an incident is
+    told by each of its public updates, as it happened, rather than by its start and end.
+    """
+    if record is None:
+        record = ev.record(records, as_of)
+    incidents = incident_events(records)
+    others = [e for e in record if e.record_kind != "incident"]
+    commitments = [e for e in others if e.record_kind == "commitment"]
+    mistakes = [e for e in others if e.record_kind == "mistake"]
     name = records.site.name
     out = [
-        Feed("all", t("feeds.all", name=name), "", _newest([*incidents, *commitments, *mistakes, *data])),
+        Feed("all", t("feeds.all", name=name), "", _newest([*incidents, *others])),
         Feed("incidents", t("feeds.incidents", name=name), "incidents/", _newest(incidents)),
         Feed("commitments", t("feeds.commitments", name=name), "commitments/", _newest(commitments)),
         Feed("mistakes", t("feeds.mistakes", name=name), "mistakes/", _newest(mistakes)),
@@ -71,6 +79,18 @@ def feeds(records: RecordSet, as_of: date, t: Strings) -> list[Feed]:
         mine = _newest(e for e in incidents if component.id in e.components)
         out.append(Feed(f"components/{component.id}", t("feeds.component", name=name, component=component.name), "incidents/", mine))
     return out
+
+
+def incident_events(records: RecordSet) -> list[Event]:
+    """Feed entries for incidents, in no order: one per update (an incident with none yet: its start), postmortems and corrections."""
+    zone = ZoneInfo(records.site.timezone)
+    events: list[Event] = []
+    for incident in records.incidents:
+        updates = ev.incident_updates(incident, zone)
+        started = ev.incident_started(incident, zone) if not updates else None
+        events.extend(updates or ([started] if started else []))
+        events.extend(ev.corrected("incident", incident))
+    return events
 
 
 def _newest(events: Iterable[Event]) -> tuple[Event, ...]:
@@ -95,6 +115,7 @@ class Entries:
 
     def __init__(self, records: RecordSet, t: Strings) -> None:
         self.records, self.t = records, t
+        self.words = words.Words(t, ZoneInfo(records.site.timezone))
         self._made: dict[int, Entry] = {}
 
     def __call__(self, event: Event) -> Entry:
@@ -102,8 +123,8 @@ class Entries:
         if made is None:
             made = self._made[id(event)] = Entry(
                 entry_id(event, self.records),
-                record_url(self.records.site, event.record_kind, event.record_id),
-                entry_title(event, self.t),
+                absolute(self.records.site, event.address),
+                entry_title(event, self.words),
                 entry_html(event, self.t),
                 stamp(event.at),
                 event,  # kept alive with its entry, so its id is never another event's
@@ -111,10 +132,13 @@ class Entries:
         return made
 
 
-def files(records: RecordSet, as_of: date, t: Strings, kept: Keeper = FRESH) -> dict[str, bytes]:
-    """feeds/<name>.xml and feeds/<name>.json for every feed; `kept` (a build cache) keeps each while its events are the same."""
+def files(records: RecordSet, as_of: date, t: Strings, kept: Keeper = FRESH, record: Sequence[Event] | None = None) -> dict[str, bytes]:
+    """feeds/<name>.xml and feeds/<name>.json for every feed; `kept` (a build cache) keeps each while its events are the same.
+
+    `record`: the record's events (with what git dates, when the pages had its history), else worked out here.
+    """
     out: dict[str, bytes] = {}
-    every = feeds(records, as_of, t)
+    every = feeds(records, as_of, t, record)
     entries = Entries(records, t)
     for feed in every:
         # What a feed says: its events (their records within), the site, the strings, and the day when it has no event.
@@ -147,19 +171,9 @@ def index(every: list[Feed], records: RecordSet, as_of: date) -> bytes:
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
 
 
-def entry_title(event: Event, t: Strings) -> str:
-    """The record's title and what happened to it, e.g. `Some customers could not log in — Identified`."""
-    if event.kind == "incident.update":
-        return f"{event.title} — {t.table('update_status')[event.status]}"
-    if event.kind == "incident.new":
-        return f"{event.title} — {t.table('impact')[event.status]}"
-    if event.kind in ("commitment.status", "commitment.overdue"):
-        return f"{event.title} — {t.table('status')[event.status]}"
-    if event.kind.endswith(".corrected"):
-        return f"{event.title} — {t('feeds.corrected')}"
-    if event.kind == "data.change":
-        return t("feeds.data_change", processor=event.title)
-    return event.title
+def entry_title(event: Event, said: words.Words) -> str:
+    """What the entry is about and what happened, in the timeline's words: `Some customers could not log in — Identified`."""
+    return said.headline(event)
 
 
 def entry_html(event: Event, t: Strings) -> str:
@@ -191,7 +205,7 @@ def entry_html(event: Event, t: Strings) -> str:
 
 def entry_id(event: Event, records: RecordSet) -> str:
     """A permanent IRI for the entry: its record's page, with the event's stable id as fragment."""
-    return uri(f"{record_url(records.site, event.record_kind, event.record_id)}#event-{event.id}")
+    return uri(f"{absolute(records.site, event.address)}#event-{event.id}")
 
 
 def atom(feed: Feed, records: RecordSet, as_of: date, entries: Entries) -> bytes:

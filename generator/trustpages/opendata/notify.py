@@ -14,13 +14,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from trustpages import metrics
-from trustpages.opendata import events as ev
-from trustpages.opendata.events import Event
 from trustpages.opendata.links import record_url, stamp
 from trustpages.opendata.plaintext import plain
 from trustpages.problems import UsageError
 from trustpages.records import RecordSet
 from trustpages.strings import Strings
+from trustpages.timeline import events as ev
+from trustpages.timeline.events import Event
 
 FORMATS = ("slack", "json")
 ATTEMPTS = 3

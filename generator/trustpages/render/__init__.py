@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment
 from markupsafe import escape
 
-from trustpages import kinds, maintenance, metrics, opendata, surveys, timeliness
+from trustpages import kinds, maintenance, metrics, opendata, surveys, timeline, timeliness
 from trustpages.corrected import as_first_made, corrections_shown, due_move, label
 from trustpages.history import History
 from trustpages.measured import measured
@@ -27,11 +27,21 @@ from trustpages.publiclog.times import as_published
 from trustpages.records import Incident, Milestone, RecordSet, Standing
 from trustpages.render import htmlpage
 from trustpages.render.charts import bar_chart
-from trustpages.render.environment import builtin_templates, make_environment, relative_path, relative_url, render_page, share, template_for
+from trustpages.render.environment import (
+    builtin_templates,
+    make_environment,
+    page_url,
+    relative_path,
+    relative_url,
+    render_page,
+    share,
+    template_for,
+)
 from trustpages.render.htmlpage import HTML_SUFFIX
+from trustpages.render.record import Entries as TimelineEntries
 from trustpages.render.replaced import replaced
 from trustpages.sections import listing_path
-from trustpages.status import service_status
+from trustpages.status import phase, phase_mark, service_status
 from trustpages.strings import Strings
 
 STYLESHEET = "assets/trustpages.css"
@@ -102,6 +112,7 @@ def render_site(
     env = make_environment(templates, records.site.locale, records.site.timezone)
     strings: Strings = env.globals["strings"]  # type: ignore[assignment]  # set by make_environment
     context = {**_shared_context(records, as_of), **_history_context(records, history, as_of), "t": env.globals["t"]}
+    context.update(_timeline_context(records, as_of, history, strings))
     context["listings"] = {(kind, key): listing_path(kind, key) for kind, key, _, items in _groups(context) if len(items) > INDEX_LIMIT}
     context["backdated"] = published.of
     context["corrected_records"] = [
@@ -125,6 +136,7 @@ def render_site(
     here = _Here()
     context["url"] = lambda target: relative_url(here.path, target)  # for href in HTML: the built page's URL
     context["link"] = lambda target: relative_path(target, posixpath.dirname(here.path) or ".")  # a site's Markdown templates
+    context["timeline_entry"] = TimelineEntries(context["timeline_words"], env.filters["day"], lambda: here.root)
     share(env, context, template_for(env, "_macros"))
     pages: dict[str, str] = {}
     html: set[str] = set()
@@ -182,6 +194,8 @@ def render_site(
             reused_page(f"{kind.folder}/{record.id}.md", kind.page, inputs, **{kind.name: record})  # type: ignore[arg-type]
     for listing in _listings(context):
         reused_page(listing.path, "listing", ("listing", listing), **listing.context())  # its rows' records, and where it is in the list
+    for record_page in timeline.every_page(context["timeline"]):
+        page(record_page.path, kinds.RECORD.template, timeline_page=record_page)
     page(
         kinds.OPEN_DATA.path,
         kinds.OPEN_DATA.template,
@@ -193,7 +207,15 @@ def render_site(
     assets = {
         **(log.files() if log is not None else {}),
         STYLESHEET: _stylesheet(templates),
-        **opendata.publish(records, as_of, strings, context["service"], history.commit if history is not None else None, cache or FRESH),
+        **opendata.publish(
+            records,
+            as_of,
+            strings,
+            context["service"],
+            history.commit if history is not None else None,
+            cache or FRESH,
+            context["timeline"],
+        ),
     }
     return Output(pages, assets, frozenset(html))
 
@@ -202,6 +224,11 @@ class _Here:
     """The page being rendered, which links are made relative to."""
 
     path = "index.md"
+
+    @property
+    def root(self) -> str:
+        """The way from this page's address to the site's root: "" on the home page, "../" one folder down."""
+        return "../" * page_url(self.path).count("/")
 
 
 @dataclass(frozen=True)
@@ -339,6 +366,8 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
         "overran_maintenance": [i for i in incidents if maintenance.overran(i, as_of, zone)],
         "maintenance": maintenance,
         "overran": lambda i: maintenance.overran(i, as_of, zone),
+        "phase_of": lambda i: phase(i, as_of, zone),
+        "phase_mark": phase_mark,
         "first_update_minutes": timeliness.first_update_minutes,
         "mistakes": sorted(records.mistakes, key=lambda m: (m.on, m.id), reverse=True),
         "mistakes_by_year": _by_year(records.mistakes),
@@ -371,6 +400,19 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
         "feedback_url": lambda title: _feedback_url(records, title),
         "field_label": label,
         "rescheduled": metrics.rescheduled(records),
+    }
+
+
+def _timeline_context(records: RecordSet, as_of: date, history: History | None, strings: Strings) -> dict[str, Any]:
+    """The record over time (trustpages.timeline): its events, worded, with each year's tally and each filter's size."""
+    events = timeline.record(records, as_of, history)
+    return {
+        "timeline": events,
+        "timeline_words": timeline.Words(strings, ZoneInfo(records.site.timezone)),
+        "timeline_tally": timeline.tally(events),
+        "timeline_counts": timeline.pages.counts(events),
+        "timeline_filters": timeline.FILTERS,
+        "timeline_path": timeline.pages.path,
     }
 
 
