@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import jinja2
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -413,7 +413,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         links = "".join(
             f'<link rel="alternate" type="{link.type}" title="{escape(link.title)}" href="{get_relative_url(link.path, page.url)}">'
             for link in self.alternates
-        )
+        ) + _preview(page, config)
         head, found, rest = output.partition("</head>")
         output = f"{head}{links}{found}{rest}" if found else output
         if self.showing:
@@ -485,6 +485,21 @@ def _search_index(config: MkDocsConfig) -> Any:
         if isinstance(getattr(index, "entries", None), list):
             return index
     return None
+
+
+def _preview(page: Page, config: MkDocsConfig) -> str:
+    """Link-preview tags (Open Graph) from the page and site.yml: a shared link shows the page's title, not a bare address.
+
+    Titles reach here as escaped words (theme.dress, htmlpage): read back as text, then escaped once for the attribute.
+    """
+    tags = {
+        "og:type": "website",
+        "og:site_name": Markup(config.site_name or "").striptags(),
+        "og:title": Markup(page.title or "").striptags(),
+        "og:description": config.site_description or "",
+        "og:url": page.canonical_url or "",
+    }
+    return "".join(f'<meta property="{name}" content="{escape(value)}">' for name, value in tags.items() if value)
 
 
 def _with_problems(html: str, problems: tuple[Problem, ...]) -> str:

@@ -50,6 +50,9 @@ def dress(config: Any, site: Site, templates: Path | None) -> str | None:
     title = t("home.title", name=site.name)
     conflict = name_conflict(config.site_name, site, title)
     config.site_name = _escaped(title)
+    if not config.site_url and site.url:
+        # One place for the site's address: canonical links, the site map and link previews follow site.yml.
+        config.site_url = site.url.rstrip("/") + "/"
     palette = config.theme.get("palette")
     for option in palette if isinstance(palette, list) else [palette] if palette else []:
         if isinstance(option, dict) and isinstance(option.get("toggle"), dict):
