@@ -11,8 +11,9 @@ from pathlib import Path
 
 from trustpages import SOURCE_REPOSITORY
 from trustpages.asof import default_as_of
-from trustpages.commands import EXIT_OK, EXIT_USAGE, as_of_date, say
+from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, as_of_date, describe_os_error, say
 from trustpages.installed import WHEELS, origin
+from trustpages.newfiles import NotWritten, write_all
 from trustpages.records.site import LOCALES
 from trustpages.scaffold import default_name, starter_files
 
@@ -76,8 +77,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     target: Path = args.dir
-    if target.exists() and not target.is_dir():
-        print(f"trustpages: error: {target} is a file; pass a folder", file=sys.stderr)
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        print(f"trustpages: error: {target} is {'a symbolic link' if target.is_symlink() else 'a file'}; pass a folder", file=sys.stderr)
         return EXIT_USAGE
     source = origin()
     files = starter_files(args.name, args.date or default_as_of(), source, args.locale)
@@ -90,16 +91,16 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    written: list[str] = []  # relative to target: what the first commit holds
-    for file in files:
-        path = target / file.path
-        if file in existing:
-            say(f"kept     {path} (it already exists)")
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8", newline="\n") as out:  # "x": never overwrite, even a file made just now
-            out.write(file.text)
-        written.append(str(file.path))
+    for file in existing:
+        say(f"kept     {target / file.path} (it already exists)")
+    try:  # every file or none: a full disk or a file in the way leaves the folder as it was
+        written = write_all(target, [(str(file.path), file.text.encode("utf-8")) for file in files if file not in existing])
+    except NotWritten as exc:
+        print(f"trustpages: error: {exc}; nothing was written", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"trustpages: error: {describe_os_error(exc)}; nothing was written", file=sys.stderr)
+        return EXIT_PROBLEMS
     if source.wheel is not None:  # requirements.txt installs it from here: no index has this trustpages
         wheel = target / WHEELS / source.wheel.name
         if not wheel.exists():

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from trustpages.asof import default_as_of
-from trustpages.commands import EXIT_OK, EXIT_USAGE, as_of_date, say
+from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, as_of_date, describe_os_error, say
+from trustpages.newfiles import NotWritten, write_all
 from trustpages.problems import UsageError, display_path
 from trustpages.scaffold.drafts import KINDS, draft
 
@@ -48,12 +49,15 @@ def run(args: argparse.Namespace) -> int:
         return _usage(str(exc))
     path = args.content / record.path
     text = _schema_line(args.content, path, args.kind) + record.text
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with path.open("x", encoding="utf-8", newline="\n") as out:  # "x": never overwrite a record
-            out.write(text)
-    except FileExistsError:
-        return _usage(f"{display_path(path)} already exists; nothing was written (edit it, or choose another title)")
+        write_all(args.content, [(str(path.relative_to(args.content)), text.encode("utf-8"))])
+    except NotWritten as exc:
+        if (path.is_symlink() or path.exists()) and path.parent.is_dir():
+            return _usage(f"{display_path(path)} already exists; nothing was written (edit it, or choose another title)")
+        return _usage(f"{exc}; nothing was written")
+    except OSError as exc:
+        print(f"trustpages: error: {describe_os_error(exc)}; nothing was written", file=sys.stderr)
+        return EXIT_PROBLEMS
     print(f"wrote {display_path(path)}")
     if record.to_fill:
         say(f'fill in the {record.to_fill} fields left as "", then run: trustpages check {display_path(args.content)}')
