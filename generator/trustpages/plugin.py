@@ -38,6 +38,7 @@ from trustpages.publiclog.log import Log, LogError
 from trustpages.records import RecordSet
 from trustpages.render import STYLESHEET, Output, PageCache, htmlpage
 from trustpages.render.cards import TableCards
+from trustpages.strings import override_problems
 from trustpages.yamlsource import Document
 
 log = get_plugin_logger(__name__)
@@ -162,6 +163,8 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         # Plain-language advice is for the pull request (`trustpages check`); the site does not
         # depend on it, and at thousands of records it would slow every build and preview.
         templates = self._templates(config)
+        if wrong := override_problems(templates):  # a string a page cannot fill would fail mid-build, as a traceback
+            raise PluginError(f"trustpages found {len(wrong)} error(s) in the site's strings:\n" + "\n".join(p.human() for p in wrong))
         with fewer_collections():  # thousands of records make millions of objects, few of them cyclic
             cache = self.cache or self._render_store(config)
             built = build_site(

@@ -10,11 +10,13 @@ import copy
 import functools
 import hashlib
 import json
+import string
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from trustpages import yamlsource
+from trustpages.problems import Problem, display_path
 
 # Strings files as parsed, by their bytes: a build loads them several times (pages, feeds, checks).
 _PARSED: dict[bytes, yamlsource.Document] = {}
@@ -91,3 +93,53 @@ def _merge(into: dict[str, Any], extra: dict[str, Any]) -> None:
             _merge(into[key], value)
         else:
             into[key] = value
+
+
+def override_problems(templates: Path | None) -> list[Problem]:
+    """What is wrong with a site's own strings (templates/strings/<locale>.yml): a key trustpages has no string for, or
+    a placeholder the built-in string does not fill (a page would fail to render). Each at its line and column."""
+    folder = templates / "strings" if templates is not None else None
+    if folder is None or not folder.is_dir() or folder.resolve() == (builtin_templates() / "strings").resolve():
+        return []
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.yml")):
+        builtin = builtin_templates() / "strings" / path.name
+        file = display_path(path)
+        if not builtin.is_file():
+            problems.append(Problem(file, 1, 1, "error", f"trustpages has no strings for the language {path.stem!r}", None))
+            continue
+        try:
+            document = yamlsource.read(path)
+        except yamlsource.YamlError as exc:
+            problems.append(Problem(file, exc.line, exc.col, "error", exc.message, exc.hint))
+            continue
+        known = yamlsource.read(builtin).value
+        problems.extend(_compare(document, document.value, known, (), file))
+    return problems
+
+
+def _compare(document: yamlsource.Document, own: Any, known: Any, loc: tuple[str, ...], file: str) -> list[Problem]:
+    if not isinstance(own, dict):
+        if isinstance(own, str) and isinstance(known, str):
+            extra = _placeholders(own) - _placeholders(known)
+            if extra:
+                line, col = document.position(loc)
+                named = ", ".join("{" + name + "}" for name in sorted(extra))
+                given = ", ".join("{" + name + "}" for name in sorted(_placeholders(known))) or "none"
+                return [Problem(file, line, col, "error", f"{'.'.join(loc)}: {named} is not filled in here (it can use: {given})", None)]
+        return []
+    found: list[Problem] = []
+    for key, value in own.items():
+        if not isinstance(known, dict) or key not in known:
+            line, col = document.position((*loc, key), key=True)
+            found.append(Problem(file, line, col, "error", f"{'.'.join((*loc, str(key)))}: trustpages has no such string", None))
+            continue
+        found.extend(_compare(document, value, known[key], (*loc, str(key)), file))
+    return found
+
+
+def _placeholders(text: str) -> set[str]:
+    try:
+        return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
+    except ValueError:  # an unmatched brace: no placeholder the page can fill
+        return {"{"}

@@ -18,6 +18,7 @@ from trustpages.problems import Problem, render
 from trustpages.publiclog.compare import compare
 from trustpages.publiclog.fetch import Unreadable, live_address, read_log
 from trustpages.render.replaced import replaced
+from trustpages.strings import override_problems
 from trustpages.validate import validate
 
 
@@ -102,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     as_of = args.as_of or default_as_of()
     began = time.perf_counter()
     result = validate(args.content, as_of, published, log=log)
-    problems = list(result.problems)
+    problems = list(result.problems) + override_problems(default_templates(Path.cwd()))  # a site's own strings
     if log is not None and result.records is not None:
         problems = sorted({*problems, *compare(log, result.records, as_of.isoformat()).problems})
     detail(f"checked {args.content} as of {as_of} in {time.perf_counter() - began:.2f} s")
