@@ -37,8 +37,12 @@ class FetchError(Exception):
         self.status = status
 
 
-def fetch(url: str, *, max_bytes: int, deadline_seconds: float) -> bytes:
+def fetch(
+    url: str, *, max_bytes: int, deadline_seconds: float, data: bytes | None = None, content_type: str = "", user_agent: str = "trustpages"
+) -> bytes:
     """The body of a GET of `url` (http or https, redirects followed), at most `max_bytes`, within `deadline_seconds` in all.
+
+    With `data`: a POST of it (as `content_type`), never redirected (a redirect would turn it into a GET and drop it).
 
     Raises FetchError when the address is not http(s), the server answers with an error status,
     cannot be reached, sends more than `max_bytes`, or has not sent everything by the deadline.
@@ -51,13 +55,14 @@ def fetch(url: str, *, max_bytes: int, deadline_seconds: float) -> bytes:
         urllib.request.ProxyHandler(),
         _HTTPHandler(watch),
         _HTTPSHandler(watch),
-        urllib.request.HTTPRedirectHandler(),  # a redirect to anything but http(s) finds no handler: an error
+        *([urllib.request.HTTPRedirectHandler()] if data is None else []),  # a redirect to anything but http(s) finds no handler: an error
         urllib.request.HTTPDefaultErrorHandler(),
         urllib.request.HTTPErrorProcessor(),
         urllib.request.UnknownHandler(),
     ):
         opener.add_handler(handler)
-    request = urllib.request.Request(url, headers={"User-Agent": "trustpages", "Cache-Control": "no-cache"})
+    headers = {"User-Agent": user_agent, "Cache-Control": "no-cache", **({"Content-Type": content_type} if content_type else {})}
+    request = urllib.request.Request(url, data=data, headers=headers, method="GET" if data is None else "POST")
     try:
         with opener.open(request, timeout=deadline_seconds) as response:
             return _read(response, url, max_bytes, watch)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from trustpages import metrics
+from trustpages.fetch import FetchError, fetch
 from trustpages.opendata.links import record_url, stamp
 from trustpages.opendata.plaintext import plain
 from trustpages.problems import UsageError
@@ -24,7 +23,8 @@ from trustpages.timeline.events import Event
 
 FORMATS = ("slack", "json")
 ATTEMPTS = 3
-TIMEOUT_SECONDS = 10
+TIMEOUT_SECONDS = 10  # for each attempt, whole
+ANSWER_BYTES = 1 << 16  # what a webhook answers is not read beyond this
 # Worth another try: the server may recover. Any other answer outside 2xx will not change by retrying.
 RETRY_STATUSES = {408, 425, 429, 500, 502, 503, 504}
 
@@ -125,37 +125,22 @@ def redacted(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}/…"
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """A redirect would turn the POST into a GET and drop the message; treat it as a failure instead."""
-
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
-_opener = urllib.request.build_opener(_NoRedirects)
-
-
 def post(url: str, body: dict[str, Any], delay: float = 1.0, sleep: Callable[[float], None] = time.sleep) -> None:
     """POST `body` as JSON; up to ATTEMPTS tries, waiting delay, 2×delay, … between them. Raises WebhookError."""
     data = json.dumps(body, ensure_ascii=False).encode("utf-8")
     failure = WebhookError("no attempt made")
     for attempt in range(1, ATTEMPTS + 1):
-        request = urllib.request.Request(
-            url, data=data, method="POST", headers={"Content-Type": "application/json; charset=utf-8", "User-Agent": "trustpages-notify"}
-        )
-        try:
-            with _opener.open(request, timeout=TIMEOUT_SECONDS) as answer:
-                answer.read()
-                if 200 <= answer.status < 300:
-                    return
-                failure = WebhookError(f"webhook answered {answer.status} {answer.reason}", answer.status)
-        except urllib.error.HTTPError as exc:
-            failure = WebhookError(f"webhook answered {exc.code} {exc.reason}", exc.code)
-            if exc.code not in RETRY_STATUSES:
-                raise failure from None
-        except OSError as exc:  # URLError, refused connections, timeouts
-            reason = getattr(exc, "reason", exc)
-            failure = WebhookError(f"could not reach the webhook at {redacted(url)}: {reason}")
+        try:  # one deadline for the whole request and a cap on the answer: a server that drips cannot hold a publish
+            fetch(url, max_bytes=ANSWER_BYTES, deadline_seconds=TIMEOUT_SECONDS, data=data,
+                  content_type="application/json; charset=utf-8", user_agent="trustpages-notify")  # fmt: skip
+            return
+        except FetchError as exc:
+            if exc.status is not None:
+                failure = WebhookError(f"webhook answered {exc.status}", exc.status)
+                if exc.status not in RETRY_STATUSES:
+                    raise failure from None
+            else:
+                failure = WebhookError(f"could not reach the webhook at {redacted(url)}: {str(exc).replace(url, redacted(url))}")
         if attempt < ATTEMPTS:
             sleep(delay * 2 ** (attempt - 1))
     raise WebhookError(f"{failure} (after {ATTEMPTS} attempts)", failure.status)
