@@ -38,6 +38,7 @@ def test_on_config_renders_the_site_and_sets_the_nav(project: Path) -> None:
     assert plugin.output is not None and "index.md" in plugin.output.pages
     assert [next(iter(item)) for item in config.nav] == [
         "Home",
+        "Our record",
         "Commitments",
         "Incidents",
         "Mistakes",
@@ -75,7 +76,7 @@ def test_a_german_site_gets_german_tabs_and_theme_language(project: Path) -> Non
     site.write_text(site.read_text(encoding="utf-8").replace("locale: en", "locale: de"), encoding="utf-8")
     plugin, config = configured(project)
     config = plugin.on_config(config)
-    assert [next(iter(item)) for item in config.nav][:3] == ["Start", "Versprechen", "Störungen"]
+    assert [next(iter(item)) for item in config.nav][:4] == ["Start", "Unsere Bilanz", "Versprechen", "Störungen"]
     assert config.theme["language"] == "de"
 
 

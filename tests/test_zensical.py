@@ -185,6 +185,7 @@ def test_the_derived_config_keeps_what_zensical_reads_and_adds_what_the_plugin_a
         "extra_css": ["assets/trustpages.css"],
         "nav": [
             {"Start": "index.md"},
+            {"Unsere Bilanz": "record/index.md"},
             {"Versprechen": "commitments/index.md"},
             {"Störungen": "incidents/index.md"},
             {"Fehler": "mistakes/index.md"},
@@ -201,7 +202,7 @@ def test_the_derived_config_keeps_what_zensical_reads_and_adds_what_the_plugin_a
 
 
 def zensical_nav() -> list[dict[str, str]]:
-    return [{"Home": "index.md"}, {"Commitments": "commitments/index.md"}, {"Incidents": "incidents/index.md"},
+    return [{"Home": "index.md"}, {"Our record": "record/index.md"}, {"Commitments": "commitments/index.md"}, {"Incidents": "incidents/index.md"},
             {"Mistakes": "mistakes/index.md"}, {"Pricing": "pricing.md"}, {"Contact": "contact.md"},
             {"Metrics": "metrics.md"}, {"Trust surveys": "surveys/index.md"}, {"Your data": "data.md"},
             {"Open data": "open-data.md"}, {"Check this record": "log/index.md"}]  # fmt: skip
