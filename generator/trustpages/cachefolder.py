@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from trustpages.outfolder import Protected, UnsafeOutput
+from trustpages.outfolder import Protected, UnsafeOutput, overlap
 
 ADVICE = "set cache_dir in mkdocs.yml to a folder of its own, like .trustpages/cache"
 
@@ -29,17 +29,11 @@ def check(cache: Path, project: Path, protected: Iterable[Protected]) -> Path:
             f"where it points; {ADVICE}"
         )
     target = cache.resolve()
-    for folder in (Protected("the project folder (where mkdocs.yml is)", project, may_hold_output=True), *protected):
-        path = folder.path.resolve()
-        if target == path:
-            why = f"it is {folder.what}"
-        elif target in path.parents:
-            why = f"it contains {folder.what}, {path}"
-        elif path in target.parents and not folder.may_hold_output:
-            why = f"it is inside {folder.what}, {path}"
-        else:
-            continue
-        raise UnsafeOutput(f"refusing to use the build cache in {target}: {why}, and the cache removes files it did not keep; {ADVICE}")
+    found = overlap(target, (Protected("the project folder (where mkdocs.yml is)", project, may_hold_output=True), *protected))
+    if found is not None:
+        raise UnsafeOutput(
+            f"refusing to use the build cache in {target}: {found[0]}, and the cache removes files it did not keep; {ADVICE}"
+        )
     return cache
 
 

@@ -29,17 +29,25 @@ def refuse_overlap(out: Path, protected: Iterable[Protected], option: str) -> No
     compared resolved, so `.`, `..` and symlinks are seen for what they are.
     """
     target = out.resolve()
+    found = overlap(target, protected)
+    if found is not None:
+        why, inside = found
+        why += ", which must not mix with what is built from it" if inside else ", and replacing it would delete your files"
+        raise UnsafeOutput(f"refusing to write into {target}: {why}; pass {option} with a separate folder")
+
+
+def overlap(target: Path, protected: Iterable[Protected]) -> tuple[str, bool] | None:
+    """How the resolved folder `target` overlaps the first protected folder it does ("it is …", "it contains …", "it is
+    inside …"), and whether it lies inside it; None when it overlaps none (a folder that may hold output may hold it)."""
     for folder in protected:
         path = folder.path.resolve()
         if target == path:
-            why = f"it is {folder.what}, and replacing it would delete your files"
-        elif target in path.parents:
-            why = f"it contains {folder.what}, {path}, and replacing it would delete your files"
-        elif path in target.parents and not folder.may_hold_output:
-            why = f"it is inside {folder.what}, {path}, which must not mix with what is built from it"
-        else:
-            continue
-        raise UnsafeOutput(f"refusing to write into {target}: {why}; pass {option} with a separate folder")
+            return f"it is {folder.what}", False
+        if target in path.parents:
+            return f"it contains {folder.what}, {path}", False
+        if path in target.parents and not folder.may_hold_output:
+            return f"it is inside {folder.what}, {path}", True
+    return None
 
 
 def user_may_keep(name: str) -> bool:

@@ -25,7 +25,7 @@ from trustpages.problems import Problem, display_path
 from trustpages.publiclog.facts import EXISTS, WITHDRAWN, Fact, facts_of
 from trustpages.publiclog.log import Log, entry_for
 from trustpages.records import RecordSet
-from trustpages.records.correction import covers
+from trustpages.records.correction import Correction, covers
 
 HINT_CORRECT = (
     "a published fact changes only with a public correction: add corrections: - {{on: {day}, field: {path}, why: …}}, or change it back"
@@ -140,9 +140,7 @@ def _announced(old: Fact, value: Any, rows: list[Any]) -> bool:
     return any(row.get("from") == old.value and row.get("to") == value for row in rows)
 
 
-def _correction(value: Any) -> Any:
-    from trustpages.records.correction import Correction
-
+def _correction(value: Any) -> Correction:
     return Correction.model_validate(value)
 
 
