@@ -18,7 +18,7 @@ def env(locale: str):  # type: ignore[no-untyped-def]
     ("locale", "expected"),
     [
         ("en", ["2025 Q3", "Reliability", "On call", "per month", "per bus ticket", "1,234.50", "99.99%", "100.00%"]),
-        ("de", ["Q3 2025", "Zuverlässigkeit", "On call", "pro Monat", "pro bus ticket", "1.234,50", "99,99 %", "100,00 %"]),
+        ("de", ["Q3 2025", "Zuverlässigkeit", "On call", "pro Monat", "pro bus ticket", "1.234,50", "99,99\u00a0%", "100,00\u00a0%"]),
     ],
 )
 def test_labels_in_the_language_of_the_site(locale: str, expected: list[str]) -> None:

@@ -20,7 +20,7 @@ from jinja2.bccache import Bucket
 from jinja2.runtime import Macro
 from markupsafe import Markup, escape
 
-from trustpages import prose
+from trustpages import localformat, prose
 from trustpages.render import changes
 from trustpages.render.htmlpage import HTML_SUFFIX, MARKDOWN_SUFFIX
 from trustpages.strings import Strings, builtin_templates
@@ -187,7 +187,6 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str) ->
     env.globals["strings"] = strings
     env.globals["said"] = lambda change: changes.said_all(change, strings, clock.day)
     period = functools.cache(functools.partial(_period, t=strings))  # the same few quarters, in every table and chart
-    separators = _separators(strings)  # looked up once: a chart's every value is a number
     env.filters.update(
         text=prose.inline,
         prose=prose.html,
@@ -195,15 +194,18 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str) ->
         moment=clock.moment,
         window=clock.window,
         wrappable=wrappable,
-        number=lambda value: _number(value, separators),
+        number=lambda value: localformat.number(value, strings),
         category=lambda value: _named(value, strings.table("categories")),
         period=lambda value: period(str(value)),
         periods=lambda table: {period(str(key)): row for key, row in table.items()},
-        per=lambda value: strings.table("pricing.per_unit").get(value) or strings("pricing.per", per=value),
+        per=lambda value: localformat.per(value, strings),
         duration=lambda value: _duration(value, strings),
-        percent=lambda value: _percent(value, strings),
-        uptime=lambda value: _uptime(value, strings),
-        amount=lambda value: _amount(value, separators),
+        percent=lambda value: localformat.percent(value, strings),
+        uptime=lambda value: localformat.uptime(value, strings),
+        amount=lambda value: localformat.amount(value, strings),
+        money=lambda value, currency: localformat.money(value, currency, strings),
+        measurement=lambda value: localformat.measurement(value, strings),
+        opening_hours=lambda value: localformat.opening_hours(value, strings),
     )
     return env
 
@@ -280,41 +282,6 @@ def _duration(value: timedelta | float | None, t: Strings) -> str:
         return t("common.hours", h=hours, m=mins) if mins else t("common.hours_only", h=hours)
     days, hours = divmod(hours, 24)
     return t("common.days", d=days, h=hours)
-
-
-def _percent(value: float | None, t: Strings) -> str:
-    if value is None:
-        return "—"
-    return t("percent_format", value=round(value * 100))
-
-
-def _number(value: float | None, separators: dict[int, str]) -> str:
-    """A measured value in the language's style (`separators`: _separators): 74, 7.5 or 7,5; at most two decimals."""
-    if value is None:
-        return "—"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.translate(separators)
-
-
-def _uptime(value: float, t: Strings) -> str:
-    """A share 0-1 with two decimals, in the language's style (99.94% or 99,94 %).
-
-    Never rounded up to 100.00 when there was any downtime: that would read as none.
-    """
-    hundredths = int(value * 10000) if value < 1 else 10000
-    text = f"{hundredths // 100}.{hundredths % 100:02}"
-    return t("percent_format", value=text.replace(".", t("decimal_separator")))
-
-
-def _amount(value: Any, separators: dict[int, str]) -> str:
-    """A price in the language's style (`separators`: _separators): 1,234.50 or 1.234,50; whole amounts without decimals."""
-    text = f"{value:,.2f}".removesuffix(".00")
-    return text.translate(separators)
-
-
-def _separators(t: Strings) -> dict[int, str]:
-    """How the language writes the thousands and the decimal separator, as str.translate takes them."""
-    return str.maketrans({",": t("thousands_separator"), ".": t("decimal_separator")})
 
 
 # Jinja workarounds, kept here: what they do is how Jinja is driven, not what a page says.

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import nh3
 
-from trustpages import prose
+from trustpages import localformat, prose
 from trustpages.corrected import label
 from trustpages.strings import Strings
 from trustpages.timeline.events import Event
@@ -32,9 +32,7 @@ class Words:
         return self.t("date_format", day=value.day, month=self.t.table("months")[value.month - 1], year=value.year)
 
     def amount(self, value: Decimal) -> str:
-        text = f"{value:,.2f}".removesuffix(".00")
-        separators: dict[str, str | int | None] = {",": self.t("thousands_separator"), ".": self.t("decimal_separator")}
-        return text.translate(str.maketrans(separators))
+        return localformat.amount(value, self.t)
 
     def duration(self, minutes: float) -> str:
         total = round(minutes)
@@ -110,7 +108,9 @@ class Words:
         if what == "rescheduled":
             return t("timeline.outcome.commitment.rescheduled", first=self.day(v["first"]), now=self.day(v["now"]))
         if what == "missed":
-            return t("timeline.outcome.commitment.missed", period=_period(v["period"], t), actual=v["actual"])
+            return t(
+                "timeline.outcome.commitment.missed", period=_period(v["period"], t), actual=localformat.measurement(v["actual"], self.t)
+            )
         status = event.status or "not_started"
         if status == "withdrawn":
             key = "withdrawn_late" if v.get("late") else "withdrawn"
