@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from trustpages import handwritten
 from trustpages.render import Output, htmlpage
 
 MARKER = ".trustpages-generated"
@@ -14,8 +15,9 @@ class RefusedError(Exception):
     """The output folder holds files trustpages did not write; nothing was touched."""
 
 
-def write(output: Output, out: Path, docs: Path | None) -> int:
-    """Write hand-written pages from `docs`, then every generated page and asset (rendered in full before); return the file count."""
+def write(output: Output, out: Path, docs: Path | None, locale: str = "en") -> int:
+    """Write hand-written pages from `docs` (those in the site's language, `locale`: trustpages.handwritten), then every
+    generated page and asset (rendered in full before); return the file count."""
     if out.exists() and any(out.iterdir()) and not (out / MARKER).is_file():
         raise RefusedError(f"{out} is not empty and was not written by trustpages generate; choose a new folder")
     if out.exists():
@@ -24,12 +26,12 @@ def write(output: Output, out: Path, docs: Path | None) -> int:
     (out / MARKER).write_text("Written by `trustpages generate`; replaced on every run.\n", encoding="utf-8")
     count = 0
     if docs is not None:
-        for source in sorted(docs.rglob("*")):
-            if source.is_file():
-                target = out / source.relative_to(docs)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, target)
-                count += 1
+        files = {source.relative_to(docs).as_posix(): source for source in sorted(docs.rglob("*")) if source.is_file()}
+        for uri, address in handwritten.published(files, locale).items():
+            target = out / address
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(files[uri], target)
+            count += 1
     for path, text in output.pages.items():
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)

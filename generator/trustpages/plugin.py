@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from trustpages import buildcache, cachefolder, opendata, theme
+from trustpages import buildcache, cachefolder, handwritten, opendata, theme
 from trustpages.asof import default_as_of, parse_day
 from trustpages.buildcache import Kept, PageStore, ParsedStore, RenderStore, Unread
 from trustpages.collector import fewer_collections
@@ -220,6 +220,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.output is not None
+        self._in_language(files, config)
         self.generated = []
         for path, source in self.output.pages.items():
             page = cast(_Generated, _Generated.generated(config, path, content=source))  # MkDocs types it as File
@@ -431,6 +432,18 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         if templates is not None:
             server.watch(str(templates))
         return server
+
+    def _in_language(self, files: Files, config: MkDocsConfig) -> None:
+        """Publish the hand-written pages in the site's language (about.de.md at /about/ on a German site): handwritten."""
+        locale = self.records.site.locale if self.records is not None else "en"
+        pages = {file.src_uri: file for file in files.documentation_pages() if file.generated_by is None and file.abs_src_path}
+        published = handwritten.published(pages, locale)
+        moved = [(uri, file) for uri, file in pages.items() if published.get(uri) != uri]
+        for _, file in moved:  # all out first: about.de.md takes about.md's place
+            files.remove(file)
+        for uri, file in moved:
+            if uri in published and file.abs_src_path is not None:
+                files.append(File.generated(config, published[uri], abs_src_path=file.abs_src_path))
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

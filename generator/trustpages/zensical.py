@@ -68,7 +68,7 @@ def build(config_file: Path, config: Any, out: Path) -> float:
     workspace = project / WORKSPACE
     docs = workspace / "docs"
     hand_written = Path(config.docs_dir)
-    ondisk.write(result.output, docs, hand_written if hand_written.is_dir() else None)
+    ondisk.write(result.output, docs, hand_written if hand_written.is_dir() else None, result.records.site.locale)
     derived = derived_config(_raw(config_file), result.records.site.locale, hand_written)
     custom = derived["theme"].get("custom_dir")
     if isinstance(custom, str):  # relative to mkdocs.yml, and Zensical reads the copy in the workspace

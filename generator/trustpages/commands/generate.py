@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     for commit in built.history.skipped:
         print(f"trustpages: warning: {commit.explain()}", file=sys.stderr)
     try:
-        written = ondisk.write(built.output, args.out, docs)
+        written = ondisk.write(built.output, args.out, docs, built.records.site.locale if built.records else "en")
     except (ondisk.RefusedError, UnsafeOutput) as exc:
         print(f"trustpages: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
