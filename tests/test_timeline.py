@@ -233,4 +233,4 @@ def test_a_corrected_date_is_said_in_words() -> None:
         on=date(2026, 11, 23),
         detail=(("old", "2027-03-31"), ("new", "2027-06-30")),
     )
-    assert EN.outcome(event) == "Corrected due: was “31 March 2027”, now “30 June 2027”"
+    assert EN.outcome(event) == "Corrected due date: was “31 March 2027”, now “30 June 2027”"

@@ -15,6 +15,7 @@ from typing import Any
 from trustpages.history import Change, FieldChange, History
 from trustpages.records import Milestone, RecordSet
 from trustpages.records.correction import Correction, covers
+from trustpages.strings import Strings
 
 _INDEX = re.compile(r"\[(\d+)\]")
 
@@ -32,9 +33,21 @@ def dotted(path: str) -> str:
     return _INDEX.sub(r".\1", path)
 
 
-def label(path: str) -> str:
-    """A field path in words for a page: `who_was_affected` → who was affected, `updates.2.body` → updates 2 body."""
-    return " ".join(part.replace("_", " ") for part in dotted(path).split("."))
+def label(path: str, t: Strings) -> str:
+    """A field path in the site's language: `who_was_affected` → wer betroffen war, `updates[2].body` (or
+    `updates.2.body`, as corrections name it) → update 2: text; unknown names with spaces for underscores."""
+    names: dict[str, str] = t.table("history.fields")
+    items: dict[str, str] = t.table("history.items")
+    words: list[str] = []
+    raw = ""
+    for part in dotted(path).split("."):
+        if part.isdigit():
+            if words:
+                words[-1] = items.get(raw, "{name} {n}").format(name=words[-1], n=part)
+        elif part:
+            raw = part
+            words.append(names.get(part, part.replace("_", " ")))
+    return ": ".join(words) or t("history.whole_record")
 
 
 def corrections_shown(history: History | None, kind: str, id: str, record: Any) -> list[Shown]:

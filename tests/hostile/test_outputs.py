@@ -365,8 +365,8 @@ def test_a_negative_value_draws_a_bar_below_the_zero_line_and_the_chart_says_so(
     zero = axis(chart)
     assert zero == pytest.approx(138.667)  # two thirds of the way down: 10 above, 5 below
     up, down = rects(chart)
-    assert (float(up["y"]) + float(up["height"]), up["title"]) == (pytest.approx(zero, abs=0.1), "2026-Q1: 10 value")
-    assert (float(down["y"]), float(down["height"]), down["title"]) == (pytest.approx(zero, abs=0.1), 61.3, "2026-Q2: -5 value")
+    assert (float(up["y"]) + float(up["height"]), up["title"]) == (pytest.approx(zero, abs=0.1), "2026-Q1: 10")
+    assert (float(down["y"]), float(down["height"]), down["title"]) == (pytest.approx(zero, abs=0.1), 61.3, "2026-Q2: -5")
     svg = ET.fromstring(chart)
     assert svg.get("aria-label") == f"Net score ({BELOW_ZERO})"
     assert [t.text for t in svg.iter(f"{SVG}text")][-1] == BELOW_ZERO
@@ -388,7 +388,7 @@ def test_positive_charts_say_nothing_about_negative_values() -> None:
 def test_a_value_that_is_not_finite_draws_nothing_and_leaves_the_others_as_they_are(bad: float) -> None:
     chart = str(charts.bar_chart({"a": {"value": 71.0}, "b": {"value": bad}, "c": {"value": 68.0}}, ["value"], "Trust"))
     assert "nan" not in chart and "inf" not in chart
-    assert [(r["y"], r["height"], r["title"]) for r in rects(chart)] == [("16.0", "184.0", "a: 71 value"), ("23.8", "176.2", "c: 68 value")]
+    assert [(r["y"], r["height"], r["title"]) for r in rects(chart)] == [("16.0", "184.0", "a: 71"), ("23.8", "176.2", "c: 68")]
 
 
 def test_a_metric_named_like_a_section_of_the_metrics_page_gets_its_own_anchor(small: Published) -> None:

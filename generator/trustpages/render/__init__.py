@@ -398,7 +398,6 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
         "metric_of": lambda mid: next((m for m in records.metrics if m.id == mid), None),
         "processors_of": lambda data: {p.id: p for p in data.processors},
         "feedback_url": lambda title: _feedback_url(records, title),
-        "field_label": label,
         "rescheduled": metrics.rescheduled(records),
     }
 
@@ -409,6 +408,7 @@ def _timeline_context(records: RecordSet, as_of: date, history: History | None, 
     return {
         "timeline": events,
         "timeline_words": timeline.Words(strings, ZoneInfo(records.site.timezone)),
+        "field_label": lambda path: label(path, strings),  # a corrected field in the site's words
         "timeline_tally": timeline.tally(events),
         "timeline_counts": timeline.pages.counts(events),
         "timeline_filters": timeline.FILTERS,

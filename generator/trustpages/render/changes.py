@@ -13,6 +13,7 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from trustpages.corrected import label
 from trustpages.history import Change, FieldChange
 from trustpages.strings import Strings
 
@@ -51,18 +52,8 @@ class Said:
 
 
 def field_words(path: str, t: Strings) -> str:
-    """`updates[2].body` → "update 2: text", in the site's language; unknown names with spaces for underscores."""
-    names: dict[str, str] = t.table("history.fields")
-    items: dict[str, str] = t.table("history.items")
-    words: list[str] = []
-    raw = ""
-    for name, number in _PART.findall(path):
-        if name:
-            raw = name
-            words.append(names.get(name, name.replace("_", " ")))
-        elif words:
-            words[-1] = items.get(raw, "{name} {n}").format(name=words[-1], n=number)
-    return ": ".join(words) or t("history.whole_record")
+    """`updates[2].body` → "update 2: text", in the site's language (trustpages.corrected.label)."""
+    return label(path, t)
 
 
 def said(field: FieldChange, t: Strings, day: Callable[[date], str]) -> Said:

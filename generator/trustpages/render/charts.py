@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from markupsafe import Markup, escape
 
@@ -14,12 +14,15 @@ _TOP = 16  # room above the highest bar for its axis label
 _NOTE = 20  # room under the bar labels for the note on negative values
 
 
-def bar_chart(table: dict[str, dict[str, float]], series: Sequence[str], title: str = "", below_zero: str = "") -> Markup:
+def bar_chart(
+    table: dict[str, dict[str, float]], series: Sequence[str], title: str = "", below_zero: str = "", names: Mapping[str, str] | None = None
+) -> Markup:
     """Stacked bars, one per row of `table` (label -> {series: value}); empty when there is no data.
 
     Bars grow up from a zero line and negative values down from it; when there are any, `below_zero`
     (e.g. "Bars below the 0 line are negative.") is written under the chart and added to its name.
     A value that is not a finite number draws nothing (the table beside the chart still shows it).
+    Each bar's tooltip names its series by `names` (in the site's language); a chart of one series needs no name.
     """
     if not table:
         return Markup("")
@@ -45,6 +48,10 @@ def bar_chart(table: dict[str, dict[str, float]], series: Sequence[str], title: 
     if bottom < 0:
         parts.append(f'<text class="tp-chart__label" x="0" y="{_HEIGHT}">{_number(bottom)}</text>')
     label_every = max(1, round(len(rows) / 8))
+
+    def said_name(name: str) -> str:
+        return f" {escape(xml_safe((names or {}).get(name, name)))}" if len(series) > 1 else ""
+
     for i, (label, row) in enumerate(rows.items()):
         x = _PAD + i * slot + (slot - bar) / 2
         above, below = zero, zero  # where the next bar up, and the next bar down, starts
@@ -60,7 +67,7 @@ def bar_chart(table: dict[str, dict[str, float]], series: Sequence[str], title: 
                 below += size
             parts.append(
                 f'<rect class="tp-bar tp-bar--{escape(xml_safe(name))}" x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{size:.1f}">'
-                f"<title>{escape(xml_safe(label))}: {_number(value)} {escape(xml_safe(name))}</title></rect>"
+                f"<title>{escape(xml_safe(label))}: {_number(value)}{said_name(name)}</title></rect>"
             )
         if i % label_every == 0:
             parts.append(

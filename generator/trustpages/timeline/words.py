@@ -70,7 +70,7 @@ class Words:
         t, v = self.t, event.values
         what = event.kind.split(".", 1)[1]
         if what == "corrected":
-            field = label(event.status or "")
+            field = label(event.status or "", self.t)
             if "old" in v:
                 return t("timeline.outcome.corrected", field=field, old=self._value(v["old"]), new=self._value(v["new"]))
             return t("timeline.outcome.corrected_why", field=field, why=_reason(event.body))
