@@ -59,7 +59,8 @@ def site(tmp_path: Path) -> tuple[Path, Path]:
         encoding="utf-8",
     )
     (templates / "strings" / "en.yml").write_text(
-        "nav:\n  awards: Awards\nopen_data:\n  describe:\n    awards: Every award we won.\n", encoding="utf-8"
+        "nav:\n  awards: Awards\nopen_data:\n  describe:\n    awards: Every award we won.\n    csv_awards: Every award, a row each.\n",
+        encoding="utf-8",
     )
     return content, templates
 

@@ -30,7 +30,6 @@ Key = tuple[str, str]  # (kind, id) as the loader names records; singletons have
 Action = Literal["created", "changed", "deleted"]
 
 MAX_FIELDS = 12  # field changes listed per commit on a page; the rest are counted, so a big rewrite stays readable
-_FIRST_READ = frozenset({"incident"})  # kinds whose first version is read too, for History.added
 _START = "\x01"  # starts each commit's header; the subject after it is read by position, so it may hold anything
 # The committer date: when the change entered this history. An author date survives rebases
 # and cherry-picks, so it can make a change look older than the commits around it.
@@ -196,13 +195,15 @@ def _log_and_blobs(top: Path, prefix: PurePosixPath, skipped: list[SkippedCommit
         touches: list[_Touch] = []
         failed: list[BaseException] = []
 
+        first_read = {kind.name for kind in kinds.kinds() if kind.first_read}  # their first versions too, for History.added
+
         def feed() -> None:
             asked: set[str] = set()
             try:
                 for touch in _parse_log(_tokens(log_out), prefix, skipped):
                     touches.append(touch)
                     wanted = (
-                        touch[3:] if touch[2] == "changed" else (touch[4],) if touch[2] == "created" and touch[0][0] in _FIRST_READ else ()
+                        touch[3:] if touch[2] == "changed" else (touch[4],) if touch[2] == "created" and touch[0][0] in first_read else ()
                     )
                     for oid in (oid for oid in wanted if oid not in asked):
                         asked.add(oid)

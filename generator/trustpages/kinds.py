@@ -1,19 +1,17 @@
-"""The record kinds, in one place: where each kind's files live, its model, pages, prose and published facts.
+"""The built-in record kinds, one registry entry each: where its files live, its model, pages, prose, published facts and hooks.
 
-Everything that handles records by kind reads this registry: the loader and history (which
-files are records), problem locations, links, rendering, the navigation, plain-language
-checks, published-fact checks, JSON Schemas, the field reference, withdrawn.yml, open data
-and `trustpages new`. Adding a kind is a model, templates, strings and one `register(Kind(...))`;
-`register` refuses an entry whose hooks do not fit (a prose field its model lacks, a page
-without a template), so a forgotten hook is an error, never a quietly missing feature.
+Everything that handles records by kind reads the registry (trustpages.registry, re-exported
+here): the loader and history (which files are records), problem locations, links, rendering
+and the long lists, the navigation, plain-language checks, published-fact checks, JSON Schemas,
+CSV, the field reference, withdrawn.yml, the timeline, feeds, notify and `trustpages new`.
+Adding a kind is a model, templates, strings and one `register(Kind(...))` (CONTRIBUTING.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Any, get_args
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -33,76 +31,58 @@ from trustpages.records import (
     Survey,
     Withdrawals,
 )
+from trustpages.registry import (
+    HOME,
+    OPEN_DATA,
+    PUBLIC_LOG,
+    RECORD,
+    Facts,
+    Group,
+    Grouping,
+    Kind,
+    KindError,
+    Section,
+    by_file,
+    by_folder,
+    check,
+    csv_kinds,
+    feed_kinds,
+    kind,
+    kinds,
+    of_record,
+    register,
+    registered,
+    sections,
+    unregister,
+    values_at,
+    withdrawable,
+)
 
-
-class KindError(Exception):
-    """A kind's registry entry does not fit its model or the other kinds; the message says what to fix."""
-
-
-@dataclass(frozen=True)
-class Facts:
-    """What of a record, once published, may be added to but never changed or removed (trustpages.checks.published)."""
-
-    fields: tuple[str, ...] = ()  # values (dotted for nested ones): may be filled in when empty, never changed or emptied
-    lists: tuple[str, ...] = ("corrections",)  # append-only: every published item stays where it was, as it was
-    sets: tuple[str, ...] = ()  # items may be added, none removed
-    # Fields whose being there is the fact (it may be edited, never removed): the public log dates when each appeared.
-    present: tuple[str, ...] = ()
-
-    def all(self) -> tuple[str, ...]:
-        return (*self.fields, *self.lists, *self.sets)
-
-
-@dataclass(frozen=True)
-class Section:
-    """A page of the site's navigation: its path in the docs folder, its template's name (no suffix) and the strings key of its label."""
-
-    path: str
-    template: str
-    nav: str
-
-
-@dataclass(frozen=True)
-class Kind:
-    """One kind of record and every hook the rest of trustpages reads for it."""
-
-    name: str  # singular, as problems, history and withdrawn.yml name it: "incident"
-    model: Any  # the pydantic model of a file (a union when the fields choose: see `choose`)
-    folder: str | None = None  # one record per file: content/<folder>/<id>.yml; pages at /<folder>/<id>/
-    file: str | None = None  # or a single file: content/<file>
-    records: str | None = None  # the RecordSet attribute holding them (built-in kinds); None: RecordSet.others
-    # The model for one file's value, when `model` is a union; None (with a problem added) when the fields fit none.
-    choose: Callable[[Any, Source, list[Problem]], type[BaseModel] | None] | None = None
-    title: str = ""  # the field reference's heading, e.g. Incidents
-    variants: tuple[str, ...] = ()  # the field reference's heading for each model of a union, e.g. A standing promise
-    about: str = ""  # the field reference's one line on what a file holds
-    pattern: str = ""  # how its files are named, for people, e.g. content/incidents/<date>-<slug>.yml
-    page: str | None = None  # each record's own page: its template's name, <page>.html.j2 (or a site's <page>.md.j2)
-    section: Section | None = None  # its section page (an index of the records, or the one record's page)
-    prose: tuple[str, ...] = ()  # fields the plain-language check reads: dotted, `*` for each item of a list
-    facts: Facts = Facts()
-    # Typed dates of published facts (`*` for each item of a list) that count from when they were first
-    # published when that is later: the public log's time, never a typed one (trustpages.publiclog.times).
-    # A `period` (2026-Q1) is reported after it ends: one first published long after is shown so, not moved.
-    published_dates: tuple[str, ...] = ()
-    withdrawable: bool = False  # may be listed in withdrawn.yml (a kind with its own pages)
-    drafted: bool = False  # `trustpages new <kind>` starts one
-    related: Callable[[dict[str, Any], Any], tuple[Any, ...]] = field(default=lambda context, record: ())  # what else its page shows
-    computed: Callable[[Any], dict[str, Any]] | None = None  # numbers worked out from a record, published beside it in /api/v1
-
-    @property
-    def models(self) -> tuple[type[BaseModel], ...]:
-        """The model classes a file of this kind can be."""
-        return tuple(get_args(self.model)) or (self.model,)
-
-    def of(self, records: Any) -> tuple[Any, ...]:
-        """This kind's records in a RecordSet (a single file's as a one-item tuple)."""
-        if self.records is None:
-            return tuple(records.others.get(self.name, ()))
-        value = getattr(records, self.records)
-        if self.file is not None and not isinstance(value, tuple):
-            return () if value is None else (value,)
-        return tuple(value)
+__all__ = [
+    "HOME",
+    "OPEN_DATA",
+    "PUBLIC_LOG",
+    "RECORD",
+    "Facts",
+    "Grouping",
+    "Kind",
+    "KindError",
+    "Section",
+    "by_file",
+    "by_folder",
+    "check",
+    "csv_kinds",
+    "feed_kinds",
+    "kind",
+    "kinds",
+    "of_record",
+    "register",
+    "registered",
+    "sections",
+    "unregister",
+    "values_at",
+    "withdrawable",
+]
 
 
 def _commitment_model(value: Any, source: Source, problems: list[Problem]) -> type[BaseModel] | None:
@@ -142,106 +122,6 @@ def _commitment_model(value: Any, source: Source, problems: list[Problem]) -> ty
     return None
 
 
-_KINDS: dict[str, Kind] = {}
-
-
-def register(kind: Kind) -> Kind:
-    """Add a kind; KindError when its entry does not fit (see check)."""
-    check(kind)
-    _KINDS[kind.name] = kind
-    return kind
-
-
-def unregister(name: str) -> None:
-    _KINDS.pop(name, None)
-
-
-@contextmanager
-def registered(kind: Kind) -> Iterator[Kind]:
-    """A kind registered for the duration of a `with` block (tests, plugins trying a kind)."""
-    register(kind)
-    try:
-        yield kind
-    finally:
-        unregister(kind.name)
-
-
-def values_at(item: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """The text at `path` inside `item`, with its location; "*" stands for each item of a list."""
-    if not path:
-        if isinstance(item, str):
-            yield (), item
-        return
-    head, rest = path[0], path[1:]
-    if head == "*":
-        for i, element in enumerate(item):
-            yield from (((i, *loc), text) for loc, text in values_at(element, rest))
-    else:
-        yield from (((head, *loc), text) for loc, text in values_at(getattr(item, head, None), rest))
-
-
-def check(kind: Kind) -> None:
-    """Every hook of `kind` fits its model and no other kind: folders, files and names are unique, prose and facts name fields."""
-    if (kind.folder is None) == (kind.file is None):
-        raise KindError(f"kind {kind.name!r}: give exactly one of folder (a file per record) and file (one file)")
-    for other in _KINDS.values():
-        if other.name == kind.name:
-            continue
-        if (kind.folder and kind.folder == other.folder) or (kind.file and kind.file == other.file):
-            raise KindError(f"kind {kind.name!r}: {kind.folder or kind.file} is already kind {other.name!r}'s")
-    names = {alias for model in kind.models for name, info in model.model_fields.items() for alias in (name, info.alias) if alias}
-    for path in kind.prose:
-        if path.split(".")[0] not in names:
-            raise KindError(f"kind {kind.name!r}: prose field {path!r} is not a field of {kind.models[0].__name__}")
-    for path in kind.facts.all():
-        if path.split(".")[0] not in names:
-            raise KindError(f"kind {kind.name!r}: published fact {path!r} is not a field of {kind.models[0].__name__}")
-    if kind.page is not None and kind.folder is None:
-        raise KindError(f"kind {kind.name!r}: a page per record needs a folder of records")
-    if kind.withdrawable and kind.folder is None:
-        raise KindError(f"kind {kind.name!r}: only kinds with a file per record (and so an id) can be withdrawn")
-
-
-def kinds() -> tuple[Kind, ...]:
-    """Every kind, in the order the site lists them."""
-    return tuple(_KINDS.values())
-
-
-def kind(name: str) -> Kind:
-    return _KINDS[name]
-
-
-def by_folder(folder: str) -> Kind | None:
-    return next((k for k in _KINDS.values() if k.folder == folder), None)
-
-
-def by_file(file: str) -> Kind | None:
-    return next((k for k in _KINDS.values() if k.file == file), None)
-
-
-def of_record(record: Any) -> Kind:
-    """The kind of a record object, by its model."""
-    for k in _KINDS.values():
-        if isinstance(record, k.models):
-            return k
-    raise KindError(f"no kind has the model {type(record).__name__}")
-
-
-def withdrawable() -> tuple[str, ...]:
-    return tuple(k.name for k in _KINDS.values() if k.withdrawable)
-
-
-HOME = Section("index.md", "home", "nav.home")
-OPEN_DATA = Section("open-data.md", "open-data", "nav.open_data")
-PUBLIC_LOG = Section("log/index.md", "log", "nav.log")  # "Check this record": the public log, for readers
-RECORD = Section("record/index.md", "record", "nav.record")  # "Our record": every dated event, newest first (trustpages.timeline)
-
-
-def sections() -> tuple[Section, ...]:
-    """The site's navigation, in order: home, the record over time, each kind's section, open data, the public log."""
-    return (HOME, RECORD, *(k.section for k in _KINDS.values() if k.section is not None), OPEN_DATA, PUBLIC_LOG)
-
-
 def _survey_numbers(survey: Any) -> dict[str, Any]:
     """Each wave's computed numbers, as the survey's page shows them (trustpages.surveys)."""
     from trustpages import surveys  # the numbers import the records, as this registry does
@@ -260,16 +140,114 @@ def _survey_numbers(survey: Any) -> dict[str, Any]:
     }
 
 
-def _related_to_commitment(context: dict[str, Any], commitment: Any) -> tuple[Any, ...]:
+def _related_to_commitment(context: Mapping[str, Any], commitment: Any) -> tuple[Any, ...]:
     return (tuple(context["follow_up_of"][commitment.id]), tuple(context["mentioned_in"][commitment.id]))
 
 
-def _related_to_incident(context: dict[str, Any], incident: Any) -> tuple[Any, ...]:
+def _related_to_incident(context: Mapping[str, Any], incident: Any) -> tuple[Any, ...]:
     return tuple(context["commitments"].get(cid) for cid in incident.follow_ups)
 
 
-def _related_to_mistake(context: dict[str, Any], mistake: Any) -> tuple[Any, ...]:
+def _related_to_mistake(context: Mapping[str, Any], mistake: Any) -> tuple[Any, ...]:
     return tuple(context["by_id"].get(rid) for rid in mistake.related)
+
+
+# The section pages' groups (render context in, groups out): promises by status and the standing ones, the rest by year.
+
+
+def _by_status(context: Mapping[str, Any]) -> list[Group]:
+    t = context["t"]
+    return [(name, f"{t('commitments.title')}: {t('status')[name]}", items) for name, items in context["by_status"].items()]
+
+
+def _standing(context: Mapping[str, Any]) -> list[Group]:
+    return [("all", context["t"]("commitments.standing"), context["standing"])]
+
+
+def _by_year(folder: str, context: Mapping[str, Any]) -> list[Group]:
+    title = context["t"](f"{folder}.title")
+    return [(year, f"{title} {year}", items) for year, items in context[f"{folder}_by_year"].items()]
+
+
+# Each kind's events on the record's timeline (trustpages.timeline.events), which imports this registry.
+
+
+def _commitment_events(records: Any, as_of: date, history: Any) -> list[Any]:
+    from trustpages.timeline import events as ev
+
+    out: list[Any] = []
+    for commitment in records.commitments:
+        out.append(ev.made(commitment))
+        if isinstance(commitment, Milestone):
+            out += [e for e in ev.status_changes(commitment) if e.status != "not_started" or e.at != ev.midnight(commitment.made_on)]
+            out += [ev.went_overdue(commitment, as_of), ev.rescheduled(commitment, history)]
+        else:
+            out += ev.missed_periods(commitment)
+    return out
+
+
+def _incident_events(records: Any, as_of: date, history: Any) -> list[Any]:
+    from zoneinfo import ZoneInfo
+
+    from trustpages.timeline import events as ev
+
+    zone = ZoneInfo(records.site.timezone)
+    return [
+        event
+        for incident in records.incidents
+        for event in (
+            ev.incident_started(incident, zone),
+            ev.incident_resolved(incident, zone),
+            ev.postmortem(incident, history, as_of, zone, records),
+        )
+    ]
+
+
+def _timeline(name: str) -> Any:
+    """The timeline hook of a kind whose events one function of trustpages.timeline.events makes from the records."""
+
+    def events(records: Any, as_of: date, history: Any) -> list[Any]:
+        from trustpages.timeline import events as ev
+
+        return list(getattr(ev, name)(records))
+
+    return events
+
+
+def _no_events(records: Any, as_of: date, history: Any) -> tuple[Any, ...]:
+    return ()  # its corrections only
+
+
+# What the feeds and `notify` tell of incidents, promises and mistakes.
+
+
+def _incident_feed(records: Any) -> list[Any]:
+    from trustpages.opendata.feeds import incident_events
+
+    return incident_events(records)
+
+
+def _incidents_announced(records: Any) -> list[Any]:
+    from trustpages.timeline import events as ev
+
+    out: list[Any] = []
+    for incident in records.incidents:
+        started = ev.incident_started(incident)
+        out.extend([started] if started else [])
+        out.extend(ev.incident_updates(incident))
+    return out
+
+
+def _commitments_announced(records: Any) -> list[Any]:
+    from trustpages.timeline import events as ev
+
+    return [event for commitment in records.commitments if isinstance(commitment, Milestone) for event in ev.status_changes(commitment)]
+
+
+def _mistakes_announced(records: Any) -> list[Any]:
+    from trustpages.timeline import events as ev
+
+    return [ev.mistake_published(m) for m in records.mistakes]
 
 
 for _kind in (
@@ -302,6 +280,15 @@ for _kind in (
         withdrawable=True,
         drafted=True,
         related=_related_to_commitment,
+        groupings=(Grouping("commitments", "status", _by_status), Grouping("standing", "standing", _standing)),
+        csv=(
+            *("id", "kind", "title", "category", "owner", "made_on", "due", "status", "days_late"),
+            *("target", "periods_measured", "periods_met", "url"),
+        ),
+        timeline=_commitment_events,
+        feed=True,
+        announced=_commitments_announced,
+        announces=("commitment.status",),
     ),
     Kind(
         "incident",
@@ -324,6 +311,18 @@ for _kind in (
         withdrawable=True,
         drafted=True,
         related=_related_to_incident,
+        groupings=(Grouping("incidents", "year", lambda context: _by_year("incidents", context)),),
+        csv=(
+            *("id", "title", "impact", "open", "started", "resolved", "duration_minutes", "affected", "updates"),
+            *("scheduled_for", "scheduled_until", "url"),
+        ),
+        csv_counted=("updates",),  # how many; the updates themselves are in incidents.json
+        timeline=_incident_events,
+        feed=True,
+        feed_events=_incident_feed,
+        announced=_incidents_announced,
+        announces=("incident.new", "incident.update"),
+        first_read=True,
     ),
     Kind(
         "mistake",
@@ -340,6 +339,12 @@ for _kind in (
         withdrawable=True,
         drafted=True,
         related=_related_to_mistake,
+        groupings=(Grouping("mistakes", "year", lambda context: _by_year("mistakes", context)),),
+        csv=("id", "on", "title", "who_was_affected", "related", "url"),
+        timeline=lambda records, as_of, history: _mistakes_announced(records),
+        feed=True,
+        announced=_mistakes_announced,
+        announces=("mistake.new",),
     ),
     Kind(
         "pricing",
@@ -354,6 +359,7 @@ for _kind in (
         # And every plan's price, by the plan's id (else its name): see trustpages.checks.published and publiclog.facts.
         facts=Facts(fields=("currency", "cancel", "refunds"), lists=("history", "fees", "corrections")),
         published_dates=("history.*.announced",),
+        timeline=_timeline("price_events"),
     ),
     Kind(
         "contact",
@@ -378,6 +384,7 @@ for _kind in (
         facts=Facts(fields=("unit",), lists=("points", "corrections")),
         published_dates=("points.*.period",),
         withdrawable=True,
+        timeline=_no_events,
     ),
     Kind(
         "survey",
@@ -393,6 +400,9 @@ for _kind in (
         published_dates=("waves.*.period",),
         drafted=True,
         computed=lambda survey: _survey_numbers(survey),
+        groupings=(),  # a page lists every survey
+        csv=(),
+        timeline=_timeline("survey_events"),
     ),
     Kind(
         "data",
@@ -405,6 +415,7 @@ for _kind in (
         prose=("collected.*.why", "changes.*.why", "your_rights.see", "your_rights.delete"),
         facts=Facts(lists=("changes", "corrections")),
         published_dates=("changes.*.announced",),
+        timeline=_timeline("data_events"),
     ),
     Kind(
         "withdrawn",

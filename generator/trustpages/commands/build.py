@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from trustpages import cachefolder, sitefolder, zensical
+from trustpages import cachefolder, kinds, sitefolder, zensical
 from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Verbosity, as_of_date, describe_os_error, no_config, say, verbosity
 from trustpages.commands.mkdocs_process import STOPS, Interrupted, run_mkdocs, stoppable
 from trustpages.outfolder import Protected, UnsafeOutput, refuse_overlap
@@ -145,9 +145,10 @@ def _say_waiting(site: Path) -> None:
 def _records(site: Path) -> str:
     """How many record pages the site has, by section: what a person checks after publishing."""
     counts = []
-    for section, one in (("commitments", "commitment"), ("incidents", "incident"), ("mistakes", "mistake")):
-        n = sum(1 for _ in (site / section).glob("*/index.html"))
-        counts.append(f"{n} {one if n == 1 else section}")
+    for kind in kinds.kinds():
+        if kind.page is not None and kind.folder is not None:  # a page per record (trustpages.kinds)
+            n = sum(1 for _ in (site / kind.folder).glob("*/index.html"))
+            counts.append(f"{n} {kind.name if n == 1 else kind.folder}")
     return ", ".join(counts)
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from trustpages import kinds
 from trustpages.opendata import badges, feeds, ical, models, securitytxt, statuspage, v1
 from trustpages.opendata.keeper import FRESH, Keeper
 from trustpages.opendata.models import VERSION
@@ -76,7 +77,7 @@ def catalogue(records: RecordSet) -> list[Listing]:
     out: list[Listing] = []
     for name in models.DOCUMENTS:
         out.append(Listing("api_v1", v1.json_path(name), "JSON", name))
-    for name in v1.CSV_NAMES:
+    for name in v1.csv_names():
         out.append(Listing("csv", v1.csv_path(name), "CSV", f"csv_{name}"))
     others = [kind.folder or kind.name for kind in v1.other_kinds()]
     for name in others:
@@ -86,7 +87,7 @@ def catalogue(records: RecordSet) -> list[Listing]:
     for path in statuspage.PATHS:
         key = "v2_" + path.removesuffix(".json").replace("/", "_").replace("-", "_")
         out.append(Listing("api_v2", f"{statuspage.FOLDER}/{path}", "JSON", key, {"count": str(statuspage.RECENT_INCIDENTS)}))
-    for name in ("all", "incidents", "commitments", "mistakes"):
+    for name in ("all", *(str(kind.folder) for kind in kinds.feed_kinds())):
         out.append(Listing("feeds", f"feeds/{name}.xml", "Atom", f"feed_{name}"))
         out.append(Listing("feeds", f"feeds/{name}.json", "JSON Feed", f"feed_{name}"))
     for component in sorted(records.site.components, key=lambda c: c.id):

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from trustpages import __version__, prose
+from trustpages import __version__, kinds, prose
 from trustpages.opendata.keeper import FRESH, Keeper
 from trustpages.opendata.links import absolute, dumps, midnight, stamp
 from trustpages.opendata.plaintext import uri
@@ -57,27 +57,24 @@ class Feed:
 
 
 def feeds(records: RecordSet, as_of: date, t: Strings, record: Sequence[Event] | None = None) -> list[Feed]:
-    """Every feed: everything, incidents, commitments, mistakes, and one per component.
+    """Every feed: everything, each kind's with a feed (incidents, commitments, mistakes), and one per component.
 
     The events are the timeline's (trustpages.timeline.events.record), except that an incident is
     told by each of its public updates, as it happened, rather than by its start and end.
     """
     if record is None:
         record = ev.record(records, as_of)
-    incidents = incident_events(records)
-    others = [e for e in record if e.record_kind != "incident"]
-    commitments = [e for e in others if e.record_kind == "commitment"]
-    mistakes = [e for e in others if e.record_kind == "mistake"]
     name = records.site.name
-    out = [
-        Feed("all", t("feeds.all", name=name), "", _newest([*incidents, *others])),
-        Feed("incidents", t("feeds.incidents", name=name), "incidents/", _newest(incidents)),
-        Feed("commitments", t("feeds.commitments", name=name), "commitments/", _newest(commitments)),
-        Feed("mistakes", t("feeds.mistakes", name=name), "mistakes/", _newest(mistakes)),
-    ]
-    for component in sorted(records.site.components, key=lambda c: c.id):
-        mine = _newest(e for e in incidents if component.id in e.components)
-        out.append(Feed(f"components/{component.id}", t("feeds.component", name=name, component=component.name), "incidents/", mine))
+    told = {k.name: list(k.feed_events(records)) for k in kinds.feed_kinds() if k.feed_events is not None}  # instead of the timeline's
+    others = [e for e in record if e.record_kind not in told]
+    every = [*(e for events in told.values() for e in events), *others]
+    out = [Feed("all", t("feeds.all", name=name), "", _newest(every))]
+    for k in kinds.feed_kinds():  # feeds/<folder>: a kind's own feed (trustpages.kinds)
+        mine = told[k.name] if k.name in told else [e for e in others if e.record_kind == k.name]
+        out.append(Feed(str(k.folder), t(f"feeds.{k.folder}", name=name), f"{k.folder}/", _newest(mine)))
+    for component in sorted(records.site.components, key=lambda c: c.id):  # the events that name a component: incidents'
+        concerned = _newest(e for e in every if component.id in e.components)
+        out.append(Feed(f"components/{component.id}", t("feeds.component", name=name, component=component.name), "incidents/", concerned))
     return out
 
 

@@ -11,14 +11,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from trustpages import metrics
+from trustpages import kinds
 from trustpages.fetch import FetchError, fetch
 from trustpages.opendata.links import record_url, stamp
 from trustpages.opendata.plaintext import plain
 from trustpages.problems import UsageError
 from trustpages.records import RecordSet
 from trustpages.strings import Strings
-from trustpages.timeline import events as ev
 from trustpages.timeline.events import Event
 
 FORMATS = ("slack", "json")
@@ -38,20 +37,13 @@ def changes(old: RecordSet | None, new: RecordSet) -> list[Event]:
     """
     before = {e.key for e in _events(old)} if old else set()
     fresh = [e for e in _events(new) if e.key not in before]
-    order = {"incident.new": 0, "incident.update": 1, "commitment.status": 2, "mistake.new": 3}
-    return sorted(fresh, key=lambda e: (e.at, order[e.kind], e.record_id, e.id))
+    order = {name: rank for rank, name in enumerate(name for kind in kinds.feed_kinds() for name in kind.announces)}
+    return sorted(fresh, key=lambda e: (e.at, order.get(e.kind, len(order)), e.record_id, e.id))
 
 
 def _events(records: RecordSet) -> list[Event]:
-    out: list[Event] = []
-    for incident in records.incidents:
-        started = ev.incident_started(incident)
-        out.extend([started] if started else [])
-        out.extend(ev.incident_updates(incident))
-    for milestone in metrics.milestones(records):
-        out.extend(ev.status_changes(milestone))
-    out.extend(ev.mistake_published(m) for m in records.mistakes)
-    return out
+    """What each kind announces (its registry entry's `announced`): incidents and their updates, status changes, mistakes."""
+    return [event for kind in kinds.kinds() if kind.announced is not None for event in kind.announced(records)]
 
 
 def headline(event: Event, t: Strings) -> str:
@@ -62,7 +54,7 @@ def headline(event: Event, t: Strings) -> str:
         return t("notify.incident_update", title=event.title, status=t.table("update_status")[event.status])
     if event.kind == "commitment.status":
         return t("notify.commitment_status", title=event.title, status=t.table("status")[event.status])
-    return t("notify.mistake_new", title=event.title)
+    return t(f"notify.{event.kind.replace('.', '_')}", title=event.title)  # mistake_new, or a kind's own string
 
 
 def message(event: Event, records: RecordSet, t: Strings, form: str) -> dict[str, Any]:

@@ -24,7 +24,6 @@ from trustpages.status import WINDOW_DAYS, ServiceStatus
 
 FOLDER = "api/v1"
 SCHEMA_FOLDER = f"{FOLDER}/schema"
-CSV_NAMES = ("commitments", "incidents", "mistakes")
 
 
 def json_path(name: str) -> str:
@@ -37,6 +36,11 @@ def schema_path(name: str) -> str:
 
 def csv_path(name: str) -> str:
     return f"{FOLDER}/{name}.csv"
+
+
+def csv_names() -> tuple[str, ...]:
+    """The record lists published as CSV too: each kind's with CSV columns (trustpages.kinds), by its folder."""
+    return tuple(str(kind.folder) for kind in kinds.csv_kinds())
 
 
 def documents(records: RecordSet, as_of: date, service: ServiceStatus, source_commit: str | None = None) -> dict[str, models.Document]:
@@ -82,7 +86,7 @@ def items(records: RecordSet, as_of: date, name: str) -> list[tuple[tuple[Any, .
 def files(
     records: RecordSet, as_of: date, service: ServiceStatus, source_commit: str | None = None, kept: Keeper = FRESH
 ) -> dict[str, bytes]:
-    """Every /api/v1/ file: JSON, its schema, and CSV for commitments, incidents and mistakes.
+    """Every /api/v1/ file: JSON, its schema, and CSV for the record lists whose kinds have columns (trustpages.kinds).
 
     `kept` (a build cache) keeps, between builds, each record's item as JSON while the record is
     the same, and the models' JSON Schemas while the code is: generating those costs more than a
@@ -99,11 +103,12 @@ def files(
             text = f'{text[: -len(empty)]}"{name}":[{",".join(made)}]}}'
         out[json_path(name)] = text.encode("utf-8") + b"\n"
         out[schema_path(name)] = dumps(schema(records, name, kept))
-    for name in CSV_NAMES:  # the rows of the JSON just written: the same values, read back in C rather than dumped again
-        out[csv_path(name)] = _table(name, json.loads(out[json_path(name)])[name])
     for kind in other_kinds():
         out[json_path(kind.folder or kind.name)] = dumps(_other_document(records, as_of, kind))
         out[schema_path(kind.folder or kind.name)] = dumps(_other_schema(records, kind, kept))
+    for kind in kinds.csv_kinds():  # the rows of the JSON just written: the same values, read back in C rather than dumped again
+        name = str(kind.folder)
+        out[csv_path(name)] = _table(kind, json.loads(out[json_path(name)])[name])
     return out
 
 
@@ -384,46 +389,14 @@ def _metrics(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[st
     }
 
 
-# CSV: one row per record, the columns a spreadsheet needs; lists joined with spaces (ids never hold one).
-_COLUMNS = {
-    "commitments": (
-        "id",
-        "kind",
-        "title",
-        "category",
-        "owner",
-        "made_on",
-        "due",
-        "status",
-        "days_late",
-        "target",
-        "periods_measured",
-        "periods_met",
-        "url",
-    ),
-    "incidents": (
-        "id",
-        "title",
-        "impact",
-        "open",
-        "started",
-        "resolved",
-        "duration_minutes",
-        "affected",
-        "updates",
-        "scheduled_for",
-        "scheduled_until",
-        "url",
-    ),
-    "mistakes": ("id", "on", "title", "who_was_affected", "related", "url"),
-}
+# CSV: one row per record, the columns a spreadsheet needs (its kind's); lists joined with spaces (ids never hold one).
 
 
-def _table(name: str, items: list[dict[str, Any]]) -> bytes:
-    """/api/v1/<name>.csv from the items of <name>.json (as JSON writes them)."""
-    if name == "incidents":
-        items = [{**item, "updates": len(item["updates"])} for item in items]  # how many; the updates themselves are in incidents.json
-    return _csv(_COLUMNS[name], items)
+def _table(kind: kinds.Kind, items: list[dict[str, Any]]) -> bytes:
+    """/api/v1/<folder>.csv from the items of <folder>.json (as JSON writes them)."""
+    if kind.csv_counted:  # how many: the items themselves are in the JSON
+        items = [{**item, **{column: len(item.get(column) or ()) for column in kind.csv_counted}} for item in items]
+    return _csv(kind.csv_columns, items)
 
 
 def _csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> bytes:

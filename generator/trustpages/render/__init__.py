@@ -40,7 +40,7 @@ from trustpages.render.environment import (
 from trustpages.render.htmlpage import HTML_SUFFIX
 from trustpages.render.record import Entries as TimelineEntries
 from trustpages.render.replaced import replaced
-from trustpages.sections import listing_path
+from trustpages.sections import listing_folders, listing_path
 from trustpages.status import phase, phase_mark, service_status
 from trustpages.strings import Strings
 
@@ -113,7 +113,9 @@ def render_site(
     strings: Strings = env.globals["strings"]  # type: ignore[assignment]  # set by make_environment
     context = {**_shared_context(records, as_of), **_history_context(records, history, as_of), "t": env.globals["t"]}
     context.update(_timeline_context(records, as_of, history, strings))
-    context["listings"] = {(kind, key): listing_path(kind, key) for kind, key, _, items in _groups(context) if len(items) > INDEX_LIMIT}
+    groups = _groups(context)
+    context["listings"] = {(rows, key): listing_path(rows, key) for rows, key, _, items, _ in groups if len(items) > INDEX_LIMIT}
+    context["groups_of"] = lambda folder: [group[:4] for group in groups if listing_folders()[group[0]][0] == folder]
     context["backdated"] = published.of
     context["corrected_records"] = [
         (kind.name, record, f"{kind.folder}/{record.id}.md" if kind.page else kind.section.path if kind.section else kinds.HOME.path)
@@ -236,7 +238,7 @@ class Listing:
     """One page of the full list of a group too long for its index page."""
 
     path: str
-    kind: str  # commitments, standing, incidents or mistakes: which rows to show
+    kind: str  # which rows to show: a grouping's (trustpages.kinds)
     heading: str
     items: tuple[Any, ...]
     total: int
@@ -250,38 +252,36 @@ class Listing:
         return {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "path"}
 
 
-def _groups(context: dict[str, Any]) -> list[tuple[str, object, str, list[Any]]]:
-    """(kind, key, heading, items) of every group an index page lists."""
-    t = context["t"]
-    groups: list[tuple[str, object, str, list[Any]]] = [
-        ("commitments", name, f"{t('commitments.title')}: {t('status')[name]}", items) for name, items in context["by_status"].items()
+def _groups(context: dict[str, Any]) -> list[tuple[str, object, str, list[Any], str]]:
+    """(rows, key, heading, items, section page) of every group an index page lists: each kind's groupings (trustpages.kinds)."""
+    return [
+        (grouping.rows, key, heading, list(items), kind.section.path)
+        for kind in kinds.kinds()
+        if kind.section is not None
+        for grouping in kind.lists
+        for key, heading, items in grouping.groups(context)
     ]
-    groups.append(("standing", "all", t("commitments.standing"), context["standing"]))
-    groups += [("incidents", year, f"{t('incidents.title')} {year}", items) for year, items in context["incidents_by_year"].items()]
-    groups += [("mistakes", year, f"{t('mistakes.title')} {year}", items) for year, items in context["mistakes_by_year"].items()]
-    return groups
 
 
 def _listings(context: dict[str, Any]) -> list[Listing]:
     pages = []
-    for kind, key, heading, items in _groups(context):
+    for rows, key, heading, items, back in _groups(context):
         if len(items) <= INDEX_LIMIT:
             continue
         count = -(-len(items) // LISTING_SIZE)
-        back = "commitments/index.md" if kind in {"commitments", "standing"} else f"{kind}/index.md"
         for number in range(1, count + 1):
             pages.append(
                 Listing(
-                    path=listing_path(kind, key, number),
-                    kind=kind,
+                    path=listing_path(rows, key, number),
+                    kind=rows,
                     heading=heading,
                     items=tuple(items[(number - 1) * LISTING_SIZE : number * LISTING_SIZE]),
                     total=len(items),
                     page_no=number,
                     page_count=count,
                     back=back,
-                    previous=listing_path(kind, key, number - 1) if number > 1 else None,
-                    next=listing_path(kind, key, number + 1) if number < count else None,
+                    previous=listing_path(rows, key, number - 1) if number > 1 else None,
+                    next=listing_path(rows, key, number + 1) if number < count else None,
                 )
             )
     return pages

@@ -408,25 +408,11 @@ def record(records: RecordSet, as_of: date, history: History | None = None) -> l
 
     Incidents are their start, end and postmortem here; the feeds add each public update.
     """
-    zone = ZoneInfo(records.site.timezone)
     events: list[Event | None] = []
-    for commitment in records.commitments:
-        events.append(made(commitment))
-        if isinstance(commitment, Milestone):
-            events += [e for e in status_changes(commitment) if e.status != "not_started" or e.at != midnight(commitment.made_on)]
-            events += [went_overdue(commitment, as_of), rescheduled(commitment, history)]
-        else:
-            events += missed_periods(commitment)
-        events += corrected("commitment", commitment, history)
-    for incident in records.incidents:
-        events += [incident_started(incident, zone), incident_resolved(incident, zone), postmortem(incident, history, as_of, zone, records)]
-        events += corrected("incident", incident, history)
-    for mistake in records.mistakes:
-        events += [mistake_published(mistake), *corrected("mistake", mistake, history)]
-    events += price_events(records) + data_events(records) + survey_events(records)
-    for kind in ("pricing", "data", "survey", "metric"):
-        for item in kinds.kind(kind).of(records):
-            events += corrected(kind, item, history)
+    for kind in kinds.kinds():  # each kind's events (its registry entry's hook), and the corrections of each of its records
+        if kind.timeline is not None:
+            events += kind.timeline(records, as_of, history)
+            events += [event for item in kind.of(records) for event in corrected(kind.name, item, history)]
     # By day where the site is, newest first; within a day, by moment (sorting is stable).
     return sorted(newest_first(e for e in events if e is not None and e.day <= as_of), key=attrgetter("day"), reverse=True)
 
