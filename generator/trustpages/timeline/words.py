@@ -94,8 +94,10 @@ class Words:
             return t(
                 f"timeline.outcome.data.{what}.{v['change']}", processor=event.title, effective=self.day(v["effective"]), notice=v["notice"]
             )
-        stage = t.table("surveys.stages").get(v["stage"], v["stage"])
-        return t("timeline.outcome.survey.wave", n=v["n"], stage=stage, period=_period(v["period"], t))
+        if event.record_kind == "survey":
+            stage = t.table("surveys.stages").get(v["stage"], v["stage"])
+            return t("timeline.outcome.survey.wave", n=v["n"], stage=stage, period=_period(v["period"], t))
+        return t(f"timeline.outcome.{event.record_kind}.{what}", status=event.status or "", **v)  # a kind of its own: its strings say it
 
     def _promise(self, event: Event, what: str) -> str:
         t, v = self.t, event.values
