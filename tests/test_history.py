@@ -13,7 +13,8 @@ import pytest
 from tests.gitrepo import EXAMPLE, Repo, a_milestone, make_repo
 from tests.render.conftest import AS_OF, Build, mkdocs_build, write_config
 from trustpages import history as hist
-from trustpages.history import FieldChange, History, diff, record_history, show
+from trustpages.fielddiff import FieldChange, diff, show
+from trustpages.history import History, record_history
 from trustpages.render import render_site
 from trustpages.render.htmlpage import text_of
 from trustpages.validate import validate

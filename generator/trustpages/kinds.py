@@ -9,12 +9,11 @@ Adding a kind is a model, templates, strings and one `register(Kind(...))` (CONT
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from pydantic import BaseModel
 
+from trustpages import kindhooks as hooks
 from trustpages.problems import Problem
 from trustpages.records import (
     Contact,
@@ -37,7 +36,6 @@ from trustpages.registry import (
     PUBLIC_LOG,
     RECORD,
     Facts,
-    Group,
     Grouping,
     Kind,
     KindError,
@@ -122,134 +120,6 @@ def _commitment_model(value: Any, source: Source, problems: list[Problem]) -> ty
     return None
 
 
-def _survey_numbers(survey: Any) -> dict[str, Any]:
-    """Each wave's computed numbers, as the survey's page shows them (trustpages.surveys)."""
-    from trustpages import surveys  # the numbers import the records, as this registry does
-
-    def shown(share: Any) -> dict[str, Any] | None:
-        if share is None:
-            return None
-        low_high = share.interval
-        return {"n": share.n, "agree": share.agree, "share": share.value, "interval_95": list(low_high) if low_high else None}
-
-    return {
-        "results": [
-            {"period": r.wave.period, "stage": r.wave.stage, "trust_index": r.index, "shares": {q: shown(s) for q, s in r.shares.items()}}
-            for r in surveys.results(survey)
-        ]
-    }
-
-
-def _related_to_commitment(context: Mapping[str, Any], commitment: Any) -> tuple[Any, ...]:
-    return (tuple(context["follow_up_of"][commitment.id]), tuple(context["mentioned_in"][commitment.id]))
-
-
-def _related_to_incident(context: Mapping[str, Any], incident: Any) -> tuple[Any, ...]:
-    return tuple(context["commitments"].get(cid) for cid in incident.follow_ups)
-
-
-def _related_to_mistake(context: Mapping[str, Any], mistake: Any) -> tuple[Any, ...]:
-    return tuple(context["by_id"].get(rid) for rid in mistake.related)
-
-
-# The section pages' groups (render context in, groups out): promises by status and the standing ones, the rest by year.
-
-
-def _by_status(context: Mapping[str, Any]) -> list[Group]:
-    t = context["t"]
-    return [(name, f"{t('commitments.title')}: {t('status')[name]}", items) for name, items in context["by_status"].items()]
-
-
-def _standing(context: Mapping[str, Any]) -> list[Group]:
-    return [("all", context["t"]("commitments.standing"), context["standing"])]
-
-
-def _by_year(folder: str, context: Mapping[str, Any]) -> list[Group]:
-    title = context["t"](f"{folder}.title")
-    return [(year, f"{title} {year}", items) for year, items in context[f"{folder}_by_year"].items()]
-
-
-# Each kind's events on the record's timeline (trustpages.timeline.events), which imports this registry.
-
-
-def _commitment_events(records: Any, as_of: date, history: Any) -> list[Any]:
-    from trustpages.timeline import events as ev
-
-    out: list[Any] = []
-    for commitment in records.commitments:
-        out.append(ev.made(commitment))
-        if isinstance(commitment, Milestone):
-            out += [e for e in ev.status_changes(commitment) if e.status != "not_started" or e.at != ev.midnight(commitment.made_on)]
-            out += [ev.went_overdue(commitment, as_of), ev.rescheduled(commitment, history)]
-        else:
-            out += ev.missed_periods(commitment)
-    return out
-
-
-def _incident_events(records: Any, as_of: date, history: Any) -> list[Any]:
-    from zoneinfo import ZoneInfo
-
-    from trustpages.timeline import events as ev
-
-    zone = ZoneInfo(records.site.timezone)
-    return [
-        event
-        for incident in records.incidents
-        for event in (
-            ev.incident_started(incident, zone),
-            ev.incident_resolved(incident, zone),
-            ev.postmortem(incident, history, as_of, zone, records),
-        )
-    ]
-
-
-def _timeline(name: str) -> Any:
-    """The timeline hook of a kind whose events one function of trustpages.timeline.events makes from the records."""
-
-    def events(records: Any, as_of: date, history: Any) -> list[Any]:
-        from trustpages.timeline import events as ev
-
-        return list(getattr(ev, name)(records))
-
-    return events
-
-
-def _no_events(records: Any, as_of: date, history: Any) -> tuple[Any, ...]:
-    return ()  # its corrections only
-
-
-# What the feeds and `notify` tell of incidents, promises and mistakes.
-
-
-def _incident_feed(records: Any) -> list[Any]:
-    from trustpages.opendata.feeds import incident_events
-
-    return incident_events(records)
-
-
-def _incidents_announced(records: Any) -> list[Any]:
-    from trustpages.timeline import events as ev
-
-    out: list[Any] = []
-    for incident in records.incidents:
-        started = ev.incident_started(incident)
-        out.extend([started] if started else [])
-        out.extend(ev.incident_updates(incident))
-    return out
-
-
-def _commitments_announced(records: Any) -> list[Any]:
-    from trustpages.timeline import events as ev
-
-    return [event for commitment in records.commitments if isinstance(commitment, Milestone) for event in ev.status_changes(commitment)]
-
-
-def _mistakes_announced(records: Any) -> list[Any]:
-    from trustpages.timeline import events as ev
-
-    return [ev.mistake_published(m) for m in records.mistakes]
-
-
 for _kind in (
     Kind(
         "site",
@@ -279,15 +149,15 @@ for _kind in (
         published_dates=("made_on", "updates.*.on", "measurements.*.period"),
         withdrawable=True,
         drafted=True,
-        related=_related_to_commitment,
-        groupings=(Grouping("commitments", "status", _by_status), Grouping("standing", "standing", _standing)),
+        related=hooks.related_to_commitment,
+        groupings=(Grouping("commitments", "status", hooks.by_status), Grouping("standing", "standing", hooks.standing)),
         csv=(
             *("id", "kind", "title", "category", "owner", "made_on", "due", "status", "days_late"),
             *("target", "periods_measured", "periods_met", "url"),
         ),
-        timeline=_commitment_events,
+        timeline=hooks.commitment_events,
         feed=True,
-        announced=_commitments_announced,
+        announced=hooks.commitments_announced,
         announces=("commitment.status",),
     ),
     Kind(
@@ -310,17 +180,17 @@ for _kind in (
         published_dates=("updates.*.at",),
         withdrawable=True,
         drafted=True,
-        related=_related_to_incident,
-        groupings=(Grouping("incidents", "year", lambda context: _by_year("incidents", context)),),
+        related=hooks.related_to_incident,
+        groupings=(Grouping("incidents", "year", lambda context: hooks.by_year("incidents", context)),),
         csv=(
             *("id", "title", "impact", "open", "started", "resolved", "duration_minutes", "affected", "updates"),
             *("scheduled_for", "scheduled_until", "url"),
         ),
         csv_counted=("updates",),  # how many; the updates themselves are in incidents.json
-        timeline=_incident_events,
+        timeline=hooks.incident_events,
         feed=True,
-        feed_events=_incident_feed,
-        announced=_incidents_announced,
+        feed_events=hooks.incident_feed,
+        announced=hooks.incidents_announced,
         announces=("incident.new", "incident.update"),
         first_read=True,
     ),
@@ -338,12 +208,12 @@ for _kind in (
         facts=Facts(fields=("on", "what_happened", "who_was_affected")),
         withdrawable=True,
         drafted=True,
-        related=_related_to_mistake,
-        groupings=(Grouping("mistakes", "year", lambda context: _by_year("mistakes", context)),),
+        related=hooks.related_to_mistake,
+        groupings=(Grouping("mistakes", "year", lambda context: hooks.by_year("mistakes", context)),),
         csv=("id", "on", "title", "who_was_affected", "related", "url"),
-        timeline=lambda records, as_of, history: _mistakes_announced(records),
+        timeline=lambda records, as_of, history: hooks.mistakes_announced(records),
         feed=True,
-        announced=_mistakes_announced,
+        announced=hooks.mistakes_announced,
         announces=("mistake.new",),
     ),
     Kind(
@@ -359,7 +229,7 @@ for _kind in (
         # And every plan's price, by the plan's id (else its name): see trustpages.checks.published and publiclog.facts.
         facts=Facts(fields=("currency", "cancel", "refunds"), lists=("history", "fees", "corrections")),
         published_dates=("history.*.announced",),
-        timeline=_timeline("price_events"),
+        timeline=hooks.timeline("price_events"),
     ),
     Kind(
         "contact",
@@ -384,7 +254,7 @@ for _kind in (
         facts=Facts(fields=("unit",), lists=("points", "corrections")),
         published_dates=("points.*.period",),
         withdrawable=True,
-        timeline=_no_events,
+        timeline=hooks.no_events,
     ),
     Kind(
         "survey",
@@ -399,10 +269,10 @@ for _kind in (
         facts=Facts(fields=("scale",), lists=("questions", "waves", "corrections")),
         published_dates=("waves.*.period",),
         drafted=True,
-        computed=lambda survey: _survey_numbers(survey),
+        computed=lambda survey: hooks.survey_numbers(survey),
         groupings=(),  # a page lists every survey
         csv=(),
-        timeline=_timeline("survey_events"),
+        timeline=hooks.timeline("survey_events"),
     ),
     Kind(
         "data",
@@ -415,7 +285,7 @@ for _kind in (
         prose=("collected.*.why", "changes.*.why", "your_rights.see", "your_rights.delete"),
         facts=Facts(lists=("changes", "corrections")),
         published_dates=("changes.*.announced",),
-        timeline=_timeline("data_events"),
+        timeline=hooks.timeline("data_events"),
     ),
     Kind(
         "withdrawn",

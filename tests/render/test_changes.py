@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from trustpages.history import FieldChange
+from trustpages.fielddiff import FieldChange
 from trustpages.render.changes import field_words, said
 from trustpages.render.environment import Clock, Strings, builtin_templates
 

@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from trustpages import kinds
 from trustpages.checks.examples import Examples
 from trustpages.checks.findings import Findings
-from trustpages.history import show
+from trustpages.fielddiff import show
 from trustpages.loader import Loaded
 from trustpages.problems import Problem, display_path
 from trustpages.records import Milestone, RecordSet, Withdrawal

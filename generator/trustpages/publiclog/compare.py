@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from trustpages.checks.findings import Findings
-from trustpages.history import show
+from trustpages.fielddiff import show
 from trustpages.problems import Problem, display_path
 from trustpages.publiclog.facts import EXISTS, WITHDRAWN, Fact, facts_of
 from trustpages.publiclog.log import Log, entry_for
