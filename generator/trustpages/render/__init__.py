@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -30,8 +29,6 @@ from trustpages.render.charts import bar_chart
 from trustpages.render.environment import (
     builtin_templates,
     make_environment,
-    page_url,
-    relative_path,
     relative_url,
     render_page,
     share,
@@ -133,12 +130,7 @@ def render_site(
     context["index_limit"] = INDEX_LIMIT
     context["trouble_links"] = TROUBLE_LINKS
     context["home_limit"] = HOME_LIMIT
-    # Links are relative to the page being rendered, so the shared macros (made once, as globals)
-    # link right from every page without being made again with each page's context.
-    here = _Here()
-    context["url"] = lambda target: relative_url(here.path, target)  # for href in HTML: the built page's URL
-    context["link"] = lambda target: relative_path(target, posixpath.dirname(here.path) or ".")  # a site's Markdown templates
-    context["timeline_entry"] = TimelineEntries(context["timeline_words"], env.filters["day"], lambda: here.root)
+    context["timeline_entry"] = TimelineEntries(context["timeline_words"], env.filters["day"])
     share(env, context, template_for(env, "_macros"))
     pages: dict[str, str] = {}
     html: set[str] = set()
@@ -147,7 +139,6 @@ def render_site(
 
     def page(path: str, name: str, **extra: Any) -> None:
         template = templates_of.get(name) or templates_of.setdefault(name, template_for(env, name))
-        here.path = path
         pages[path] = _render(env, template, path, extra)
         if name in own:
             said = strings("replaced.note", file=f"templates/{own[name].name}")
@@ -222,17 +213,6 @@ def render_site(
     return Output(pages, assets, frozenset(html))
 
 
-class _Here:
-    """The page being rendered, which links are made relative to."""
-
-    path = "index.md"
-
-    @property
-    def root(self) -> str:
-        """The way from this page's address to the site's root: "" on the home page, "../" one folder down."""
-        return "../" * page_url(self.path).count("/")
-
-
 @dataclass(frozen=True)
 class Listing:
     """One page of the full list of a group too long for its index page."""
@@ -295,7 +275,7 @@ def _render(env: Environment, template: str, path: str, extra: dict[str, Any]) -
 
 
 def _source(env: Environment, template: str, path: str, extra: dict[str, Any]) -> str:
-    return render_page(env, template, **extra, page_path=path)
+    return render_page(env, template, path, **extra)
 
 
 def _templates_fingerprint(templates: Path | None) -> tuple[tuple[str, str], ...]:

@@ -10,6 +10,7 @@ import posixpath
 import re
 from collections import ChainMap
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,30 @@ def relative_url(from_page: str, to_page: str) -> str:
     if to_page.endswith(".md") and not rel.endswith("/"):
         rel += "/"
     return "./" if rel == "./" else rel
+
+
+@dataclass(frozen=True)
+class Here:
+    """The page being rendered, which its links are relative to; each page gets its own, as `here`.
+
+    The macros shared by every page (made once, as globals) take it as an argument rather than
+    reading a value the renderer changes between pages, so a macro cannot link from the wrong page.
+    """
+
+    path: str
+
+    def url(self, target: str) -> str:
+        """A link to `target` (a page path or an asset) for href in HTML: relative to the built page's URL."""
+        return relative_url(self.path, target)
+
+    def link(self, target: str) -> str:
+        """A link to `target` relative to this page's source file, for a site's Markdown templates."""
+        return relative_path(target, posixpath.dirname(self.path) or ".")
+
+    @property
+    def root(self) -> str:
+        """The way from this page's address to the site's root: "" on the home page, "../" one folder down."""
+        return "../" * page_url(self.path).count("/")
 
 
 # The folder for compiled templates; unset, Jinja's private per-user temporary folder. Tests set it
@@ -292,16 +317,18 @@ def share(env: Environment, context: dict[str, Any], macros: str) -> None:
 
     Imported with context, Jinja made the macros (badges, prose blocks, history, the service block)
     again for every page: the whole macro file run once more, and 70 objects of garbage for the
-    cycle collector each time. Links in them are relative to the page being rendered (`url` reads
-    it), so one module serves every page.
+    cycle collector each time. A macro that links takes the page it is on (`here`, a Here) as an
+    argument, so one module serves every page.
     """
     env.globals.update(context)
     module = env.get_template(macros).module
     env.globals.update({name: value for name, value in vars(module).items() if isinstance(value, Macro)})
 
 
-def render_page(env: Environment, template: str, **values: Any) -> str:
-    """`template` rendered with `values` over the render's globals.
+def render_page(env: Environment, template: str, page_path: str, **values: Any) -> str:
+    """`template` rendered as the page at `page_path` with `values` over the render's globals.
+
+    The page gets `here` (a Here) and its `url` and `link`, which make links relative to it.
 
     Jinja layers a template's globals over the environment's and copies both into every page's
     context, key by key through the layers; a render's globals are all set before its first page,
@@ -310,4 +337,5 @@ def render_page(env: Environment, template: str, **values: Any) -> str:
     page = env.get_template(template)
     if isinstance(page.globals, ChainMap):
         page.globals = dict(page.globals)
-    return page.render(**values)
+    here = Here(page_path)
+    return page.render(**values, page_path=page_path, here=here, url=here.url, link=here.link)

@@ -7,21 +7,21 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from trustpages.render.environment import Here
 from trustpages.timeline import Event, Words
 
 
 class Entries:
     """Each event as one list item: date, kind, what it is about (linked) and what happened, worded alike for good and bad news.
 
-    `root` gives the way from the page being rendered to the site's root ("", "../"): only the link
-    depends on the page, so the rest of an entry is made once per event.
+    Only the link depends on the page it is on (`here`), so the rest of an entry is made once per event.
     """
 
-    def __init__(self, words: Words, day: Callable[[date], str], root: Callable[[], str]) -> None:
-        self.words, self.day, self.root = words, day, root
+    def __init__(self, words: Words, day: Callable[[date], str]) -> None:
+        self.words, self.day = words, day
         self._made: dict[str, tuple[str, str, str]] = {}  # event id -> (before the link, the address, after it)
 
-    def __call__(self, event: Event) -> Markup:
+    def __call__(self, event: Event, here: Here) -> Markup:
         made = self._made.get(event.id)
         if made is None:
             # Every value escaped on its own (escape is C; Markup.format took most of the time at 20,000 events).
@@ -34,4 +34,4 @@ class Entries:
             after = f'">{escape(words.title(event))}</a> <span class="tp-event__outcome">{escape(words.outcome(event))}</span></li>'
             made = self._made[event.id] = (before, str(escape(event.address)), after)
         before, address, after = made
-        return Markup(before + self.root() + address + after)  # the root is only ../ repeated
+        return Markup(before + here.root + address + after)  # the root is only ../ repeated
