@@ -205,7 +205,7 @@ def test_the_yearly_tally_counts_the_events_of_each_year(example: RecordSet) -> 
 def test_pages_hold_every_event_once_per_listing_in_pages_of_a_few_hundred() -> None:
     day = date(2020, 1, 1)
     many = [
-        timeline.Event("mistake.new", f"m{n}", "M", timeline.events.midnight(day + timedelta(days=n)), on=day + timedelta(days=n))
+        timeline.Event("mistake.new", f"m{n}", "M", timeline.event.midnight(day + timedelta(days=n)), on=day + timedelta(days=n))
         for n in range(450)
     ]
     events = sorted(many, key=lambda e: e.day, reverse=True)
@@ -228,7 +228,7 @@ def test_a_corrected_date_is_said_in_words() -> None:
         "commitment.corrected",
         "r",
         "Receipts",
-        timeline.events.midnight(date(2026, 11, 23)),
+        timeline.event.midnight(date(2026, 11, 23)),
         "due",
         on=date(2026, 11, 23),
         detail=(("old", "2027-03-31"), ("new", "2027-06-30")),

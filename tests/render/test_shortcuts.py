@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from trustpages import prose
 from trustpages.render.environment import relative_path
-from trustpages.timeline.events import Event, newest_first
+from trustpages.timeline.event import Event
+from trustpages.timeline.events import newest_first
 
 # Letters, digits, spaces and punctuation, with every character Markdown or HTML treats as syntax.
 PIECES = st.sampled_from(["a", "Z", "é", "ß", "7", "12", " ", "  ", ".", ",", ":", ";", "?", "'", '"', "/", "%", "@",

@@ -17,7 +17,7 @@ from trustpages.opendata.models import VERSION
 from trustpages.records import RecordSet
 from trustpages.status import ServiceStatus, service_status
 from trustpages.strings import Strings
-from trustpages.timeline.events import Event
+from trustpages.timeline.event import Event
 
 __all__ = ["VERSION", "Alternate", "Listing", "alternate_links", "catalogue", "publish"]
 

@@ -25,7 +25,7 @@ from trustpages.records import RecordSet
 from trustpages.strings import Strings
 from trustpages.timeline import events as ev
 from trustpages.timeline import words
-from trustpages.timeline.events import Event
+from trustpages.timeline.event import Event
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"

@@ -18,7 +18,7 @@ from trustpages.opendata.plaintext import plain
 from trustpages.problems import UsageError
 from trustpages.records import RecordSet
 from trustpages.strings import Strings
-from trustpages.timeline.events import Event
+from trustpages.timeline.event import Event
 
 FORMATS = ("slack", "json")
 ATTEMPTS = 3

@@ -1,6 +1,7 @@
-"""The record over time: every dated event of every record, computed (events), worded (words) and paged (pages)."""
+"""The record over time: every dated event of every record, computed (events), worded (words) and paged (pages); one event is an Event (event)."""
 
-from trustpages.timeline.events import FILTERS, Event, newest_first, record
+from trustpages.timeline.event import FILTERS, Event
+from trustpages.timeline.events import newest_first, record
 from trustpages.timeline.pages import Page, YearTally, every_page, tally
 from trustpages.timeline.words import Words
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from trustpages.timeline.events import FILTERS, Event
+from trustpages.timeline.event import FILTERS, Event
 
 PAGE_SIZE = 200  # like the long lists' pages (render.LISTING_SIZE): no page lists more than a few hundred entries
 FOLDER = "record"

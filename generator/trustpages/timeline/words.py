@@ -16,7 +16,7 @@ import nh3
 from trustpages import localformat, prose
 from trustpages.corrected import label
 from trustpages.strings import Strings
-from trustpages.timeline.events import Event
+from trustpages.timeline.event import Event
 
 _REASON_LENGTH = 160  # a withdrawal's reason, in one line: the record's page has the whole note
 
