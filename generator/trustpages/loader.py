@@ -48,9 +48,8 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
     used: set[int] = set()  # ids of the documents read this time
     problems: list[Problem] = []
     sources: dict[tuple[str, str], Source] = {}
-    seen: set[tuple[str, str]] = set()
+    first_file: dict[tuple[str, str], str] = {}  # every (kind, id) with a file, valid or not: the file that has it
     loaded: set[tuple[str, str]] = set()
-    first_file: dict[tuple[str, str], str] = {}
     singles: dict[str, Any] = {}
     many: dict[str, list[Any]] = {k.name: [] for k in kinds.kinds() if k.folder}
 
@@ -62,30 +61,12 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
         file = os.path.join(*parts) if shown_content == "." else os.path.join(shown_content, *parts)  # = display_path(path)
         registered = kinds.by_file(parts[0]) if len(parts) == 1 else kinds.by_folder(parts[0])
         assert registered is not None  # _record_files keeps only the files of a kind
-        kind, model = registered.name, registered.model
-        record_id = ""
-        if registered.folder is not None:
-            record_id = parts[-1].removesuffix(".yml")
-            if not SLUG.fullmatch(record_id):  # `$` in the pattern would let "id\n" through
-                problems.append(
-                    Problem(file, 1, 1, "error", f"file name '{path.name}' is not a valid id", f"rename it to '{_slugify(record_id)}.yml'")
-                )
-                continue
-            if len(record_id) > MAX_ID:
-                message = f"file name is {len(record_id)} characters before .yml; ids have at most {MAX_ID}"
-                problems.append(Problem(file, 1, 1, "error", message, "shorten the file name: it becomes the page's address"))
-                continue
-            if record_id in reserved[parts[0]]:
-                message = f"'{record_id}' cannot be an id: the site uses {parts[0]}/{record_id} for a page of its own"
-                problems.append(Problem(file, 1, 1, "error", message, f"rename the file, e.g. to '{record_id}-{kind}.yml'"))
-                continue
-            if (kind, record_id) in seen:
-                article = "an" if kind[0] in "aeiou" else "a"
-                where = f" (also {first_file[(kind, record_id)]})"
-                message = f"{article} {kind} with id '{record_id}' already exists{where}"
-                problems.append(Problem(file, 1, 1, "error", message, "ids must be unique: rename one file"))
-                continue
-        seen.add((kind, record_id))
+        kind = registered.name
+        record_id = parts[-1].removesuffix(".yml") if registered.folder is not None else ""
+        misnamed = _misnamed(file, path.name, parts[0], kind, record_id, reserved, first_file) if registered.folder is not None else None
+        if misnamed is not None:
+            problems.append(misnamed)
+            continue
         first_file[(kind, record_id)] = file
         try:
             document = read(path, reads)
@@ -93,20 +74,8 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
             problems.append(Problem(file, exc.line, exc.col, "error", exc.message, exc.hint))
             continue
         used.add(id(document))
-        source = Source(file, document)
-        sources[(kind, record_id)] = source
-        value = document.value
-        if record_id and isinstance(value, dict) and "id" in value:
-            line, col = source.position(("id",), key=True)
-            problems.append(
-                Problem(file, line, col, "error", "a record's id comes from its file name", "remove the id line, or rename the file")
-            )
-            continue
-        if registered.choose is not None:
-            model = registered.choose(value, source, problems)
-            if model is None:
-                continue
-        record = _validate(model, value, record_id, source, problems, context)
+        source = sources[(kind, record_id)] = Source(file, document)
+        record = _record(registered, record_id, source, problems, context)
         if record is None:
             continue
         loaded.add((kind, record_id))
@@ -118,6 +87,62 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
     if parsed is not None:  # forget the versions no file has any more
         for raw in [raw for raw, document in parsed.items() if id(document) not in used]:
             del parsed[raw]
+    seen = frozenset(first_file)
+    records = _record_set(content, singles, many, sources)
+    if "site" not in singles:
+        if ("site", "") not in seen:
+            problems.append(Problem(display_path(content / "site.yml"), 1, 1, "error", "site.yml is missing", _NO_SITE_HINT))
+        return Loaded(None, problems, seen, seen - loaded, partial=records)
+    return Loaded(records, problems, seen, seen - loaded)
+
+
+_NO_SITE_HINT = "every content folder needs a site.yml with at least name and url"
+
+
+def _misnamed(
+    file: str,
+    name: str,
+    folder: str,
+    kind: str,
+    record_id: str,
+    reserved: dict[str, frozenset[str]],
+    first_file: dict[tuple[str, str], str],
+) -> Problem | None:
+    """Why a record's file name cannot be its id (not a slug, too long, a page's own name, taken), or None."""
+    if not SLUG.fullmatch(record_id):  # `$` in the pattern would let "id\n" through
+        return Problem(file, 1, 1, "error", f"file name '{name}' is not a valid id", f"rename it to '{_slugify(record_id)}.yml'")
+    if len(record_id) > MAX_ID:
+        message = f"file name is {len(record_id)} characters before .yml; ids have at most {MAX_ID}"
+        return Problem(file, 1, 1, "error", message, "shorten the file name: it becomes the page's address")
+    if record_id in reserved[folder]:
+        message = f"'{record_id}' cannot be an id: the site uses {folder}/{record_id} for a page of its own"
+        return Problem(file, 1, 1, "error", message, f"rename the file, e.g. to '{record_id}-{kind}.yml'")
+    if (kind, record_id) in first_file:
+        article = "an" if kind[0] in "aeiou" else "a"
+        message = f"{article} {kind} with id '{record_id}' already exists (also {first_file[(kind, record_id)]})"
+        return Problem(file, 1, 1, "error", message, "ids must be unique: rename one file")
+    return None
+
+
+def _record(registered: kinds.Kind, record_id: str, source: Source, problems: list[Problem], context: dict[str, Any]) -> Any:
+    """The record a file holds, validated by its kind's model; None (with the problems) when it is not one."""
+    value = source.document.value
+    if record_id and isinstance(value, dict) and "id" in value:
+        line, col = source.position(("id",), key=True)
+        problems.append(
+            Problem(source.file, line, col, "error", "a record's id comes from its file name", "remove the id line, or rename the file")
+        )
+        return None
+    model = registered.model
+    if registered.choose is not None:
+        model = registered.choose(value, source, problems)
+        if model is None:
+            return None
+    return _validate(model, value, record_id, source, problems, context)
+
+
+def _record_set(content: Path, singles: dict[str, Any], many: dict[str, list[Any]], sources: dict[tuple[str, str], Source]) -> RecordSet:
+    """The records loaded, by kind; a stand-in site when site.yml did not load (the Loaded is then partial)."""
     site = singles.get("site")
     withdrawn = singles.get("withdrawn")
     builtin: dict[str, Any] = {}
@@ -128,7 +153,7 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
             others[k.name] = found if k.folder else (() if found is None else (found,))
         elif k.name not in ("site", "withdrawn"):
             builtin[k.records] = found
-    records = RecordSet(
+    return RecordSet(
         site=site or Site.model_construct(name="", url=""),
         **builtin,
         withdrawn=withdrawn.root if withdrawn else (),
@@ -136,20 +161,6 @@ def load(content: Path, parsed: dict[bytes, Document] | None = None) -> Loaded:
         root=content,
         sources=sources,
     )
-    if site is None:
-        if ("site", "") not in seen:
-            problems.append(
-                Problem(
-                    display_path(content / "site.yml"),
-                    1,
-                    1,
-                    "error",
-                    "site.yml is missing",
-                    "every content folder needs a site.yml with at least name and url",
-                )
-            )
-        return Loaded(None, problems, frozenset(seen), frozenset(seen - loaded), partial=records)
-    return Loaded(records, problems, frozenset(seen), frozenset(seen - loaded))
 
 
 def _record_files(content: Path, problems: list[Problem]) -> list[tuple[Path, tuple[str, ...]]]:

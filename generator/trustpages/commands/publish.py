@@ -17,6 +17,7 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from trustpages.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, build
 from trustpages.problems import render
@@ -56,27 +57,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config: Path = args.config_file
-    if not config.is_file():
-        print(f"trustpages: error: no MkDocs configuration at {config} (run `trustpages init` to start a site)", file=sys.stderr)
-        return EXIT_USAGE
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
-        print(
-            "trustpages: error: SOURCE_DATE_EPOCH is set: publishing dates the record by the clock, never a pinned date; unset it",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    from mkdocs.exceptions import MkDocsException  # imported here: only building needs MkDocs loaded
-
-    try:
-        options = build.plugin_options(config)
-    except MkDocsException as exc:
-        print(f"trustpages: error: {config}: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    if options is None:
-        print(f"trustpages: error: {config} does not enable the trustpages plugin", file=sys.stderr)
-        return EXIT_USAGE
-    if options.as_of:
-        print(f"trustpages: error: {config} pins as_of: {options.as_of}; publishing uses the clock: remove it", file=sys.stderr)
+    options, refusal = _publishing_options(config)
+    if refusal is not None:
+        print(f"trustpages: error: {refusal}", file=sys.stderr)
         return EXIT_USAGE
     content = Path(options.content_dir)  # the folder the build reads: the one compared with the log
     if _shallow(content):
@@ -101,13 +84,7 @@ def run(args: argparse.Namespace) -> int:
         print(report)
         print("trustpages: publication refused: it would rewrite what the public log holds; nothing was built", file=sys.stderr)
         return EXIT_PROBLEMS
-    with tempfile.TemporaryDirectory(prefix="trustpages-log-") as folder:
-        write_folder(log, Path(folder))
-        os.environ[LOG_FOLDER] = folder  # the plugin publishes this log, in this process or MkDocs' own
-        try:
-            result = build.run_build(argparse.Namespace(config_file=config, site_dir=args.site_dir, builder=args.builder, as_of=None))
-        finally:
-            del os.environ[LOG_FOLDER]
+    result = _build_with(log, config, args)
     if result == EXIT_OK:
         latest = log.checkpoints[-1]
         print(
@@ -115,6 +92,36 @@ def run(args: argparse.Namespace) -> int:
             f" ({time.perf_counter() - started:.1f} s)"
         )
     return result
+
+
+def _publishing_options(config: Path) -> tuple[Any, str | None]:
+    """The trustpages plugin's options in `config`, and why they cannot publish (no plugin, a pinned date) or None."""
+    if not config.is_file():
+        return None, f"no MkDocs configuration at {config} (run `trustpages init` to start a site)"
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return None, "SOURCE_DATE_EPOCH is set: publishing dates the record by the clock, never a pinned date; unset it"
+    from mkdocs.exceptions import MkDocsException  # imported here: only building needs MkDocs loaded
+
+    try:
+        options = build.plugin_options(config)
+    except MkDocsException as exc:
+        return None, f"{config}: {exc}"
+    if options is None:
+        return None, f"{config} does not enable the trustpages plugin"
+    if options.as_of:
+        return options, f"{config} pins as_of: {options.as_of}; publishing uses the clock: remove it"
+    return options, None
+
+
+def _build_with(log: Log, config: Path, args: argparse.Namespace) -> int:
+    """Build the site as `trustpages build` does, with `log` as the public log it publishes."""
+    with tempfile.TemporaryDirectory(prefix="trustpages-log-") as folder:
+        write_folder(log, Path(folder))
+        os.environ[LOG_FOLDER] = folder  # the plugin publishes this log, in this process or MkDocs' own
+        try:
+            return build.run_build(argparse.Namespace(config_file=config, site_dir=args.site_dir, builder=args.builder, as_of=None))
+        finally:
+            del os.environ[LOG_FOLDER]
 
 
 def _live_log(content: Path, first: bool) -> Log | None:

@@ -122,34 +122,26 @@ def _yaml(text: str, file: str, what: str, first_line: int = 1) -> Any:
         raise SourceError(f"{file}:{exc.line + first_line - 1}:{exc.col}: {what}: {exc.message}{hint}") from None
 
 
-def _draft(path: Path, issues: Path, front: dict[str, Any], body: str) -> Draft:
-    file = display_path(path)
-    notes: dict[str, str] = {}
-    date = _moment(front.get("date"), file, "date")
-    if date is None:
-        raise SourceError(f"{file}: the front matter has no date (when the issue started)")
-    informational = _flag(front.get("informational"), path, "informational")
-    severity = front.get("severity")
-    if informational:
-        impact = "none"
-    elif isinstance(severity, str) and severity.strip().lower() in SEVERITY:
-        impact = SEVERITY[severity.strip().lower()]
-    else:
-        impact = "none"
-        notes["impact"] = (
-            f"cState's severity was {severity!r}; only notice, disrupted and down are known." if severity else "cState gave no severity."
-        )
+def _impact(severity: Any, notes: dict[str, str]) -> str:
+    """cState's severity in trustpages' impacts; none for one it does not know (said in `notes`)."""
+    if isinstance(severity, str) and severity.strip().lower() in SEVERITY:
+        return SEVERITY[severity.strip().lower()]
+    notes["impact"] = (
+        f"cState's severity was {severity!r}; only notice, disrupted and down are known." if severity else "cState gave no severity."
+    )
+    return "none"
 
-    updates = _updates(body, date, notes, file)
-    started = date
-    if updates and updates[0].at < started:
-        notes["started"] = f"cState's date is {stamp(started)}, after the first update; started is that update's time."
-        started = updates[0].at
+
+def _resolved(
+    path: Path, front: dict[str, Any], informational: bool, updates: list[IncidentUpdate], started: datetime, notes: dict[str, str]
+) -> datetime | None:
+    """When the issue was resolved, never before its last update or its start; None while cState says it is not."""
+    file = display_path(path)
     resolved_when = _moment(front.get("resolvedWhen"), file, "resolvedWhen")
     resolved = None
     if informational:
         # cState shows an informational post as a dated note, never as ongoing.
-        resolved = resolved_when or (updates[-1].at if updates else date)
+        resolved = resolved_when or (updates[-1].at if updates else started)
         if resolved_when is None:
             notes["resolved"] = "An informational post has nothing to resolve; resolved is when it was last updated."
     elif _flag(front.get("resolved"), path, "resolved"):
@@ -158,15 +150,32 @@ def _draft(path: Path, issues: Path, front: dict[str, Any], body: str) -> Draft:
             notes["resolved"] = "No resolved: cState marks it resolved but gives no resolvedWhen, so it stays ongoing."
     elif resolved_when is not None:
         notes["resolved"] = f"No resolved: cState says resolved: false (its resolvedWhen {stamp(resolved_when)} was a plan)."
-    if resolved is not None:
-        if updates and updates[-1].at > resolved:
-            notes["resolved"] = (
-                f"cState's resolvedWhen is {stamp(resolved)}; an update was posted later, so resolved is that update's time."
-            )
-            resolved = updates[-1].at
-        if resolved < started:
-            notes["resolved"] = f"cState's resolvedWhen ({stamp(resolved)}) is before its date; resolved is the start."
-            resolved = started
+    if resolved is None:
+        return None
+    if updates and updates[-1].at > resolved:
+        notes["resolved"] = f"cState's resolvedWhen is {stamp(resolved)}; an update was posted later, so resolved is that update's time."
+        resolved = updates[-1].at
+    if resolved < started:
+        notes["resolved"] = f"cState's resolvedWhen ({stamp(resolved)}) is before its date; resolved is the start."
+        resolved = started
+    return resolved
+
+
+def _draft(path: Path, issues: Path, front: dict[str, Any], body: str) -> Draft:
+    file = display_path(path)
+    notes: dict[str, str] = {}
+    date = _moment(front.get("date"), file, "date")
+    if date is None:
+        raise SourceError(f"{file}: the front matter has no date (when the issue started)")
+    informational = _flag(front.get("informational"), path, "informational")
+    impact = "none" if informational else _impact(front.get("severity"), notes)
+
+    updates = _updates(body, date, notes, file)
+    started = date
+    if updates and updates[0].at < started:
+        notes["started"] = f"cState's date is {stamp(started)}, after the first update; started is that update's time."
+        started = updates[0].at
+    resolved = _resolved(path, front, informational, updates, started, notes)
 
     title = " ".join(str(front.get("title") or "").split())
     if not title:

@@ -192,19 +192,22 @@ def _keys(incident: _Incident) -> list[tuple[str, str]]:
     return keys
 
 
-def _draft(incident: _Incident) -> Draft:
-    notes: dict[str, str] = {}
-    # Statuspage lists updates newest first; the stable sort keeps same-second updates in posting order.
-    updates = sorted(reversed(incident.incident_updates), key=lambda u: u.at)
-    maintenance = incident.impact == "maintenance" or (incident.scheduled_for is not None and incident.status in _MAINTENANCE_STATUSES)
-    impact = incident.impact if incident.impact in _IMPACTS else "none"
+def _impact(incident: _Incident, maintenance: bool, notes: dict[str, str]) -> str:
+    """The impact in trustpages' words: maintenance for a scheduled window, none for one it does not know (said in `notes`)."""
     if maintenance:
-        impact = "maintenance"
         if incident.impact != "maintenance":
             notes["impact"] = f"Statuspage's impact was '{incident.impact}'; a scheduled window is maintenance here."
-    elif incident.impact not in _IMPACTS:
+        return "maintenance"
+    if incident.impact not in _IMPACTS:
         notes["impact"] = f"Statuspage's impact '{incident.impact}' is not one trustpages knows."
+        return "none"
+    return incident.impact
 
+
+def _started_and_resolved(
+    incident: _Incident, updates: list[_Update], maintenance: bool, notes: dict[str, str]
+) -> tuple[datetime | None, datetime | None]:
+    """When it started and was resolved: never resolved before its last update, never started after it was resolved."""
     started = _started(incident, updates, maintenance, notes)
     resolved = whole_seconds(incident.resolved_at) if incident.resolved_at else None
     if resolved is None:
@@ -217,7 +220,11 @@ def _draft(incident: _Incident) -> Draft:
     if resolved is not None and started is not None and resolved < started:
         notes["started"] = f"Statuspage's started_at ({stamp(started)}) is after its resolved_at; started is resolved_at."
         started = resolved
+    return started, resolved
 
+
+def _record_updates(updates: list[_Update], notes: dict[str, str]) -> list[IncidentUpdate]:
+    """Each update in trustpages' statuses, as Markdown; one it cannot say as it was is noted."""
     record_updates = []
     for i, update in enumerate(updates):
         status = update.status if update.status in _UPDATE_STATUSES else "update"
@@ -228,6 +235,17 @@ def _draft(incident: _Incident) -> Draft:
             body = "(no text)"
             notes[f"updates[{i}]"] = (notes.get(f"updates[{i}]", "") + " The update had no text.").strip()
         record_updates.append(IncidentUpdate(at=update.at, status=status, body=body))
+    return record_updates
+
+
+def _draft(incident: _Incident) -> Draft:
+    notes: dict[str, str] = {}
+    # Statuspage lists updates newest first; the stable sort keeps same-second updates in posting order.
+    updates = sorted(reversed(incident.incident_updates), key=lambda u: u.at)
+    maintenance = incident.impact == "maintenance" or (incident.scheduled_for is not None and incident.status in _MAINTENANCE_STATUSES)
+    impact = _impact(incident, maintenance, notes)
+    started, resolved = _started_and_resolved(incident, updates, maintenance, notes)
+    record_updates = _record_updates(updates, notes)
 
     title = " ".join((incident.name or "").split())
     if not title:
