@@ -63,6 +63,12 @@ TARGETS = (
         ("Clock.moment", "Clock.window", "wrappable"),
     ),
     Target("trustpages/buildcache.py", ("tests/test_buildcache.py",), ("PageStore.get",)),
+    Target("trustpages/asof.py", ("tests/test_asof.py",)),
+    Target("trustpages/timeliness.py", ("tests/test_timeliness.py",)),
+    Target("trustpages/outfolder.py", ("tests/test_outfolder.py",)),
+    Target("trustpages/opendata/keeper.py", ("tests/opendata/test_keeper.py",)),
+    Target("trustpages/opendata/links.py", ("tests/opendata/test_links.py",)),
+    Target("trustpages/opendata/securitytxt.py", ("tests/opendata/test_securitytxt.py",)),
 )
 
 

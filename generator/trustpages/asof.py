@@ -24,7 +24,7 @@ def default_as_of() -> date:
     outside = UsageError(
         f"SOURCE_DATE_EPOCH {epoch[:30]}{'…' if len(epoch) > 30 else ''} is outside the dates trustpages accepts ({RANGE})"
     )
-    if len(epoch) > 20:  # far outside, and int() of a huge string is slow
+    if len(epoch) > 20:  # far outside, and int() of a huge string is slow  # pragma: no mutate (only zero padding tells 20 from 21)
         raise outside
     try:
         day = datetime.fromtimestamp(int(epoch), UTC).date()
