@@ -61,6 +61,15 @@ def test_git_says_when_the_postmortem_was_added() -> None:
     assert postmortem_published(incident(), history, AS_OF, UTC_ZONE, WEEK) == Published(date(2026, 3, 12), 8, True)
 
 
+def test_git_days_are_never_negative_and_the_policy_day_itself_is_on_time() -> None:
+    same_day = History({("incident", "login"): (commit("2026-03-04T23:50:00+00:00", fields=(POSTMORTEM_ADDED,)), CREATED)})
+    assert postmortem_published(incident(), same_day, AS_OF, UTC_ZONE, WEEK) == Published(date(2026, 3, 4), 0, False)
+    before = History({("incident", "login"): (commit("2026-03-01T10:00:00+00:00", fields=(POSTMORTEM_ADDED,)), CREATED)})
+    assert postmortem_published(incident(), before, AS_OF, UTC_ZONE, WEEK) == Published(date(2026, 3, 1), 0, False)
+    on_the_day = History({("incident", "login"): (commit("2026-03-11T12:00:00+00:00", fields=(POSTMORTEM_ADDED,)), CREATED)})
+    assert postmortem_published(incident(), on_the_day, AS_OF, UTC_ZONE, WEEK) == Published(date(2026, 3, 11), 7, False)
+
+
 def test_a_postmortem_not_committed_yet_is_published_by_this_build() -> None:
     history = History({("incident", "login"): (CREATED,)})
     assert postmortem_published(incident(), history, date(2026, 3, 9), UTC_ZONE, WEEK) == Published(date(2026, 3, 9), 5, False)
@@ -92,6 +101,8 @@ def test_the_first_update_is_the_first_posted_at_or_after_the_start() -> None:
     assert first_update_minutes(found) == 8  # 8 minutes 59 seconds: whole minutes
     at_start = incident(updates=[{"at": "2026-03-04T22:00:00Z", "status": "investigating", "body": "Now."}])
     assert first_update_minutes(at_start) == 0
+    half_hour = incident(updates=[{"at": "2026-03-04T22:30:00Z", "status": "investigating", "body": "Now."}])
+    assert first_update_minutes(half_hour) == 30
 
 
 def test_no_first_update_without_a_start_or_an_update_after_it() -> None:
