@@ -14,20 +14,19 @@ PACKAGE = Path(__file__).resolve().parents[1] / "generator" / "trustpages"
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
 
-# Over the limits in December 2026 and owned by other work in progress (issue 31): the build cache
-# and plugin (a package of their own), the registry (kinds, history), the numbers and open data
-# (opendata/v1.py), the renderer. The integrator empties this set as those land.
+# Over the limits in December 2026 and owned by other work in progress (issues 31 and 32): the build
+# cache and plugin (a package of their own), history's git reading, the numbers and open data
+# (opendata/v1.py), the renderer, the charts. The integrator empties this set as those land.
 EXCEPTIONS = frozenset(
     {
         "buildcache.py",
-        "history.py",
         "history.py:_log_and_blobs",
-        "kinds.py",
         "opendata/v1.py",
         "plugin.py",
         "render/__init__.py",
         "render/__init__.py:render_site",
         "render/__init__.py:_shared_context",
+        "render/charts.py:bar_chart",
     }
 )
 
