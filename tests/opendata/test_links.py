@@ -33,6 +33,8 @@ def test_a_record_is_at_its_permanent_page() -> None:
     # A kind with one file has one page, whatever the id.
     assert record_url(here, "data", "") == "https://trust.example.com/data/"
     assert record_url(here, "pricing", "") == "https://trust.example.com/pricing/"
+    # Metrics are shown together on one page: a link to one goes there, never to a page that is not built.
+    assert record_url(here, "metric", "nps") == "https://trust.example.com/metrics/"
 
 
 def test_times_are_utc_and_spelled_with_a_z() -> None:

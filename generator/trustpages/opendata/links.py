@@ -16,9 +16,13 @@ def absolute(site: Site, path: str = "") -> str:
 
 
 def record_url(site: Site, kind: str, record_id: str) -> str:
-    """The permanent page of a record: /commitments/<id>/, /incidents/<id>/ or /mistakes/<id>/."""
+    """The permanent page of a record: /commitments/<id>/, /incidents/<id>/ or /mistakes/<id>/.
+
+    A kind without a page of its own (one file, such as /data/, or records shown together, such as
+    /metrics/) links to the page that shows it: an address that exists.
+    """
     registered = kinds.kind(kind)
-    if registered.folder is None and registered.section is not None:  # one file, one page: e.g. /data/
+    if registered.page is None and registered.section is not None:
         return absolute(site, registered.section.path.removesuffix(".md").removesuffix("index") + "/")
     return absolute(site, f"{registered.folder}/{record_id}/")
 
