@@ -37,6 +37,7 @@ from trustpages.registry import (
     RECORD,
     Facts,
     Grouping,
+    Keyed,
     Kind,
     KindError,
     Section,
@@ -63,6 +64,7 @@ __all__ = [
     "RECORD",
     "Facts",
     "Grouping",
+    "Keyed",
     "Kind",
     "KindError",
     "Section",
@@ -226,8 +228,11 @@ for _kind in (
         about="What it costs, and how to stop paying.",
         section=Section("pricing.md", "pricing", "nav.pricing"),
         prose=("plans.*.for_whom", "cancel", "refunds", "history.*.why"),
-        # And every plan's price, by the plan's id (else its name): see trustpages.checks.published and publiclog.facts.
-        facts=Facts(fields=("currency", "cancel", "refunds"), lists=("history", "fees", "corrections")),
+        facts=Facts(
+            fields=("currency", "cancel", "refunds"),
+            lists=("history", "fees", "corrections"),
+            keyed=(Keyed("plans", "price", announced_in="history", by="plan"),),  # a renamed plan keeps its price
+        ),
         published_dates=("history.*.announced",),
         timeline=hooks.timeline("price_events"),
     ),
@@ -295,7 +300,7 @@ for _kind in (
         title="Withdrawn records",
         pattern="content/withdrawn.yml",
         about="Records taken down on purpose: a list, each item as below. They stay listed on the site with the reason.",
-        facts=Facts(lists=()),  # every entry stays as it is: see trustpages.checks.published
+        facts=Facts(lists=()),  # every entry stays as it is: see trustpages.factrules
     ),
 ):
     register(_kind)

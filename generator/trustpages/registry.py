@@ -27,17 +27,32 @@ class KindError(Exception):
 
 
 @dataclass(frozen=True)
+class Keyed:
+    """A value of each item of a list, known by the item's id (else its name), that may also change with a new row announcing it."""
+
+    list: str  # the list, e.g. plans
+    field: str  # the value in each item, e.g. price
+    announced_in: str  # the list whose new row announces a change, e.g. history
+    by: str  # that row's field naming the item, e.g. plan; its `from` and `to` the old and new value
+
+    @property
+    def announcing(self) -> str:
+        return f"{self.by}, from, to"
+
+
+@dataclass(frozen=True)
 class Facts:
-    """What of a record, once published, may be added to but never changed or removed (trustpages.checks.published)."""
+    """What of a record, once published, may be added to but never changed or removed (the rules: trustpages.factrules)."""
 
     fields: tuple[str, ...] = ()  # values (dotted for nested ones): may be filled in when empty, never changed or emptied
     lists: tuple[str, ...] = ("corrections",)  # append-only: every published item stays where it was, as it was
     sets: tuple[str, ...] = ()  # items may be added, none removed
     # Fields whose being there is the fact (it may be edited, never removed): the public log dates when each appeared.
     present: tuple[str, ...] = ()
+    keyed: tuple[Keyed, ...] = ()  # values known by their item's id, not its place: a plan's price
 
     def all(self) -> tuple[str, ...]:
-        return (*self.fields, *self.lists, *self.sets)
+        return (*self.fields, *self.lists, *self.sets, *(name for k in self.keyed for name in (k.list, k.announced_in)))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """`check --against REF`: what was published at REF may grow, but never vanish or be quietly rewritten.
 
-Rules (errors):
+Rules (errors; trustpages.factrules', as `publish` applies them to the public log):
 * A commitment, incident, mistake or metric with a file at REF and none now is missing, unless
   content/withdrawn.yml lists it (same kind and id). A commitment withdrawn by an update keeps
   its file: that file is where the site shows the reason.
@@ -9,7 +9,8 @@ Rules (errors):
   as it was. A change passes only when the record carries a correction added since REF that
   names the field (`corrections: [{on, field, why}]`, field `impact` or `updates.2.body`, items
   counted from 1) — the correction is shown in public beside the record.
-* A plan's price may change only together with a new `history` row saying so (from, to).
+* A keyed value (a plan's price, by the plan's id, else its name) may also change with a new row
+  announcing it (a `history` row: plan, from, to).
 * Every published withdrawn.yml entry stays as it was: taking a record down is for good.
 """
 
@@ -24,16 +25,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from trustpages import kinds
+from trustpages import factrules, kinds
 from trustpages.checks.examples import Examples
 from trustpages.checks.findings import Findings
-from trustpages.fielddiff import show
+from trustpages.factrules import HINT_MISSING, HINT_WITHDRAWAL_STAYS, WITHDRAWN, covered, empty, refusal, shown, value_at
 from trustpages.loader import Loaded
 from trustpages.problems import Problem, display_path
 from trustpages.records import Milestone, RecordSet, Withdrawal
-from trustpages.records.correction import Correction, covers
-
-HINT_MISSING = "list it in content/withdrawn.yml with id, kind, on and reason, or restore the file"
+from trustpages.records.correction import Correction
 
 
 @dataclass(frozen=True)
@@ -53,10 +52,10 @@ class Rewrite:
     loc: tuple[str | int, ...]
     old: Any
     new: Any  # _GONE when removed
+    also: tuple[str, ...] = ()  # other paths a correction may name it by (a keyed value's: plans.team.price)
 
     def message(self, ref: str) -> str:
-        now = "removed" if self.new is _GONE else f"now {_shown(self.new)}"
-        return f"{self.path}: published as {_shown(self.old)} at {ref}, {now}"
+        return refusal(self.path, self.old, self.new, f"at {ref}", removed=self.new is _GONE)
 
 
 class _Gone:
@@ -87,11 +86,9 @@ def check(
     for kind, old, new in _pairs(before, records, seen):
         if (kind, getattr(old, "id", "")) in failed or (kind == "site" and ("site", "") in failed):
             continue
-        rewrites = rewrites_of(kind, old, new)
-        if kind == "pricing":
-            rewrites += _prices(old, new)
+        rewrites = rewrites_of(kind, old, new) + _keyed(kinds.kind(kind), old, new)
         _report(findings, ref, as_of, kind, old, new, rewrites)
-    if ("withdrawn", "") not in failed:
+    if (WITHDRAWN, "") not in failed:
         _withdrawals(ref, before.withdrawn, records.withdrawn, findings)
     _late_postmortems(before, records, as_of, findings)
     return findings.problems
@@ -124,7 +121,7 @@ def _pairs(before: RecordSet, now: RecordSet, seen: frozenset[tuple[str, str]]) 
     is gone takes its facts with it (a deleted pricing.yml: every history row is reported).
     """
     for k in kinds.kinds():
-        if k.name == "withdrawn":
+        if k.name == WITHDRAWN:
             continue  # its entries: _withdrawals
         if k.folder is not None:
             current = {item.id: item for item in k.of(now)}
@@ -141,18 +138,18 @@ def rewrites_of(kind: str, old: BaseModel, new: BaseModel | None) -> list[Rewrit
     facts = kinds.kind(kind).facts
     found: list[Rewrite] = []
     for name in facts.fields:
-        was, now = _get(old, name), _get(new, name) if new is not None else None
+        was, now = value_at(old, name), value_at(new, name) if new is not None else None
         if _empty(was) or was == now:
             continue
         loc = tuple(name.split("."))
         found.append(Rewrite(name, loc if not _empty(now) else loc[:-1], was, _GONE if _empty(now) else now))
     for name in facts.sets:
-        kept = set(_get(new, name) or ()) if new is not None else set()
-        for item in _get(old, name) or ():
+        kept = set(value_at(new, name) or ()) if new is not None else set()
+        for item in value_at(old, name) or ():
             if item not in kept:
                 found.append(Rewrite(name, (name,), item, _GONE))
     for name in facts.lists:
-        found += _list_rewrites(name, _get(old, name) or (), (_get(new, name) or ()) if new is not None else ())
+        found += _list_rewrites(name, value_at(old, name) or (), (value_at(new, name) or ()) if new is not None else ())
     return found
 
 
@@ -186,17 +183,23 @@ def _item_rewrites(name: str, old: Any, new: Any, index: int) -> list[Rewrite]:
     return found
 
 
-def _prices(old: Any, new: Any) -> list[Rewrite]:
-    """A plan's price changed without a new history row saying so (same plan, from the old price, to the new)."""
-    if new is None:
+def _keyed(kind: kinds.Kind, old: BaseModel, new: BaseModel | None) -> list[Rewrite]:
+    """Keyed values (a plan's price) changed without a new row announcing it; a keyed item that is gone is its list's to report."""
+    if new is None or not kind.facts.keyed:
         return []
-    announced = {(row.plan, row.from_, row.to) for row in new.history} - {(row.plan, row.from_, row.to) for row in old.history}
-    was = {plan.id or plan.name: plan.price for plan in old.plans}  # a plan is its id, when it has one: renaming keeps its price
+    before, now = old.model_dump(mode="json", by_alias=True), new.model_dump(mode="json", by_alias=True)
+    was = {(keyed.list, key): value for keyed, key, _, value in factrules.keyed_values(kind, before)}
+    names = factrules.names_of(kind, now)
     found: list[Rewrite] = []
-    for index, plan in enumerate(new.plans):
-        key = plan.id or plan.name
-        if key in was and was[key] != plan.price and not {(plan.name, was[key], plan.price), (key, was[key], plan.price)} & announced:
-            found.append(Rewrite(f"plans.{index + 1}.price", ("plans", index, "price"), was[plan.name], plan.price))
+    for keyed, key, index, value in factrules.keyed_values(kind, now):
+        published = {_canonical(row) for row in before.get(keyed.announced_in) or ()}
+        rows = [row for row in now.get(keyed.announced_in) or () if _canonical(row) not in published]
+        old_value = was.get((keyed.list, key), value)
+        if old_value != value and not factrules.announced(keyed, names[key], old_value, value, rows):
+            at = (keyed.list, index, keyed.field)
+            found.append(
+                Rewrite(".".join(map(str, (keyed.list, index + 1, keyed.field))), at, old_value, value, (factrules.keyed_path(keyed, key),))
+            )
     return found
 
 
@@ -206,17 +209,10 @@ def _report(findings: Findings, ref: str, as_of: date, kind: str, old: Any, new:
     id = getattr(old, "id", "")
     added = _new_corrections(old, new)
     for rewrite in rewrites:
-        if any(covers(correction, rewrite.path) for correction in added):
+        if covered(added, rewrite.path, *rewrite.also):
             continue
-        example = f"{{on: {as_of}, field: {rewrite.path}, why: …}}"
-        if rewrite.path.startswith("corrections"):
-            hint = "a published correction stays as it was: restore it, and add a new one if it needs correcting"
-        elif rewrite.path.startswith("plans."):
-            hint = f"add a history row for the change (announced, effective, plan, from, to, why), or a correction {example}"
-        else:
-            hint = f"a published fact changes only with a public correction: add corrections: - {example}, or change it back"
         loc = rewrite.loc if new is not None else ()
-        findings.error(kind, id, loc, rewrite.message(ref), hint)
+        findings.error(kind, id, loc, rewrite.message(ref), factrules.hint(kinds.kind(kind), rewrite.path, as_of))
 
 
 def _new_corrections(old: Any, new: Any) -> list[Correction]:
@@ -233,10 +229,10 @@ def _withdrawals(ref: str, old: tuple[Withdrawal, ...], new: tuple[Withdrawal, .
         index, current = now.get((entry.kind, entry.id), (None, None))
         if current == entry:
             continue
-        what = f"the withdrawal of {entry.kind} '{entry.id}' ({entry.on}: {_shown(entry.reason)})"
+        what = f"the withdrawal of {entry.kind} '{entry.id}' ({entry.on}: {shown(entry.reason)})"
         message = f"{what} was published at {ref} and is {'missing' if current is None else 'changed'} now"
         loc: tuple[str | int, ...] = () if index is None else (index,)
-        findings.error("withdrawn", "", loc, message, "a withdrawal stays listed as it was: restore the entry in content/withdrawn.yml")
+        findings.error(WITHDRAWN, "", loc, message, HINT_WITHDRAWAL_STAYS)
 
 
 def _missing(published: Published, records: RecordSet, seen: frozenset[tuple[str, str]], findings: Findings) -> None:
@@ -256,29 +252,11 @@ def _missing(published: Published, records: RecordSet, seen: frozenset[tuple[str
         findings.problems.append(Problem(file, 1, 1, "error", message, HINT_MISSING))
 
 
-def _get(record: Any, dotted: str) -> Any:
-    value = record
-    for part in dotted.split("."):
-        value = getattr(value, part, None)
-        if value is None:
-            return None
-    return value
-
-
 def _empty(value: Any) -> bool:
-    return value is None or value == () or value is _GONE
+    return empty(value) or value is _GONE
 
 
 def _canonical(value: Any) -> str:
     if isinstance(value, BaseModel):
         value = value.model_dump(mode="json", by_alias=True)
     return json.dumps(value, sort_keys=True, default=str)
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, BaseModel):
-        value = value.model_dump(mode="json", by_alias=True, exclude_defaults=True)
-    elif isinstance(value, date):
-        value = value.isoformat().replace("+00:00", "Z")
-    text = show(value if isinstance(value, dict | list | str) else str(value))
-    return f"'{text}'" if len(text) <= 200 else f"'{text[:199]}…'"

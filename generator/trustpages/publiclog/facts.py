@@ -1,8 +1,9 @@
 """The published facts of a content folder, one by one, as the public log records them.
 
 What a fact is comes from the registry: each kind's `facts` (trustpages.kinds) names the fields
-that may be filled in but never changed, the lists whose items stay as they were, and the sets
-that only grow. Every record of a kind with its own pages also has a fact that it exists, so a
+that may be filled in but never changed, the lists whose items stay as they were, the sets
+that only grow and the values known by their item's id (trustpages.factrules, the rules `check
+--against` applies too). Every record of a kind with its own pages also has a fact that it exists, so a
 deleted record is a vanished fact. A fact is known by its `key` within its record: a field by
 its path; a list or set item by a digest of what it says, so an item inserted anywhere is a new
 fact with its own publication time, and a changed item is a vanished one plus a new one.
@@ -11,7 +12,6 @@ fact with its own publication time, and a changed item is a vanished one plus a 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -19,12 +19,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from trustpages import kinds
+from trustpages.factrules import WITHDRAWN, canonical, empty, keyed_path, keyed_values, value_at
 from trustpages.records import RecordSet
-from trustpages.records.common import SLUG
 
 EXISTS = "@record"  # the key and path of the fact that a record exists
 PRESENT = "@present"  # a field's key suffix for the fact that it is there (Facts.present)
-WITHDRAWN = "withdrawn"  # withdrawn.yml: every entry is a fact of the one record ("withdrawn", "")
+__all__ = ["EXISTS", "PRESENT", "WITHDRAWN", "Fact", "canonical", "facts_of", "item_key", "record_facts"]
 
 
 @dataclass(frozen=True)
@@ -45,11 +45,6 @@ class Fact:
     def listed_in(self) -> str | None:
         """The list or set this fact is an item of, or None for a field."""
         return self.key.split("#", 1)[0] if "#" in self.key else None
-
-
-def canonical(value: Any) -> str:
-    """The one JSON text of a value: sorted keys, no spaces, UTF-8 as is (what the log hashes)."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def item_key(name: str, value: Any, occurrence: int = 1) -> str:
@@ -78,19 +73,16 @@ def record_facts(kind: kinds.Kind, id: str, record: BaseModel) -> Iterator[Fact]
     if kind.folder is not None:
         yield Fact(name, id, EXISTS, EXISTS, True)
     for path in kind.facts.fields:
-        value = _at(data, path)
-        if not _empty(value):
+        value = value_at(data, path)
+        if not empty(value):
             yield Fact(name, id, path, path, value)
     for name_there in kind.facts.present:
-        if not _empty(_at(data, name_there)):
+        if not empty(value_at(data, name_there)):
             yield Fact(name, id, f"{name_there}{PRESENT}", name_there, True)
     for list_name in (*kind.facts.lists, *kind.facts.sets):
-        yield from _items(name, id, list_name, _at(data, list_name) or [])
-    if name == "pricing":
-        # A plan's price: changed only with a history row saying so (trustpages.publiclog.compare).
-        for plan in data.get("plans") or []:
-            slug = plan.get("id") or _plan_key(plan["name"])
-            yield Fact(name, id, f"plans[{slug}].price", f"plans.{slug}.price", plan["price"])
+        yield from _items(name, id, list_name, value_at(data, list_name) or [])
+    for keyed, key, _, value in keyed_values(kind, data):  # changed with a correction or a row announcing it (compare)
+        yield Fact(name, id, f"{keyed.list}[{key}].{keyed.field}", keyed_path(keyed, key), value)
 
 
 def _withdrawn(entry: BaseModel) -> list[Fact]:
@@ -104,22 +96,3 @@ def _items(kind: str, id: str, name: str, items: list[Any]) -> Iterator[Fact]:
         digest = item_key(name, item)
         seen[digest] = seen.get(digest, 0) + 1
         yield Fact(kind, id, item_key(name, item, seen[digest]), f"{name}.{index + 1}", item)
-
-
-def _plan_key(name: str) -> str:
-    """A plan's name as a key: case and spacing do not make another plan."""
-    slug = "-".join(name.casefold().split())
-    return slug if SLUG.fullmatch(slug) else canonical(name)
-
-
-def _at(data: Any, dotted: str) -> Any:
-    value = data
-    for part in dotted.split("."):
-        if not isinstance(value, dict):
-            return None
-        value = value.get(part)
-    return value
-
-
-def _empty(value: Any) -> bool:
-    return value is None or value == [] or value == "" or value == {}
