@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import get_args
+import pytest
 
 from tests.conftest import AS_OF, INCIDENT, MILESTONE, MISTAKE, STANDING, VALID, Content, human, replaced
 from trustpages import checks
 from trustpages.records import Mistake, RecordSet, Site
-from trustpages.records.site import LanguageRules, ProseField
+from trustpages.records.site import LanguageRules, prose_fields
 
 MISTAKE_FILE = f"content/{MISTAKE}"
 INCIDENT_FILE = f"content/{INCIDENT}"
@@ -273,9 +273,19 @@ def test_records_built_in_code_are_placed_at_their_file() -> None:
     ]
 
 
-def test_every_prose_field_can_be_graded() -> None:
+def test_every_prose_field_can_be_graded_and_a_new_kinds_too() -> None:
+    from pydantic import ValidationError
+
     from trustpages import kinds
+    from trustpages.records.common import Record, Text
+
+    class Notice(Record):
+        headline: Text
 
     named = {path.split(".")[-1] for kind in kinds.kinds() for path in kind.prose}
-    assert named == set(get_args(ProseField))
+    assert set(prose_fields()) == named and {"body", "apology", "see"} <= named
     assert set(LanguageRules().graded_fields) == {"promise", "summary", "apology"}
+    with pytest.raises(ValidationError, match="Input should be 'title', 'promise'"):
+        LanguageRules(graded_fields=("headline",))  # no kind's prose yet
+    with kinds.registered(kinds.Kind("notice", Notice, folder="notices", prose=("headline",), facts=kinds.Facts(lists=()))):
+        assert LanguageRules(graded_fields=("headline",)).graded_fields == ("headline",)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import available_timezones
 
 from pydantic import AfterValidator, BeforeValidator, Field
@@ -109,29 +109,32 @@ class Policies(Record):
     )
 
 
-# Every prose field of the records, by name; trustpages.checks.language reads these fields.
-ProseField = Literal[
-    "title",
-    "promise",
-    "why",
-    "summary",
-    "cause",
-    "postmortem",
-    "body",
-    "remedy",
-    "what_happened",
-    "who_was_affected",
-    "what_we_changed",
-    "apology",
-    "for_whom",
-    "cancel",
-    "refunds",
-    "escalation",
-    "method",
-    "text",
-    "see",
-    "delete",
-]
+def prose_fields() -> tuple[str, ...]:
+    """Every prose field's name (the last part of each kind's `prose` paths in the registry), first appearance first."""
+    from trustpages import kinds  # the registry imports the records: read when a site.yml is validated or a schema made
+
+    return tuple(dict.fromkeys(path.split(".")[-1] for kind in kinds.kinds() for path in kind.prose))
+
+
+def _prose_field(value: str) -> str:
+    names = prose_fields()
+    if value not in names:
+        expected = ", ".join(repr(name) for name in names[:-1]) + f" or {names[-1]!r}"
+        raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": expected})
+    return value
+
+
+class _ProseFieldSchema:
+    """A prose field's name as a schema gives it: one of the registry's, listed when the schema is made."""
+
+    choices = staticmethod(prose_fields)  # read by the field reference
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
+        return {"enum": list(prose_fields()), "type": "string"}
+
+
+# A field trustpages.checks.language reads (graded_fields names them): whichever the registered kinds call prose.
+ProseField = Annotated[str, AfterValidator(_prose_field), _ProseFieldSchema()]
 
 
 class LanguageRules(Record):
