@@ -62,7 +62,7 @@ TARGETS = (
         ("tests/hostile/test_outputs.py", "tests/render/test_site_templates.py"),
         ("Clock.moment", "Clock.window", "wrappable"),
     ),
-    Target("trustpages/buildcache.py", ("tests/test_buildcache.py",), ("PageStore.get",)),
+    Target("trustpages/buildcache/themed.py", ("tests/test_buildcache.py",), ("ThemedPageStore.get",)),
     Target("trustpages/asof.py", ("tests/test_asof.py",)),
     Target("trustpages/timeliness.py", ("tests/test_timeliness.py",)),
     Target("trustpages/outfolder.py", ("tests/test_outfolder.py",)),

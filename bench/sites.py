@@ -137,7 +137,7 @@ def rebuild(edit: Edit) -> str:
     finally:
         config.plugins.on_shutdown()
         edit.record.write_text(edit.original, encoding="utf-8")
-    cache = config.plugins["trustpages"].cache
+    cache = config.plugins["trustpages"].memory
     return f"after one edit, {cache.rendered} of {len(cache.pages):,} record pages rendered again"
 
 
@@ -164,7 +164,7 @@ def cached_build(edit: Edit) -> str:
     finally:
         config.plugins.on_shutdown()
         edit.record.write_text(edit.original, encoding="utf-8")
-    store = config.plugins["trustpages"].store
+    store = config.plugins["trustpages"].themed.store
     return f"after one edit, {store.rendered} page(s) rendered, {store.reused:,} reused from the cache"
 
 

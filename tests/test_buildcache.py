@@ -282,22 +282,40 @@ def test_no_page_is_reused_when_another_plugin_changes_pages(project: Path) -> N
     assert _differences(project / "second", project / "cold") == []
 
 
+def test_a_plugin_handling_a_page_event_nobody_listed_turns_the_cache_off(project: Path) -> None:
+    """`page_context` was not on the old hand-kept list (Material's tags and projects plugins handle it): reused pages missed its change."""
+    _build(project, "first")
+    (project / "hooks.py").write_text(
+        'def on_page_context(context, page, config, nav):\n    page.meta["description"] = "Hooked description"\n    return context\n',
+        encoding="utf-8",
+    )
+    log = _build(project, "second", hooks="[hooks.py]")
+    assert "build cache not used: another plugin changes pages (hooks.py)" in log, log
+    pages = list((project / "second").rglob("index.html"))
+    assert len(pages) > 30
+    for page in pages:
+        assert b'<meta name="description" content="Hooked description">' in page.read_bytes(), page
+    _build(project, "cold", cache=False, hooks="[hooks.py]")
+    assert _differences(project / "second", project / "cold") == []
+
+
 def test_a_record_file_is_parsed_once_while_its_bytes_are_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from trustpages import buildcache, yamlsource
+    from trustpages import yamlsource
+    from trustpages.buildcache.parsed import ParsedRecordFiles
 
     text = "title: One\ncount: 3\nshare: 0.5\nnames: [a, b]\n1: a\nwhen: 2026-01-05\nnothing:\n"
     record = tmp_path / "record.yml"
     record.write_text(text, encoding="utf-8")
     expected = {"title": "One", "count": 3, "share": 0.5, "names": ["a", "b"], "1": "a", "when": "2026-01-05", "nothing": None}
     folder = tmp_path / "cache"
-    first = buildcache.ParsedStore(folder)
+    first = ParsedRecordFiles(folder)
     document = yamlsource.read(record, first)
     assert document.value == expected
     document.value["title"] = "Changed by validation"  # what is kept is the value as parsed
     first.save()
 
     parsed = _count_parses(monkeypatch)
-    second = buildcache.ParsedStore(folder)
+    second = ParsedRecordFiles(folder)
     document = yamlsource.read(record, second)
     assert parsed == [] and document.value == expected
     assert document.text == record.read_text(encoding="utf-8") and document.position(["names"]) == (4, 8)  # problems' positions
@@ -307,16 +325,17 @@ def test_a_record_file_is_parsed_once_while_its_bytes_are_the_same(tmp_path: Pat
     assert yamlsource.read(record, second).value == {"title": "Two"} and parsed == [b"title: Two\n"]
     second.save()
 
-    third = buildcache.ParsedStore(folder)  # read both versions: both kept
+    third = ParsedRecordFiles(folder)  # read both versions: both kept
     assert yamlsource.read(record, third).value == {"title": "Two"}
     third.save()  # read only the new one: the old one is forgotten
     record.write_text(text, encoding="utf-8")
-    assert yamlsource.read(record, buildcache.ParsedStore(folder)).value == expected
+    assert yamlsource.read(record, ParsedRecordFiles(folder)).value == expected
     assert parsed == [b"title: Two\n", text.encode()]
 
 
 def test_a_value_json_cannot_give_back_is_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from trustpages import buildcache, yamlsource
+    from trustpages import yamlsource
+    from trustpages.buildcache.parsed import ParsedRecordFiles
 
     record = tmp_path / "record.yml"
     record.write_text("1: a\n", encoding="utf-8")
@@ -329,7 +348,7 @@ def test_a_value_json_cannot_give_back_is_parsed_again(tmp_path: Path, monkeypat
     monkeypatch.setattr(yamlsource, "parse", numbered)
     folder = tmp_path / "cache"
     for _ in range(2):
-        store = buildcache.ParsedStore(folder)
+        store = ParsedRecordFiles(folder)
         assert yamlsource.read(record, store).value == {1: "a", "when": (1, 2)}
         store.save()
     assert parsed == [b"1: a\n"] * 2
@@ -338,30 +357,32 @@ def test_a_value_json_cannot_give_back_is_parsed_again(tmp_path: Path, monkeypat
     index = folder / "parsed.index"
     index.write_text(index.read_text(encoding="utf-8") + f'{hashlib.sha256(b"1: a" + bytes([10])).hexdigest()}\t{{"torn', encoding="utf-8")
     # an entry that is not JSON (written by hand, or by a broken tool): the file is parsed
-    assert yamlsource.read(record, buildcache.ParsedStore(folder)).value == {1: "a", "when": (1, 2)}
+    assert yamlsource.read(record, ParsedRecordFiles(folder)).value == {1: "a", "when": (1, 2)}
     assert len(parsed) == 3
 
 
 def test_files_parsed_by_other_code_are_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A new trustpages (or an edited checkout) may parse the same bytes otherwise: what older code parsed is not reused."""
-    from trustpages import buildcache, yamlsource
+    from trustpages import yamlsource
+    from trustpages.buildcache import keys
+    from trustpages.buildcache.parsed import ParsedRecordFiles
 
     record = tmp_path / "record.yml"
     record.write_text("title: Kept\n", encoding="utf-8")
     folder = tmp_path / "cache"
-    store = buildcache.ParsedStore(folder)
+    store = ParsedRecordFiles(folder)
     yamlsource.read(record, store)
     store.save()
     parsed = _count_parses(monkeypatch)
-    assert yamlsource.read(record, buildcache.ParsedStore(folder)).value == {"title": "Kept"}
+    assert yamlsource.read(record, ParsedRecordFiles(folder)).value == {"title": "Kept"}
     assert parsed == []  # the same code: reused
-    monkeypatch.setattr(buildcache, "code_key", lambda: "other code")
-    assert yamlsource.read(record, buildcache.ParsedStore(folder)).value == {"title": "Kept"}
+    monkeypatch.setattr(keys, "code_key", lambda: "other code")
+    assert yamlsource.read(record, ParsedRecordFiles(folder)).value == {"title": "Kept"}
     assert parsed == [b"title: Kept\n"]
 
 
 def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
-    """The bytes of every file parsed from now on (the ones a ParsedStore did not have)."""
+    """The bytes of every file parsed from now on (the ones a ParsedRecordFiles did not have)."""
     from trustpages import yamlsource
 
     parsed: list[bytes] = []
@@ -377,13 +398,13 @@ def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
 
 def _kept_store(folder: Path, pages: dict[str, str]) -> Any:
     """A page store that kept `pages` (key: output) in an earlier build, as the next build opens it."""
-    from trustpages import buildcache
+    from trustpages.buildcache.themed import ThemedPageStore
 
-    store = buildcache.PageStore(folder, "site")
+    store = ThemedPageStore(folder)
     for key, output in pages.items():
         store.put(key, output, search=[], meta={})
     store.save()
-    return buildcache.PageStore(folder, "site")
+    return ThemedPageStore(folder)
 
 
 def test_a_kept_page_is_copied_never_written_through_a_file_already_there(tmp_path: Path) -> None:
@@ -403,13 +424,13 @@ def test_a_kept_page_is_copied_never_written_through_a_file_already_there(tmp_pa
 
 
 def test_a_kept_page_that_changes_after_it_was_checked_is_not_copied(tmp_path: Path) -> None:
-    from trustpages import buildcache
+    from trustpages.buildcache.files import ChangedEntry
 
     store = _kept_store(tmp_path / "cache", {"k": "<p>kept</p>"})
     assert store.get("k") is not None
     (store.folder / "k.html").write_bytes(b"<p>KEPT</p>")  # between the check and the copy
     destination = tmp_path / "site" / "index.html"
-    with pytest.raises(buildcache.ChangedEntry, match="changed during the build"):
+    with pytest.raises(ChangedEntry, match="changed during the build"):
         store.copy("k", str(destination))
     assert not destination.exists()
 
@@ -425,23 +446,22 @@ def test_a_kept_output_is_used_only_with_the_bytes_it_was_kept_with(tmp_path: Pa
 
 
 def test_a_rendered_record_page_is_used_only_with_the_bytes_it_was_kept_with(tmp_path: Path) -> None:
-    from trustpages import buildcache
+    from trustpages.buildcache.keys import PageInputs
+    from trustpages.buildcache.rendered import RenderedPageStore
 
-    key = (("templates", "2026-11-23"), "the record", (), ())
-    first = buildcache.RenderStore(tmp_path)
-    first.put("incidents/a.md", key, ("<h1>A</h1><p>What happened.</p>", True))
+    inputs = PageInputs(("templates", "2026-11-23"), ("the record", (), ()))
+    first = RenderedPageStore(tmp_path)
+    first.put("incidents/a.md", inputs, ("<h1>A</h1><p>What happened.</p>", True))
     first.prune()
     entry = next(tmp_path.glob("*.page"))
     for forged in (b"", b"<h1>A</h1>", b"<h1>B</h1><p>What happened.</p>"):  # emptied, cut short, changed
         entry.write_bytes(forged)
-        assert buildcache.RenderStore(tmp_path).get("incidents/a.md", key) is None
+        assert RenderedPageStore(tmp_path).get("incidents/a.md", inputs) is None
     entry.write_bytes(b"<h1>A</h1><p>What happened.</p>")
-    store = buildcache.RenderStore(tmp_path)
-    found = store.get("incidents/a.md", key)
-    assert found is not None
-    entry.write_bytes(b"")  # after the check, before the plugin reads it
-    with pytest.raises(buildcache.ChangedEntry):
-        store.read(found[0])  # type: ignore[arg-type]
+    store = RenderedPageStore(tmp_path)
+    found = store.get("incidents/a.md", inputs)
+    entry.write_bytes(b"")  # after the check: what was checked is what the build has, never what is there now
+    assert found == ("<h1>A</h1><p>What happened.</p>", True)
 
 
 @pytest.mark.parametrize("cut", [1, 20, 70])
@@ -452,11 +472,11 @@ def test_an_index_cut_short_is_not_used(tmp_path: Path, cut: int) -> None:
     index = store.folder / "pages.index"
     data = index.read_bytes()
     index.write_bytes(data[: len(data) - cut])
-    from trustpages import buildcache
+    from trustpages.buildcache.themed import ThemedPageStore
 
-    assert buildcache.PageStore(store.folder, "site").entries == {}
+    assert ThemedPageStore(store.folder).before == {}
     index.write_bytes(data.replace(b'"meta": {}', b'"meta": {"x": 1}', 1))  # changed, not cut: the same
-    assert buildcache.PageStore(store.folder, "site").entries == {}
+    assert ThemedPageStore(store.folder).before == {}
 
 
 def test_a_hand_written_link_to_a_kept_page_still_finds_it(project: Path) -> None:
@@ -472,25 +492,24 @@ def test_a_hand_written_link_to_a_kept_page_still_finds_it(project: Path) -> Non
     assert f'href="../mistakes/{record}/"' in (project / "second" / "about" / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_rendered_record_page_is_read_only_when_it_is_needed(tmp_path: Path) -> None:
-    """The render cache answers from its index; a page's source is read when MkDocs is to build it, never for a kept page."""
-    from trustpages import buildcache
+def test_a_rendered_record_page_is_found_by_its_inputs_and_its_key_stands_for_its_source(tmp_path: Path) -> None:
+    """The render cache gives a page's source, read and checked as it is looked up, and the key the themed page is keyed by."""
+    from trustpages.buildcache.keys import PageInputs
+    from trustpages.buildcache.rendered import RenderedPageStore
 
-    first = buildcache.RenderStore(tmp_path)
-    key = (("templates", "2026-11-23"), "the record", (), ())
-    assert first.get("incidents/a.md", key) is None
-    first.put("incidents/a.md", key, ("<h1>A</h1>", True))
+    first = RenderedPageStore(tmp_path)
+    inputs = PageInputs(("templates", "2026-11-23"), ("the record", (), ()))
+    assert first.get("incidents/a.md", inputs) is None and first.key_of("incidents/b.md") is None
+    first.put("incidents/a.md", inputs, ("<h1>A</h1>", True))
+    key = first.key_of("incidents/a.md")
     first.prune()
 
-    second = buildcache.RenderStore(tmp_path)
-    found = second.get("incidents/a.md", key)
-    assert found is not None
-    source, is_html = found
-    assert isinstance(source, buildcache.Unread) and source == "" and is_html
-    assert second.read(source) == "<h1>A</h1>"
-    assert second.get("incidents/a.md", (key[0], "another record", (), ())) is None  # other inputs: rendered again
-    (tmp_path / f"{source.digest}.page").unlink()  # gone (a build sharing the cache pruned it): rendered again, never a failed build
-    assert buildcache.RenderStore(tmp_path).get("incidents/a.md", key) is None
+    second = RenderedPageStore(tmp_path)
+    assert second.get("incidents/a.md", inputs) == ("<h1>A</h1>", True) and second.key_of("incidents/a.md") == key
+    assert second.get("incidents/a.md", PageInputs(inputs.shared, ("another record", (), ()))) is None  # other inputs: rendered again
+    assert second.get("incidents/b.md", inputs) is None  # another page with the same inputs: its own key
+    (tmp_path / f"{key}.page").unlink()  # gone (a build sharing the cache pruned it): rendered again, never a failed build
+    assert RenderedPageStore(tmp_path).get("incidents/a.md", inputs) is None
 
 
 def test_in_a_git_repository_a_second_build_reuses_every_page(project: Path) -> None:
@@ -519,7 +538,7 @@ def test_a_promise_whose_due_date_moved_since_it_was_published_is_another_input(
     from datetime import date
 
     from tests.render.conftest import FIXTURES
-    from trustpages.buildcache import _fingerprint
+    from trustpages.buildcache.keys import fingerprint as _fingerprint
     from trustpages.records import Milestone
     from trustpages.validate import validate
 
@@ -534,7 +553,8 @@ def test_a_promise_whose_due_date_moved_since_it_was_published_is_another_input(
 def test_what_the_code_alone_makes_is_kept_while_the_code_is_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import date
 
-    from trustpages import buildcache
+    from trustpages.buildcache import keys
+    from trustpages.buildcache.rendered import RenderedPageStore
 
     made: list[str] = []
 
@@ -546,24 +566,24 @@ def test_what_the_code_alone_makes_is_kept_while_the_code_is_the_same(tmp_path: 
         made.append("day")
         return date(2026, 12, 1)
 
-    store = buildcache.RenderStore(tmp_path)
+    store = RenderedPageStore(tmp_path)
     assert store.remember("schema", schema) == schema() and store.remember("day", day) == date(2026, 12, 1)
     store.prune()
     made.clear()
-    again = buildcache.RenderStore(tmp_path)
+    again = RenderedPageStore(tmp_path)
     assert again.remember("schema", schema) == {"type": "object", "required": ["id"], "maximum": 1.5}
     assert again.remember("day", day) == date(2026, 12, 1)  # JSON would give it back as text: made again
     assert made == ["day"]
     again.prune()
-    monkeypatch.setattr(buildcache, "code_key", lambda: "other code")
-    assert buildcache.RenderStore(tmp_path).remember("schema", schema) == schema() and made == ["day", "schema", "schema"]
+    monkeypatch.setattr(keys, "code_key", lambda: "other code")
+    assert RenderedPageStore(tmp_path).remember("schema", schema) == schema() and made == ["day", "schema", "schema"]
 
 
 def test_open_data_kept_item_by_item_is_the_same_bytes_and_follows_each_record(tmp_path: Path) -> None:
     from datetime import date
 
     from tests.render.conftest import FIXTURES
-    from trustpages import buildcache
+    from trustpages.buildcache.rendered import RenderedPageStore
     from trustpages.opendata import v1
     from trustpages.status import service_status
     from trustpages.validate import validate
@@ -573,12 +593,12 @@ def test_open_data_kept_item_by_item_is_the_same_bytes_and_follows_each_record(t
     assert records is not None
     service = service_status(records, as_of)
     cold = v1.files(records, as_of, service)
-    first = buildcache.RenderStore(tmp_path)
+    first = RenderedPageStore(tmp_path)
     assert v1.files(records, as_of, service, kept=first) == cold
     first.prune()
 
     made: list[tuple[object, ...]] = []
-    store = buildcache.RenderStore(tmp_path)
+    store = RenderedPageStore(tmp_path)
     fragment = store.fragment
     store.fragment = lambda inputs, make: fragment(inputs, lambda: made.append(inputs) or make())  # type: ignore[method-assign]
     assert v1.files(records, as_of, service, kept=store) == cold and made == []  # every item kept
@@ -595,7 +615,7 @@ def test_a_feed_is_made_again_exactly_when_it_changes(tmp_path: Path) -> None:
     from datetime import date
 
     from tests.render.conftest import FIXTURES
-    from trustpages import buildcache
+    from trustpages.buildcache.rendered import RenderedPageStore
     from trustpages.opendata import feeds
     from trustpages.strings import Strings
     from trustpages.validate import validate
@@ -606,14 +626,14 @@ def test_a_feed_is_made_again_exactly_when_it_changes(tmp_path: Path) -> None:
     records = dataclasses.replace(loaded, mistakes=())  # no mistake: an empty feed, which says the day it was made
     t = Strings.for_site(records.site.locale)
     before = feeds.files(records, as_of, t)
-    first = buildcache.RenderStore(tmp_path)
+    first = RenderedPageStore(tmp_path)
     assert feeds.files(records, as_of, t, first) == before
     first.prune()
 
     def made_again(edited: Any, day: date) -> tuple[set[str], set[str]]:
         """The feeds made again, and those whose bytes changed."""
         made: set[str] = set()
-        store = buildcache.RenderStore(tmp_path)
+        store = RenderedPageStore(tmp_path)
         fragment = store.fragment
         store.fragment = lambda inputs, make: fragment(inputs, lambda: made.add(inputs[0]) or make())  # type: ignore[method-assign]
         after = feeds.files(edited, day, t, store)
@@ -631,7 +651,7 @@ def test_another_time_zone_database_is_other_code(tmp_path: Path, monkeypatch: p
     """Pages show local times: after a tzdata upgrade (new offsets) nothing made with the old database is reused."""
     import zoneinfo
 
-    from trustpages import buildcache
+    from trustpages.buildcache import keys
 
     packaged, unpackaged = tmp_path / "packaged", tmp_path / "unpackaged"
     (packaged / "Europe").mkdir(parents=True)
@@ -642,9 +662,9 @@ def test_another_time_zone_database_is_other_code(tmp_path: Path, monkeypatch: p
     def key(zi_version: str, berlin: bytes) -> str:
         (packaged / "tzdata.zi").write_text(f"# version {zi_version}\n", encoding="utf-8")
         (unpackaged / "Europe" / "Berlin").write_bytes(berlin)
-        buildcache.code_key.cache_clear()
-        buildcache.time_zones_key.cache_clear()
-        return buildcache.code_key()
+        keys.code_key.cache_clear()
+        keys.time_zones_key.cache_clear()
+        return keys.code_key()
 
     monkeypatch.setattr(zoneinfo, "TZPATH", (str(packaged), str(unpackaged), str(tmp_path / "missing")))
     try:
@@ -653,19 +673,19 @@ def test_another_time_zone_database_is_other_code(tmp_path: Path, monkeypatch: p
         assert key("2026a", b"TZif2 old offsets") != first  # a packaged database: its version line
         assert key("2025b", b"TZif2 new offsets") != first  # one without: its files
     finally:
-        buildcache.code_key.cache_clear()
-        buildcache.time_zones_key.cache_clear()
+        keys.code_key.cache_clear()
+        keys.time_zones_key.cache_clear()
 
 
 def test_an_upgrade_of_a_library_trustpages_renders_with_is_other_code(monkeypatch: pytest.MonkeyPatch) -> None:
     # Markdown or the HTML cleaner may write a record's text differently: nothing they made before is reused.
-    from trustpages import buildcache
+    from trustpages.buildcache import keys
 
-    before = buildcache.code_key()
-    version = buildcache._version
-    monkeypatch.setattr(buildcache, "_version", lambda name: "99.0" if name == "nh3" else version(name))
-    buildcache.code_key.cache_clear()
+    before = keys.code_key()
+    version = keys._version
+    monkeypatch.setattr(keys, "_version", lambda name: "99.0" if name == "nh3" else version(name))
+    keys.code_key.cache_clear()
     try:
-        assert buildcache.code_key() != before
+        assert keys.code_key() != before
     finally:
-        buildcache.code_key.cache_clear()
+        keys.code_key.cache_clear()

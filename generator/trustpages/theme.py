@@ -7,7 +7,6 @@ German site never has an English toggle and the header never names another compa
 
 from __future__ import annotations
 
-import json
 import os
 import posixpath
 from collections.abc import Iterable
@@ -17,6 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import escape
 
+from trustpages.buildcache.keys import shared_part_key
 from trustpages.records import Site
 from trustpages.render.environment import Strings, builtin_templates, template_cache
 
@@ -128,7 +128,7 @@ class SharedParts:
         toc = _toc_signature(page.toc) if part == "site_nav" else None
         # Links are made relative to the page's address: pages in the same folder share them.
         folder = posixpath.dirname(str(page.url).rstrip("/"))
-        return json.dumps([part, base_url, folder, hide, toc], default=str)
+        return shared_part_key(part, base_url, folder, hide, toc)
 
     def get(self, key: str | None) -> Any:
         return self.parts.get(key) if key is not None else None

@@ -63,7 +63,7 @@ def test_the_plugin_keeps_its_cache_across_serve_rebuilds_only(tmp_path: Path) -
 
     config.plugins.on_startup(command="serve", dirty=False)
     config.plugins.on_config(config)
-    assert plugin.cache.rendered == RECORD_PAGES
+    assert plugin.memory.rendered == RECORD_PAGES
     path = content / "incidents" / "2026-03-04-login-failures.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("impact: major", "impact: minor"), encoding="utf-8")
     parses: list[bytes] = []
@@ -71,13 +71,13 @@ def test_the_plugin_keeps_its_cache_across_serve_rebuilds_only(tmp_path: Path) -
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(yamlsource, "parse", lambda raw: parses.append(raw) or real_parse(raw))
         config.plugins.on_config(config)  # what `mkdocs serve` does after a save
-    assert plugin.cache.rendered == 2  # the incident, and the mistake page that shows it
+    assert plugin.memory.rendered == 2  # the incident, and the mistake page that shows it
     records = {file.read_bytes() for file in content.rglob("*.yml")}
     assert [raw for raw in parses if raw in records] == [path.read_bytes()]  # the others were parsed before
     assert len(plugin.parsed) == sum(1 for _ in content.rglob("*.yml"))  # the old version is forgotten
 
     config.plugins.on_startup(command="build", dirty=False)
-    assert plugin.cache is None  # one build reuses nothing: no need to hold every record
+    assert plugin.memory is None  # one build reuses nothing: no need to hold every record
 
 
 def test_a_dirty_serve_rebuild_writes_only_pages_whose_markdown_changed(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import jinja2
 import pytest
 from jinja2 import Environment
 
-from trustpages import buildcache
+from trustpages.buildcache import keys
 from trustpages.render import environment
 from trustpages.render.environment import TEMPLATE_CACHE_FOLDER, make_environment
 
@@ -82,7 +82,7 @@ def test_new_code_of_trustpages_compiles_again(templates: Path, monkeypatch: pyt
         "compile",
         lambda self, source, name=None, *args, **kwargs: compiled.append(name) or real(self, source, name, *args, **kwargs),
     )
-    monkeypatch.setattr(buildcache, "code_key", lambda: "another version of trustpages")
+    monkeypatch.setattr(keys, "code_key", lambda: "another version of trustpages")
     assert render(templates) == "Hello Ada\n"
     assert compiled == ["greeting.md.j2"]
 

@@ -1,7 +1,7 @@
 """What a build cache keeps for the open data between builds.
 
 This one keeps nothing: everything is made afresh (a one-off build, or a preview, where making
-costs less than comparing). `buildcache.RenderStore` keeps both kinds between builds.
+costs less than comparing). `buildcache.rendered.RenderedPageStore` keeps both kinds between builds.
 """
 
 from __future__ import annotations

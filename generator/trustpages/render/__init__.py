@@ -15,6 +15,7 @@ from jinja2 import Environment
 from markupsafe import escape
 
 from trustpages import kinds, maintenance, metrics, opendata, surveys, timeline, timeliness
+from trustpages.buildcache.keys import PageInputs
 from trustpages.corrected import as_first_made, corrections_shown, due_move, label
 from trustpages.history import History
 from trustpages.measured import measured
@@ -77,15 +78,15 @@ class PageCache(Keeper):
     """
 
     def __init__(self) -> None:
-        self.pages: dict[str, tuple[tuple[Any, ...], tuple[str, bool]]] = {}  # path -> (inputs, (source, is HTML))
+        self.pages: dict[str, tuple[PageInputs, tuple[str, bool]]] = {}  # path -> (inputs, (source, is HTML))
         self.rendered = 0  # record pages rendered (not reused) by the last render_site
 
-    def get(self, path: str, key: tuple[Any, ...]) -> tuple[str, bool] | None:
+    def get(self, path: str, inputs: PageInputs) -> tuple[str, bool] | None:
         cached = self.pages.get(path)
-        return cached[1] if cached is not None and cached[0] == key else None
+        return cached[1] if cached is not None and cached[0] == inputs else None
 
-    def put(self, path: str, key: tuple[Any, ...], page: tuple[str, bool]) -> None:
-        self.pages[path] = (key, page)
+    def put(self, path: str, inputs: PageInputs, page: tuple[str, bool]) -> None:
+        self.pages[path] = (inputs, page)
 
 
 def render_site(
@@ -149,10 +150,10 @@ def render_site(
         if template.endswith(HTML_SUFFIX):
             html.add(path)
 
-    fingerprint: tuple[Any, ...] = ()  # what every record page depends on; read only when there is a cache
+    shared: tuple[Any, ...] = ()  # what every record page shows; read only when there is a cache
     if cache is not None:
         cache.rendered = 0
-        fingerprint = (
+        shared = (
             _templates_fingerprint(templates),
             as_of,
             records.site,
@@ -165,11 +166,11 @@ def render_site(
         if cache is None:
             page(path, template, **extra)
             return
-        key = (fingerprint, *inputs)
-        reused = cache.get(path, key)
+        made_from = PageInputs(shared, inputs)
+        reused = cache.get(path, made_from)
         if reused is None:
             page(path, template, **extra)
-            cache.put(path, key, (pages[path], path in html))
+            cache.put(path, made_from, (pages[path], path in html))
             cache.rendered += 1
         else:
             pages[path], is_html = reused

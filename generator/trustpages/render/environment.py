@@ -22,6 +22,7 @@ from jinja2.runtime import Macro
 from markupsafe import Markup, escape
 
 from trustpages import localformat, prose
+from trustpages.buildcache import keys
 from trustpages.render import changes
 from trustpages.render.htmlpage import HTML_SUFFIX, MARKDOWN_SUFFIX
 from trustpages.strings import Strings, builtin_templates
@@ -134,8 +135,6 @@ def compiled_by(env: Environment, name: str) -> str:
     The settings are every argument of Jinja's Environment but those in _NOT_COMPILED, so one a
     later Jinja adds is part of the key too; autoescape as it is for this template.
     """
-    from trustpages.buildcache import code_key  # here: the build cache imports the renderer, which imports this module
-
     settings = []
     for argument in _compiling_arguments():
         value = getattr(env, _ATTRIBUTE.get(argument, argument), None)
@@ -144,7 +143,7 @@ def compiled_by(env: Environment, name: str) -> str:
         elif argument == "extensions":
             value = sorted(value or ())
         settings.append(f"{argument}={_setting(value)}")
-    return f"{code_key()} {_setting(type(env))} {' '.join(settings)}"  # code_key holds Jinja's version
+    return f"{keys.code_key()} {_setting(type(env))} {' '.join(settings)}"  # code_key holds Jinja's version
 
 
 @functools.cache
