@@ -36,8 +36,8 @@ import sites  # first: it sets NO_MKDOCS_2_WARNING before anything imports Mater
 import yaml
 from synth import AS_OF, synthesise
 
+from trustpages.pipeline import make_site
 from trustpages.records import RecordSet
-from trustpages.render import render_site
 from trustpages.validate import validate
 
 RESULTS = Path(__file__).parent / "results" / "build.json"
@@ -47,7 +47,7 @@ CPU_METHOD = (
 )
 MEMORY_METHOD = "peak RSS (VmHWM) of the fresh process that prepared the stage's input and ran it once; includes the interpreter and imports; the most of the rounds"
 RATIO_METHOD = "median over the rounds of the two stages' CPU seconds in the same round (paired, as each round runs every stage in turn)"
-GENERATE_SCOPE = "render_site(records, as_of, history=None): every page and asset, without the git history pass"
+GENERATE_SCOPE = "make_site(records, as_of): every page and asset (numbers, pages, open data), without the git history pass"
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ def validated(workspace: sites.Sites) -> RecordSet:
 
 def generate(records: RecordSet) -> object:
     """The generator alone: records to pages and assets, no history (see GENERATE_SCOPE)."""
-    return render_site(records, AS_OF, history=None)
+    return make_site(records, AS_OF)
 
 
 FLOOR = Stage("floor", floor)

@@ -584,31 +584,31 @@ def test_open_data_kept_item_by_item_is_the_same_bytes_and_follows_each_record(t
 
     from tests.render.conftest import FIXTURES
     from trustpages.buildcache.rendered import RenderedPageStore
+    from trustpages.numbers import Numbers
     from trustpages.opendata import v1
-    from trustpages.status import service_status
     from trustpages.validate import validate
 
     as_of = date(2026, 11, 23)
     records = validate(FIXTURES / "small-site", as_of).records
     assert records is not None
-    service = service_status(records, as_of)
-    cold = v1.files(records, as_of, service)
+    numbers = Numbers.of(records, as_of)
+    cold = v1.files(numbers)
     first = RenderedPageStore(tmp_path)
-    assert v1.files(records, as_of, service, kept=first) == cold
+    assert v1.files(numbers, kept=first) == cold
     first.prune()
 
     made: list[tuple[object, ...]] = []
     store = RenderedPageStore(tmp_path)
     fragment = store.fragment
     store.fragment = lambda inputs, make: fragment(inputs, lambda: made.append(inputs) or make())  # type: ignore[method-assign]
-    assert v1.files(records, as_of, service, kept=store) == cold and made == []  # every item kept
+    assert v1.files(numbers, kept=store) == cold and made == []  # every item kept
 
     incident = records.incidents[0]
     changed = incident.model_copy(update={"title": "Another title"})
     edited = dataclasses.replace(records, incidents=(changed, *records.incidents[1:]))
-    out = v1.files(edited, as_of, service, kept=store)
+    out = v1.files(Numbers.of(edited, as_of), kept=store)
     assert [inputs[-1] for inputs in made] == [changed]  # that incident's item only
-    assert b"Another title" in out["api/v1/incidents.json"] and out == v1.files(edited, as_of, service)
+    assert b"Another title" in out["api/v1/incidents.json"] and out == v1.files(Numbers.of(edited, as_of))
 
 
 def test_a_feed_is_made_again_exactly_when_it_changes(tmp_path: Path) -> None:

@@ -10,8 +10,8 @@ import pytest
 
 import trustpages.validate as validate_module
 from tests.conftest import AS_OF, Content
-from trustpages import render
 from trustpages.collector import OLDEST, YOUNG, fewer_collections
+from trustpages.pipeline import make_site
 from trustpages.validate import validate
 
 
@@ -44,7 +44,7 @@ def test_a_host_that_collects_even_less_often_keeps_its_setting() -> None:
 
 
 def test_the_adapters_raise_the_thresholds_and_the_core_leaves_them(content: Content, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI and the plugin set the collector for their run; validate and render_site, as library calls, leave it alone."""
+    """The CLI and the plugin set the collector for their run; validate and make_site, as library calls, leave it alone."""
     seen: list[tuple[str, tuple[int, int, int]]] = []
 
     def noting(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
@@ -59,7 +59,7 @@ def test_the_adapters_raise_the_thresholds_and_the_core_leaves_them(content: Con
     folder = content()
     records = validate(folder, AS_OF).records
     assert records is not None
-    render.render_site(records, AS_OF)
+    make_site(records, AS_OF)
     assert seen == [("load", (700, 10, 10))]  # a library call: the host's setting stands
 
     from trustpages.cli import main

@@ -15,7 +15,7 @@ from tests.render.conftest import AS_OF, Build, mkdocs_build, write_config
 from trustpages import history as hist
 from trustpages.fielddiff import FieldChange, diff, show
 from trustpages.history import History, record_history
-from trustpages.render import render_site
+from trustpages.pipeline import make_site
 from trustpages.render.htmlpage import text_of
 from trustpages.validate import validate
 
@@ -193,7 +193,7 @@ def test_a_large_change_lists_some_fields_and_counts_the_rest(repo: Repo) -> Non
 def render(content: Path, history: History | None) -> dict[str, str]:
     result = validate(content, date.fromisoformat(AS_OF))
     assert result.records is not None and not result.errors
-    return render_site(result.records, date.fromisoformat(AS_OF), history=history).pages
+    return make_site(result.records, date.fromisoformat(AS_OF), history=history).pages
 
 
 def test_a_record_page_lists_each_commit_with_its_changed_fields(repo: Repo) -> None:

@@ -16,8 +16,8 @@ from trustpages import fieldref, kinds, schema
 from trustpages.kinds import Facts, Kind, KindError, Section
 from trustpages.nav import default_nav
 from trustpages.opendata.v1 import schema_path
+from trustpages.pipeline import make_site
 from trustpages.records.common import Record, Text
-from trustpages.render import render_site
 from trustpages.validate import validate
 
 AS_OF = date(2026, 11, 23)
@@ -76,7 +76,7 @@ def test_registering_a_kind_gives_it_everything(site: tuple[Path, Path], monkeyp
         # the plain-language check reads its prose field
         assert any(p.file == "content/awards/friendliest-support.yml" and '"utilize" is jargon' in p.message for p in result.warnings)
 
-        output = render_site(result.records, AS_OF, templates)
+        output = make_site(result.records, AS_OF, templates)
         assert output.pages["awards/friendliest-support.md"] == "# We utilize the friendliest support team\n"
         assert "[We utilize the friendliest support team](friendliest-support.md)" in output.pages["awards/index.md"]
         published = json.loads(output.assets["api/v1/awards.json"])
@@ -113,7 +113,7 @@ def test_a_page_template_that_is_missing_stops_the_render(site: tuple[Path, Path
         records = validate(content, AS_OF).records
         assert records is not None
         with pytest.raises(TemplateNotFound, match=r"award\.html\.j2 \(or award\.md\.j2\)"):
-            render_site(records, AS_OF, templates)
+            make_site(records, AS_OF, templates)
 
 
 def test_the_built_in_kinds_in_the_order_the_site_lists_them() -> None:

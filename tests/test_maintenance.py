@@ -152,9 +152,9 @@ def test_unannounced_impact_is_for_maintenance_only(content: Content, tmp_path: 
 
 
 def test_an_overran_window_is_said_in_words_on_its_page() -> None:
-    from trustpages.render import render_site
+    from trustpages.pipeline import make_site
 
     planned = maintenance("2026-11-10T09:00:00Z", started=None, resolved=None)
-    page = render_site(RecordSet(site=site(), incidents=(planned,)), AS_OF).pages[f"incidents/{planned.id}.md"]
+    page = make_site(RecordSet(site=site(), incidents=(planned,)), AS_OF).pages[f"incidents/{planned.id}.md"]
     overran_line = next(line for line in page.splitlines() if "Overran" in line)
     assert "&lt;time" not in overran_line and "the planned window ended 20 November 2026, 18:00 UTC" in overran_line

@@ -65,12 +65,12 @@ def test_every_measure_the_model_names_is_implemented() -> None:
 
 
 def test_pages_say_whether_figures_are_measured_or_reported(content: Content) -> None:
-    from trustpages.render import render_site
+    from trustpages.pipeline import make_site
 
     records = validate(content({STANDING: MEASURED}), date(2026, 7, 1)).records
     assert records is not None
-    page = render_site(records, date(2026, 7, 1)).pages["commitments/reply-within-one-day.md"]
+    page = make_site(records, date(2026, 7, 1)).pages["commitments/reply-within-one-day.md"]
     assert "Measured from our incident records, never typed" in page and "Nothing to measure" in page
     typed = validate(content(), date(2026, 7, 1)).records
     assert typed is not None
-    assert "Reported by us" in render_site(typed, date(2026, 7, 1)).pages["commitments/reply-within-one-day.md"]
+    assert "Reported by us" in make_site(typed, date(2026, 7, 1)).pages["commitments/reply-within-one-day.md"]

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import AS_OF, Content
 from trustpages.cli import main
-from trustpages.render import render_site
+from trustpages.pipeline import make_site
 from trustpages.validate import validate
 
 
@@ -18,11 +18,11 @@ def test_a_replaced_home_page_says_so(content: Content, tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     templates.mkdir()
     (templates / "home.html.j2").write_text("---\ntitle: Home\n---\n<h1>We keep 100 % of our promises</h1>\n")
-    pages = render_site(records, AS_OF, templates).pages
+    pages = make_site(records, AS_OF, templates).pages
     assert "this page&#39;s layout is our own (templates/home.html.j2)" in pages["index.md"]
     assert 'href="api/v1/summary.json"' in pages["index.md"]
     assert "tp-replaced" not in pages["mistakes/index.md"]  # only pages that show numbers, and only when replaced
-    assert "tp-replaced" not in render_site(records, AS_OF).pages["index.md"]
+    assert "tp-replaced" not in make_site(records, AS_OF).pages["index.md"]
 
 
 def test_check_names_each_replaced_number_page(content: Content, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from tests.gitrepo import REPO, make_repo
 from tests.render.conftest import AS_OF
 from trustpages.history import record_history
-from trustpages.render import render_site
+from trustpages.pipeline import make_site
 from trustpages.validate import validate
 
 
@@ -35,10 +35,10 @@ def test_the_pages_whose_numbers_need_history_say_it_is_missing(tmp_path: Path) 
 
     records = validate(clone / "content", date.fromisoformat(AS_OF)).records
     assert records is not None
-    pages = render_site(records, date.fromisoformat(AS_OF), history=history).pages
+    pages = make_site(records, date.fromisoformat(AS_OF), history=history).pages
     for page in ("index.md", "metrics.md", "commitments/index.md"):
         assert "built without the full history of our records" in pages[page], page
-    full = render_site(records, date.fromisoformat(AS_OF), history=record_history(tmp_path / "origin" / "content")).pages
+    full = make_site(records, date.fromisoformat(AS_OF), history=record_history(tmp_path / "origin" / "content")).pages
     assert "built without the full history" not in full["index.md"]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -59,3 +60,16 @@ def test_every_sentence_renders_with_its_placeholders(locale: str) -> None:
         assert all(f"<{name}>" in said for name in names), key
         rendered += 1
     assert rendered > 300
+
+
+def test_strings_are_read_once_for_the_same_files_and_again_when_one_changes(tmp_path: Path) -> None:
+    own = tmp_path / "strings" / "en.yml"
+    own.parent.mkdir()
+    own.write_text('none_yet: "nothing so far"\n', encoding="utf-8")
+    first = Strings.for_site("en", tmp_path)
+    assert Strings.for_site("en", tmp_path) is first  # pages, open data, navigation and theme share one
+    assert first("none_yet") == "nothing so far" and Strings.for_site("en") is not first
+    own.write_text('none_yet: "none at all"\n', encoding="utf-8")  # saved during a preview
+    assert Strings.for_site("en", tmp_path)("none_yet") == "none at all"
+    own.write_text('none_yet: "nothing so far"\n', encoding="utf-8")
+    assert Strings.for_site("en", tmp_path) is first

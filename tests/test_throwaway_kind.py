@@ -25,7 +25,8 @@ from tests.conftest import FIXTURES, REPO
 from trustpages import kinds, schema
 from trustpages.nav import default_nav
 from trustpages.opendata.v1 import schema_path
-from trustpages.render import LISTING_SIZE, render_site
+from trustpages.pipeline import make_site
+from trustpages.render import LISTING_SIZE
 from trustpages.strings import Strings
 from trustpages.validate import validate
 
@@ -193,7 +194,7 @@ def test_a_throwaway_kind_gets_every_output(project: tuple[Path, Path, list[Path
     result = validate(content, AS_OF)
     assert result.records is not None and not result.errors, result.problems
     assert len(kinds.kind("advisory").of(result.records)) == COUNT
-    output = render_site(result.records, AS_OF, templates)
+    output = make_site(result.records, AS_OF, templates)
     pages, assets = output.pages, output.assets
 
     # a page each, and the section page: the first 25, then a link to the full list

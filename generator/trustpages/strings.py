@@ -18,8 +18,11 @@ from typing import Any
 from trustpages import yamlsource
 from trustpages.problems import Problem, display_path
 
-# Strings files as parsed, by their bytes: a build loads them several times (pages, feeds, checks).
+# Strings files as parsed, by their bytes, and the strings merged from them, by the files' text: a build asks for
+# its strings from the pages, the open data, the navigation and the theme, and reads them once (a file edited
+# during a preview is new text, so new strings).
 _PARSED: dict[bytes, yamlsource.Document] = {}
+_MERGED: dict[tuple[str, ...], Strings] = {}
 
 
 def builtin_templates() -> Path:
@@ -38,15 +41,16 @@ class Strings:
     @classmethod
     def load(cls, locale: str, folders: Sequence[Path]) -> Strings:
         """The strings of `locale` from each folder's strings/<locale>.yml, the first folder overriding the later ones."""
-        table: dict[str, Any] = {}
-        for folder in reversed(folders):  # built-in first, then the site's own overrides
-            path = folder / "strings" / f"{locale}.yml"
-            if path.is_file():
-                if len(_PARSED) > 16:  # a preview whose strings are being edited
-                    _PARSED.clear()
-                # YAML 1.2: `on:` stays a key. A copy: merging the site's own strings must not change the parsed file.
-                _merge(table, copy.deepcopy(yamlsource.read(path, _PARSED).value))
-        return cls(table)
+        if len(_PARSED) > 16:  # a preview whose strings are being edited
+            _PARSED.clear()
+            _MERGED.clear()
+        paths = (folder / "strings" / f"{locale}.yml" for folder in reversed(folders))  # built-in first, then the site's own
+        documents = tuple(yamlsource.read(path, _PARSED) for path in paths if path.is_file())
+        key = tuple(document.text for document in documents)
+        found = _MERGED.get(key)
+        if found is None:
+            found = _MERGED[key] = cls(_merged(documents))
+        return found
 
     @classmethod
     def for_site(cls, locale: str, templates: Path | None = None) -> Strings:
@@ -85,6 +89,15 @@ class Strings:
         if not isinstance(node, Mapping | list):
             raise TypeError(f"UI string {key!r} is a sentence, not a table: call Strings")
         return node
+
+
+def _merged(documents: Sequence[yamlsource.Document]) -> dict[str, Any]:
+    """One table of strings from parsed strings files, each later one overriding the earlier ones key by key."""
+    table: dict[str, Any] = {}
+    for document in documents:
+        # YAML 1.2: `on:` stays a key. A copy: merging the site's own strings must not change the parsed file.
+        _merge(table, copy.deepcopy(document.value))
+    return table
 
 
 def _merge(into: dict[str, Any], extra: dict[str, Any]) -> None:

@@ -81,11 +81,9 @@ def test_every_build_says_which_commit_it_was_built_from(repo: Repo) -> None:
     from datetime import date
 
     from trustpages.history import record_history
-    from trustpages.render import render_site
+    from trustpages.pipeline import make_site
 
     records = validate(repo.content, date.fromisoformat(AS_OF)).records
     assert records is not None
-    summary = json.loads(
-        render_site(records, date.fromisoformat(AS_OF), history=record_history(repo.content)).assets["api/v1/summary.json"]
-    )
+    summary = json.loads(make_site(records, date.fromisoformat(AS_OF), history=record_history(repo.content)).assets["api/v1/summary.json"])
     assert summary["source_commit"] == repo.git("rev-parse", "HEAD").strip()

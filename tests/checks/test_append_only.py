@@ -316,12 +316,12 @@ def _render(repo: Repo) -> dict[str, str]:
     from datetime import date
 
     from trustpages.history import record_history
-    from trustpages.render import render_site
+    from trustpages.pipeline import make_site
     from trustpages.validate import validate
 
     result = validate(repo.content, date.fromisoformat(AS_OF))
     assert result.records is not None and not result.errors, result.problems
-    output = render_site(result.records, date.fromisoformat(AS_OF), history=record_history(repo.content))
+    output = make_site(result.records, date.fromisoformat(AS_OF), history=record_history(repo.content))
     return {**output.pages, **{path: data.decode("utf-8") for path, data in output.assets.items() if path.endswith((".json", ".xml"))}}
 
 

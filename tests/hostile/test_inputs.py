@@ -16,8 +16,8 @@ from tests.gitrepo import Repo
 from trustpages.cli import main
 from trustpages.history import record_history
 from trustpages.loader import load
+from trustpages.pipeline import make_site
 from trustpages.records import Mistake
-from trustpages.render import render_site
 from trustpages.sections import record_sections, reserved_ids
 
 CHECK = ["check", "content", "--strict", "--as-of", AS_OF.isoformat()]
@@ -89,7 +89,7 @@ def test_every_page_in_a_section_folder_is_a_record_or_reserved(content: Content
         many[f"mistakes/2026-05-02-mistake-{number}.yml"] = VALID[MISTAKE].replace("related: [2026-03-04-login-failures]\n", "")
     loaded = load(content(many))
     assert loaded.records is not None and loaded.problems == []
-    output = render_site(loaded.records, AS_OF)
+    output = make_site(loaded.records, AS_OF)
     ids = {r.id for r in (*loaded.records.commitments, *loaded.records.incidents, *loaded.records.mistakes)}
     seen: set[str] = set()
     for path in (*output.pages, *output.assets):

@@ -22,10 +22,12 @@ from tests.conftest import INCIDENT, REPO, Content, human, replaced
 from tests.opendata.conftest import Published, small  # noqa: F401 - the fixture
 from trustpages import opendata, prose
 from trustpages.checks import language
-from trustpages.opendata import badges, plaintext, v1
+from trustpages.numbers import Numbers
+from trustpages.opendata import badges, plaintext
+from trustpages.pipeline import make_site
 from trustpages.prose import bounded
 from trustpages.records import RecordSet
-from trustpages.render import charts, render_site
+from trustpages.render import charts
 from trustpages.validate import validate
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -218,7 +220,7 @@ def test_security_txt_never_gains_a_line_from_a_field(small: Published) -> None:
         email="security@example.com\nContact: mailto:email@evil.example",
         policy="https://example.com/security\u2028Contact: mailto:policy@evil.example",
     )
-    text = opendata.publish(records, small.as_of, small.t)[".well-known/security.txt"].decode()
+    text = opendata.publish(Numbers.of(records, small.as_of), small.t)[".well-known/security.txt"].decode()
     assert text == (
         "# Where to report a security problem to Example Co Contact: mailto:name@evil.example.\n"
         "Contact: mailto:security@example.com%0AContact:%20mailto:email@evil.example\n"
@@ -235,7 +237,7 @@ def test_calendar_escapes_every_line_break_and_drops_control_characters(small: P
     first = records.commitments[0]
     title = "Certificates\r\nDTSTART:19700101\x0brenew\x00 \u2028themselves\x1b"
     records = replace(records, commitments=(first.model_copy(update={"title": title}), *records.commitments[1:]))
-    raw = opendata.publish(records, small.as_of, small.t)["calendar.ics"]
+    raw = opendata.publish(Numbers.of(records, small.as_of), small.t)["calendar.ics"]
     lines = raw.split(b"\r\n")
     assert lines[-1] == b"" and not any(c in line for line in lines for c in (b"\n", b"\r", b"\x0b", b"\x00", b"\x1b"))
     unfolded = raw.decode().replace("\r\n ", "")
@@ -249,7 +251,7 @@ def test_calendar_escapes_every_line_break_and_drops_control_characters(small: P
 
 def test_atom_ids_and_addresses_hold_no_whitespace(small: Published) -> None:
     records = hostile_site(small, url="https://trust.example.com\n/x y")
-    feed = ET.fromstring(opendata.publish(records, small.as_of, small.t)["feeds/all.xml"])
+    feed = ET.fromstring(opendata.publish(Numbers.of(records, small.as_of), small.t)["feeds/all.xml"])
     ids = [element.text or "" for element in feed.iter(f"{ATOM}id")]
     assert ids[0] == "https://trust.example.com%0A/x%20y/feeds/all.xml"
     assert len(ids) == 1 + 14  # the feed's, and each of its 14 entries'
@@ -265,7 +267,7 @@ def test_csv_cells_a_spreadsheet_would_run_start_with_a_quote(small: Published) 
     first = small.records.commitments[0]
     changed = [first.model_copy(update={"id": f"formula-{n}", "title": formula, "owner": formula}) for n, formula in enumerate(FORMULAS)]
     records = replace(small.records, commitments=(*changed, *small.records.commitments[1:]))
-    table = opendata.publish(records, small.as_of, small.t)["api/v1/commitments.csv"].decode()
+    table = opendata.publish(Numbers.of(records, small.as_of), small.t)["api/v1/commitments.csv"].decode()
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(table, newline=""))}
     for n, formula in enumerate(FORMULAS):
         assert (rows[f"formula-{n}"]["title"], rows[f"formula-{n}"]["owner"]) == ("'" + formula, "'" + formula)
@@ -273,7 +275,7 @@ def test_csv_cells_a_spreadsheet_would_run_start_with_a_quote(small: Published) 
 
 
 def test_negative_numbers_in_csv_stay_numbers() -> None:
-    assert [v1._cell(value) for value in (-3, -1.5, "-3", ["-a", "b"], True, None)] == ["-3", "-1.5", "'-3", "'-a b", "true", ""]
+    assert [plaintext.csv_cell(value) for value in (-3, -1.5, "-3", ["-a", "b"], True, None)] == ["-3", "-1.5", "'-3", "'-a b", "true", ""]
 
 
 # Any text at all, but lone surrogates (YAML cannot hold them): weighted to line breaks, controls and formula starts.
@@ -294,7 +296,7 @@ def test_whatever_the_fields_say_no_writer_gains_a_line_or_breaks_its_format(
     incident = records.incidents[0].model_copy(update={"title": title})
     commitment = records.commitments[0].model_copy(update={"title": title, "owner": title})
     records = replace(records, incidents=(incident,), commitments=(commitment, *records.commitments[1:]))
-    files = opendata.publish(records, small.as_of, small.t)
+    files = opendata.publish(Numbers.of(records, small.as_of), small.t)
     security = files[".well-known/security.txt"].decode()
     assert [line.split(":")[0] for line in security.splitlines()] == [
         f"# Where to report a security problem to {plaintext.one_line(name)}.".split(":")[0],
@@ -329,7 +331,7 @@ def test_control_characters_in_records_leave_every_atom_feed_valid_xml(small: Pu
     update = incident.updates[0].model_copy(update={"body": f"We are{CONTROLS} looking."})
     incident = incident.model_copy(update={"title": f"Some{CONTROLS} customers", "updates": (update, *incident.updates[1:])})
     records = replace(hostile_site(small, name=f"Example{CONTROLS} Co", description=f"About{CONTROLS} us"), incidents=(incident,))
-    files = opendata.publish(records, small.as_of, small.t)
+    files = opendata.publish(Numbers.of(records, small.as_of), small.t)
     atoms = {path: ET.fromstring(body) for path, body in files.items() if path.endswith(".xml")}
     assert len(atoms) == 7  # all, incidents, commitments, mistakes, two components, the sitemap
     titles = [t.text for t in atoms["feeds/incidents.xml"].iter(f"{ATOM}title")]
@@ -396,7 +398,7 @@ def test_a_metric_named_like_a_section_of_the_metrics_page_gets_its_own_anchor(s
     negative = (series.points[0].model_copy(update={"value": -3}), *series.points[1:])
     clash = series.model_copy(update={"id": "promise-kept-rate", "points": negative})
     records = replace(small.records, metrics=(clash, series))
-    page = render_site(records, small.as_of).pages["metrics.md"]
+    page = make_site(records, small.as_of).pages["metrics.md"]
     html = markdown.markdown(page.split("---\n", 2)[2], extensions=["attr_list", "tables", "toc", "md_in_html"])
     ids = re.findall(r'\bid="([^"]+)"', html)
     assert len(ids) == len(set(ids))

@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import FIXTURES, VALID, write_content
 from tests.render.conftest import small_site  # noqa: F401 - the real mkdocs build, shared with tests/render
 from trustpages import opendata
+from trustpages.numbers import Numbers
 from trustpages.records import RecordSet
 from trustpages.strings import Strings
 from trustpages.validate import validate
@@ -105,7 +106,7 @@ def publish(content: Path, as_of: date) -> Published:
     assert not result.errors, [p.human() for p in result.errors]
     assert result.records is not None
     t = strings(result.records)
-    return Published(result.records, as_of, t, opendata.publish(result.records, as_of, t))
+    return Published(result.records, as_of, t, opendata.publish(Numbers.of(result.records, as_of), t))
 
 
 @pytest.fixture(scope="session")

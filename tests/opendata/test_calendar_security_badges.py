@@ -15,6 +15,7 @@ from icalendar import Calendar
 from tests.conftest import write_content
 from tests.opendata.conftest import FULL, FULL_AS_OF, Published, publish
 from trustpages import opendata
+from trustpages.numbers import Numbers
 from trustpages.opendata import ical
 from trustpages.records import Security
 
@@ -106,7 +107,7 @@ def test_security_txt_follows_rfc_9116(small: Published) -> None:
 def test_security_txt_keeps_a_web_contact_as_it_is(small: Published) -> None:
     assert small.records.contact is not None
     contact = small.records.contact.model_copy(update={"security": Security(email="https://example.com/report")})
-    files = opendata.publish(replace(small.records, contact=contact), small.as_of, small.t)
+    files = opendata.publish(Numbers.of(replace(small.records, contact=contact), small.as_of), small.t)
     assert fields(files[".well-known/security.txt"].decode())["Contact"] == "https://example.com/report"
     assert "Policy" not in fields(files[".well-known/security.txt"].decode())
 

@@ -14,6 +14,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, HttpUrl
 
 from tests.conftest import VALID, write_content
 from tests.opendata.conftest import FULL_AS_OF, Published, publish
+from trustpages.numbers import Numbers
 from trustpages.opendata.feeds import FEED_ENTRIES, JSON_FEED
 
 
@@ -182,7 +183,7 @@ def test_empty_feeds_are_valid_and_dated_by_as_of(tmp_path: Path) -> None:
 def test_feeds_are_reproducible(published: Published, name: str) -> None:
     from trustpages import opendata
 
-    again = opendata.publish(published.records, published.as_of, published.t)
+    again = opendata.publish(Numbers.of(published.records, published.as_of), published.t)
     assert again[f"feeds/{name}.xml"] == published.files[f"feeds/{name}.xml"]
 
 

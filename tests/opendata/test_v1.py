@@ -13,8 +13,10 @@ from jsonschema import Draft202012Validator
 
 from tests.opendata.conftest import Published
 from trustpages import metrics, opendata
+from trustpages.numbers import Numbers
 from trustpages.opendata import models
-from trustpages.render import STYLESHEET, render_site
+from trustpages.pipeline import make_site
+from trustpages.render import STYLESHEET
 
 NAMES = ["summary", "commitments", "incidents", "mistakes", "pricing", "contact", "metrics"]
 
@@ -113,7 +115,7 @@ def test_pricing_keeps_numbers_as_numbers(small: Published) -> None:
 
 def test_missing_singletons_are_null(small: Published) -> None:
     records = replace(small.records, pricing=None, contact=None)
-    files = opendata.publish(records, small.as_of, small.t)
+    files = opendata.publish(Numbers.of(records, small.as_of), small.t)
     assert json.loads(files["api/v1/pricing.json"])["pricing"] is None
     assert json.loads(files["api/v1/contact.json"])["contact"] is None
     assert ".well-known/security.txt" not in files
@@ -157,7 +159,7 @@ def test_output_does_not_depend_on_file_order(full: Published) -> None:
         random.Random(4).shuffle(items)
         items.reverse()
     other = replace(records, commitments=tuple(shuffled[0]), incidents=tuple(shuffled[1]), mistakes=tuple(shuffled[2]))
-    assert opendata.publish(other, full.as_of, full.t) == full.files
+    assert opendata.publish(Numbers.of(other, full.as_of), full.t) == full.files
 
 
 def test_catalogue_lists_exactly_what_is_published(published: Published) -> None:
@@ -167,6 +169,6 @@ def test_catalogue_lists_exactly_what_is_published(published: Published) -> None
 
 
 def test_the_built_site_carries_exactly_the_open_data_publish_makes(published: Published) -> None:
-    # render_site hands publish the service status its pages show; nothing may differ from a fresh one.
-    assets = render_site(published.records, published.as_of).assets
+    # The pipeline hands publish the numbers and events its pages read; nothing may differ from a fresh publish.
+    assets = make_site(published.records, published.as_of).assets
     assert {path: data for path, data in assets.items() if path != STYLESHEET} == published.files

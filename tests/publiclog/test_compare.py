@@ -156,12 +156,12 @@ def test_a_name_that_mixes_scripts_is_an_error(content: Content) -> None:
 def test_every_correction_of_any_file_is_public(content: Content) -> None:
     import json
 
-    from trustpages.render import render_site
+    from trustpages.pipeline import make_site
 
     site = VALID["site.yml"].replace("postmortem_within_days: 7", "postmortem_within_days: 10") + (
         "corrections:\n  - {on: 2026-06-01, field: policies.postmortem_within_days, why: Our reviews take longer than a week.}\n"
     )
-    output = render_site(records(content({"site.yml": site})), AS_OF)
+    output = make_site(records(content({"site.yml": site})), AS_OF)
     page = output.pages["log/index.md"]
     assert "Our rules (site.yml)" in page and "Our reviews take longer than a week." in page
     summary = json.loads(output.assets["api/v1/summary.json"])

@@ -90,7 +90,7 @@ def test_a_promise_already_kept_when_published_is_not_kept_on_time(content: Cont
 
 
 def test_a_postmortem_is_dated_by_the_log_not_by_a_commit(content: Content) -> None:
-    from trustpages.render import render_site
+    from trustpages.pipeline import make_site
 
     incident = "incidents/2026-03-04-login-failures.yml"
     without = VALID[incident].split("postmortem:")[0] if "postmortem:" in VALID[incident] else VALID[incident]
@@ -99,5 +99,5 @@ def test_a_postmortem_is_dated_by_the_log_not_by_a_commit(content: Content) -> N
     records = load(content({incident: without + "postmortem: We renewed certificates by hand and missed one.\n"}))
     extend(log, records, "2026-04-01T09:00:00Z", "b" * 40)  # 28 days after it was resolved, whatever git says
     assert ("incident", "2026-03-04-login-failures", "postmortem@present") in publication_times(log)
-    page = render_site(records, date(2026, 7, 20), log=log).pages["incidents/2026-03-04-login-failures.md"]
+    page = make_site(records, date(2026, 7, 20), log=log).pages["incidents/2026-03-04-login-failures.md"]
     assert "1 April 2026" in page and "28 days" in page

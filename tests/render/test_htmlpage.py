@@ -9,7 +9,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from trustpages.render import htmlpage, render_site
+from trustpages.pipeline import make_site
+from trustpages.render import htmlpage
 from trustpages.render.cards import TableCards
 from trustpages.validate import validate
 
@@ -83,13 +84,13 @@ def test_an_html_page_written_for_a_markdown_builder_keeps_its_headings_and_html
 def test_pages_are_html_unless_a_site_overrides_one_with_a_markdown_template(tmp_path: Path) -> None:
     records = validate(REPO / "content", date(2026, 11, 23), advice=False).records
     assert records is not None
-    built_in = render_site(records, date(2026, 11, 23))
+    built_in = make_site(records, date(2026, 11, 23))
     assert built_in.html == set(built_in.pages)  # every built-in template is HTML
     (tmp_path / "mistake.md.j2").write_text(
         '{% from "_macros.md.j2" import get_updates with context %}\n# {{ mistake.title|text }}\n\n{{ status_badge("kept") }}\n',
         encoding="utf-8",
     )
-    own = render_site(records, date(2026, 11, 23), tmp_path)
+    own = make_site(records, date(2026, 11, 23), tmp_path)
     mistakes = {path for path in own.pages if path.startswith("mistakes/") and path != "mistakes/index.md"}
     assert mistakes and not mistakes & own.html and own.html == set(own.pages) - mistakes
     assert all(own.pages[path].startswith("# ") for path in mistakes)

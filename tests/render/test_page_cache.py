@@ -10,7 +10,8 @@ import pytest
 
 from tests.render.conftest import FIXTURES
 from trustpages import yamlsource
-from trustpages.render import PageCache, render_site
+from trustpages.pipeline import make_site
+from trustpages.render import PageCache
 from trustpages.validate import validate
 
 AS_OF = date(2026, 11, 23)
@@ -20,7 +21,7 @@ RECORD_PAGES = 5  # 3 commitments, 1 incident, 1 mistake in the small-site fixtu
 def render(content: Path, cache: PageCache) -> dict[str, str]:
     result = validate(content, AS_OF)
     assert result.records is not None and not result.errors
-    return render_site(result.records, AS_OF, cache=cache).pages
+    return make_site(result.records, AS_OF, cache=cache).pages
 
 
 def test_unchanged_records_are_reused_and_edits_re_render_exactly_their_pages(tmp_path: Path) -> None:
@@ -40,14 +41,14 @@ def test_unchanged_records_are_reused_and_edits_re_render_exactly_their_pages(tm
     assert cache.rendered == 2
     assert "Export everything" in second["commitments/export-all-data.md"]
     assert "Export everything" in second["mistakes/2026-05-02-double-charged.md"]
-    assert second == render_site(validate(content, AS_OF).records, AS_OF).pages  # same as without a cache
+    assert second == make_site(validate(content, AS_OF).records, AS_OF).pages  # same as without a cache
 
 
 def test_a_new_as_of_renders_every_record_page_again(tmp_path: Path) -> None:
     cache = PageCache()
     render(FIXTURES / "small-site", cache)
     result = validate(FIXTURES / "small-site", date(2026, 12, 1))
-    render_site(result.records, date(2026, 12, 1), cache=cache)
+    make_site(result.records, date(2026, 12, 1), cache=cache)
     assert cache.rendered == RECORD_PAGES
 
 
@@ -132,4 +133,4 @@ def test_a_long_list_renders_again_only_the_page_that_shows_a_changed_record(tmp
     second = render(content, cache)
     assert cache.rendered == 2  # the incident's page, and the one listing page its row is on
     assert [path for path in listings if second[path] != first[path]] == [p for p in listings if "Incident seven" in second[p]]
-    assert second == render_site(validate(content, AS_OF).records, AS_OF).pages  # same as without a cache
+    assert second == make_site(validate(content, AS_OF).records, AS_OF).pages  # same as without a cache

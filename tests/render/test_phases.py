@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.gitrepo import REPO
+from trustpages.pipeline import make_site
 from trustpages.records import Incident, RecordSet
-from trustpages.render import Output, render_site
+from trustpages.render import Output
 from trustpages.render.htmlpage import text_of
 from trustpages.status import phase
 from trustpages.validate import validate
@@ -33,7 +34,7 @@ AGREES = {
 def example() -> tuple[RecordSet, Output]:
     records = validate(REPO / "content", AS_OF, advice=False).records
     assert records is not None
-    return records, render_site(records, AS_OF)
+    return records, make_site(records, AS_OF)
 
 
 def maintenance(**fields: str) -> Incident:

@@ -11,7 +11,8 @@ import pytest
 
 from tests.gitrepo import REPO
 from trustpages import timeline
-from trustpages.render import Output, render_site
+from trustpages.pipeline import make_site
+from trustpages.render import Output
 from trustpages.render.htmlpage import split, text_of
 from trustpages.validate import validate
 
@@ -24,7 +25,7 @@ def built(request: pytest.FixtureRequest) -> tuple[str, Output, list[timeline.Ev
     records = validate(REPO / "content", AS_OF, advice=False).records
     assert records is not None
     records = replace(records, site=records.site.model_copy(update={"locale": request.param}))
-    return request.param, render_site(records, AS_OF), timeline.record(records, AS_OF)
+    return request.param, make_site(records, AS_OF), timeline.record(records, AS_OF)
 
 
 def _entries(html: str) -> list[str]:

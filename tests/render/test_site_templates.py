@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from tests.render.conftest import FIXTURES
-from trustpages.render import render_site
+from trustpages.pipeline import make_site
 from trustpages.validate import validate
 
 AS_OF = date(2026, 11, 23)
@@ -22,7 +22,7 @@ def pages(tmp_path: Path, templates: dict[str, str]) -> dict[str, str]:
         (folder / name).write_text(text, encoding="utf-8")
     result = validate(content, AS_OF)
     assert result.records is not None and not result.errors
-    return render_site(result.records, AS_OF, folder).pages
+    return make_site(result.records, AS_OF, folder).pages
 
 
 def test_a_site_template_replaces_the_built_in_one_and_calls_macros_without_importing(tmp_path: Path) -> None:
@@ -84,5 +84,5 @@ def test_text_in_a_site_s_markdown_template_is_escaped_and_its_markdown_neutrali
     (folder / "mistake.md.j2").write_text("# {{ mistake.title|text }}\n", encoding="utf-8")
     result = validate(content, AS_OF)
     assert result.records is not None and not result.errors
-    page = render_site(result.records, AS_OF, folder).pages[f"mistakes/{mistake.stem}.md"]
+    page = make_site(result.records, AS_OF, folder).pages[f"mistakes/{mistake.stem}.md"]
     assert page.splitlines()[0] == r"# &lt;script&gt;alert\(1\)&lt;/script&gt; &amp; \*all\* \[us\]\(https://evil\.example\)"

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from tests.gitrepo import REPO
-from trustpages.render import render_site
+from trustpages.pipeline import make_site
 from trustpages.render.htmlpage import text_of
 from trustpages.validate import validate
 
@@ -19,7 +19,7 @@ AS_OF = date(2026, 11, 23)
 def pages() -> dict[str, str]:
     records = validate(REPO / "content", AS_OF).records
     assert records is not None
-    output = render_site(records, AS_OF)
+    output = make_site(records, AS_OF)
     return {**output.pages, **{path: data.decode() for path, data in output.assets.items() if path.endswith((".json", ".xml"))}}
 
 
@@ -67,7 +67,7 @@ def test_the_generic_open_data_follows_its_schema() -> None:
 
     records = validate(REPO / "content", AS_OF).records
     assert records is not None
-    assets = render_site(records, AS_OF).assets
+    assets = make_site(records, AS_OF).assets
     for name in ("surveys", "data"):
         jsonschema.validate(json.loads(assets[json_path(name)]), json.loads(assets[schema_path(name)]))
 
@@ -91,7 +91,7 @@ def test_a_day_with_trouble_names_at_most_three_incidents() -> None:
         )
         for n in range(40)
     )
-    home = render_site(RecordSet(site=site, incidents=incidents), AS_OF).pages["index.md"]
+    home = make_site(RecordSet(site=site, incidents=incidents), AS_OF).pages["index.md"]
     trouble = home.split('<details class="tp-trouble">', 1)[1].split("</details>", 1)[0]
     assert trouble.count("and 37 more") == 4  # 20 to 23 November
     assert trouble.count('">Outage ') == 4 * 3
@@ -117,14 +117,14 @@ def test_the_home_page_shows_a_bounded_number_of_open_incidents_and_links_to_the
     incidents = tuple(incident(n, **started) for n in range(HOME_LIMIT + 7)) + tuple(
         incident(100 + n, **planned) for n in range(HOME_LIMIT + 2)
     )
-    home = render_site(RecordSet(site=site, incidents=incidents), AS_OF).pages["index.md"]
+    home = make_site(RecordSet(site=site, incidents=incidents), AS_OF).pages["index.md"]
     now = home.split("tp-now-list", 1)[1].split("</div>\n{", 1)[0]
     assert now.count('class="tp-now"') == HOME_LIMIT
     assert "7 more open incidents: see every one" in home
     assert home.count('class="tp-now tp-now--maintenance"') == HOME_LIMIT
     assert "2 more planned windows: see every one" in home
     # Below the limit, nothing is cut and no link is added.
-    few = render_site(RecordSet(site=site, incidents=incidents[:3]), AS_OF).pages["index.md"]
+    few = make_site(RecordSet(site=site, incidents=incidents[:3]), AS_OF).pages["index.md"]
     assert few.count('class="tp-now"') == 3 and "more open incidents" not in few
 
 
@@ -154,6 +154,6 @@ def test_the_home_page_stays_small_with_hundreds_of_open_incidents() -> None:
         )
         for n in range(500)
     )
-    home = render_site(RecordSet(site=site, incidents=incidents), AS_OF).pages["index.md"]
+    home = make_site(RecordSet(site=site, incidents=incidents), AS_OF).pages["index.md"]
     assert "490 more open incidents: see every one" in home
     assert len(home.encode("utf-8")) < 200_000

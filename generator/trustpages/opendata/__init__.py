@@ -1,21 +1,20 @@
 """Open data: every output beside the pages (JSON, CSV, schemas, Statuspage API, feeds, calendar, security.txt, badges).
 
-All of it is a pure function of (records, as_of): timestamps come from the records, never the clock.
+All of it is a pure function of the build's numbers (trustpages.numbers: the records as counted, on as_of), the
+same the pages show: timestamps come from the records, never the clock. It is the pipeline's step after render.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
-from pathlib import Path
 
 from trustpages import kinds
+from trustpages.numbers import Numbers
 from trustpages.opendata import badges, feeds, ical, models, securitytxt, statuspage, v1
 from trustpages.opendata.keeper import FRESH, Keeper
 from trustpages.opendata.models import VERSION
 from trustpages.records import RecordSet
-from trustpages.status import ServiceStatus, service_status
 from trustpages.strings import Strings
 from trustpages.timeline.event import Event
 
@@ -43,32 +42,28 @@ class Alternate:
 
 
 def publish(
-    records: RecordSet,
-    as_of: date,
+    numbers: Numbers,
     t: Strings,
-    service: ServiceStatus | None = None,
+    record: Sequence[Event] | None = None,
     source_commit: str | None = None,
     kept: Keeper = FRESH,
-    record: Sequence[Event] | None = None,
 ) -> dict[str, bytes]:
-    """Every open-data file, by path relative to the site root.
+    """Every open-data file of the records as `numbers` counted them, by path relative to the site root.
 
-    `service` is service_status(records, as_of), when the caller worked it out already;
+    `record` the record's events (trustpages.timeline.record), when the build worked them out already;
     `source_commit` the git commit the records were read at, published in summary.json;
-    `kept` (a build cache) keeps between builds what did not change (see v1.files);
-    `record` the record's events (trustpages.timeline.record), when the pages worked them out already.
+    `kept` (a build cache) keeps between builds what did not change (see v1.files).
     """
+    records, as_of = numbers.records, numbers.as_of
     out: dict[str, bytes] = {}
-    if service is None:
-        service = service_status(records, as_of)  # components' states and 90 days, for three outputs
-    out.update(v1.files(records, as_of, service, source_commit, kept))
-    out.update(statuspage.files(records, as_of, service))
+    out.update(v1.files(numbers, source_commit, kept))
+    out.update(statuspage.files(records, as_of, numbers.service))
     out.update(feeds.files(records, as_of, t, kept, record))
     out[ical.PATH] = ical.calendar(records, as_of, t)
     security = securitytxt.security_txt(records, as_of)
     if security is not None:
         out[securitytxt.PATH] = security
-    out.update(badges.files(records, as_of, t, service))
+    out.update(badges.files(numbers, t))
     return out
 
 
@@ -102,9 +97,8 @@ def catalogue(records: RecordSet) -> list[Listing]:
     return out
 
 
-def alternate_links(records: RecordSet, templates: Path | None = None) -> tuple[Alternate, ...]:
+def alternate_links(records: RecordSet, t: Strings) -> tuple[Alternate, ...]:
     """The feeds announced in every page's <head>, so feed readers find them from any page."""
-    t = Strings.for_site(records.site.locale, templates)
     title = t("feeds.all", name=records.site.name)
     return (
         Alternate(feeds.ATOM_TYPE, title, "feeds/all.xml"),

@@ -6,13 +6,10 @@ Colours are darker than shields' defaults so white text keeps a 4.5:1 contrast.
 
 from __future__ import annotations
 
-from datetime import date
-
 from markupsafe import escape
 
-from trustpages import metrics, prose
-from trustpages.records import RecordSet
-from trustpages.status import ServiceStatus
+from trustpages import prose
+from trustpages.numbers import Numbers
 from trustpages.strings import Strings
 
 FOLDER = "badges"
@@ -28,14 +25,15 @@ STATE_COLOURS = {
 _NARROW, _WIDE = set("fijlrtI.,:;'!|()[] "), set("mwMWOQGD%@")
 
 
-def files(records: RecordSet, as_of: date, t: Strings, service: ServiceStatus) -> dict[str, bytes]:
-    rate = metrics.summarise(records, as_of).promise_kept_rate
+def files(numbers: Numbers, t: Strings) -> dict[str, bytes]:
+    """The promises-kept and status badges, from the build's numbers."""
+    rate = numbers.summary.promise_kept_rate
     if rate is None:
         kept = badge(t("badges.promises_kept"), t("none_yet"), GREY)
     else:
         colour = GREEN if rate >= 0.9 else AMBER if rate >= 0.7 else RED
         kept = badge(t("badges.promises_kept"), t("percent_format", value=round(rate * 100)), colour)
-    state = service.state
+    state = numbers.service.state
     status = badge(t("badges.status"), t.table("state")[state], STATE_COLOURS[state])
     return {f"{FOLDER}/promises-kept.svg": kept, f"{FOLDER}/status.svg": status}
 

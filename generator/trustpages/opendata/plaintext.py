@@ -1,10 +1,13 @@
 """Record text for plain-text writers: Markdown as plain text (calendar descriptions, chat messages), and
-what each line-based format cannot hold (line breaks, formulas) escaped or neutralised."""
+what each line-based format cannot hold (line breaks, formulas) escaped or neutralised; CSV tables."""
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import re
+from typing import Any
 from urllib.parse import quote
 
 import nh3
@@ -40,3 +43,26 @@ def uri(text: str) -> str:
 def spreadsheet_cell(text: str) -> str:
     """A CSV cell that a spreadsheet shows as text: one starting like a formula gets a leading `'` (OWASP's rule)."""
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_table(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> bytes:
+    """RFC 4180 CSV (CRLF line ends), UTF-8; empty cells for missing values."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([csv_cell(row.get(column)) for column in columns])
+    return buffer.getvalue().encode("utf-8")
+
+
+def csv_cell(value: Any) -> str:
+    """A JSON value as a CSV cell: numbers as numbers, lists joined with spaces, text a spreadsheet cannot take for a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)  # a number, negative or not, is read as one
+    if isinstance(value, list):
+        return spreadsheet_cell(" ".join(str(item) for item in value))
+    return spreadsheet_cell(str(value))

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import copy
-import csv
 import functools
-import io
 import json
 from collections.abc import Callable
 from datetime import date
@@ -15,12 +13,12 @@ from typing import Any, cast
 from pydantic import TypeAdapter
 
 from trustpages import kinds, metrics
-from trustpages.opendata import models
+from trustpages.numbers import Numbers
+from trustpages.opendata import counts, models
 from trustpages.opendata.keeper import FRESH, Keeper
 from trustpages.opendata.links import absolute, dumps, record_url, utc
-from trustpages.opendata.plaintext import spreadsheet_cell
+from trustpages.opendata.plaintext import csv_table
 from trustpages.records import Incident, Milestone, Mistake, RecordSet, Standing
-from trustpages.status import WINDOW_DAYS, ServiceStatus
 
 FOLDER = "api/v1"
 SCHEMA_FOLDER = f"{FOLDER}/schema"
@@ -43,8 +41,9 @@ def csv_names() -> tuple[str, ...]:
     return tuple(str(kind.folder) for kind in kinds.csv_kinds())
 
 
-def documents(records: RecordSet, as_of: date, service: ServiceStatus, source_commit: str | None = None) -> dict[str, models.Document]:
+def documents(numbers: Numbers, source_commit: str | None = None) -> dict[str, models.Document]:
     """Every /api/v1/<name>.json as a model, by name; the record lists (LISTS) without their items (see `items`)."""
+    records, as_of = numbers.records, numbers.as_of
     head = {
         "as_of": as_of,
         "site": models.SiteRef(name=records.site.name, url=records.site.url),
@@ -54,13 +53,15 @@ def documents(records: RecordSet, as_of: date, service: ServiceStatus, source_co
         return {"$schema": absolute(records.site, schema_path(name)), **head}
 
     return {
-        "summary": models.Summary(**common("summary"), **_summary(records, as_of, service), source_commit=source_commit),
+        "summary": models.Summary(
+            **common("summary"), **counts.summary(numbers), site_corrections=_corrections(records.site), source_commit=source_commit
+        ),
         "commitments": models.Commitments(**common("commitments"), commitments=[]),
         "incidents": models.Incidents(**common("incidents"), incidents=[]),
         "mistakes": models.Mistakes(**common("mistakes"), mistakes=[]),
         "pricing": models.Pricing(**common("pricing"), pricing=_pricing(records)),
         "contact": models.Contact(**common("contact"), contact=_contact(records)),
-        "metrics": models.Metrics(**common("metrics"), **_metrics(records, as_of, service)),
+        "metrics": models.Metrics(**common("metrics"), **counts.metrics(numbers), series=_series(records)),
     }
 
 
@@ -83,17 +84,17 @@ def items(records: RecordSet, as_of: date, name: str) -> list[tuple[tuple[Any, .
     ]
 
 
-def files(
-    records: RecordSet, as_of: date, service: ServiceStatus, source_commit: str | None = None, kept: Keeper = FRESH
-) -> dict[str, bytes]:
-    """Every /api/v1/ file: JSON, its schema, and CSV for the record lists whose kinds have columns (trustpages.kinds).
+def files(numbers: Numbers, source_commit: str | None = None, kept: Keeper = FRESH) -> dict[str, bytes]:
+    """Every /api/v1/ file of the records as `numbers` counted them: JSON, its schema, and CSV for the record lists
+    whose kinds have columns (trustpages.kinds).
 
     `kept` (a build cache) keeps, between builds, each record's item as JSON while the record is
     the same, and the models' JSON Schemas while the code is: generating those costs more than a
     hundred record pages.
     """
+    records, as_of = numbers.records, numbers.as_of
     out: dict[str, bytes] = {}
-    for name, document in documents(records, as_of, service, source_commit).items():
+    for name, document in documents(numbers, source_commit).items():
         # Straight to JSON in pydantic's serialiser: the same bytes as dumps(model_dump(...)), without the dicts between.
         text = document.model_dump_json(by_alias=True)
         if name in LISTS:  # the items go where the empty list is: the same bytes as the whole document's
@@ -182,25 +183,18 @@ def schema(records: RecordSet, name: str, kept: Keeper = FRESH) -> dict[str, Any
     }
 
 
-def _summary(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[str, Any]:
-    summary = metrics.summarise(records, as_of)
-    return {
-        "milestones": models.MilestoneCounts(total=summary.milestones.total, **summary.milestones.counts),
-        "promise_kept_rate": summary.promise_kept_rate,
-        "standing": models.StandingCounts(
-            total=summary.standing_total,
-            periods_measured=summary.periods_measured,
-            periods_met=summary.periods_met,
-            met_rate=summary.standing_met_rate,
-        ),
-        "incidents": models.IncidentCounts(
-            total=summary.incidents_total, open=summary.incidents_open, days_since_serious=summary.days_since_serious
-        ),
-        "mistakes": models.MistakeCounts(total=len(records.mistakes)),
-        "rescheduled": summary.rescheduled,
-        "site_corrections": _corrections(records.site),
-        "status": service.state,
-    }
+def _series(records: RecordSet) -> list[models.Series]:
+    return [
+        models.Series(
+            id=s.id,
+            title=s.title,
+            unit=s.unit,
+            source=s.source,
+            points=[models.Point(period=p.period, value=p.value, n=p.n) for p in s.points],
+            corrections=_corrections(s),
+        )
+        for s in sorted(records.metrics, key=lambda s: s.id)
+    ]
 
 
 def _commitment(records: RecordSet, as_of: date, c: Milestone | Standing) -> models.Milestone | models.Standing:
@@ -347,48 +341,6 @@ def _contact(records: RecordSet) -> models.ContactBody | None:
     )
 
 
-def _tally(tally: metrics.PromiseTally) -> models.Tally:
-    return models.Tally(total=tally.total, kept_rate=tally.kept_rate, **tally.counts)
-
-
-def _metrics(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[str, Any]:
-    summary = metrics.summarise(records, as_of)
-    return {
-        "promise_kept_rate": summary.promise_kept_rate,
-        "on_time_rate": metrics.on_time_rate(records, as_of),
-        "median_days_late": metrics.median_days_late(records, as_of),
-        "rescheduled": summary.rescheduled,
-        "standing_met_rate": summary.standing_met_rate,
-        "kept_rate_by_category": {k: _tally(v) for k, v in metrics.kept_rate_by(records, as_of, "category").items()},
-        "kept_rate_by_quarter": {k: _tally(v) for k, v in metrics.kept_rate_by(records, as_of, "quarter").items()},
-        "incidents_by_quarter": {q: models.IncidentsByImpact(**row) for q, row in metrics.incidents_by_quarter(records).items()},
-        "median_minutes_to_first_update": metrics.median_minutes_to_first_update(records),
-        "median_minutes_to_resolution": metrics.median_minutes_to_resolution(records),
-        "uptime": [
-            models.Uptime(
-                component=s.component.id,
-                name=s.component.name,
-                group=s.component.group,
-                state=s.state,
-                uptime=s.uptime,
-                window_days=WINDOW_DAYS,
-            )
-            for s in service.components
-        ],
-        "series": [
-            models.Series(
-                id=s.id,
-                title=s.title,
-                unit=s.unit,
-                source=s.source,
-                points=[models.Point(period=p.period, value=p.value, n=p.n) for p in s.points],
-                corrections=_corrections(s),
-            )
-            for s in sorted(records.metrics, key=lambda s: s.id)
-        ],
-    }
-
-
 # CSV: one row per record, the columns a spreadsheet needs (its kind's); lists joined with spaces (ids never hold one).
 
 
@@ -396,26 +348,4 @@ def _table(kind: kinds.Kind, items: list[dict[str, Any]]) -> bytes:
     """/api/v1/<folder>.csv from the items of <folder>.json (as JSON writes them)."""
     if kind.csv_counted:  # how many: the items themselves are in the JSON
         items = [{**item, **{column: len(item.get(column) or ()) for column in kind.csv_counted}} for item in items]
-    return _csv(kind.csv_columns, items)
-
-
-def _csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> bytes:
-    """RFC 4180 CSV (CRLF line ends), UTF-8; empty cells for missing values."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(column)) for column in columns])
-    return buffer.getvalue().encode("utf-8")
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)  # a number, negative or not, is read as one
-    if isinstance(value, list):
-        return spreadsheet_cell(" ".join(str(item) for item in value))
-    return spreadsheet_cell(str(value))
+    return csv_table(kind.csv_columns, items)

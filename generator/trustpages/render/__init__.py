@@ -1,14 +1,15 @@
-"""Records + as_of -> {page path: page source (HTML, or Markdown from a site's own .md.j2)} and {asset path: bytes}: the site, before any builder sees it."""
+"""The build's numbers -> {page path: page source (HTML, or Markdown from a site's own .md.j2)} and the stylesheet: the site's
+pages, before any builder sees them (open data is the pipeline's next step: trustpages.pipeline)."""
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment
@@ -16,16 +17,15 @@ from markupsafe import escape
 
 from trustpages import kinds, maintenance, metrics, opendata, surveys, timeline, timeliness
 from trustpages.buildcache.keys import PageInputs
-from trustpages.corrected import as_first_made, corrections_shown, due_move, label
+from trustpages.corrected import due_move, label
 from trustpages.history import History
-from trustpages.measured import measured
-from trustpages.opendata.keeper import FRESH, Keeper
+from trustpages.numbers import Numbers
+from trustpages.opendata.keeper import Keeper
 from trustpages.policyhistory import in_force
 from trustpages.publiclog.facts import PRESENT
-from trustpages.publiclog.log import Log, publication_times
-from trustpages.publiclog.times import as_published
-from trustpages.records import Incident, Milestone, RecordSet, Standing
-from trustpages.render import htmlpage
+from trustpages.publiclog.log import Log
+from trustpages.records import Incident, Milestone, Standing
+from trustpages.render import htmlpage, sources
 from trustpages.render.charts import bar_chart
 from trustpages.render.environment import (
     builtin_templates,
@@ -37,10 +37,12 @@ from trustpages.render.environment import (
 )
 from trustpages.render.htmlpage import HTML_SUFFIX
 from trustpages.render.record import Entries as TimelineEntries
+from trustpages.render.record import timeline_context
 from trustpages.render.replaced import replaced
 from trustpages.sections import listing_folders, listing_path
-from trustpages.status import phase, phase_mark, service_status
+from trustpages.status import phase, phase_mark
 from trustpages.strings import Strings
+from trustpages.timeline.events import Event
 
 STYLESHEET = "assets/trustpages.css"
 # Index pages show at most INDEX_LIMIT records per group and link to a full listing, paginated by
@@ -90,27 +92,28 @@ class PageCache(Keeper):
 
 
 def render_site(
-    records: RecordSet,
-    as_of: date,
+    numbers: Numbers,
+    strings: Strings,
+    events: Sequence[Event],
     templates: Path | None = None,
+    *,
     history: History | None = None,
     cache: PageCache | None = None,
     log: Log | None = None,
 ) -> Output:
-    """Render every page from the records; `templates` is the site's own override folder.
+    """Render every page from the records as `numbers` counted them; `templates` is the site's own override folder.
 
-    `history` (trustpages.history.record_history) fills each record page's history; without
-    it the pages say that history is not available. `cache` reuses record pages whose inputs
-    did not change since the last call with the same cache.
+    The pages word by `strings` and show the record's `events` (trustpages.timeline.record); the
+    numbers and events are the build's (trustpages.pipeline), so the open data says the same.
+    `history` (trustpages.history.record_history) fills each record page's history; without it the
+    pages say that history is not available. `cache` reuses record pages whose inputs did not change
+    since the last call with the same cache. The assets are the stylesheet and the public log's files.
     """
-    records = as_first_made(records, history)  # every number counts each promise as first published
-    logged = publication_times(log) if log is not None else {}  # when the public log first published each fact
-    published = as_published(records, logged)  # each fact counted from then, when later than typed
-    records = measured(published.records, as_of)  # standing promises the records can measure: computed, never typed
-    env = make_environment(templates, records.site.locale, records.site.timezone)
-    strings: Strings = env.globals["strings"]  # type: ignore[assignment]  # set by make_environment
-    context = {**_shared_context(records, as_of), **_history_context(records, history, as_of), "t": env.globals["t"]}
-    context.update(_timeline_context(records, as_of, history, strings))
+    records, as_of, published, logged = numbers.records, numbers.as_of, numbers.published, numbers.logged
+    env = make_environment(templates, records.site.locale, records.site.timezone, strings)
+    context = {**_shared_context(numbers), **sources.context(records, history), "t": env.globals["t"]}
+    context.update(timeline_context(events, strings, ZoneInfo(records.site.timezone)))
+    context["field_label"] = lambda path: label(path, strings)  # a corrected field in the site's words
     groups = _groups(context)
     context["listings"] = {(rows, key): listing_path(rows, key) for rows, key, _, items, _ in groups if len(items) > INDEX_LIMIT}
     context["groups_of"] = lambda folder: [group[:4] for group in groups if listing_folders()[group[0]][0] == folder]
@@ -198,19 +201,7 @@ def render_site(
         feed_entries=opendata.feeds.FEED_ENTRIES,
     )
     page(kinds.PUBLIC_LOG.path, kinds.PUBLIC_LOG.template, public_log=log, backdated_all=published.backdated)
-    assets = {
-        **(log.files() if log is not None else {}),
-        STYLESHEET: _stylesheet(templates),
-        **opendata.publish(
-            records,
-            as_of,
-            strings,
-            context["service"],
-            history.commit if history is not None else None,
-            cache or FRESH,
-            context["timeline"],
-        ),
-    }
+    assets = {**(log.files() if log is not None else {}), STYLESHEET: _stylesheet(templates)}
     return Output(pages, assets, frozenset(html))
 
 
@@ -269,14 +260,8 @@ def _listings(context: dict[str, Any]) -> list[Listing]:
 
 
 def _render(env: Environment, template: str, path: str, extra: dict[str, Any]) -> str:
-    source = _source(env, template, path, extra)
-    if not template.endswith(HTML_SUFFIX):
-        return source
-    return htmlpage.finish(source)
-
-
-def _source(env: Environment, template: str, path: str, extra: dict[str, Any]) -> str:
-    return render_page(env, template, path, **extra)
+    source = render_page(env, template, path, **extra)
+    return htmlpage.finish(source) if template.endswith(HTML_SUFFIX) else source
 
 
 def _templates_fingerprint(templates: Path | None) -> tuple[tuple[str, str], ...]:
@@ -297,8 +282,9 @@ def _stylesheet(templates: Path | None) -> bytes:
     raise FileNotFoundError(STYLESHEET)  # pragma: no cover - shipped with the package
 
 
-def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
+def _shared_context(numbers: Numbers) -> dict[str, Any]:
     """What every template may use: records, headline numbers, and lookups between records."""
+    records, as_of = numbers.records, numbers.as_of
     zone = ZoneInfo(records.site.timezone)
     commitments = {c.id: c for c in records.commitments}
     follow_up_of: dict[str, list[Incident]] = defaultdict(list)
@@ -327,19 +313,16 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
         when = incident.started or (incident.scheduled_for if id(incident) not in planned else None)
         if when is not None:
             by_year[when.year].append(incident)
-    summary = metrics.summarise(records, as_of)
-    standing = metrics.standing(records)
-    incident_table = metrics.incidents_by_quarter(records)
     return {
         "site": records.site,
         "records": records,
         "as_of": as_of,
-        "summary": summary,
+        "summary": numbers.summary,
         "metrics": metrics,
         "commitments": commitments,
         "by_status": by_status,
-        "standing": standing,
-        "standing_of": {s.commitment.id: s for s in standing},
+        "standing": numbers.standing,
+        "standing_of": {s.commitment.id: s for s in numbers.standing},
         "incidents": incidents,
         "incidents_by_year": dict(sorted(by_year.items(), reverse=True)),
         "open_incidents": metrics.open_incidents(records),
@@ -362,15 +345,15 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
         "is_milestone": lambda c: isinstance(c, Milestone),
         "is_standing": lambda c: isinstance(c, Standing),
         "kind_of": lambda r: kinds.of_record(r).folder,
-        "by_category": metrics.kept_rate_by(records, as_of, "category"),
-        "by_quarter": metrics.kept_rate_by(records, as_of, "quarter"),
-        "on_time_rate": metrics.on_time_rate(records, as_of),
-        "median_days_late": metrics.median_days_late(records, as_of),
-        "first_update": metrics.median_minutes_to_first_update(records),
-        "to_resolution": metrics.median_minutes_to_resolution(records),
-        "incident_table": incident_table,
+        "by_category": numbers.by_category,
+        "by_quarter": numbers.by_quarter,
+        "on_time_rate": numbers.on_time_rate,
+        "median_days_late": numbers.median_days_late,
+        "first_update": numbers.minutes_to_first_update,
+        "to_resolution": numbers.minutes_to_resolution,
+        "incident_table": numbers.incidents_by_quarter,
         "bar_chart": bar_chart,
-        "service": service_status(records, as_of),
+        "service": numbers.service,
         "series_table": lambda series: {p.period: {"value": p.value} for p in series.points},
         "due_move": due_move,
         "survey_results": surveys.results,
@@ -378,45 +361,9 @@ def _shared_context(records: RecordSet, as_of: date) -> dict[str, Any]:
         "delivers": surveys.delivers(tuple(records.others.get("survey", ()))),
         "metric_of": lambda mid: next((m for m in records.metrics if m.id == mid), None),
         "processors_of": lambda data: {p.id: p for p in data.processors},
-        "feedback_url": lambda title: _feedback_url(records, title),
-        "rescheduled": metrics.rescheduled(records),
+        "feedback_url": lambda title: sources.feedback_url(records, title),
+        "rescheduled": numbers.rescheduled,
     }
-
-
-def _timeline_context(records: RecordSet, as_of: date, history: History | None, strings: Strings) -> dict[str, Any]:
-    """The record over time (trustpages.timeline): its events, worded, with each year's tally and each filter's size."""
-    events = timeline.record(records, as_of, history)
-    return {
-        "timeline": events,
-        "timeline_words": timeline.Words(strings, ZoneInfo(records.site.timezone)),
-        "field_label": lambda path: label(path, strings),  # a corrected field in the site's words
-        "timeline_tally": timeline.tally(events),
-        "timeline_counts": timeline.pages.counts(events),
-        "timeline_filters": timeline.FILTERS,
-        "timeline_path": timeline.pages.path,
-    }
-
-
-def _history_context(records: RecordSet, history: History | None, as_of: date) -> dict[str, Any]:
-    """Each record's git history, and the records taken down on purpose (content/withdrawn.yml)."""
-    repo = records.site.repo_url.rstrip("/") if records.site.repo_url else None
-    withdrawn = sorted(records.withdrawn, key=lambda entry: (entry.on, entry.id), reverse=True)
-    return {
-        "history": history if history is not None else History(available=False, reason="not_gathered"),
-        "commit_url": lambda sha: f"{repo}/commit/{sha}" if repo else None,
-        "withdrawn_of": lambda kind: [entry for entry in withdrawn if entry.kind == kind],
-        "source_url": lambda folder, id: _source_url(records, history, folder, id),
-        "corrections_of": lambda kind, record: corrections_shown(history, kind, getattr(record, "id", ""), record),
-    }
-
-
-def _source_url(records: RecordSet, history: History | None, folder: str, id: str) -> str | None:
-    """The record's file in the public repository: under the content folder, where git has it (else as configured)."""
-    if not records.site.repo_url:
-        return None
-    prefix = history.prefix if history is not None and history.prefix is not None else records.root.as_posix()
-    prefix = "" if prefix in ("", ".") else prefix.strip("/") + "/"
-    return f"{records.site.repo_url.rstrip('/')}/blob/HEAD/{prefix}{folder}/{id}.yml"
 
 
 def _by_year(mistakes: tuple[Any, ...]) -> dict[int, list[Any]]:
@@ -424,13 +371,3 @@ def _by_year(mistakes: tuple[Any, ...]) -> dict[int, list[Any]]:
     for mistake in sorted(mistakes, key=lambda m: (m.on, m.id), reverse=True):
         years[mistake.on.year].append(mistake)
     return dict(years)
-
-
-def _feedback_url(records: RecordSet, title: str) -> str | None:
-    """Where a reader says a record is wrong or missing, naming the record (the subject of a mail, or a query of a form)."""
-    address = records.site.feedback
-    if not address:
-        return None
-    if address.startswith(("https://", "http://")):
-        return f"{address}{'&' if '?' in address else '?'}record={quote(title)}"
-    return f"mailto:{address.removeprefix('mailto:')}?subject={quote(f'About: {title}')}"

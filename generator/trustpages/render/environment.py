@@ -188,7 +188,8 @@ def template_for(env: Environment, stem: str) -> str:
     )
 
 
-def make_environment(site_templates: Path | None, locale: str, timezone: str) -> Environment:
+def make_environment(site_templates: Path | None, locale: str, timezone: str, strings: Strings | None = None) -> Environment:
+    """Templates (the site's own over the built-in ones) with the filters and strings of `locale`: `strings` when the build loaded them."""
     folders = [path for path in (site_templates, builtin_templates()) if path is not None and path.is_dir()]
     # A site's templates written before pages were HTML import "_macros.md.j2" or "_rows.md.j2":
     # each name of a built-in .html.j2 template also finds it under its old .md.j2 name.
@@ -205,7 +206,7 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str) ->
     # emoji is two escapes YAML refuses (halves of a character), so characters stay as they are.
     env.policies["json.dumps_function"] = _yaml_safe_json
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
-    strings = Strings.load(locale, folders)
+    strings = Strings.load(locale, folders) if strings is None else strings
     clock = Clock(strings, ZoneInfo(timezone))
     env.globals["t"] = strings.lookup  # templates ask for sentences and tables (t("status")[name]) alike
     env.globals["strings"] = strings

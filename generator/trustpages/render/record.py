@@ -1,13 +1,18 @@
-"""The timeline's entries as HTML, each made once per depth of page: thousands of events are listed twice (all, and their filter)."""
+"""The record over time on its pages (/record/): what their templates read, and the timeline's entries as HTML, each made
+once per depth of page: thousands of events are listed twice (all, and their filter)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
 
+from trustpages import timeline
 from trustpages.render.environment import Here
+from trustpages.strings import Strings
 from trustpages.timeline import Event, Words
 
 
@@ -35,3 +40,15 @@ class Entries:
             made = self._made[event.id] = (before, str(escape(event.address)), after)
         before, address, after = made
         return Markup(before + here.root + address + after)  # the root is only ../ repeated
+
+
+def timeline_context(events: Sequence[Event], strings: Strings, zone: ZoneInfo) -> dict[str, Any]:
+    """The record over time (trustpages.timeline): its events, worded, with each year's tally and each filter's size."""
+    return {
+        "timeline": events,
+        "timeline_words": timeline.Words(strings, zone),
+        "timeline_tally": timeline.tally(events),
+        "timeline_counts": timeline.pages.counts(events),
+        "timeline_filters": timeline.FILTERS,
+        "timeline_path": timeline.pages.path,
+    }
