@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from tests.render.conftest import REPO
-from trustpages.render import render_site
+from trustpages.pipeline import make_site
 from trustpages.render.environment import Here
 from trustpages.validate import validate
 
@@ -34,7 +34,7 @@ def test_here_links_from_its_own_page(path: str, root: str, to_commitment: str, 
 def test_each_page_links_from_where_it_is_through_the_shared_macros() -> None:
     result = validate(REPO / "content", date(2026, 12, 1), advice=False)
     assert result.records is not None
-    output = render_site(result.records, date(2026, 12, 1))
+    output = make_site(result.records, date(2026, 12, 1))
     feeds = {path: re.findall(r'href="([^"]*feeds/all\.xml)"', page) for path, page in output.pages.items()}
     # get_updates is one macro made once for the whole render; each page's link to the feed is its own.
     assert feeds["index.md"] == ["feeds/all.xml"]
