@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from trustpages.render import Output, render_site
+from trustpages.pipeline import make_site
+from trustpages.render import Output
 from trustpages.render.htmlpage import split, text_of
 from trustpages.validate import validate
 
@@ -58,7 +59,7 @@ def site_outline(content: Path, only: str | None = None) -> str:
     result = validate(content, AS_OF, advice=False)
     if result.records is None:
         raise SystemExit("\n".join(problem.human() for problem in result.errors))
-    return outline(render_site(result.records, AS_OF), only)
+    return outline(make_site(result.records, AS_OF), only)
 
 
 def synthetic_content(folder: Path) -> Path:
