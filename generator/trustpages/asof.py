@@ -35,6 +35,22 @@ def default_as_of() -> date:
     return day
 
 
+def build_moment(as_of: date) -> datetime | None:
+    """When a build for `as_of` is made (UTC): SOURCE_DATE_EPOCH's moment when it is set, else the clock's, if that falls on as_of.
+
+    Pages say their status is as of this moment, with its time: a page can be hours old. A day
+    pinned by hand (the plugin's as_of, --as-of) whose time nobody gave has none: None.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch and not re.fullmatch(r"[+-]?[0-9]{1,20}", epoch):  # default_as_of says why, when this build uses it
+        return None
+    try:
+        moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    except (ValueError, OverflowError, OSError):
+        return None
+    return moment if moment.date() == as_of else None
+
+
 def parse_day(text: str, what: str | None = None) -> date:
     """A date typed by a person (--as-of, the plugin's as_of): YYYY-MM-DD inside the range records may hold; UsageError otherwise.
 

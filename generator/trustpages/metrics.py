@@ -193,6 +193,12 @@ def days_since_serious(records: RecordSet, as_of: date) -> int | None:
     return max((as_of - latest).days, 0)
 
 
+def latest_serious(records: RecordSet) -> Incident | None:
+    """The major or critical incident that started last: the one "days since" counts from, named beside it."""
+    serious = [i for i in real_incidents(records) if i.impact in SERIOUS]
+    return max(serious, key=lambda i: (i.started, i.id), default=None)
+
+
 def minutes(delta: timedelta) -> float:
     return delta.total_seconds() / 60
 

@@ -43,9 +43,9 @@ def test_uptime_is_never_rounded_up_to_a_full_hundred() -> None:
 def test_a_window_on_one_day_names_the_day_once() -> None:
     window = env("en").filters["window"]
     one_day = str(window(datetime(2026, 12, 12, 23, tzinfo=UTC), datetime(2026, 12, 13, 1, tzinfo=UTC)))
-    assert ">13 December 2026, 00:00</time>–<time" in one_day and ">02:00 CET</time>" in one_day
+    assert ">13 December 2026, 00:00</time>–<time" in one_day and ">02:00 Berlin time</time>" in one_day
     two_days = str(window(datetime(2026, 12, 12, 20, tzinfo=UTC), datetime(2026, 12, 13, 1, tzinfo=UTC)))
-    assert "12 December 2026, 21:00 CET" in two_days and "13 December 2026, 02:00 CET" in two_days
+    assert "12 December 2026, 21:00 Berlin time" in two_days and "13 December 2026, 02:00 Berlin time" in two_days
 
 
 def test_addresses_break_only_at_at_signs_dots_and_slashes() -> None:

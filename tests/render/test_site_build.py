@@ -43,12 +43,14 @@ def test_home_numbers_match_hand_computation(small_site: Build) -> None:
     # 2026-05-01 and is still in progress, so overdue. Rate = 1 / (1 kept + 0 + 0 + 1 overdue).
     text = visible_text(small_site.html("index.html"))
     assert "Promise-kept rate 50% 1 kept, 0 partly kept, 0 broken, 1 overdue" in text
-    assert "Overdue 1 Overdue promises" in text
+    # Bad news by name, with its status: which promise is overdue, not only how many (206 days after 2026-05-01).
+    assert "Overdue 1 Certificates renew themselves Overdue 206 days late" in text
     assert "Broken 0 Broken promises" in text
     # Standing: 2026-Q1 met, 2026-Q2 not met.
     assert "Standing promises met 50% 1 of 2 periods met" in text
-    # The only major incident started 2026-03-04: 264 days before 2026-11-23.
-    assert "Days since our last major incident: 264" in text
+    # The only major incident started 2026-03-04, 264 days before 2026-11-23: named, dated and linked.
+    assert "Our last major incident: Some customers could not log in &lt;b&gt;bold&lt;/b&gt; *star* , 4 March 2026 (264 days ago)" in text
+    assert '<a href="incidents/2026-03-04-login-failures/">Some customers' in small_site.html("index.html")
 
 
 def test_overdue_is_shown_even_though_nobody_updated_the_file(small_site: Build) -> None:
@@ -89,7 +91,7 @@ def test_script_in_records_never_reaches_html(small_site: Build) -> None:
 
 def test_times_carry_machine_readable_datetime_and_zone(small_site: Build) -> None:
     html = small_site.html("incidents/2026-03-04-login-failures/index.html")
-    assert '<time datetime="2026-03-04T09:12:00Z">4 March 2026, 10:12 CET</time>' in html
+    assert '<time datetime="2026-03-04T09:12:00Z">4 March 2026, 10:12 Berlin time</time>' in html
 
 
 def test_minimal_content_with_only_site_yml_builds(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from jinja2 import Environment
 from markupsafe import escape
 
 from trustpages import kinds, maintenance, metrics, opendata, surveys, timeline, timeliness
+from trustpages.asof import build_moment
 from trustpages.buildcache.keys import PageInputs
 from trustpages.corrected import due_move, label
 from trustpages.history import History
@@ -43,6 +44,7 @@ from trustpages.sections import listing_folders, listing_path
 from trustpages.status import phase, phase_mark
 from trustpages.strings import Strings
 from trustpages.timeline.events import Event
+from trustpages.zonewords import zone_name
 
 STYLESHEET = "assets/trustpages.css"
 # Index pages show at most INDEX_LIMIT records per group and link to a full listing, paginated by
@@ -55,6 +57,8 @@ LISTING_SIZE = 200
 # The home page shows at most this many open incidents (each with its latest update) and planned
 # windows, then links to the incidents page for the rest: it stays small with hundreds open.
 HOME_LIMIT = 10
+# The home page names at most this many broken (and overdue) promises, then links to the rest.
+HOME_NAMED = 3
 
 
 @dataclass(frozen=True)
@@ -131,9 +135,13 @@ def render_site(
     context["postmortem_published"] = lambda i: timeliness.postmortem_published(
         i, history, as_of, zone, policies.at(i.resolved), logged=logged.get(("incident", i.id, f"postmortem{PRESENT}"))
     )
+    # Every page showing status says when it is from, to the minute: one value, worded once (Clock.as_of).
+    context["as_of_words"] = env.filters["as_of"](as_of, build_moment(as_of))
+    context["zone_name"] = zone_name(zone, strings)
     context["index_limit"] = INDEX_LIMIT
     context["trouble_links"] = TROUBLE_LINKS
     context["home_limit"] = HOME_LIMIT
+    context["home_named"] = HOME_NAMED
     context["timeline_entry"] = TimelineEntries(context["timeline_words"], env.filters["day"])
     share(env, context, template_for(env, "_macros"))
     pages: dict[str, str] = {}
@@ -305,13 +313,15 @@ def _shared_context(numbers: Numbers) -> dict[str, Any]:
         records.incidents, key=lambda i: (i.started or i.scheduled_for or datetime.min.replace(tzinfo=UTC), i.id), reverse=True
     )
     upcoming = metrics.upcoming_maintenance(records, as_of)
-    planned = {id(incident) for incident in upcoming}
+    open_now = metrics.open_incidents(records)
+    overran = [i for i in incidents if maintenance.overran(i, as_of, zone)]
+    # Each incident is listed once: what is open, planned or overran has its own list above the years.
+    listed_above = {id(incident) for incident in (*open_now, *upcoming, *overran)}
     by_year: dict[int, list[Incident]] = defaultdict(list)
     for incident in incidents:
-        # Listed by the year it started; maintenance that never started but whose window passed (it
-        # overran, or nobody said it was done) by its planned start: it is no longer "planned".
-        when = incident.started or (incident.scheduled_for if id(incident) not in planned else None)
-        if when is not None:
+        # Listed by the year it started; maintenance that never started, done, by its planned start.
+        when = incident.started or incident.scheduled_for
+        if when is not None and id(incident) not in listed_above:
             by_year[when.year].append(incident)
     return {
         "site": records.site,
@@ -325,9 +335,9 @@ def _shared_context(numbers: Numbers) -> dict[str, Any]:
         "standing_of": {s.commitment.id: s for s in numbers.standing},
         "incidents": incidents,
         "incidents_by_year": dict(sorted(by_year.items(), reverse=True)),
-        "open_incidents": metrics.open_incidents(records),
+        "open_incidents": open_now,
         "upcoming_maintenance": upcoming,
-        "overran_maintenance": [i for i in incidents if maintenance.overran(i, as_of, zone)],
+        "overran_maintenance": overran,
         "maintenance": maintenance,
         "overran": lambda i: maintenance.overran(i, as_of, zone),
         "phase_of": lambda i: phase(i, as_of, zone),
@@ -336,6 +346,7 @@ def _shared_context(numbers: Numbers) -> dict[str, Any]:
         "mistakes": sorted(records.mistakes, key=lambda m: (m.on, m.id), reverse=True),
         "mistakes_by_year": _by_year(records.mistakes),
         "latest_mistake": metrics.latest_mistake(records),
+        "latest_serious": metrics.latest_serious(records),
         "follow_up_of": follow_up_of,
         "mentioned_in": mentioned_in,
         "by_id": by_id,

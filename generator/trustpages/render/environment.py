@@ -26,6 +26,7 @@ from trustpages.buildcache import keys
 from trustpages.render import changes
 from trustpages.render.htmlpage import HTML_SUFFIX, MARKDOWN_SUFFIX
 from trustpages.strings import Strings, builtin_templates
+from trustpages.zonewords import zone_name
 
 
 def page_url(path: str) -> str:
@@ -218,6 +219,7 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str, st
         day=clock.day,
         moment=clock.moment,
         window=clock.window,
+        as_of=clock.as_of,
         wrappable=wrappable,
         number=lambda value: localformat.number(value, strings),
         category=lambda value: _named(value, strings.table("categories")),
@@ -244,11 +246,12 @@ def _yaml_safe_json(value: Any, **options: Any) -> str:
 
 
 class Clock:
-    """Days and moments in the site's words and time zone; each day is worded once per build."""
+    """Days and moments in the site's words and time zone, the zone named one way (zonewords); each day is worded once per build."""
 
     def __init__(self, t: Strings, zone: ZoneInfo) -> None:
         self.t = t
         self.zone = zone
+        self.zone_name = zone_name(zone, t)
         self._days: dict[date, str] = {}
 
     def day(self, value: date) -> str:
@@ -260,20 +263,30 @@ class Clock:
 
     def moment(self, value: datetime) -> Markup:
         """A moment in the site's time zone, named, inside <time datetime> so browsers can localise it."""
-        local = value.astimezone(self.zone)
         machine = value.isoformat().replace("+00:00", "Z")
-        shown = f"{self.day(local.date())}, {local.hour:02}:{local.minute:02} {local.tzname()}"
-        return Markup(f'<time datetime="{escape(machine)}">{escape(shown)}</time>')
+        return Markup(f'<time datetime="{escape(machine)}">{escape(self.moment_words(value))}</time>')
+
+    def moment_words(self, value: datetime) -> str:
+        """A moment as words only: 6 December 2026, 14:05 Berlin time."""
+        local = value.astimezone(self.zone)
+        return f"{self.day(local.date())}, {local.hour:02}:{local.minute:02} {self.zone_name}"
 
     def window(self, start: datetime, end: datetime) -> Markup:
-        """A planned window, its end's date left out when it ends the day it starts: 13 May 2026, 00:00–02:00 CET."""
+        """A planned window, its end's date left out when it ends the day it starts: 13 May 2026, 00:00–02:00 Berlin time."""
         first, last = start.astimezone(self.zone), end.astimezone(self.zone)
-        if first.date() != last.date() or first.tzname() != last.tzname():
+        if first.date() != last.date() or first.utcoffset() != last.utcoffset():
             return Markup(f"{self.moment(start)} – {self.moment(end)}")
         machine = end.isoformat().replace("+00:00", "Z")
-        until = f'<time datetime="{escape(machine)}">{last.hour:02}:{last.minute:02} {escape(last.tzname() or "")}</time>'
+        until = f'<time datetime="{escape(machine)}">{last.hour:02}:{last.minute:02} {escape(self.zone_name)}</time>'
         shown = f"{self.day(first.date())}, {first.hour:02}:{first.minute:02}"
         return Markup(f'<time datetime="{escape(start.isoformat().replace("+00:00", "Z"))}">{escape(shown)}</time>–{until}')
+
+    def as_of(self, day: date, built: datetime | None) -> str:
+        """What a page's figures and status are as of, in words: the build's moment with time and zone (`built`,
+        asof.build_moment), or the end of `day` when the build's time is not known (a day pinned by hand), as status counts it."""
+        if built is not None:
+            return self.moment_words(built)
+        return self.t("common.end_of_day", date=self.day(day), zone=self.zone_name)
 
 
 def wrappable(value: str) -> Markup:
