@@ -1,8 +1,9 @@
-"""Local HTTP servers for the tests of what reads the web: one that misbehaves on purpose (fetch), one that serves a site folder (the public log)."""
+"""Local HTTP servers for the tests of what reads the web: one that misbehaves on purpose (fetch), one that serves a site folder (the public log, a project site)."""
 
 from __future__ import annotations
 
 import http.server
+import io
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -74,6 +75,44 @@ def serving_folder(folder: Path) -> Iterator[str]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def serving_project_site(folder: Path, prefix: str) -> Iterator[str]:
+    """`folder` served under the sub-path `prefix` (e.g. "trust"), as GitHub Pages serves a project site: an address
+    outside the prefix is not found, and one inside it that names no file is answered with the site's 404.html and
+    status 404. Yields the site's address, ending in '/'."""
+    root = f"/{prefix.strip('/')}/"
+
+    class ProjectSite(http.server.SimpleHTTPRequestHandler):
+        def send_head(self):  # type: ignore[no-untyped-def]  # the standard library's own is untyped
+            path = self.path.split("?", 1)[0]
+            if not path.startswith(root) or not Path(self.translate_path(path)).exists():
+                return self._not_found(path.startswith(root))
+            return super().send_head()
+
+        def translate_path(self, path: str) -> str:
+            return super().translate_path("/" + path.removeprefix(root) if path.startswith(root) else path)
+
+        def _not_found(self, inside: bool):  # type: ignore[no-untyped-def]
+            body = (folder / "404.html").read_bytes() if inside and (folder / "404.html").is_file() else b"not found"
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(ProjectSite, directory=str(folder)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{root}"
     finally:
         server.shutdown()
         server.server_close()

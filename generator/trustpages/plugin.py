@@ -51,6 +51,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     themed: cache.ThemedPages | None = None  # and its pages as the theme rendered them, when this build can reuse them
     generated: tuple[GeneratedPage, ...] = ()  # this build's generated pages, in the order MkDocs has them
     files: Files | None = None  # this build's files
+    _tab: Page | None = None  # the section page marked active while one of its records renders
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds, so
@@ -147,6 +148,13 @@ class TrustPlugin(BasePlugin[TrustConfig]):
                 page.meta = dict(page.file.themed.meta)
         return nav
 
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        """A record page, in no navigation, keeps its section's tab highlighted while it renders (as MkDocs marks a page)."""
+        self._tab = theme.section_of(page, nav)
+        if self._tab is not None:
+            self._tab.active = True
+        return context
+
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """Every page is read by now (titles, contents, the navigation), and none is rendered yet."""
         if self.nav is not None:
@@ -161,6 +169,9 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self._tab is not None:  # rendered: unmarked, as MkDocs unmarks a page
+            self._tab.active = False
+            self._tab = None
         output = head.announced(output, page, config, self.alternates)
         if self.showing:
             output = head.with_problems(output, self.showing)

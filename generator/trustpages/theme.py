@@ -12,6 +12,7 @@ import posixpath
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import escape
@@ -53,12 +54,17 @@ def dress(config: Any, site: Site, templates: Path | None) -> str | None:
     if not config.site_url and site.url:
         # One place for the site's address: canonical links, the site map and link previews follow site.yml.
         config.site_url = site.url.rstrip("/") + "/"
+    if not config.repo_url and site.repo_url:
+        # The repository the About page promises, linked from every page's header (templates/theme/partials/source.html).
+        config.repo_url = str(site.repo_url)
+        config.repo_name = config.repo_name or _escaped(urlsplit(str(site.repo_url)).path.strip("/") or str(site.repo_url))
     palette = config.theme.get("palette")
     for option in palette if isinstance(palette, list) else [palette] if palette else []:
         if isinstance(option, dict) and isinstance(option.get("toggle"), dict):
             # Each option's toggle switches to the next scheme: the light one's leads to dark.
             option["toggle"]["name"] = _escaped(t("theme.to_light" if option.get("scheme") == "slate" else "theme.to_dark"))
     config.extra["trustpages_made_with"] = _escaped(t("theme.made_with"))
+    config.extra["trustpages_not_found"] = {part: _escaped(t(f"theme.not_found_{part}")) for part in ("title", "text", "home")}
     overrides = str(builtin_templates() / OVERRIDES)
     if overrides not in config.theme.dirs:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
@@ -105,6 +111,15 @@ class _ThemeLoader(jinja2.FileSystemLoader):
                 where = os.path.relpath(folder, root)
                 found.update(name if where == "." else f"{where}/{name}".replace(os.sep, "/") for name in names)
         return sorted(found)
+
+
+def section_of(page: Any, nav: Any) -> Any | None:
+    """The page of the navigation a page outside it belongs under (a record's section: commitments/x/ under commitments/), or None."""
+    if page is None or page in nav.pages or getattr(page, "parent", None) is not None:
+        return None
+    address = str(page.url)
+    under = [listed for listed in nav.pages if listed.url and address.startswith(listed.url)]
+    return max(under, key=lambda listed: len(listed.url), default=None)
 
 
 class SharedParts:
