@@ -51,12 +51,11 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     themed: cache.ThemedPages | None = None  # and its pages as the theme rendered them, when this build can reuse them
     generated: tuple[GeneratedPage, ...] = ()  # this build's generated pages, in the order MkDocs has them
     files: Files | None = None  # this build's files
-    _tab: Page | None = None  # the section page marked active while one of its records renders
+    tab: theme.SectionTab  # the section marked active while one of its record pages renders
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds, so
-        # the page cache survives: saving one record re-renders only the pages that show it.
-        # A single build has nothing to reuse, and the cache would keep every record in memory.
+        # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds: saving one record
+        # re-renders only the pages that show it. A single build has nothing to reuse (and would keep every record).
         serving = self.serving = command == "serve"
         self.memory = PageCache() if serving else None
         self.previous = {} if serving else None
@@ -66,6 +65,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Runs before MkDocs cleans site_dir: bad records fail here and the last good site stays.
         as_of, content, templates = self._as_of(), Path(self.config.content_dir), self._templates(config)
+        self.tab = theme.SectionTab()
         if wrong := override_problems(templates):  # a string a page cannot fill would fail mid-build, as a traceback
             raise PluginError(f"trustpages found {len(wrong)} error(s) in the site's strings:\n" + "\n".join(p.human() for p in wrong))
         folder = self._cache_folder(config) if self.config.cache_dir and not self.serving else None
@@ -87,9 +87,8 @@ class TrustPlugin(BasePlugin[TrustConfig]):
             return self._dress(config, self.records, templates)
         if self.showing:
             self.showing, self.previous = (), {} if self.previous is not None else None  # fixed: every page again, without them
-        # Warnings are about what the company did (a late postmortem, a missed measurement), not a
-        # broken site: they fail `trustpages check --strict` on pull requests, but never stop the
-        # site from publishing, or it would go stale and quietly flatter the company.
+        # Warnings are about what the company did (a late postmortem), not a broken site: they fail `check --strict`
+        # on pull requests but never stop the site from publishing, or it would go stale and quietly flatter the company.
         for problem in built.warnings:
             log.info(problem.human())
         log.info(f"{len(built.warnings)} warning(s) in {content}; `trustpages check {content}` also gives plain-language advice")
@@ -127,8 +126,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         if self.previous is not None:
             self.previous = self.output.pages
         for path, data in self.output.assets.items():
-            # Explicitly included: MkDocs leaves out paths starting with '.' by default, which
-            # would silently drop .well-known/security.txt from the built site.
+            # Explicitly included: MkDocs leaves out paths starting with '.', which would drop .well-known/security.txt.
             add(files, File.generated(config, path, content=data, inclusion=InclusionLevel.INCLUDED))
         return files
 
@@ -150,9 +148,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         """A record page, in no navigation, keeps its section's tab highlighted while it renders (as MkDocs marks a page)."""
-        self._tab = theme.section_of(page, nav)
-        if self._tab is not None:
-            self._tab.active = True
+        self.tab.mark(page, nav)
         return context
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -169,9 +165,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if self._tab is not None:  # rendered: unmarked, as MkDocs unmarks a page
-            self._tab.active = False
-            self._tab = None
+        self.tab.unmark()
         output = head.announced(output, page, config, self.alternates)
         if self.showing:
             output = head.with_problems(output, self.showing)

@@ -122,6 +122,24 @@ def section_of(page: Any, nav: Any) -> Any | None:
     return max(under, key=lambda listed: len(listed.url), default=None)
 
 
+class SectionTab:
+    """The section marked active while one of its records renders, as MkDocs marks a listed page (a record page is in no navigation)."""
+
+    def __init__(self) -> None:
+        self.page: Any | None = None
+
+    def mark(self, page: Any, nav: Any) -> None:
+        self.page = section_of(page, nav)
+        if self.page is not None:
+            self.page.active = True
+
+    def unmark(self) -> None:
+        """After the page is rendered: unmarked, as MkDocs unmarks a page."""
+        if self.page is not None:
+            self.page.active = False
+            self.page = None
+
+
 class SharedParts:
     """The theme's navigation parts of pages outside the navigation (record pages), rendered once per place.
 

@@ -8,7 +8,8 @@ import pytest
 
 from tests.gitrepo import REPO
 from trustpages.asof import build_moment
-from trustpages.render import Output, render_site
+from trustpages.pipeline import make_site
+from trustpages.render import Output
 from trustpages.render.environment import make_environment
 from trustpages.render.htmlpage import text_of
 from trustpages.validate import validate
@@ -24,7 +25,7 @@ def example() -> Output:
         patch.setenv("SOURCE_DATE_EPOCH", str(int(BUILT.timestamp())))
         records = validate(REPO / "content", AS_OF, advice=False).records
         assert records is not None
-        return render_site(records, AS_OF)
+        return make_site(records, AS_OF)
 
 
 def test_the_build_moment_is_source_date_epochs_or_the_clocks_when_it_falls_on_as_of(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -118,6 +118,9 @@ def test_search_sections_are_the_themes_without_its_parser() -> None:
         (None, None),
         ("Next", "next"),
     ]
+    # A paragraph marked data-search-exclude (a record page's way back) is no words of the page: the title stays its first section.
+    back = '<p class="tp-back" data-search-exclude><a href="../">← All incidents</a></p><h1>Outage</h1><p>Down</p><p>After</p>'
+    assert [(s.title, s.id, s.text) for s in htmlpage.search_sections(htmlpage.finish(back))] == [("Outage", None, "Down After")]
 
 
 def test_a_title_is_escaped_once_however_often_it_is_escaped() -> None:

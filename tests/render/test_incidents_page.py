@@ -8,8 +8,8 @@ from collections import Counter
 from datetime import date
 
 from tests.gitrepo import REPO
+from trustpages.pipeline import make_site
 from trustpages.records import Incident
-from trustpages.render import render_site
 from trustpages.validate import validate
 
 AS_OF = date(2026, 12, 6)  # the Android receipts incident is open; the bank sync maintenance is planned
@@ -24,7 +24,7 @@ def listed(page: str) -> Counter[str]:
 def test_an_open_incident_is_listed_once_under_happening_now_not_again_in_its_year() -> None:
     records = validate(REPO / "content", AS_OF, advice=False).records
     assert records is not None
-    page = render_site(records, AS_OF).pages["incidents/index.md"]
+    page = make_site(records, AS_OF).pages["incidents/index.md"]
     counts = listed(page)
     assert set(counts) == {incident.id for incident in records.incidents}
     assert [name for name, n in counts.items() if n != 1] == []
@@ -35,7 +35,7 @@ def test_an_open_incident_is_listed_once_under_happening_now_not_again_in_its_ye
 def test_an_overran_maintenance_is_listed_once_too() -> None:
     records = validate(REPO / "content", date(2026, 12, 20), advice=False).records
     assert records is not None
-    page = render_site(records, date(2026, 12, 20)).pages["incidents/index.md"]
+    page = make_site(records, date(2026, 12, 20)).pages["incidents/index.md"]
     assert 'id="overran"' in page
     assert [name for name, n in listed(page).items() if n != 1] == []
 
@@ -44,5 +44,5 @@ def test_a_site_whose_only_incident_is_open_never_says_it_has_none() -> None:
     records = validate(REPO / "content", AS_OF, advice=False).records
     assert records is not None
     only: tuple[Incident, ...] = tuple(i for i in records.incidents if i.resolved is None and i.impact != "maintenance")
-    page = render_site(dataclasses.replace(records, incidents=only), AS_OF).pages["incidents/index.md"]
+    page = make_site(dataclasses.replace(records, incidents=only), AS_OF).pages["incidents/index.md"]
     assert "No incidents recorded." not in page and len(only) == 1

@@ -149,14 +149,21 @@ class SearchSection:
     text: str  # HTML-escaped words
 
 
+# A paragraph marked `data-search-exclude` (a record page's way back to its list): left out of search, as Material
+# leaves out a block so marked; a paragraph holds no other paragraph, so the first </p> ends it.
+_EXCLUDED_BLOCK = re.compile(r"<p\b[^>]*\bdata-search-exclude\b[^>]*>.*?</p>", re.DOTALL)
+
+
 def search_sections(body: str) -> list[SearchSection]:
     """The page's sections as the theme's search would read them, without its HTML parser.
 
     As Material does: a heading with an id starts a section (the page's first has no anchor),
-    a heading marked `data-search-exclude` leaves its section out, and the words are the text.
+    a heading marked `data-search-exclude` leaves its section out (a paragraph so marked, itself),
+    and the words are the text.
     trustpages wrote this HTML, so its headings are found by pattern, not by parsing. Titles and
     text are escaped, as Material's parser leaves them: its search results show both as HTML.
     """
+    body = _EXCLUDED_BLOCK.sub("", body)
     marked = [match for match in _HEADING.finditer(body) if _ID.search(match.group(2))]
     preface = text_of(body[: marked[0].start()] if marked else body)
     sections = [SearchSection(None, None, html.escape(preface, quote=False))] if preface or not marked else []
