@@ -39,12 +39,26 @@ def test_home_puts_what_customers_say_beside_what_we_did(pages: dict[str, str]) 
 
 def test_data_page_mistake_remedy_and_feedback(pages: dict[str, str]) -> None:
     assert "Hetzner" in pages["data.md"] and "Your rights" in pages["data.md"]
-    assert "1 of 4 mistakes came with a remedy" in pages["mistakes/index.md"]
     mistake = pages["mistakes/2026-05-04-double-charged.md"]
     assert "What we did to make it right" in mistake
     assert 'href="mailto:trust@tallyhouse.example?subject=About%3A%20' in mistake
     assert "Who handles your data: Hetzner — Announced: Hetzner handles customer data from 1 November 2026" in pages["feeds/all.xml"]
     assert '"processors":' in pages["api/v1/data.json"] and '"waves":' in pages["api/v1/surveys.json"]
+
+
+def test_the_mistakes_list_shows_each_remedy_the_records_hold_and_counts_them() -> None:
+    # The example's older mistakes told their remedy in `apology` or `what_we_changed`, written before `remedy`
+    # existed: the list showed "—" beside corrected invoices, and "1 of 4" came with a remedy.
+    records = validate(REPO / "content", AS_OF).records
+    assert records is not None
+    page = render_site(records, AS_OF).pages["mistakes/index.md"]
+    rows = [[text_of(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)] for row in re.findall(r"<tr>(.*?)</tr>", page)]
+    shown = {row[1]: row[3] for row in rows if row}
+    assert shown == {m.title: m.remedy or "—" for m in records.mistakes}
+    assert shown["Some invoices showed the wrong VAT rate"].startswith("We wrote to all 148 customers with corrected invoices")
+    remedied = sum(1 for m in records.mistakes if m.remedy)
+    assert remedied == 2
+    assert f"{remedied} of {len(records.mistakes)} mistakes came with a remedy" in text_of(page)
 
 
 def test_the_open_data_carries_the_computed_shares(pages: dict[str, str]) -> None:
