@@ -365,20 +365,20 @@ def axis(chart: str) -> float:
 def test_a_negative_value_draws_a_bar_below_the_zero_line_and_the_chart_says_so() -> None:
     chart = str(charts.bar_chart({"2026-Q1": {"value": 10.0}, "2026-Q2": {"value": -5.0}}, ["value"], "Net score", BELOW_ZERO))
     zero = axis(chart)
-    assert zero == pytest.approx(138.667)  # two thirds of the way down: 10 above, 5 below
+    assert zero == pytest.approx(139.333)  # two thirds of the way down the plot (18 to 200): 10 above, 5 below
     up, down = rects(chart)
     assert (float(up["y"]) + float(up["height"]), up["title"]) == (pytest.approx(zero, abs=0.1), "2026-Q1: 10")
-    assert (float(down["y"]), float(down["height"]), down["title"]) == (pytest.approx(zero, abs=0.1), 61.3, "2026-Q2: -5")
+    assert (float(down["y"]), float(down["height"]), down["title"]) == (pytest.approx(zero, abs=0.1), 60.7, "2026-Q2: -5")
     svg = ET.fromstring(chart)
     assert svg.get("aria-label") == f"Net score ({BELOW_ZERO})"
     assert [t.text for t in svg.iter(f"{SVG}text")][-1] == BELOW_ZERO
-    assert [t.text for t in svg.iter(f"{SVG}text")][:3] == ["10", "0", "-5"]  # the axis: top, zero, bottom
+    assert [t.text for t in svg.iter(f"{SVG}text")][:4] == ["-5", "0", "5", "10"]  # the axis, bottom to top
 
 
 def test_all_negative_values_hang_from_the_top_of_the_chart() -> None:
     chart = str(charts.bar_chart({"a": {"value": -5.0}, "b": {"value": -10.0}}, ["value"], "Loss", BELOW_ZERO))
-    assert axis(chart) == 16
-    assert [(r["y"], r["height"]) for r in rects(chart)] == [("16.0", "92.0"), ("16.0", "184.0")]  # inside the chart
+    assert axis(chart) == 18
+    assert [(r["y"], r["height"]) for r in rects(chart)] == [("18.0", "91.0"), ("18.0", "182.0")]  # inside the chart
 
 
 def test_positive_charts_say_nothing_about_negative_values() -> None:
@@ -390,7 +390,7 @@ def test_positive_charts_say_nothing_about_negative_values() -> None:
 def test_a_value_that_is_not_finite_draws_nothing_and_leaves_the_others_as_they_are(bad: float) -> None:
     chart = str(charts.bar_chart({"a": {"value": 71.0}, "b": {"value": bad}, "c": {"value": 68.0}}, ["value"], "Trust"))
     assert "nan" not in chart and "inf" not in chart
-    assert [(r["y"], r["height"], r["title"]) for r in rects(chart)] == [("16.0", "184.0", "a: 71"), ("23.8", "176.2", "c: 68")]
+    assert [(r["y"], r["height"], r["title"]) for r in rects(chart)] == [("38.5", "161.5", "a: 71"), ("45.3", "154.7", "c: 68")]
 
 
 def test_a_metric_named_like_a_section_of_the_metrics_page_gets_its_own_anchor(small: Published) -> None:
