@@ -22,9 +22,7 @@ NOTICE_WARNING = (
     "(the pricing page will say the policy was not met)"
 )
 TYPO = replaced(INCIDENT, "impact: major", "impact: majr")
-TYPO_ERROR = (
-    f"{INCIDENT_FILE}:2:9: error: impact: expected one of none, minor, major, critical, maintenance; got 'majr' (did you mean 'major'?)"
-)
+TYPO_ERROR = f"{INCIDENT_FILE}:2:9: error: impact: expected one of none, minor, partial, major, critical, maintenance; got 'majr' (did you mean 'major'?)"
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -150,7 +148,7 @@ def test_github_format(content: Content, capsys: pytest.CaptureFixture[str]) -> 
     code, out, _ = run(["check", "content", "--format", "github", *AS_OF], capsys)
     assert code == 1
     assert out.splitlines() == [
-        f"::error file={INCIDENT_FILE},line=2,col=9,title=trustpages::impact: expected one of none, minor, major, "
+        f"::error file={INCIDENT_FILE},line=2,col=9,title=trustpages::impact: expected one of none, minor, partial, major, "
         "critical, maintenance; got 'majr' (did you mean 'major'?)",
         "::warning file=content/pricing.yml,line=11,col=40,title=trustpages::only 22 days' notice for the Team price "
         "change; we promised 30 when it was announced (the pricing page will say the policy was not met)",
@@ -173,7 +171,7 @@ def test_json_format(content: Content, capsys: pytest.CaptureFixture[str]) -> No
         "line": 2,
         "col": 9,
         "severity": "error",
-        "message": "impact: expected one of none, minor, major, critical, maintenance; got 'majr'",
+        "message": "impact: expected one of none, minor, partial, major, critical, maintenance; got 'majr'",
         "hint": "did you mean 'major'?",
     }
 

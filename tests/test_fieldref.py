@@ -102,8 +102,9 @@ def test_the_reference_follows_the_design_order() -> None:
 def test_the_reference_row_of_a_field() -> None:
     text = fieldref.reference()
     assert (
-        "| `impact` | yes | How bad it was for customers: none, minor, major, critical, or maintenance (planned work), e.g. major. | one of: `none`, `minor`, `major`, `critical`, `maintenance` |"
-        in text
+        "| `impact` | yes | How bad it was for customers: none; minor (slower, but everything works); partial (a feature or platform "
+        "does not work, the rest does); major (many customers cannot use a main part); critical (down for everyone); or maintenance "
+        "(planned work), e.g. major. | one of: `none`, `minor`, `partial`, `major`, `critical`, `maintenance` |" in text
     )
     assert "| `started` | no | " in text
     assert "| `price_change_notice_days` | no (default: `30`) |" in text

@@ -40,7 +40,7 @@ def test_problems_from_every_file_are_collected(content: Content) -> None:
         }
     )
     assert human(folder) == [
-        f"{INCIDENT_FILE}:2:9: error: impact: expected one of none, minor, major, critical, maintenance; got 'severe'",
+        f"{INCIDENT_FILE}:2:9: error: impact: expected one of none, minor, partial, major, critical, maintenance; got 'severe'",
         f"{MISTAKE_FILE}:2:5: error: on: 2026-02-30 is not a real date",
     ]
 
@@ -68,7 +68,7 @@ def test_unknown_field_inside_a_list_item(content: Content) -> None:
 def test_wrong_enum_value_did_you_mean(content: Content) -> None:
     folder = content(replaced(INCIDENT, "impact: major", "impact: majr"))
     assert human(folder) == [
-        f"{INCIDENT_FILE}:2:9: error: impact: expected one of none, minor, major, critical, maintenance; got 'majr' (did you mean 'major'?)"
+        f"{INCIDENT_FILE}:2:9: error: impact: expected one of none, minor, partial, major, critical, maintenance; got 'majr' (did you mean 'major'?)"
     ]
 
 

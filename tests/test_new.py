@@ -132,7 +132,7 @@ def test_what_check_says_about_a_new_incident(site: Path, capsys: pytest.Capture
 
     moment = "expected a moment like 2026-03-04T09:12 (in site.yml's time zone) or 2026-03-04T09:12:00Z; got ''"
     assert out.splitlines() == [
-        f"{at('impact')}: error: impact: expected one of none, minor, major, critical, maintenance; got ''",
+        f"{at('impact')}: error: impact: expected one of none, minor, partial, major, critical, maintenance; got ''",
         f"{at('started')}: error: started: {moment}",
         f"{at('summary')}: error: summary: is empty (write summary: What happened, in one or two sentences.)",
         f"{at('  - at')}: error: updates[1].at: {moment}",

@@ -96,7 +96,7 @@ def test_bad_records_raise_one_plugin_error_listing_every_problem(project: Path)
     plugin, config = configured(project)
     with pytest.raises(PluginError, match=r"trustpages found 2 error\(s\)") as raised:
         plugin.on_config(config)
-    assert "expected one of none, minor, major, critical, maintenance; got 'severe'" in str(raised.value)
+    assert "expected one of none, minor, partial, major, critical, maintenance; got 'severe'" in str(raised.value)
     assert "unknown field 'x_impact'" in str(raised.value)
 
 
@@ -133,7 +133,7 @@ def test_a_preview_shows_the_problems_on_every_page_until_they_are_fixed(project
     assert plugin.output is good and len(plugin.showing) == 2
     html = plugin.on_post_page("<html><head></head><body><p>page</p></body></html>", page=_page(project, config), config=config)
     assert '<body><div role="alert"' in html and "2 problem(s) in your records" in html
-    assert "expected one of none, minor, major, critical, maintenance; got &#39;severe&#39;" in html
+    assert "expected one of none, minor, partial, major, critical, maintenance; got &#39;severe&#39;" in html
 
     incident.write_text(text, encoding="utf-8")
     _, config = configured(project)

@@ -121,8 +121,8 @@ BAD_RECORDS = {
     "wrong-enum": (
         replaced(INCIDENT, "impact: major", "impact: severe"),
         "incident",
-        ["'severe' is not one of ['none', 'minor', 'major', 'critical', 'maintenance']"],
-        f"{INCIDENT_FILE}:2:9: error: impact: expected one of none, minor, major, critical, maintenance; got 'severe'",
+        ["'severe' is not one of ['none', 'minor', 'partial', 'major', 'critical', 'maintenance']"],
+        f"{INCIDENT_FILE}:2:9: error: impact: expected one of none, minor, partial, major, critical, maintenance; got 'severe'",
     ),
     "impossible-date": (
         replaced(MISTAKE, "on: 2026-05-02", "on: 2026-02-30"),

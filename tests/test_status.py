@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from trustpages.records import Incident, RecordSet, Site
-from trustpages.status import service_status
+from trustpages.status import DOWNTIME_WEIGHT, service_status
 
 AS_OF = date(2026, 11, 23)
 WINDOW_MINUTES = 90 * 24 * 60
@@ -156,3 +156,32 @@ def test_components_without_a_group_come_after_every_group() -> None:
     ungrouped = base.model_copy(update={"components": (base.components[0].model_copy(update={"group": None}), *base.components[1:])})
     service = service_status(RecordSet(site=ungrouped), AS_OF)
     assert [g.name for g in service.groups] == ["Web app", ""]
+
+
+def test_a_partial_outage_is_between_slow_and_partly_down_and_counts_a_tenth() -> None:
+    # 2026-11-20 08:00-18:00 UTC: 600 minutes at 10 % = 60 minutes of downtime.
+    components, service = status_of([incident("photos", "partial", ["api"], "2026-11-20T08:00:00Z", "2026-11-20T18:00:00Z")])
+    [day] = components["api"].trouble_days
+    assert (day.state, day.downtime_minutes, day.minutes_in) == ("partial_outage", pytest.approx(60.0), (("partial_outage", 600.0),))
+    assert components["api"].uptime == pytest.approx(1 - 60 / WINDOW_MINUTES)
+    assert DOWNTIME_WEIGHT["minor"] < DOWNTIME_WEIGHT["partial"] < DOWNTIME_WEIGHT["major"]
+
+
+def test_any_fault_in_the_window_is_known_even_when_it_counts_as_no_downtime() -> None:
+    slow = incident("slow", "minor", ["api"], "2026-11-20T08:00:00Z", "2026-11-20T09:00:00Z")
+    planned = incident(
+        "planned",
+        "maintenance",
+        ["login"],
+        "2026-11-20T08:00:00Z",
+        "2026-11-20T09:00:00Z",
+        scheduled_for="2026-11-20T08:00:00Z",
+        scheduled_until="2026-11-20T09:00:00Z",
+        updates=[{"at": "2026-11-10T09:00:00Z", "status": "scheduled", "body": "Announced ten days ahead."}],
+    )
+    components, service = status_of([slow, planned])
+    assert components["api"].uptime == 1.0 and components["api"].faulted
+    assert components["login"].uptime == 1.0 and not components["login"].faulted  # planned work announced in time is no fault
+    assert not components["billing"].faulted
+    groups = {g.name: g for g in service.groups}
+    assert groups["Developers"].faulted and not groups["Web app"].faulted

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from trustpages.status import Measured
 from trustpages.strings import Strings
 
 # The weekdays as records write them in English, Monday first; the site's language's names (strings: weekdays) are read too.
@@ -48,9 +49,14 @@ def percent(share: float | None, t: Strings, decimals: int = 0) -> str:
     return t("percent_format", value=number(value, t, decimals))
 
 
-def uptime(share: float, t: Strings) -> str:
-    """A share with two decimals (99.94% or 99,94 %), never rounded up to 100.00: that would read as no downtime at all."""
-    hundredths = int(share * 10000) if share < 1 else 10000
+def uptime(measured: Measured, t: Strings) -> str:
+    """A component's or group's uptime with two decimals (99.94% or 99,94 %), rounded down, never up to 100.00.
+
+    A part that was only slow (counted as no downtime) reads "under 100%": a known fault never shows as a clean 100.00 %.
+    """
+    hundredths = int(measured.uptime * 10000) if measured.uptime < 1 else 10000
+    if hundredths == 10000 and measured.faulted:
+        return t("service.uptime_under", percent=t("percent_format", value="100"))
     return t("percent_format", value=_localised(f"{hundredths // 100}.{hundredths % 100:02}", t))
 
 

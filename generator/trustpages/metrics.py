@@ -18,7 +18,7 @@ from trustpages.records.commitment import FINISHED, Measurement
 STATUSES = ("overdue", "broken", "partly_kept", "kept", "stalled", "in_progress", "not_started", "withdrawn")
 DECIDED = ("kept", "partly_kept", "broken", "overdue")
 DELIVERED = frozenset({"kept", "partly_kept"})
-INCIDENT_IMPACTS = ("critical", "major", "minor", "none")
+INCIDENT_IMPACTS = ("critical", "major", "partial", "minor", "none")
 SERIOUS = ("major", "critical")
 
 

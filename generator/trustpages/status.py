@@ -1,7 +1,8 @@
 """Service status: each component's state now, and its uptime day by day, computed from incidents.
 
 How a period counts (shown on the site): a critical incident is a major outage and counts as
-full downtime; a major incident is a partial outage and counts as 30 % downtime; a minor
+full downtime; a major incident is a partial outage and counts as 30 % downtime; a partial one
+(a feature does not work, the rest does) is a partial outage too and counts as 10 %; a minor
 incident is degraded performance and counts as none; maintenance counts only when it was announced
 later than the policy asks (trustpages.maintenance), as an incident of the impact it had. Where incidents
 overlap on a component, the worst one counts, never the sum. Days are days in the site's time
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from trustpages.maintenance import OVER, short_notice, window_passed
@@ -22,11 +24,13 @@ STATES = ("operational", "under_maintenance", "degraded_performance", "partial_o
 STATE_OF_IMPACT = {
     "none": "operational",
     "minor": "degraded_performance",
+    "partial": "partial_outage",
     "major": "partial_outage",
     "critical": "major_outage",
     "maintenance": "under_maintenance",
 }
-DOWNTIME_WEIGHT = {"critical": 1.0, "major": 0.3, "minor": 0.0, "none": 0.0, "maintenance": 0.0}
+# The share of each minute counted as downtime; the strings' "how we count" states each one.
+DOWNTIME_WEIGHT = {"critical": 1.0, "major": 0.3, "partial": 0.1, "minor": 0.0, "none": 0.0, "maintenance": 0.0}
 WINDOW_DAYS = 90
 
 
@@ -91,6 +95,16 @@ class Day:
     minutes_in: tuple[tuple[str, float], ...] = ()
 
 
+class Measured(Protocol):
+    """What an uptime figure is shown from: the weighted share, and whether any fault lies behind it."""
+
+    @property
+    def uptime(self) -> float: ...
+
+    @property
+    def faulted(self) -> bool: ...
+
+
 @dataclass(frozen=True)
 class ComponentStatus:
     component: Component
@@ -102,6 +116,14 @@ class ComponentStatus:
         """Share of the window without weighted downtime, 0-1."""
         total = len(self.days) * 24 * 60
         return 1 - sum(d.downtime_minutes for d in self.days) / total if total else 1.0
+
+    @property
+    def faulted(self) -> bool:
+        """Whether the component was slow or (partly) down at any moment of the window: its uptime then never reads 100 %.
+
+        Planned maintenance is no fault: it counts only when announced too late, and then as the incident it was.
+        """
+        return any(state != "under_maintenance" for day in self.days for state, _ in day.minutes_in)
 
     @property
     def trouble_days(self) -> list[Day]:
@@ -130,6 +152,11 @@ class GroupStatus:
     def uptime(self) -> float:
         """The mean uptime of the group's components."""
         return sum(c.uptime for c in self.components) / len(self.components) if self.components else 1.0
+
+    @property
+    def faulted(self) -> bool:
+        """Whether any of the group's components was worse than operational in the window."""
+        return any(c.faulted for c in self.components)
 
 
 @dataclass(frozen=True)

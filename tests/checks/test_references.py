@@ -50,7 +50,9 @@ def test_reference_to_a_withdrawn_record_is_fine(content: Content) -> None:
 def test_reference_to_a_broken_record_reports_only_the_broken_file(content: Content) -> None:
     # The file exists: saying the id is unknown would send people looking in the wrong place.
     folder = content(replaced(INCIDENT, "impact: major", "impact: severe"))
-    assert human(folder) == [f"{INCIDENT_FILE}:2:9: error: impact: expected one of none, minor, major, critical, maintenance; got 'severe'"]
+    assert human(folder) == [
+        f"{INCIDENT_FILE}:2:9: error: impact: expected one of none, minor, partial, major, critical, maintenance; got 'severe'"
+    ]
 
 
 def test_unknown_response_promise(content: Content) -> None:

@@ -62,7 +62,7 @@ def test_tracks_become_updates_with_their_status(imported: tuple[Path, str]) -> 
 
 def test_markdown_bodies_are_kept(imported: tuple[Path, str]) -> None:
     incident = incidents(imported[0])["2023-05-10-api-responses-were-slow-up-to-30-seconds"]
-    assert incident.impact == "minor"  # severity: disrupted
+    assert incident.impact == "partial"  # severity: disrupted: cState's level between working and down
     assert incident.resolved == datetime(2023, 5, 10, 15, 45, 30, tzinfo=UTC)
     assert incident.updates[-1].body == (
         "Response times are back to normal. The cause:\n\n"

@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.importers.conftest import STATUSPAGE, export, incidents, snapshot, statuspage_incident, trustpages
+from tests.opendata.statuspage_client import SummaryResponse
+from trustpages.opendata import statuspage as statuspage_api
+from trustpages.records import Incident, RecordSet, Site
+from trustpages.status import service_status
 from trustpages.validate import validate
 
 AS_OF = date(2026, 11, 23)
@@ -354,3 +358,36 @@ def test_summary_json_lists_a_maintenance_twice_and_it_is_imported_once(content:
     text = (content / "incidents" / "2021-03-05-database-upgrade.yml").read_text(encoding="utf-8")
     assert "# Statuspage's impact was 'minor'; a scheduled window is maintenance here.\nimpact: maintenance\n" in text
     assert validate(content, AS_OF).errors == []
+
+
+def test_a_partial_outage_survives_statuspage_and_back(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Statuspage's impacts have no partial outage: ours goes out as minor with the component in partial_outage,
+    # as a Statuspage client reads it, and that pair comes back in as partial, never as slowness (minor).
+    site = Site.model_validate(
+        {"name": "Example Co", "url": "https://trust.example.com", "timezone": "UTC", "components": [{"id": "app", "name": "App"}]}
+    )
+    photos = Incident.model_validate(
+        {
+            "id": "2021-03-01-photos",
+            "title": "Photos do not upload",
+            "impact": "partial",
+            "started": "2021-03-01T10:00:00Z",
+            "affected": ["app"],
+            "summary": "Photos stay stuck at uploading.",
+            "updates": [{"at": "2021-03-01T10:20:00Z", "status": "investigating", "body": "Photos do not upload; we are on it."}],
+        }
+    )
+    records = RecordSet(site=site, incidents=(photos,))
+    as_of = date(2021, 3, 2)
+    files = statuspage_api.files(records, as_of, service_status(records, as_of))
+    summary = SummaryResponse.model_validate_json(files["api/v2/summary.json"])
+    assert (summary.status.indicator, summary.incidents[0].impact) == ("minor", "minor")
+    assert {c.id: c.status for c in summary.components}["app"] == "partial_outage"
+    source = content.parent / "incidents.json"
+    source.write_bytes(files["api/v2/incidents.json"])
+    assert trustpages(capsys, "import", "statuspage", source, "--into", content).code == 0
+    [imported] = incidents(content).values()
+    assert imported.impact == "partial"
+    minor = statuspage_incident(impact="minor")  # no component said to be partly down: slowness, as before
+    assert trustpages(capsys, "import", "statuspage", export(content.parent, minor), "--into", content).code == 0
+    assert {i.title: i.impact for i in incidents(content).values()}["Slow pages"] == "minor"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -17,8 +18,21 @@ def env(locale: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("locale", "expected"),
     [
-        ("en", ["2025 Q3", "Reliability", "On call", "per month", "per bus ticket", "1,234.50", "99.99%", "100.00%"]),
-        ("de", ["Q3 2025", "Zuverlässigkeit", "On call", "pro Monat", "pro bus ticket", "1.234,50", "99,99\u00a0%", "100,00\u00a0%"]),
+        ("en", ["2025 Q3", "Reliability", "On call", "per month", "per bus ticket", "1,234.50", "99.99%", "100.00%", "under 100%"]),
+        (
+            "de",
+            [
+                "Q3 2025",
+                "Zuverlässigkeit",
+                "On call",
+                "pro Monat",
+                "pro bus ticket",
+                "1.234,50",
+                "99,99\u00a0%",
+                "100,00\u00a0%",
+                "unter 100\u00a0%",
+            ],
+        ),
     ],
 )
 def test_labels_in_the_language_of_the_site(locale: str, expected: list[str]) -> None:
@@ -30,14 +44,28 @@ def test_labels_in_the_language_of_the_site(locale: str, expected: list[str]) ->
         f["per"]("month"),
         f["per"]("bus ticket"),
         f["amount"](Decimal("1234.50")),
-        f["uptime"](0.99999),
-        f["uptime"](1.0),
+        f["uptime"](Uptime(0.99999, faulted=True)),
+        f["uptime"](Uptime(1.0, faulted=False)),
+        f["uptime"](Uptime(1.0, faulted=True)),
     ]
     assert got == expected
 
 
+@dataclass(frozen=True)
+class Uptime:
+    uptime: float
+    faulted: bool
+
+
 def test_uptime_is_never_rounded_up_to_a_full_hundred() -> None:
-    assert env("en").filters["uptime"](0.999999) == "99.99%"
+    assert env("en").filters["uptime"](Uptime(0.999999, faulted=True)) == "99.99%"
+
+
+def test_a_part_that_was_only_slow_never_reads_a_clean_hundred() -> None:
+    # A minor incident counts as no downtime, so the share is exactly 1; the fault behind it still shows.
+    uptime = env("en").filters["uptime"]
+    assert uptime(Uptime(1.0, faulted=True)) == "under 100%"
+    assert uptime(Uptime(1.0, faulted=False)) == "100.00%"
 
 
 def test_a_window_on_one_day_names_the_day_once() -> None:

@@ -10,7 +10,7 @@ from trustpages.checks.findings import Findings
 from trustpages.policyhistory import InForce
 from trustpages.records import Incident, Policies, RecordSet
 
-POSTMORTEM_IMPACTS = {"minor", "major", "critical"}
+POSTMORTEM_IMPACTS = {"minor", "partial", "major", "critical"}
 
 
 def check(records: RecordSet, as_of: date, findings: Findings, typed: RecordSet | None = None, in_force: InForce | None = None) -> None:

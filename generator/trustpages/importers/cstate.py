@@ -20,8 +20,9 @@ from trustpages.importers.export import Draft, Export, SourceComponent, SourceEr
 from trustpages.problems import display_path
 from trustpages.records import Incident, IncidentUpdate
 
-# cState's severities, from least to most serious, as trustpages impacts.
-SEVERITY = {"notice": "none", "disrupted": "minor", "down": "major"}
+# cState's severities, from least to most serious, as trustpages impacts. "disrupted" is cState's level between
+# working and down: a partial outage (the draft's note says to make it minor when everything only got slower).
+SEVERITY = {"notice": "none", "disrupted": "partial", "down": "major"}
 _TRACK = re.compile(r"""\{\{[<%]\s*track\s+["']([^"']*)["']\s*[>%]\}\}""")
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 # "*Resolved* -", "**Update:**", "Monitoring -": a status word opening an update.
@@ -125,7 +126,12 @@ def _yaml(text: str, file: str, what: str, first_line: int = 1) -> Any:
 def _impact(severity: Any, notes: dict[str, str]) -> str:
     """cState's severity in trustpages' impacts; none for one it does not know (said in `notes`)."""
     if isinstance(severity, str) and severity.strip().lower() in SEVERITY:
-        return SEVERITY[severity.strip().lower()]
+        impact = SEVERITY[severity.strip().lower()]
+        if impact == "partial":
+            notes["impact"] = (
+                "cState's severity was 'disrupted', which covers slow and partly down: make it minor if everything still worked, only slower."
+            )
+        return impact
     notes["impact"] = (
         f"cState's severity was {severity!r}; only notice, disrupted and down are known." if severity else "cState gave no severity."
     )

@@ -1,7 +1,8 @@
 """Read a Statuspage API v2 export (summary.json, incidents.json, scheduled-maintenances.json) into drafts.
 
 Mapping, field by field: `name` -> title; `impact` -> impact (a window with `scheduled_for`
-is maintenance); `started_at` -> started (maintenance: when it went in progress);
+is maintenance; a minor one that put a component in partial_outage is partial, which Statuspage's
+impacts have no level for); `started_at` -> started (maintenance: when it went in progress);
 `resolved_at` -> resolved, and nothing when it is null; components of the incident and
 of its updates -> affected; every update (`display_at`, else `created_at`) -> updates,
 oldest first, its HTML body as Markdown. The export has no summary: the first update's
@@ -46,6 +47,7 @@ class _Component(_Loose):
 class _AffectedComponent(_Loose):
     code: str
     name: str = ""
+    new_status: str = ""
 
 
 class _Update(_Loose):
@@ -201,6 +203,11 @@ def _impact(incident: _Incident, maintenance: bool, notes: dict[str, str]) -> st
     if incident.impact not in _IMPACTS:
         notes["impact"] = f"Statuspage's impact '{incident.impact}' is not one trustpages knows."
         return "none"
+    if incident.impact == "minor" and any(
+        c.new_status == "partial_outage" for u in incident.incident_updates for c in u.affected_components or []
+    ):
+        notes["impact"] = "Statuspage's impact was 'minor', with a component in partial outage: a partial outage here."
+        return "partial"
     return incident.impact
 
 

@@ -298,6 +298,7 @@ class Tally(MilestoneCounts):
 class IncidentsByImpact(Shape):
     critical: Count
     major: Count
+    partial: Count
     minor: Count
     none: Count
 

@@ -26,6 +26,10 @@ PATHS = (
     "incidents/unresolved.json",
     "scheduled-maintenances.json",
 )
+# Statuspage's incident impacts have no level for a partial outage: it is "minor" there, with its components
+# in partial_outage (Statuspage itself words a partial outage's incident as major, which is our next level up),
+# and trustpages' Statuspage import reads that pair back as partial.
+STATUSPAGE_IMPACT = {"partial": "minor"}
 # Statuspage's overall indicator: the worst impact among incidents in progress.
 INDICATORS = ("none", "maintenance", "minor", "major", "critical")
 DESCRIPTIONS = {
@@ -43,6 +47,11 @@ CLEARED = {"resolved", "postmortem", "completed", "scheduled"}
 # Statuspage's incidents.json holds the 50 most recent incidents; clients page no further.
 # Every unresolved one is listed too, however old: an incident left open must stay in view.
 RECENT_INCIDENTS = 50
+
+
+def statuspage_impact(incident: Incident) -> str:
+    """The incident's impact in Statuspage's words (none, minor, major, critical, maintenance)."""
+    return STATUSPAGE_IMPACT.get(incident.impact, incident.impact)
 
 
 def files(records: RecordSet, as_of: date, service: ServiceStatus) -> dict[str, bytes]:
@@ -127,7 +136,7 @@ class Api:
 
     def status(self) -> dict[str, str]:
         active = [i for i in self.records.incidents if is_active(i, self.now)]
-        impacts = [i.impact for i in active]
+        impacts = [statuspage_impact(i) for i in active]
         indicator = max(impacts, key=INDICATORS.index, default="none")
         return {"indicator": indicator, "description": DESCRIPTIONS[indicator]}
 
@@ -184,7 +193,7 @@ class Api:
             "id": incident.id,
             "name": incident.title,
             "status": updates[0]["status"] if updates else self._status_without_updates(incident),
-            "impact": incident.impact,
+            "impact": statuspage_impact(incident),
             "created_at": stamp(min(moments)) if moments else None,
             "updated_at": stamp(max(moments)) if moments else None,
             "monitoring_at": monitoring,

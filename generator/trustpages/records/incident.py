@@ -9,7 +9,9 @@ from pydantic import Field
 from trustpages.records.common import Line, Moment, Record, Slug, Text
 from trustpages.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
-Impact = Literal["none", "minor", "major", "critical", "maintenance"]
+# Least to most serious; `partial` (a feature or platform does not work, the rest does) sits between slow and
+# partly down, so a broken feature is never filed as "minor" and counted as no downtime at all.
+Impact = Literal["none", "minor", "partial", "major", "critical", "maintenance"]
 UpdateStatus = Literal[
     "investigating",
     "identified",
@@ -41,7 +43,9 @@ class Incident(Record):
     id: str = Field("", exclude=True)
     title: Line = Field(description="What customers noticed, e.g. Some customers could not log in.")
     impact: Impact = Field(
-        description="How bad it was for customers: none, minor, major, critical, or maintenance (planned work), e.g. major."
+        description="How bad it was for customers: none; minor (slower, but everything works); partial (a feature or platform "
+        "does not work, the rest does); major (many customers cannot use a main part); critical (down for everyone); "
+        "or maintenance (planned work), e.g. major."
     )
     started: Moment | None = Field(
         None, description="When it started, e.g. 2026-03-04T09:12:00Z. Planned maintenance leaves it out until the work starts."
@@ -63,7 +67,7 @@ class Incident(Record):
     remedy: Text | None = Field(None, description="What affected customers were offered, e.g. a day of credit.")
     scheduled_for: Moment | None = Field(None, description="Maintenance only: when it is planned to start, e.g. 2026-12-12T22:00:00Z.")
     scheduled_until: Moment | None = Field(None, description="Maintenance only: when it is planned to end, e.g. 2026-12-13T02:00:00Z.")
-    unannounced_impact: Literal["none", "minor", "major", "critical"] | None = Field(
+    unannounced_impact: Literal["none", "minor", "partial", "major", "critical"] | None = Field(
         None,
         description="Maintenance only: how bad the work was for customers (major when left out); it counts as an incident "
         "of this impact when it was announced later than site.yml's maintenance_notice_hours, e.g. minor.",
