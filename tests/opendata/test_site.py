@@ -49,7 +49,8 @@ def test_summary_json_says_what_the_home_page_says(small_site: Build) -> None:
     assert f"Promise-kept rate {round(summary['promise_kept_rate'] * 100)}%" in home
     assert f"{m['kept']} kept, {m['partly_kept']} partly kept, {m['broken']} broken, {m['overdue']} overdue" in home
     assert f"{summary['standing']['periods_met']} of {summary['standing']['periods_measured']} periods met" in home
-    assert f"Days since our last major incident: {summary['incidents']['days_since_serious']}" in home
+    serious = re.search(r"Our last major incident: .*?, (\d+ \w+ \d{4}) \((\d+) days ago\)", home)
+    assert serious is not None and serious.groups() == ("4 March 2026", str(summary["incidents"]["days_since_serious"]))
 
 
 def test_open_data_page_links_every_output(small_site: Build) -> None:

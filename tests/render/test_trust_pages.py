@@ -51,7 +51,7 @@ def test_the_mistakes_list_shows_each_remedy_the_records_hold_and_counts_them() 
     # existed: the list showed "—" beside corrected invoices, and "1 of 4" came with a remedy.
     records = validate(REPO / "content", AS_OF).records
     assert records is not None
-    page = render_site(records, AS_OF).pages["mistakes/index.md"]
+    page = make_site(records, AS_OF).pages["mistakes/index.md"]
     rows = [[text_of(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)] for row in re.findall(r"<tr>(.*?)</tr>", page)]
     shown = {row[1]: row[3] for row in rows if row}
     assert shown == {m.title: m.remedy or "—" for m in records.mistakes}

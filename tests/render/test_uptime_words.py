@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from tests.gitrepo import REPO
+from trustpages.pipeline import make_site
 from trustpages.records import RecordSet
-from trustpages.render import render_site
 from trustpages.render.htmlpage import text_of
 from trustpages.status import DOWNTIME_WEIGHT, service_status
 from trustpages.strings import Strings
@@ -29,7 +29,7 @@ def example() -> RecordSet:
 
 def shown_uptime(records: RecordSet) -> dict[str, tuple[str, str]]:
     """Each component's name -> (its state's word, its uptime sentence), and each group's name -> ("", its average)."""
-    home = render_site(records, AS_OF).pages["index.md"]
+    home = make_site(records, AS_OF).pages["index.md"]
     shown = {
         text_of(name): (text_of(state), text_of(words))
         for name, state, words in re.findall(r'tp-component__name">(.*?)</span>(.*?)</p>.*?tp-component__uptime">(.*?)</p>', home, re.S)
