@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from trustpages.records import Incident
-from trustpages.timeline.event import FILTERS, Event, midnight, utc
+from trustpages.timeline.event import Event, filters, midnight, utc
 
 AT = datetime(2026, 3, 4, 9, 12, tzinfo=UTC)
 
@@ -31,7 +31,7 @@ def incident(impact: str) -> Incident:
 )
 def test_each_event_has_one_filter_and_the_page_of_its_record(event: Event, filter_: str, page: str, address: str) -> None:
     assert (event.filter, event.page, event.address) == (filter_, page, address)
-    assert event.filter in FILTERS
+    assert event.filter in filters()
 
 
 def test_the_id_is_what_happened_never_its_wording() -> None:

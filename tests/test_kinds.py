@@ -102,6 +102,11 @@ def test_a_hook_that_does_not_fit_fails_loudly() -> None:
         kinds.register(Kind("award", Award, folder="incidents", facts=Facts(lists=())))
     with pytest.raises(KindError, match="a page per record needs a folder"):
         kinds.register(Kind("award", Award, file="award.yml", page="award", facts=Facts(lists=())))
+    with pytest.raises(KindError, match="filter_of and wording are for a kind's timeline events"):
+        kinds.register(Kind("award", Award, folder="awards", facts=Facts(lists=()), filter_of=lambda event: "awards"))
+    with pytest.raises(KindError, match="'corrections' lists every kind's corrections"):
+        named = (kinds.TimelineFilter("corrections"),)
+        kinds.register(Kind("award", Award, folder="awards", facts=Facts(lists=()), timeline=lambda *_: (), timeline_filters=named))
     assert "award" not in [k.name for k in kinds.kinds()]
 
 
@@ -144,6 +149,26 @@ def test_the_built_in_kinds_in_the_order_the_site_lists_them() -> None:
         "log/index.md",
     ]
     assert kinds.withdrawable() == ("commitment", "incident", "mistake", "metric")
+    # the timeline's filters by their rank, not the kinds' order (data before surveys), corrections among them
+    assert kinds.timeline_filters() == ("promises", "incidents", "maintenance", "mistakes", "corrections", "prices", "data", "surveys")
+
+
+def test_a_kind_with_events_gets_a_timeline_filter_of_its_own_after_the_built_in_ones() -> None:
+    events = Kind("award", Award, folder="awards", facts=Facts(lists=()), timeline=lambda *_: ())
+    with kinds.registered(events):
+        assert kinds.timeline_filters()[-1] == "awards" and kinds.kind("award").filter(object()) == "awards"
+    ranked = Kind(
+        "award",
+        Award,
+        folder="awards",
+        facts=Facts(lists=()),
+        timeline=lambda *_: (),
+        timeline_filters=(kinds.TimelineFilter("awards", 15),),
+    )
+    with kinds.registered(ranked):
+        assert kinds.timeline_filters()[:3] == ("promises", "awards", "incidents")
+    with kinds.registered(AWARD):  # no events: no filter
+        assert "awards" not in kinds.timeline_filters()
 
 
 def test_a_german_site_without_nav_gets_german_tabs(tmp_path: Path) -> None:

@@ -113,6 +113,10 @@ open_data:
     csv_advisories: Security advisories, one row each.
     feed_advisories: An entry for every security advisory.
 timeline:
+  kinds:
+    advisories: Advisory
+  filter_names:
+    advisories: Security advisories
   outcome:
     advisory:
       published: "Advisory published ({status})"
@@ -129,6 +133,10 @@ open_data:
     csv_advisories: Sicherheitshinweise, eine Zeile je Hinweis.
     feed_advisories: Ein Eintrag für jeden Sicherheitshinweis.
 timeline:
+  kinds:
+    advisories: Sicherheitshinweis
+  filter_names:
+    advisories: Sicherheitshinweise
   outcome:
     advisory:
       published: "Hinweis veröffentlicht ({status})"
@@ -225,6 +233,16 @@ def test_a_throwaway_kind_gets_every_output(project: tuple[Path, Path, list[Path
     assert titles[0] == f"Advisory number {COUNT - 1} — Advisory published (high)" and len(titles) == 50
     assert json.loads(assets["feeds/advisories.json"])["title"] == f"{result.records.site.name}: security advisories"
     assert any("Advisory number" in (item["title"]) for item in json.loads(assets["feeds/all.json"])["items"])
+
+    # its own filter on the record's timeline, after the built-in ones, linked from every page of it
+    filtered = pages["record/advisories/index.md"]
+    assert filtered.count("Advisory published (") == LISTING_SIZE and "Advisory number 229" in filtered
+    assert pages["record/advisories/2.md"].count("Advisory published (") == COUNT - LISTING_SIZE
+    assert re.search(r"<h1[^>]*>Our record: Security advisories</h1>", filtered)
+    links = re.findall(r'<li><a href="([a-z]+)/">', pages["record/index.md"])
+    assert links[-1] == "advisories" and links[0] == "promises"  # after the built-in ones, which keep their order
+    assert '<a href="advisories/">Security advisories (230)</a>' in pages["record/index.md"]
+    assert "Advisory published" not in pages["record/surveys/index.md"]
 
     # the schema for editors, and the navigation in both languages
     assert schema.schema("advisory")["properties"]["published"]["description"] == "When we told customers, e.g. 2026-03-01."

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from trustpages.records import Milestone
-from trustpages.registry import Group
+from trustpages.registry import Group, Wording
 
 
 def survey_numbers(survey: Any) -> dict[str, Any]:
@@ -103,6 +103,27 @@ def timeline(name: str) -> Any:
         return list(getattr(ev, name)(records))
 
     return events
+
+
+def worded(outcome: str, title: str | None = None) -> Wording:
+    """A kind's Wording by the names of its functions in trustpages.timeline.outcomes, which imports this registry."""
+
+    def said(words: Any, event: Any, what: str) -> str:
+        from trustpages.timeline import outcomes
+
+        return str(getattr(outcomes, outcome)(words, event, what))
+
+    def titled(words: Any, event: Any) -> str:
+        from trustpages.timeline import outcomes
+
+        return str(getattr(outcomes, title or "")(words, event))
+
+    return Wording(said, titled if title is not None else None)
+
+
+def incident_filter(event: Any) -> str:
+    """Maintenance apart from the incidents that went wrong."""
+    return "maintenance" if event.incident is not None and event.incident.impact == "maintenance" else "incidents"
 
 
 def no_events(records: Any, as_of: date, history: Any) -> tuple[Any, ...]:

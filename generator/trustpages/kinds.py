@@ -31,6 +31,7 @@ from trustpages.records import (
     Withdrawals,
 )
 from trustpages.registry import (
+    CORRECTIONS,
     HOME,
     OPEN_DATA,
     PUBLIC_LOG,
@@ -41,6 +42,8 @@ from trustpages.registry import (
     Kind,
     KindError,
     Section,
+    TimelineFilter,
+    Wording,
     by_file,
     by_folder,
     check,
@@ -52,12 +55,14 @@ from trustpages.registry import (
     register,
     registered,
     sections,
+    timeline_filters,
     unregister,
     values_at,
     withdrawable,
 )
 
 __all__ = [
+    "CORRECTIONS",
     "HOME",
     "OPEN_DATA",
     "PUBLIC_LOG",
@@ -68,6 +73,8 @@ __all__ = [
     "Kind",
     "KindError",
     "Section",
+    "TimelineFilter",
+    "Wording",
     "by_file",
     "by_folder",
     "check",
@@ -79,6 +86,7 @@ __all__ = [
     "register",
     "registered",
     "sections",
+    "timeline_filters",
     "unregister",
     "values_at",
     "withdrawable",
@@ -158,6 +166,8 @@ for _kind in (
             *("target", "periods_measured", "periods_met", "url"),
         ),
         timeline=hooks.commitment_events,
+        timeline_filters=(TimelineFilter("promises", 10),),
+        wording=hooks.worded("promise"),
         feed=True,
         announced=hooks.commitments_announced,
         announces=("commitment.status",),
@@ -190,6 +200,9 @@ for _kind in (
         ),
         csv_counted=("updates",),  # how many; the updates themselves are in incidents.json
         timeline=hooks.incident_events,
+        timeline_filters=(TimelineFilter("incidents", 20), TimelineFilter("maintenance", 30)),
+        filter_of=hooks.incident_filter,
+        wording=hooks.worded("incident"),
         feed=True,
         feed_events=hooks.incident_feed,
         announced=hooks.incidents_announced,
@@ -214,6 +227,8 @@ for _kind in (
         groupings=(Grouping("mistakes", "year", lambda context: hooks.by_year("mistakes", context)),),
         csv=("id", "on", "title", "who_was_affected", "related", "url"),
         timeline=lambda records, as_of, history: hooks.mistakes_announced(records),
+        timeline_filters=(TimelineFilter("mistakes", 40),),  # then everyone's corrections (registry.CORRECTIONS, 50)
+        wording=hooks.worded("mistake"),
         feed=True,
         announced=hooks.mistakes_announced,
         announces=("mistake.new",),
@@ -235,6 +250,8 @@ for _kind in (
         ),
         published_dates=("history.*.announced",),
         timeline=hooks.timeline("price_events"),
+        timeline_filters=(TimelineFilter("prices", 60),),
+        wording=hooks.worded("price", title="price_title"),
     ),
     Kind(
         "contact",
@@ -260,6 +277,7 @@ for _kind in (
         published_dates=("points.*.period",),
         withdrawable=True,
         timeline=hooks.no_events,
+        timeline_filters=(),  # its corrections only
     ),
     Kind(
         "survey",
@@ -278,6 +296,8 @@ for _kind in (
         groupings=(),  # a page lists every survey
         csv=(),
         timeline=hooks.timeline("survey_events"),
+        timeline_filters=(TimelineFilter("surveys", 80),),
+        wording=hooks.worded("survey"),
     ),
     Kind(
         "data",
@@ -291,6 +311,8 @@ for _kind in (
         facts=Facts(lists=("changes", "corrections")),
         published_dates=("changes.*.announced",),
         timeline=hooks.timeline("data_events"),
+        timeline_filters=(TimelineFilter("data", 70),),
+        wording=hooks.worded("data", title="data_title"),
     ),
     Kind(
         "withdrawn",

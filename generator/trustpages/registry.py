@@ -81,6 +81,26 @@ class Grouping:
     groups: Callable[[Mapping[str, Any]], Iterable[Group]]  # from the render context, in the order the page shows them
 
 
+@dataclass(frozen=True)
+class TimelineFilter:
+    """A page of the record's timeline listing some of its events, /record/<name>/ (its words: the strings'
+    timeline.filter_names.<name> and timeline.kinds.<name>); the filters' links go by rank, lowest first."""
+
+    name: str
+    rank: int = 1000  # after every built-in filter; filters ranked alike keep the kinds' registration order
+
+
+CORRECTIONS = TimelineFilter("corrections", 50)  # every kind's corrections, by themselves (Event.filter)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How the timeline and feeds word a kind's events: each hook is given the site language's timeline.Words and the event."""
+
+    outcome: Callable[[Any, Any, str], str]  # (words, event, what happened: the event kind's second part) -> plain words
+    title: Callable[[Any, Any], str] | None = None  # what the entry is about, when not the record's title (corrections always are)
+
+
 # What a kind's hooks are given: the timeline (records, as_of, history) and feeds/notify (records).
 TimelineHook = Callable[[Any, date, Any], Iterable[Any]]
 RecordsHook = Callable[[Any], Iterable[Any]]
@@ -119,6 +139,12 @@ class Kind:
     csv: tuple[str, ...] | None = None
     csv_counted: tuple[str, ...] = ()  # columns whose cell is how many items the list holds
     timeline: TimelineHook | None = None  # its events on the record's timeline (trustpages.timeline); its corrections too
+    # The timeline's filters listing its events (the first, unless `filter_of` picks one per event); None: with a
+    # timeline, one named its folder (else its name), ranked after the built-in ones; (): none (its corrections only).
+    timeline_filters: tuple[TimelineFilter, ...] | None = None
+    filter_of: Callable[[Any], str] | None = None  # the name of the filter listing an event (incidents: maintenance apart)
+    # Its events' words; None: the strings' timeline.outcome.<name>.<what happened>, given the event's status and detail.
+    wording: Wording | None = None
     feed: bool = False  # feeds/<folder>.xml and .json: its events, newest first
     feed_events: RecordsHook | None = None  # what its feed tells when not its timeline events (incidents: each update)
     announced: RecordsHook | None = None  # the events `trustpages notify` sends to chats
@@ -152,6 +178,17 @@ class Kind:
             if name != "id" and get_origin(info.annotation) not in (list, tuple, dict) and not info.exclude
         ]
         return ("id", *one_value, "url")
+
+    @property
+    def filters(self) -> tuple[TimelineFilter, ...]:
+        """The timeline's filters listing its events (see `timeline_filters`)."""
+        if self.timeline_filters is not None:
+            return self.timeline_filters
+        return (TimelineFilter(self.folder or self.name),) if self.timeline is not None else ()
+
+    def filter(self, event: Any) -> str:
+        """The name of the filter listing one of its events (not a correction: see Event.filter)."""
+        return self.filter_of(event) if self.filter_of is not None else self.filters[0].name
 
     def of(self, records: Any) -> tuple[Any, ...]:
         """This kind's records in a RecordSet (a single file's as a one-item tuple)."""
@@ -229,6 +266,10 @@ def check(kind: Kind) -> None:
     folders = [grouping.folder for grouping in kind.lists]
     if len(set(folders)) < len(folders):
         raise KindError(f"kind {kind.name!r}: two groupings list into the same folder; give each its own")
+    if (kind.filter_of is not None or kind.wording is not None) and not kind.filters:
+        raise KindError(f"kind {kind.name!r}: filter_of and wording are for a kind's timeline events: give timeline (and its filters)")
+    if CORRECTIONS.name in {f.name for f in kind.filters}:
+        raise KindError(f"kind {kind.name!r}: the timeline filter {CORRECTIONS.name!r} lists every kind's corrections; name its own")
     if kind.withdrawable and kind.folder is None:
         raise KindError(f"kind {kind.name!r}: only kinds with a file per record (and so an id) can be withdrawn")
 
@@ -277,6 +318,12 @@ def feed_kinds() -> tuple[Kind, ...]:
     """The kinds with a feed of their own, in the order the feeds are listed: those telling each update as it came, then the rest."""
     with_feed = [k for k in _KINDS.values() if k.feed]
     return (*(k for k in with_feed if k.feed_events is not None), *(k for k in with_feed if k.feed_events is None))
+
+
+def timeline_filters() -> tuple[str, ...]:
+    """The timeline's filters, in the order its pages link them: every kind's, and the corrections of all, by rank."""
+    ranked = sorted((CORRECTIONS, *(f for k in _KINDS.values() for f in k.filters)), key=lambda f: f.rank)
+    return tuple(dict.fromkeys(f.name for f in ranked))
 
 
 def csv_kinds() -> tuple[Kind, ...]:

@@ -53,7 +53,7 @@ def test_the_record_is_titled_in_the_site_language_and_lists_every_event_newest_
 
 def test_each_filter_is_a_page_of_its_own_that_needs_no_script(built: tuple[str, Output, list[timeline.Event]]) -> None:
     _, output, events = built
-    for name in timeline.FILTERS:
+    for name in timeline.filters():
         page = output.pages[f"record/{name}/index.md"]
         assert _entries(page) == [e.id for e in events if e.filter == name], name
         assert re.search(rf'<a href="[^"]*" aria-current="page">[^<]+\({len(_entries(page))}\)</a>', page), name

@@ -49,6 +49,6 @@ def timeline_context(events: Sequence[Event], strings: Strings, zone: ZoneInfo) 
         "timeline_words": timeline.Words(strings, zone),
         "timeline_tally": timeline.tally(events),
         "timeline_counts": timeline.pages.counts(events),
-        "timeline_filters": timeline.FILTERS,
+        "timeline_filters": timeline.filters(),
         "timeline_path": timeline.pages.path,
     }

@@ -11,9 +11,10 @@ from typing import Any
 from trustpages import kinds
 from trustpages.records import Incident, Milestone, Mistake
 
-# The timeline's filters, in the order its pages list them: each event is in exactly one (Event.filter).
-FILTERS = ("promises", "incidents", "maintenance", "mistakes", "corrections", "prices", "data", "surveys")
-_FILTER_OF_RECORD = {"commitment": "promises", "mistake": "mistakes", "pricing": "prices", "data": "data", "survey": "surveys"}
+
+def filters() -> tuple[str, ...]:
+    """The timeline's filters, in the order its pages list them (each kind's, from the registry): each event is in exactly one."""
+    return kinds.timeline_filters()
 
 
 @dataclass(frozen=True)
@@ -52,12 +53,10 @@ class Event:
 
     @property
     def filter(self) -> str:
-        """Which of FILTERS lists it: corrections by themselves, incidents apart from maintenance, else by record."""
+        """Which of the filters lists it: corrections by themselves, else the one its kind says (incidents apart from maintenance)."""
         if self.kind.endswith(".corrected"):
-            return "corrections"
-        if self.record_kind == "incident":
-            return "maintenance" if self.incident is not None and self.incident.impact == "maintenance" else "incidents"
-        return _FILTER_OF_RECORD.get(self.record_kind, "surveys")
+            return kinds.CORRECTIONS.name
+        return kinds.kind(self.record_kind).filter(self)
 
     @property
     def page(self) -> str:

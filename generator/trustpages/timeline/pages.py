@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from trustpages.timeline.event import FILTERS, Event
+from trustpages.timeline.event import Event, filters
 
 PAGE_SIZE = 200  # like the long lists' pages (render.LISTING_SIZE): no page lists more than a few hundred entries
 FOLDER = "record"
@@ -127,13 +127,13 @@ def pages(events: Sequence[Event], filter: str | None) -> list[Page]:
 
 def every_page(events: Sequence[Event]) -> list[Page]:
     """The timeline's pages and each filter's, in that order."""
-    by_filter: dict[str, list[Event]] = {name: [] for name in FILTERS}
+    by_filter: dict[str, list[Event]] = {name: [] for name in filters()}
     for event in events:
         by_filter[event.filter].append(event)
-    return [*pages(events, None), *(page for name in FILTERS for page in pages(by_filter[name], name))]
+    return [*pages(events, None), *(page for name, listed in by_filter.items() for page in pages(listed, name))]
 
 
 def counts(events: Sequence[Event]) -> dict[str, int]:
     """How many events each filter holds (shown beside its link)."""
     found = Counter(event.filter for event in events)
-    return {name: found[name] for name in FILTERS}
+    return {name: found[name] for name in filters()}
