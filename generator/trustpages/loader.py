@@ -143,24 +143,14 @@ def _record(registered: kinds.Kind, record_id: str, source: Source, problems: li
 
 def _record_set(content: Path, singles: dict[str, Any], many: dict[str, list[Any]], sources: dict[tuple[str, str], Source]) -> RecordSet:
     """The records loaded, by kind; a stand-in site when site.yml did not load (the Loaded is then partial)."""
-    site = singles.get("site")
-    withdrawn = singles.get("withdrawn")
-    builtin: dict[str, Any] = {}
-    others: dict[str, tuple[Any, ...]] = {}
+    records = RecordSet(site=Site.model_construct(name="", url=""), root=content, sources=sources)
     for k in kinds.kinds():
-        found: Any = tuple(many[k.name]) if k.folder else singles.get(k.name)
-        if k.records is None:
-            others[k.name] = found if k.folder else (() if found is None else (found,))
-        elif k.name not in ("site", "withdrawn"):
-            builtin[k.records] = found
-    return RecordSet(
-        site=site or Site.model_construct(name="", url=""),
-        **builtin,
-        withdrawn=withdrawn.root if withdrawn else (),
-        others=others,
-        root=content,
-        sources=sources,
-    )
+        single = singles.get(k.name)
+        if k.folder is not None:
+            records = records.with_records(k.name, many[k.name])
+        elif single is not None:  # a file listing its records (withdrawn.yml) holds them; any other is one record
+            records = records.with_records(k.name, single.root if isinstance(single, RootModel) else (single,))
+    return records
 
 
 def _record_files(content: Path, problems: list[Problem]) -> list[tuple[Path, tuple[str, ...]]]:

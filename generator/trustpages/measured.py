@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 from trustpages import maintenance, timeliness
-from trustpages.records import Incident, RecordSet, Standing
+from trustpages.records import DataUse, Incident, RecordSet, Standing
 from trustpages.records.commitment import MeasuredBy, Measurement
 
 Event = tuple[date, bool]  # when it happened (its quarter), and whether the promise held for it
@@ -36,7 +36,7 @@ def _price_notice(records: RecordSet, within: int) -> Iterator[Event]:
 
 
 def _data_notice(records: RecordSet, within: int) -> Iterator[Event]:
-    for data in records.others.get("data", ()):
+    for data in records.of(DataUse):
         for change in data.changes:
             yield change.announced, (change.effective - change.announced).days >= within
 

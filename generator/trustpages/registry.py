@@ -191,13 +191,8 @@ class Kind:
         return self.filter_of(event) if self.filter_of is not None else self.filters[0].name
 
     def of(self, records: Any) -> tuple[Any, ...]:
-        """This kind's records in a RecordSet (a single file's as a one-item tuple)."""
-        if self.records is None:
-            return tuple(records.others.get(self.name, ()))
-        value = getattr(records, self.records)
-        if self.file is not None and not isinstance(value, tuple):
-            return () if value is None else (value,)
-        return tuple(value)
+        """This kind's records in a RecordSet (a single file's as a one-item tuple): RecordSet.named."""
+        return tuple(records.named(self.name))
 
 
 def _every_record(kind: Kind, context: Mapping[str, Any]) -> list[Group]:
@@ -297,6 +292,14 @@ def of_record(record: Any) -> Kind:
         if isinstance(record, k.models):
             return k
     raise KindError(f"no kind has the model {type(record).__name__}")
+
+
+def of_model(model: type[BaseModel]) -> Kind:
+    """The kind whose files can be a `model` (RecordSet.of)."""
+    for k in _KINDS.values():
+        if any(issubclass(model, m) for m in k.models):
+            return k
+    raise KindError(f"no kind has the model {model.__name__}")
 
 
 def withdrawable() -> tuple[str, ...]:

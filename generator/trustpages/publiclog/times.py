@@ -16,7 +16,6 @@ published here on 26 November"), and keeps its period.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -129,16 +128,6 @@ def _later(typed: Any, published: datetime | None, zone: ZoneInfo) -> tuple[Any,
 
 
 def _replaced(records: RecordSet, changed: dict[str, Any]) -> RecordSet:
-    if not changed:
-        return records
-    fields: dict[str, Any] = {}
-    others = dict(records.others)
     for name, updated in changed.items():
-        kind = kinds.kind(name)
-        if kind.records is None:
-            others[name] = updated
-        elif kind.file is not None:
-            fields[kind.records] = updated[0] if updated else None
-        else:
-            fields[kind.records] = updated
-    return dataclasses.replace(records, **fields, others=others)
+        records = records.with_records(name, updated)
+    return records

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from trustpages.records.commitment import Commitment, Measurement, Milestone, Standing, StatusUpdate
 from trustpages.records.contact import Channel, Contact, Security
@@ -59,6 +63,9 @@ class Source:
         return self.document.position(loc, key=key)
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
 @dataclass(frozen=True)
 class RecordSet:
     """Every record of one content folder, typed, with where each one came from."""
@@ -71,10 +78,41 @@ class RecordSet:
     pricing: Pricing | None = None
     contact: Contact | None = None
     withdrawn: tuple[Withdrawal, ...] = ()
-    others: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # records of kinds registered beyond the built-in ones
+    # Records of the kinds without a field above (their registry entry has no `records`). Read every kind alike
+    # through `of`, `named` and `with_records`: which kinds have a field is the registry's business.
+    others: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     root: Path = Path("content")
     sources: dict[tuple[str, str], Source] = field(default_factory=dict, compare=False, repr=False)
 
     def source(self, kind: str, id: str = "") -> Source | None:
         """The source of a record: kind is commitment, incident, …; singletons have id ''."""
         return self.sources.get((kind, id))
+
+    def of(self, model: type[M]) -> tuple[M, ...]:
+        """Every record that is a `model`, typed: `records.of(Survey)`; of a kind of two models, that one's (`of(Milestone)`)."""
+        from trustpages import registry  # the registry imports the records
+
+        return tuple(r for r in self.named(registry.of_model(model).name) if isinstance(r, model))
+
+    def named(self, kind: str) -> tuple[Any, ...]:
+        """The records of the kind registered as `kind` (a single file's as a one-item tuple, none as ())."""
+        from trustpages import registry
+
+        attribute = registry.kind(kind).records
+        if attribute is None:
+            return tuple(self.others.get(kind, ()))
+        value = getattr(self, attribute)
+        if isinstance(value, tuple):
+            return value
+        return () if value is None else (value,)
+
+    def with_records(self, kind: str, records: Iterable[Any]) -> RecordSet:
+        """A copy with the records of `kind` replaced (a single file's: the first, or none), every kind alike."""
+        from trustpages import registry
+
+        registered, items = registry.kind(kind), tuple(records)
+        if registered.records is None:
+            return dataclasses.replace(self, others={**self.others, kind: items})
+        one_file = not isinstance(getattr(self, registered.records), tuple)  # not a folder's, nor withdrawn.yml's entries
+        changes: dict[str, Any] = {registered.records: (items[0] if items else None) if one_file else items}
+        return dataclasses.replace(self, **changes)

@@ -25,7 +25,7 @@ from trustpages.opendata.keeper import Keeper
 from trustpages.policyhistory import in_force
 from trustpages.publiclog.facts import PRESENT
 from trustpages.publiclog.log import Log
-from trustpages.records import Incident, Milestone, Standing
+from trustpages.records import Incident, Milestone, Standing, Survey
 from trustpages.render import htmlpage, sources
 from trustpages.render.charts import bar_chart
 from trustpages.render.environment import (
@@ -369,7 +369,7 @@ def _shared_context(numbers: Numbers) -> dict[str, Any]:
         "due_move": due_move,
         "survey_results": surveys.results,
         "survey_index_table": lambda waves: {f"{w.wave.period} {w.wave.stage}": {"index": round(100 * (w.index or 0), 1)} for w in waves},
-        "delivers": surveys.delivers(tuple(records.others.get("survey", ()))),
+        "delivers": surveys.delivers(records.of(Survey)),
         "metric_of": lambda mid: next((m for m in records.metrics if m.id == mid), None),
         "processors_of": lambda data: {p.id: p for p in data.processors},
         "feedback_url": lambda title: sources.feedback_url(records, title),

@@ -18,7 +18,7 @@ from trustpages import kinds, metrics, surveys, timeliness
 from trustpages.corrected import corrections_shown, dotted, due_move
 from trustpages.history import History
 from trustpages.publiclog.times import period_end
-from trustpages.records import Incident, Milestone, Mistake, RecordSet, Standing
+from trustpages.records import DataUse, Incident, Milestone, Mistake, RecordSet, Standing, Survey
 from trustpages.records.commitment import FINISHED
 from trustpages.timeline.event import Event, midnight, utc
 
@@ -291,7 +291,7 @@ def price_events(records: RecordSet) -> list[Event]:
 def data_events(records: RecordSet) -> list[Event]:
     """Each change to who handles customer data (data.yml): when it was announced, and when it took effect."""
     out = []
-    for data in records.others.get("data", ()):
+    for data in records.of(DataUse):
         names = {p.id: p.name for p in data.processors}
         for change in data.changes:
             name = names.get(change.processor, change.processor)
@@ -306,7 +306,7 @@ def data_events(records: RecordSet) -> list[Event]:
 def survey_events(records: RecordSet) -> list[Event]:
     """Each wave of a trust survey, the day after its period ended, with how many answered."""
     out = []
-    for survey in records.others.get("survey", ()):
+    for survey in records.of(Survey):
         for result in surveys.results(survey):
             day = period_end(result.wave.period) + timedelta(days=1)
             answered = max((share.n for share in result.shares.values() if share is not None), default=0)
