@@ -225,12 +225,11 @@ def _cell(text: str) -> str:
 
 def _published_facts(k: kinds.Kind) -> str:
     """The line naming what of this file, once published, only grows (the kind's facts, as trustpages.checks.published applies them)."""
-    if k.name == "withdrawn":
+    if issubclass(k.models[0], RootModel):  # a file that is a list (withdrawn.yml): trustpages.factrules keeps each entry
         return "Published facts: every entry, as it is.\n"
     facts = k.facts
-    names = [f"`{name}`" for name in facts.fields]
+    names = [f"every {keyed.by}'s `{keyed.field}`" for keyed in facts.keyed]
+    names += [f"`{name}`" for name in facts.fields]
     names += [f"every item of `{name}`" for name in facts.lists]
     names += [f"every item of `{name}` (more may be added)" for name in facts.sets]
-    if k.name == "pricing":
-        names.insert(0, "every plan's `price`")
     return "Published facts: " + ", ".join(names) + ".\n"
