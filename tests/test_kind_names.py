@@ -48,6 +48,8 @@ ALLOWED = {
     # Pages and outputs that are about one kind by what they are.
     "render/__init__.py": "the shared render context: promises by status, incidents and mistakes by year (issue 31: to the registry)",
     "render/replaced.py": "a site's own template replacing a built-in kind's page says where the computed figures are",
+    "opendata/counts.py": "summary.json and metrics.json count promises, incidents and mistakes: a published format",
+    "render/sources.py": "the records taken down on purpose (withdrawn.yml) beside their kind's pages",
     "opendata/statuspage.py": "the Statuspage-compatible API is of incidents",
     "opendata/ical.py": "the calendar lists maintenance and promises' due dates",
     "opendata/feeds.py": "the feeds tell each incident's updates and each promise's status",
