@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 from trustpages.problems import UsageError
 from trustpages.records.common import RANGE, in_range
@@ -39,7 +39,9 @@ def build_moment(as_of: date) -> datetime | None:
     """When a build for `as_of` is made (UTC): SOURCE_DATE_EPOCH's moment when it is set, else the clock's, if that falls on as_of.
 
     Pages say their status is as of this moment, with its time: a page can be hours old. A day
-    pinned by hand (the plugin's as_of, --as-of) whose time nobody gave has none: None.
+    pinned by hand (the plugin's as_of, --as-of) whose time nobody gave has none: None. So has a
+    SOURCE_DATE_EPOCH at midnight UTC exactly: that is a day written as a moment (`trustpages build
+    --as-of` sets one), and its "01:00 Berlin time" would be a time nobody gave.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch and not re.fullmatch(r"[+-]?[0-9]{1,20}", epoch):  # default_as_of says why, when this build uses it
@@ -47,6 +49,8 @@ def build_moment(as_of: date) -> datetime | None:
     try:
         moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     except (ValueError, OverflowError, OSError):
+        return None
+    if epoch and moment.timetz() == time(tzinfo=UTC):
         return None
     return moment if moment.date() == as_of else None
 

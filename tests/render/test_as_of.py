@@ -32,6 +32,9 @@ def test_the_build_moment_is_source_date_epochs_or_the_clocks_when_it_falls_on_a
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(BUILT.timestamp())))
     assert build_moment(AS_OF) == BUILT
     assert build_moment(date(2026, 11, 23)) is None  # a day pinned by hand: its time is nobody's to invent
+    # A day written as a moment (trustpages build --as-of sets SOURCE_DATE_EPOCH to its midnight UTC): no time invented.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2026, 12, 6, tzinfo=UTC).timestamp())))
+    assert build_moment(AS_OF) is None
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
     assert build_moment(AS_OF) is None
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
