@@ -9,25 +9,29 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext
 
 from tests.browser import checks
 from tests.browser.browsing import PHONE_CONTEXT, Site, new_context, visit
-from tests.browser.conftest import CONTENT, REPO
+from tests.browser.conftest import CONTENT, REPO, served
 from tests.browser.sweep import SCHEMES, show_scheme
+from tests.render.conftest import mkdocs_build, write_config
 from tests.webserver import serving_project_site
 
 FIRST_SCREEN = {"width": 375, "height": 667}  # an iPhone SE: the smallest phone people still read on
 REPOSITORY = "https://github.com/tallyhouse/trust"  # content/site.yml's repo_url
 
 
-def test_the_home_page_names_the_broken_and_overdue_promises_on_a_phones_first_screen(site: Site, browser: Browser) -> None:
+def _bad_news_on_the_first_screen(browser: Browser, url: str, statuses: tuple[tuple[str, str], ...]) -> Any:
+    """The phone's page, after checking the broken and overdue cards are on its first screen, each promise named with its status."""
     context = new_context(browser, **{**PHONE_CONTEXT, "viewport": FIRST_SCREEN})
     page = context.new_page()
-    visit(page, site.url(""))
-    for name, status in (("broken", "Broken"), ("overdue", "Overdue")):
+    visit(page, url)
+    for name, status in statuses:
         card = page.locator(f".tp-card--{name}")
         box = card.bounding_box()
         assert box is not None and box["y"] + box["height"] <= FIRST_SCREEN["height"], (name, box)
@@ -36,10 +40,28 @@ def test_the_home_page_names_the_broken_and_overdue_promises_on_a_phones_first_s
         link = named.first.get_by_role("link")
         assert re.fullmatch(r"(\.\./)*commitments/[a-z0-9-]+/", link.get_attribute("href") or ""), name
         assert status in named.first.inner_text(), name  # each named promise says where it stands
+    return page
+
+
+def test_the_home_page_names_the_broken_and_overdue_promises_on_a_phones_first_screen(site: Site, browser: Browser) -> None:
+    page = _bad_news_on_the_first_screen(browser, site.url(""), (("broken", "Broken"), ("overdue", "Overdue")))
     serious = page.locator(".tp-dashboard").get_by_role("link", name="Bank sync stopped for four hours")
     assert serious.get_attribute("href") == "incidents/2026-09-08-bank-sync-outage/"
     assert "Our last major incident: Bank sync stopped for four hours, 8 September 2026" in page.locator(".tp-dashboard").inner_text()
-    context.close()
+    page.context.close()
+
+
+def test_in_german_too_the_bad_news_is_on_a_phones_first_screen(browser: Browser, tmp_path: Path) -> None:
+    # German labels are longer ("Quote gehaltener Versprechen"): they must not push the named promises below the fold.
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    site_yml = content / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("\nlocale: en\n", "\nlocale: de\n"), encoding="utf-8")
+    build = mkdocs_build(write_config(tmp_path, content, as_of=None))
+    assert build.returncode == 0, build.output
+    with served(build.site) as german:
+        page = _bad_news_on_the_first_screen(browser, german.url(""), (("broken", "Gebrochen"), ("overdue", "Überfällig")))
+        page.context.close()
 
 
 @pytest.mark.parametrize(("record", "tab", "back"), [
