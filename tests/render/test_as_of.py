@@ -48,6 +48,16 @@ def test_every_page_showing_status_says_its_time_and_zone(example: Output, page:
     assert "6 December 2026, 14:05 Berlin time" in text_of(example.pages[page]), page
 
 
+def test_a_record_page_says_the_day_its_status_is_for(example: Output) -> None:
+    # A computed status ("129 days late") grows stale; record pages are made once a day, so they name the day (no time).
+    for page, status in (
+        ("commitments/delete-accounts-within-30-days.md", "Overdue 128 days late as of 6 December 2026"),
+        ("incidents/2026-12-12-bank-sync-maintenance.md", "Scheduled as of 6 December 2026"),
+        ("incidents/2026-09-08-bank-sync-outage.md", "Resolved as of 6 December 2026"),
+    ):
+        assert status in text_of(example.pages[page]), page
+
+
 def test_status_right_now_on_the_home_page_says_when(example: Output) -> None:
     text = text_of(example.pages["index.md"])
     assert "Figures as of 6 December 2026, 14:05 Berlin time." in text
