@@ -50,6 +50,7 @@ ALLOWED = {
     "render/replaced.py": "a site's own template replacing a built-in kind's page says where the computed figures are",
     "opendata/counts.py": "summary.json and metrics.json count promises, incidents and mistakes: a published format",
     "render/sources.py": "the records taken down on purpose (withdrawn.yml) beside their kind's pages",
+    "render/trustfigures.py": "a trust survey's figure in the site's words: its strings are the surveys section's",
     "opendata/statuspage.py": "the Statuspage-compatible API is of incidents",
     "opendata/ical.py": "the calendar lists maintenance and promises' due dates",
     "opendata/feeds.py": "the feeds tell each incident's updates and each promise's status",

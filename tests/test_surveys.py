@@ -60,8 +60,8 @@ def test_the_interval_stays_inside_0_and_1() -> None:
 
 def test_the_latest_delivers_share_and_stages() -> None:
     found = surveys.delivers((SURVEY,))
-    assert found is not None and found[1] == "2026-Q1"  # the Q2 list does not fit the scale
-    assert (found[2].n, found[2].agree) == (200, 158)
+    assert found is not None and found.period == "2026-Q1"  # the Q2 list does not fit the scale
+    assert (found.share.n, found.share.agree) == (200, 158) and found.group is None and found.groups == ("renewal",)
     assert list(surveys.by_stage(SURVEY)) == ["renewal", "leaving"]
 
 
@@ -75,5 +75,34 @@ def test_every_stage_of_the_latest_period_counts_together() -> None:
         }
     )
     found = surveys.delivers((both,))
-    assert found is not None and found[1] == "2026-Q1"
-    assert (found[2].n, found[2].agree) == (200 + 40, 158 + 5)
+    assert found is not None and found.period == "2026-Q1"
+    assert (found.share.n, found.share.agree) == (200 + 40, 158 + 5) and found.groups == ("renewal", "leaving")
+
+
+def test_a_figure_is_one_question_one_group_one_period_and_the_same_however_asked_for() -> None:
+    two = SURVEY.model_copy(
+        update={
+            "waves": (
+                *SURVEY.waves,
+                SURVEY.waves[0].model_copy(update={"period": "2026-Q2", "stage": "renewal"}),
+            )
+        }
+    )
+    leaving = surveys.figure(two, "cares", "2026-Q2", "leaving")
+    assert leaving is not None and (leaving.share.n, leaving.share.agree) == (25, 10) and leaving.groups == ("leaving",)
+    everyone = surveys.figure(two, "cares", "2026-Q2")
+    assert everyone is not None and (everyone.share.n, everyone.share.agree) == (225, 167)
+    assert everyone.groups == ("leaving", "renewal") and everyone.question.text == "We care."
+    assert surveys.figure(two, "cares", "2026-Q2", "onboarding") is None  # nobody asked
+    assert surveys.figure(two, "delivers", "2026-Q2", "leaving") is None  # its answers do not fit the scale
+    assert surveys.figure(two, "cares", "2026-Q2", "leaving") == leaving
+
+
+def test_the_latest_figure_of_each_group_not_of_whichever_wave_came_last() -> None:
+    # Renewal last answered in Q1, leaving in Q2: the list shows both, each its own latest, never Q2's leavers for all.
+    latest = surveys.latest_by_group(SURVEY, "cares")
+    assert [(f.group, f.period, f.share.n) for f in latest] == [("renewal", "2026-Q1", 200), ("leaving", "2026-Q2", 25)]
+    assert surveys.headline(SURVEY).id == "delivers"  # marked measures: promises
+    unmarked = SURVEY.model_copy(update={"questions": SURVEY.questions[:1]})
+    assert surveys.headline(unmarked).id == "cares"
+    assert [(f.period, f.group) for f in surveys.by_wave(SURVEY, "cares")] == [("2026-Q1", "renewal"), ("2026-Q2", "leaving")]

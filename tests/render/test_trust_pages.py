@@ -23,18 +23,21 @@ def pages() -> dict[str, str]:
     return {**output.pages, **{path: data.decode() for path, data in output.assets.items() if path.endswith((".json", ".xml"))}}
 
 
-def test_the_survey_page_shows_shares_with_their_interval_and_the_trust_index(pages: dict[str, str]) -> None:
+def test_the_survey_page_shows_shares_with_their_likely_range(pages: dict[str, str]) -> None:
     page = pages["surveys/how-much-do-customers-trust-us.md"]
     # cares in 2026-Q2 at renewal: 80 + 77 of 200 agree = 78.5 %, Wilson 95 % interval 72.3 %–83.6 %
-    rows = [[text_of(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)] for row in re.findall(r"<tr>(.*?)</tr>", page)]
-    assert ["Tallyhouse cares about my success.", "200", "78%", "72% – 84%"] in rows
-    assert "Trust index" in page and "when leaving" in page and "How many customers renew each year?" in page
+    rows = [[text_of(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)] for row in re.findall(r"<tr[^>]*>(.*?)</tr>", page)]
+    assert ["“Tallyhouse cares about my success.”", "2026 Q2", "78%", "200", "between 72% and 84%, likely"] in rows
+    assert "when leaving" in page and "How many customers renew each year?" in page
 
 
 def test_home_puts_what_customers_say_beside_what_we_did(pages: dict[str, str]) -> None:
-    home = pages["index.md"]
-    assert "Say we deliver on our promises" in home
-    assert "of customers say we deliver on what we promise." in home
+    home = text_of(pages["index.md"])
+    assert "Share who agree or strongly agree with “Tallyhouse delivers on what it promises.” 65%" in home
+    assert (
+        "of customers agree or strongly agree with “Tallyhouse delivers on what it promises.”: "
+        "everyone asked in 2026 Q3 (at renewal, when leaving), 252 answers." in home
+    )
 
 
 def test_data_page_mistake_remedy_and_feedback(pages: dict[str, str]) -> None:

@@ -27,7 +27,6 @@ from trustpages.publiclog.facts import PRESENT
 from trustpages.publiclog.log import Log
 from trustpages.records import Incident, Milestone, Standing, Survey
 from trustpages.render import htmlpage, sources
-from trustpages.render.charts import bar_chart
 from trustpages.render.environment import (
     builtin_templates,
     make_environment,
@@ -363,12 +362,10 @@ def _shared_context(numbers: Numbers) -> dict[str, Any]:
         "first_update": numbers.minutes_to_first_update,
         "to_resolution": numbers.minutes_to_resolution,
         "incident_table": numbers.incidents_by_quarter,
-        "bar_chart": bar_chart,
         "service": numbers.service,
         "series_table": lambda series: {p.period: {"value": p.value} for p in series.points},
         "due_move": due_move,
         "survey_results": surveys.results,
-        "survey_index_table": lambda waves: {f"{w.wave.period} {w.wave.stage}": {"index": round(100 * (w.index or 0), 1)} for w in waves},
         "delivers": surveys.delivers(records.of(Survey)),
         "metric_of": lambda mid: next((m for m in records.metrics if m.id == mid), None),
         "processors_of": lambda data: {p.id: p for p in data.processors},

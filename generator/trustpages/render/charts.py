@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from markupsafe import Markup, escape
 
@@ -18,10 +19,16 @@ _NOTE = 24  # room under the bar labels for the note on negative values
 _GAP = 8  # between a tick label and the plot, and between two bar labels
 _TICKS = 5  # at most this many ticks on the value axis
 _LARGEST = 1e300
+_WRITTEN_OUT = 1e12  # from here on, a number is written with an exponent
 
 
 def bar_chart(
-    table: dict[str, dict[str, float]], series: Sequence[str], title: str = "", below_zero: str = "", names: Mapping[str, str] | None = None
+    table: dict[str, dict[str, float]],
+    series: Sequence[str],
+    title: str = "",
+    below_zero: str = "",
+    names: Mapping[str, str] | None = None,
+    number: Callable[[float], str] | None = None,
 ) -> Markup:
     """Stacked bars, one per row of `table` (label -> {series: value}); empty when there is no data.
 
@@ -29,11 +36,13 @@ def bar_chart(
     (e.g. "Bars below the 0 line are negative.") is written under the chart and added to its name.
     A value that is not a finite number draws nothing (the table beside the chart still shows it).
     Each bar's tooltip names its series by `names` (in the site's language); a chart of one series needs no name.
+    Ticks and tooltips write numbers with `number` (the site's language: 76,4 in German), else as Python does.
     The value axis has round ticks (0, 20, 40, …) with faint lines across; every label fits the
     viewBox at the phone's font size, so none is clipped on a 375 px screen.
     """
     if not table:
         return Markup("")
+    num = functools.partial(_said, number=number)
     rows = {label: [(name, _finite(row.get(name, 0))) for name in series] for label, row in table.items()}
     # Bounded, so a stack of huge values cannot add up to infinity and leave no scale at all.
     top = min(max(sum(v for _, v in row if v > 0) for row in rows.values()), _LARGEST)
@@ -47,7 +56,7 @@ def bar_chart(
     def y_of(value: float) -> float:
         return _TOP + (high - value) * scale
 
-    left = max(len(_number(mark)) for mark in marks) * _CHAR + _GAP  # the plot starts after the widest tick label
+    left = max(len(num(mark)) for mark in marks) * _CHAR + _GAP  # the plot starts after the widest tick label
     note = xml_safe(below_zero) if bottom < 0 and below_zero else ""
     said = xml_safe(title) + (f" ({note})" if note else "")
     slot = (_WIDTH - left) / len(rows)
@@ -63,7 +72,7 @@ def bar_chart(
         y = y_of(mark)
         if mark:
             parts.append(f'<line class="tp-chart__grid" x1="{left:g}" y1="{y:.1f}" x2="{_WIDTH}" y2="{y:.1f}"/>')
-        parts.append(f'<text class="tp-chart__label" x="{left - _GAP:g}" y="{y:.1f}" dy="0.35em" text-anchor="end">{_number(mark)}</text>')
+        parts.append(f'<text class="tp-chart__label" x="{left - _GAP:g}" y="{y:.1f}" dy="0.35em" text-anchor="end">{num(mark)}</text>')
     widest = max(len(xml_safe(label)) for label in rows) * _CHAR
     label_every = max(1, math.ceil((widest + _GAP) / slot))  # bar labels never overlap, however many bars
 
@@ -85,7 +94,7 @@ def bar_chart(
                 below += size
             parts.append(
                 f'<rect class="tp-bar tp-bar--{escape(xml_safe(name))}" x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{size:.1f}">'
-                f"<title>{escape(xml_safe(label))}: {_number(value)}{said_name(name)}</title></rect>"
+                f"<title>{escape(xml_safe(label))}: {num(value)}{said_name(name)}</title></rect>"
             )
         if i % label_every == 0:
             # Centred under its bar, but moved in where the first or last label would cross the chart's edge.
@@ -131,6 +140,14 @@ def _tidy(value: float) -> float:
 def _finite(value: float) -> float:
     """The value, or 0 (nothing drawn) when it is not a finite number: inf would flatten every other bar, nan draw anywhere."""
     return float(value) if math.isfinite(value) else 0.0
+
+
+def _said(value: float, number: Callable[[float], str] | None) -> str:
+    """A tick or tooltip's number, by `number` (the site's language), else as Python writes it; escaped for the SVG.
+
+    Huge values keep Python's exponent (1e+300): written out in full, the axis would be 400 digits wide.
+    """
+    return str(escape(number(value) if number is not None and abs(value) < _WRITTEN_OUT else _number(value)))
 
 
 def _number(value: float) -> str:

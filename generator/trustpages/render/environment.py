@@ -21,9 +21,10 @@ from jinja2.bccache import Bucket
 from jinja2.runtime import Macro
 from markupsafe import Markup, escape
 
-from trustpages import localformat, prose
+from trustpages import localformat, prose, surveys
 from trustpages.buildcache import keys
-from trustpages.render import changes
+from trustpages.render import changes, trustfigures
+from trustpages.render.charts import bar_chart
 from trustpages.render.htmlpage import HTML_SUFFIX, MARKDOWN_SUFFIX
 from trustpages.strings import Strings, builtin_templates
 from trustpages.zonewords import zone_name
@@ -213,6 +214,16 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str, st
     env.globals["strings"] = strings
     env.globals["said"] = lambda change: changes.said_all(change, strings, clock.day)
     period = functools.cache(functools.partial(_period, t=strings))  # the same few quarters, in every table and chart
+    # A chart's numbers in the site's language (76,4 on a German site), as the table beside it writes them.
+    env.globals["bar_chart"] = functools.partial(bar_chart, number=lambda value: localformat.number(value, strings))
+    # Every trust figure comes from surveys.figure and is worded by trustfigures.words, on every page alike.
+    env.globals.update(
+        survey_figure=surveys.figure,
+        survey_headline=surveys.headline,
+        survey_latest_by_group=surveys.latest_by_group,
+        survey_by_wave=surveys.by_wave,
+        agree_words=lambda scale: trustfigures.agree_words(scale, strings),
+    )
     env.filters.update(
         text=prose.inline,
         prose=prose.html,
@@ -228,6 +239,7 @@ def make_environment(site_templates: Path | None, locale: str, timezone: str, st
         per=lambda value: localformat.per(value, strings),
         duration=lambda value: _duration(value, strings),
         percent=lambda value: localformat.percent(value, strings),
+        figure=lambda value: trustfigures.words(value, strings, period),
         uptime=lambda value: localformat.uptime(value, strings),
         amount=lambda value: localformat.amount(value, strings),
         money=lambda value, currency: localformat.money(value, currency, strings),
