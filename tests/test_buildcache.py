@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import filecmp
 import hashlib
 import os
@@ -605,7 +604,7 @@ def test_open_data_kept_item_by_item_is_the_same_bytes_and_follows_each_record(t
 
     incident = records.incidents[0]
     changed = incident.model_copy(update={"title": "Another title"})
-    edited = dataclasses.replace(records, incidents=(changed, *records.incidents[1:]))
+    edited = records.with_records("incident", (changed, *records.incidents[1:]))
     out = v1.files(Numbers.of(edited, as_of), kept=store)
     assert [inputs[-1] for inputs in made] == [changed]  # that incident's item only
     assert b"Another title" in out["api/v1/incidents.json"] and out == v1.files(Numbers.of(edited, as_of))
@@ -623,7 +622,7 @@ def test_a_feed_is_made_again_exactly_when_it_changes(tmp_path: Path) -> None:
     as_of = date(2026, 11, 23)
     loaded = validate(FIXTURES / "small-site", as_of).records
     assert loaded is not None
-    records = dataclasses.replace(loaded, mistakes=())  # no mistake: an empty feed, which says the day it was made
+    records = loaded.with_records("mistake", ())  # no mistake: an empty feed, which says the day it was made
     t = Strings.for_site(records.site.locale)
     before = feeds.files(records, as_of, t)
     first = RenderedPageStore(tmp_path)
@@ -641,7 +640,7 @@ def test_a_feed_is_made_again_exactly_when_it_changes(tmp_path: Path) -> None:
         return made, {path for path in after if after[path] != before[path] and path != feeds.INDEX_PATH}
 
     assert made_again(records, as_of) == (set(), set())
-    made, changed = made_again(dataclasses.replace(records, mistakes=loaded.mistakes), as_of)
+    made, changed = made_again(records.with_records("mistake", loaded.mistakes), as_of)
     assert made == changed and {"feeds/mistakes.json", "feeds/all.xml"} <= changed
     made, changed = made_again(records, date(2026, 11, 24))  # the empty feeds (JSON Feed has no date: unchanged)
     assert made == {"feeds/mistakes.xml", "feeds/mistakes.json"} and "feeds/mistakes.xml" in changed

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime
 
 import pytest
 
+from tests.test_record_set import Award
+from trustpages import kinds
+from trustpages.kinds import Facts, Kind
 from trustpages.records import Incident
 from trustpages.timeline.event import Event, filters, midnight, utc
 
@@ -48,3 +52,15 @@ def test_its_day_is_where_the_site_is_when_given() -> None:
     assert Event("mistake.new", "m", "M", datetime(2026, 3, 4, 23, 30, tzinfo=UTC)).day == date(2026, 3, 4)
     assert Event("mistake.new", "m", "M", datetime(2026, 3, 4, 23, 30, tzinfo=UTC), on=date(2026, 3, 5)).day == date(2026, 3, 5)
     assert utc(datetime.fromisoformat("2026-03-05T00:30:00+01:00")) == datetime(2026, 3, 4, 23, 30, tzinfo=UTC)
+
+
+def test_an_event_its_kind_says_comes_once_per_record_is_known_by_its_record_alone() -> None:
+    later = midnight(date(2026, 5, 1))
+    assert Event("incident.new", "i", "I", AT, status="major").id == Event("incident.new", "i", "I", later, status="minor").id
+    assert Event("incident.update", "i", "I", AT, status="resolved").id != Event("incident.update", "i", "I", later, status="resolved").id
+    award = Kind("award", Award, folder="awards", timeline=lambda records, as_of, history: (), facts=Facts(lists=()))
+    with kinds.registered(award):
+        assert Event("award.given", "a", "A", AT).id != Event("award.given", "a", "A", later).id
+    with kinds.registered(dataclasses.replace(award, once_per_record=("given",))):
+        assert Event("award.given", "a", "A", AT).id == Event("award.given", "a", "A", later).id
+        assert Event("award.corrected", "a", "A", AT).id != Event("award.corrected", "a", "A", later).id

@@ -1,7 +1,7 @@
 """Which modules may name a record kind: the registry owns each kind, so a module naming one is on this list, with its reason.
 
 A module names a kind when its code holds a kind's name or folder as a string ("incident",
-"commitments", "incident.new", "pricing.per") or reads a built-in kind's RecordSet field
+"commitments", "incident.new", "pricing.per") or reads a built-in kind's RecordSet shortcut
 (`records.incidents`). The names come from the registry, never a list here. A new module that
 names a kind fails this test: loop over the registry (`kinds.kinds()`, `records.of(Model)`), or
 add the module below with why it must. An entry whose module no longer names a kind fails too.
@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from trustpages import kinds
+from trustpages.records import RecordSet
 
 PACKAGE = Path(__file__).resolve().parents[1] / "generator" / "trustpages"
 
@@ -36,7 +37,6 @@ ALLOWED = {
     "measured.py": "standing promises measured by incidents, price and data notices",
     "corrected.py": "a promise's due date, counted as first published",
     "timeline/pages.py": "the yearly tally counts promises kept and broken, incidents and mistakes",
-    "timeline/event.py": "a new incident or mistake is one event whatever its time (its id)",
     "localformat.py": "a share of promises and a price per unit in the site's language",
     # Checks: each rule is about one kind's content.
     "checks/consistency.py": "rules inside a promise, an incident, a price change",
@@ -49,12 +49,10 @@ ALLOWED = {
     "render/__init__.py": "the shared render context: promises by status, incidents and mistakes by year (issue 31: to the registry)",
     "render/replaced.py": "a site's own template replacing a built-in kind's page says where the computed figures are",
     "opendata/counts.py": "summary.json and metrics.json count promises, incidents and mistakes: a published format",
-    "render/sources.py": "the records taken down on purpose (withdrawn.yml) beside their kind's pages",
     "render/trustfigures.py": "a trust survey's figure in the site's words: its strings are the surveys section's",
     "opendata/statuspage.py": "the Statuspage-compatible API is of incidents",
     "opendata/ical.py": "the calendar lists maintenance and promises' due dates",
     "opendata/feeds.py": "the feeds tell each incident's updates and each promise's status",
-    "opendata/notify.py": "chat messages worded for new incidents, their updates and promises' status",
     "opendata/__init__.py": "security.txt comes from contact.yml",
     "opendata/securitytxt.py": "security.txt comes from contact.yml",
     "importers/statuspage.py": "imports incidents from Statuspage",
@@ -66,9 +64,9 @@ ALLOWED = {
 
 
 def kind_words() -> tuple[set[str], set[str]]:
-    """The registry's kind names and folders (as strings), and the built-in kinds' RecordSet fields."""
+    """The registry's kind names and folders (as strings), and the built-in kinds' RecordSet shortcuts (its properties)."""
     words = {k.name for k in kinds.kinds()} | {k.folder for k in kinds.kinds() if k.folder}
-    fields = {k.records for k in kinds.kinds() if k.records}
+    fields = {name for name, member in vars(RecordSet).items() if isinstance(member, property)}
     return words - _AMBIGUOUS, fields - {"site"}
 
 

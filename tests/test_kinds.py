@@ -55,7 +55,7 @@ def site(tmp_path: Path) -> tuple[Path, Path]:
     (templates / "strings").mkdir(parents=True)
     (templates / "award.md.j2").write_text("# {{ award.title|text }}\n", encoding="utf-8")
     (templates / "awards.md.j2").write_text(
-        "# {{ t('nav.awards') }}\n{% for a in records.others['award'] %}\n- [{{ a.title|text }}]({{ link('awards/' ~ a.id ~ '.md') }})\n{% endfor %}\n",
+        "# {{ t('nav.awards') }}\n{% for a in records.named('award') %}\n- [{{ a.title|text }}]({{ link('awards/' ~ a.id ~ '.md') }})\n{% endfor %}\n",
         encoding="utf-8",
     )
     (templates / "strings" / "en.yml").write_text(
@@ -71,7 +71,7 @@ def test_registering_a_kind_gives_it_everything(site: tuple[Path, Path], monkeyp
     with kinds.registered(AWARD):
         result = validate(content, AS_OF)
         assert result.records is not None and not result.errors, result.problems
-        [award] = result.records.others["award"]
+        [award] = result.records.named("award")
         assert award.title == "We utilize the friendliest support team"
         # the plain-language check reads its prose field
         assert any(p.file == "content/awards/friendliest-support.yml" and '"utilize" is jargon' in p.message for p in result.warnings)

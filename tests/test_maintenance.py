@@ -81,7 +81,7 @@ def test_late_maintenance_without_started_counts_from_its_planned_start() -> Non
 
 def test_a_window_that_passed_is_never_planned_and_without_completion_it_overran() -> None:
     planned = maintenance("2026-11-10T09:00:00Z", started=None, resolved=None)
-    records = RecordSet(site=site(), incidents=(planned,))
+    records = RecordSet.holding(site(), planned)
     assert metrics.upcoming_maintenance(records, date(2026, 11, 20)) == [planned]
     assert metrics.upcoming_maintenance(records, AS_OF) == []
     assert overran(planned, AS_OF, UTC)
@@ -155,6 +155,6 @@ def test_an_overran_window_is_said_in_words_on_its_page() -> None:
     from trustpages.pipeline import make_site
 
     planned = maintenance("2026-11-10T09:00:00Z", started=None, resolved=None)
-    page = make_site(RecordSet(site=site(), incidents=(planned,)), AS_OF).pages[f"incidents/{planned.id}.md"]
+    page = make_site(RecordSet.holding(site(), planned), AS_OF).pages[f"incidents/{planned.id}.md"]
     overran_line = next(line for line in page.splitlines() if "Overran" in line)
     assert "&lt;time" not in overran_line and "the planned window ended 20 November 2026, 18:00 UTC" in overran_line

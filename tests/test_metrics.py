@@ -52,7 +52,7 @@ def test_status_and_days_late(what: str, m: Milestone, shown: str, late: int | N
 
 
 def records(*ms: Milestone) -> RecordSet:
-    return RecordSet(site=SITE, commitments=ms)
+    return RecordSet.holding(SITE, *ms)
 
 
 def test_the_rates_by_hand() -> None:
@@ -89,15 +89,16 @@ def test_a_quarter_without_incidents_counts_as_zero_not_as_missing() -> None:
             {"id": id, "title": id, "impact": impact, "affected": [], "summary": "x", "started": started, "resolved": started}
         )
 
-    records = RecordSet(
-        site=Site.model_validate({"name": "T", "url": "https://t.example"}),
-        incidents=(incident("a", "2025-11-03T10:00:00Z"), incident("b", "2026-07-21T10:00:00Z", "minor")),
+    records = RecordSet.holding(
+        Site.model_validate({"name": "T", "url": "https://t.example"}),
+        incident("a", "2025-11-03T10:00:00Z"),
+        incident("b", "2026-07-21T10:00:00Z", "minor"),
     )
     table = metrics.incidents_by_quarter(records)
     assert list(table) == ["2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"]
     assert sum(table["2026-Q1"].values()) == 0 and sum(table["2026-Q2"].values()) == 0
     assert table["2025-Q4"]["major"] == 1 and table["2026-Q3"]["minor"] == 1
-    assert metrics.incidents_by_quarter(RecordSet(site=records.site)) == {}
+    assert metrics.incidents_by_quarter(RecordSet.holding(records.site)) == {}
 
 
 def test_quarters_count_a_promise_once_its_due_date_came_or_it_was_finished_early() -> None:
@@ -134,5 +135,5 @@ def test_a_standing_promise_counts_its_periods_met() -> None:
             ],
         }
     )
-    [counted] = metrics.standing(RecordSet(site=SITE, commitments=(promise,)))
+    [counted] = metrics.standing(RecordSet.holding(SITE, promise))
     assert (counted.measured, counted.met, counted.met_rate) == (3, 2, pytest.approx(2 / 3))

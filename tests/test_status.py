@@ -38,7 +38,7 @@ def incident(id: str, impact: str, affected: list[str], started: str | None, res
 
 
 def status_of(incidents: list[Incident], timezone: str = "UTC"):  # type: ignore[no-untyped-def]
-    service = service_status(RecordSet(site=site(timezone), incidents=tuple(incidents)), AS_OF)
+    service = service_status(RecordSet.holding(site(timezone), *incidents), AS_OF)
     return {c.component.id: c for c in service.components}, service
 
 
@@ -154,7 +154,7 @@ def test_plain_time_in_each_state_sits_beside_the_weighted_downtime() -> None:
 def test_components_without_a_group_come_after_every_group() -> None:
     base = site()
     ungrouped = base.model_copy(update={"components": (base.components[0].model_copy(update={"group": None}), *base.components[1:])})
-    service = service_status(RecordSet(site=ungrouped), AS_OF)
+    service = service_status(RecordSet.holding(ungrouped), AS_OF)
     assert [g.name for g in service.groups] == ["Web app", ""]
 
 

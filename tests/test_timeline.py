@@ -10,10 +10,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from pydantic import BaseModel
 
 from trustpages import metrics, timeline
 from trustpages.publiclog.times import period_end
-from trustpages.records import Incident, Milestone, RecordSet, Site, Standing
+from trustpages.records import Incident, Milestone, RecordSet, Site
 from trustpages.records.commitment import FINISHED
 from trustpages.records.pricing import Pricing
 from trustpages.strings import Strings
@@ -45,8 +46,8 @@ def milestone(id: str, due: str, *updates: tuple[str, str], made_on: str = "2026
     return found.model_copy(update={"id": id})
 
 
-def events_of(*commitments: Milestone | Standing, as_of: date = AS_OF, **records: Any) -> list[timeline.Event]:
-    return timeline.record(RecordSet(site=SITE, commitments=commitments, **records), as_of)
+def events_of(*records: BaseModel, as_of: date = AS_OF) -> list[timeline.Event]:
+    return timeline.record(RecordSet.holding(SITE, *records), as_of)
 
 
 def test_a_kept_promise_appears_on_the_day_it_was_kept() -> None:
@@ -113,7 +114,7 @@ def test_nothing_after_as_of_is_in_the_record_yet() -> None:
             "history": [{"announced": "2026-11-01", "effective": "2027-01-01", "plan": "Team", "from": 10, "to": 12, "why": "Costs rose."}],
         }
     )
-    events = events_of(incidents=(maintenance,), pricing=pricing)
+    events = events_of(maintenance, pricing)
     # The maintenance was announced (not begun, not done); the price change announced, not yet in effect.
     assert [(e.kind, e.day, EN.outcome(e)) for e in events] == [
         ("incident.new", date(2026, 11, 20), "Maintenance announced for 13 December 2026"),
@@ -132,7 +133,7 @@ def test_incidents_start_and_end_where_the_site_is() -> None:
             "summary": "Logins failed.",
         }
     ).model_copy(update={"id": "login"})
-    events = events_of(incidents=(incident,))
+    events = events_of(incident)
     assert [(e.kind, e.day, EN.outcome(e)) for e in events] == [
         ("incident.resolved", date(2026, 3, 5), "Resolved after 1 h 30 min"),
         ("incident.new", date(2026, 3, 5), "Began; impact: Major"),
@@ -166,8 +167,8 @@ def test_the_example_record_counts_every_event_of_its_records(example: RecordSet
     planned = [i for i in example.incidents if i.impact == "maintenance"]
     typed_postmortems = sum(1 for i in real if i.resolved and any(u.status == "postmortem" for u in i.updates))
     assert example.pricing is not None
-    [data] = example.others["data"]
-    [survey] = example.others["survey"]
+    [data] = example.named("data")
+    [survey] = example.named("survey")
     assert dict(by_filter) == {
         "promises": promises,
         "incidents": sum(1 + (i.resolved is not None) for i in real) + typed_postmortems,

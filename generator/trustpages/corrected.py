@@ -6,7 +6,6 @@ published is a fact no edit of the file can change.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -117,4 +116,4 @@ def as_first_made(records: RecordSet, history: History | None) -> RecordSet:
             commitment = commitment.first_promised(first)
             changed = True
         commitments.append(commitment)
-    return dataclasses.replace(records, commitments=tuple(commitments)) if changed else records
+    return records.with_records("commitment", commitments) if changed else records

@@ -105,7 +105,7 @@ def timeline(name: str) -> Any:
     return events
 
 
-def worded(outcome: str, title: str | None = None) -> Wording:
+def worded(outcome: str, title: str | None = None, headline: str | None = None) -> Wording:
     """A kind's Wording by the names of its functions in trustpages.timeline.outcomes, which imports this registry."""
 
     def said(words: Any, event: Any, what: str) -> str:
@@ -118,7 +118,12 @@ def worded(outcome: str, title: str | None = None) -> Wording:
 
         return str(getattr(outcomes, title or "")(words, event))
 
-    return Wording(said, titled if title is not None else None)
+    def announced(t: Any, event: Any, what: str) -> str:
+        from trustpages.timeline import outcomes
+
+        return str(getattr(outcomes, headline or "")(t, event, what))
+
+    return Wording(said, titled if title is not None else None, announced if headline is not None else None)
 
 
 def incident_filter(event: Any) -> str:

@@ -143,14 +143,16 @@ def _record(registered: kinds.Kind, record_id: str, source: Source, problems: li
 
 def _record_set(content: Path, singles: dict[str, Any], many: dict[str, list[Any]], sources: dict[tuple[str, str], Source]) -> RecordSet:
     """The records loaded, by kind; a stand-in site when site.yml did not load (the Loaded is then partial)."""
-    records = RecordSet(site=Site.model_construct(name="", url=""), root=content, sources=sources)
+    by_kind: dict[str, tuple[Any, ...]] = {}
     for k in kinds.kinds():
         single = singles.get(k.name)
         if k.folder is not None:
-            records = records.with_records(k.name, many[k.name])
+            by_kind[k.name] = tuple(many[k.name])
         elif single is not None:  # a file listing its records (withdrawn.yml) holds them; any other is one record
-            records = records.with_records(k.name, single.root if isinstance(single, RootModel) else (single,))
-    return records
+            by_kind[k.name] = tuple(single.root) if isinstance(single, RootModel) else (single,)
+    stand_in = Site.model_construct(name="", url="")
+    by_kind.setdefault(kinds.of_record(stand_in).name, (stand_in,))
+    return RecordSet(by_kind, root=content, sources=sources)
 
 
 def _record_files(content: Path, problems: list[Problem]) -> list[tuple[Path, tuple[str, ...]]]:

@@ -11,7 +11,6 @@ cannot measure keeps its typed ones, which pages label as reported by the compan
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
@@ -66,7 +65,7 @@ def measured(records: RecordSet, as_of: date) -> RecordSet:
     if not any(isinstance(c, Standing) and c.measured_by for c in records.commitments):
         return records
     commitments = tuple(_measure(c, records, as_of) if isinstance(c, Standing) and c.measured_by else c for c in records.commitments)
-    return dataclasses.replace(records, commitments=commitments)
+    return records.with_records("commitment", commitments)
 
 
 def _measure(promise: Standing, records: RecordSet, as_of: date) -> Standing:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, get_args, get_origin
 
-from pydantic import BaseModel
+from pydantic import BaseModel, RootModel
 
 from trustpages.problems import Problem
 from trustpages.records import Source
@@ -99,6 +99,9 @@ class Wording:
 
     outcome: Callable[[Any, Any, str], str]  # (words, event, what happened: the event kind's second part) -> plain words
     title: Callable[[Any, Any], str] | None = None  # what the entry is about, when not the record's title (corrections always are)
+    # The one line `trustpages notify` posts, given the site language's Strings, the event and what happened;
+    # None: the strings' notify.<kind>_<what happened>, given the record's title.
+    headline: Callable[[Any, Any, str], str] | None = None
 
 
 # What a kind's hooks are given: the timeline (records, as_of, history) and feeds/notify (records).
@@ -114,7 +117,6 @@ class Kind:
     model: Any  # the pydantic model of a file (a union when the fields choose: see `choose`)
     folder: str | None = None  # one record per file: content/<folder>/<id>.yml; pages at /<folder>/<id>/
     file: str | None = None  # or a single file: content/<file>
-    records: str | None = None  # the RecordSet attribute holding them (built-in kinds); None: RecordSet.others
     # The model for one file's value, when `model` is a union; None (with a problem added) when the fields fit none.
     choose: Callable[[Any, Source, list[Problem]], type[BaseModel] | None] | None = None
     title: str = ""  # the field reference's heading, e.g. Incidents
@@ -145,16 +147,27 @@ class Kind:
     filter_of: Callable[[Any], str] | None = None  # the name of the filter listing an event (incidents: maintenance apart)
     # Its events' words; None: the strings' timeline.outcome.<name>.<what happened>, given the event's status and detail.
     wording: Wording | None = None
+    # Its events (what happened) that come once per record, so the record alone identifies one, whatever its time or
+    # status (a new incident whose start is corrected is the same event: its id, published in feeds, stays).
+    once_per_record: tuple[str, ...] = ()
     feed: bool = False  # feeds/<folder>.xml and .json: its events, newest first
     feed_events: RecordsHook | None = None  # what its feed tells when not its timeline events (incidents: each update)
     announced: RecordsHook | None = None  # the events `trustpages notify` sends to chats
     announces: tuple[str, ...] = ()  # the kinds of those events, in the order notify sends simultaneous ones
+    # /api/v1/<folder, else name>.json and its schema, made from its model; False: none from the model (the built-in
+    # kinds' documents are trustpages.opendata.v1's own, a binding format; withdrawn.yml's entries are told with their kinds).
+    model_document: bool = True
     first_read: bool = False  # history reads each record's first version too (History.added)
 
     @property
     def models(self) -> tuple[type[BaseModel], ...]:
         """The model classes a file of this kind can be."""
         return tuple(get_args(self.model)) or (self.model,)
+
+    @property
+    def record_models(self) -> tuple[type[BaseModel], ...]:
+        """The models of its records in a RecordSet: its files', or a file listing records' items' (withdrawn.yml's Withdrawal)."""
+        return tuple(_item_model(model) for model in self.models)
 
     @property
     def lists(self) -> tuple[Grouping, ...]:
@@ -193,6 +206,13 @@ class Kind:
     def of(self, records: Any) -> tuple[Any, ...]:
         """This kind's records in a RecordSet (a single file's as a one-item tuple): RecordSet.named."""
         return tuple(records.named(self.name))
+
+
+def _item_model(model: type[BaseModel]) -> type[BaseModel]:
+    if not issubclass(model, RootModel):
+        return model
+    item: type[BaseModel] = get_args(model.model_fields["root"].annotation)[0]  # RootModel[tuple[Item, ...]]
+    return item
 
 
 def _every_record(kind: Kind, context: Mapping[str, Any]) -> list[Group]:
@@ -287,17 +307,17 @@ def by_file(file: str) -> Kind | None:
 
 
 def of_record(record: Any) -> Kind:
-    """The kind of a record object, by its model."""
+    """The kind of a record object, by its model (a file's, or an item of a file listing records)."""
     for k in _KINDS.values():
-        if isinstance(record, k.models):
+        if isinstance(record, (*k.models, *k.record_models)):
             return k
     raise KindError(f"no kind has the model {type(record).__name__}")
 
 
 def of_model(model: type[BaseModel]) -> Kind:
-    """The kind whose files can be a `model` (RecordSet.of)."""
+    """The kind whose records can be a `model` (RecordSet.of)."""
     for k in _KINDS.values():
-        if any(issubclass(model, m) for m in k.models):
+        if any(issubclass(model, m) for m in (*k.models, *k.record_models)):
             return k
     raise KindError(f"no kind has the model {model.__name__}")
 

@@ -193,7 +193,7 @@ def test_record_withdrawn_twice(content: Content) -> None:
 def test_records_built_in_code_are_placed_at_their_file() -> None:
     incident = Incident.model_validate({"id": "outage", "title": "Outage", "impact": "minor", "summary": "Down.", "affected": ["api"]})
     site = Site.model_validate({"name": "X", "url": "https://x.example", "components": [Component(id="api", name="API")]})
-    problems = checks.run(RecordSet(site=site, incidents=(incident,)), AS_OF, frozenset())
+    problems = checks.run(RecordSet.holding(site, incident), AS_OF, frozenset())
     assert [problem.human() for problem in problems] == [
         "content/incidents/outage.yml:1:1: error: 'started' is missing (add started: the moment it began, like 2026-03-04T09:12:00Z)"
     ]

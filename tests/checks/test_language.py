@@ -265,7 +265,7 @@ def test_records_built_in_code_are_placed_at_their_file() -> None:
         }
     )
     site = Site.model_validate({"name": "X", "url": "https://x.example"})
-    problems = checks.run(RecordSet(site=site, mistakes=(mistake,)), AS_OF, frozenset())
+    problems = checks.run(RecordSet.holding(site, mistake), AS_OF, frozenset())
     assert [problem.human() for problem in problems] == [
         'content/mistakes/oops.yml:1:1: warning: apology: "Mistakes were made" is a non-apology (say who made them: "we made a mistake")',
         'content/mistakes/oops.yml:1:1: warning: apology: no "we" (say who is sorry: "we")',

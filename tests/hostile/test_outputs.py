@@ -8,7 +8,6 @@ import importlib
 import io
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -209,7 +208,7 @@ def hostile_site(published: Published, **changes: object) -> RecordSet:
     contact = records.contact
     if security and contact is not None and contact.security is not None:
         contact = contact.model_copy(update={"security": contact.security.model_copy(update=security)})
-    return replace(records, site=records.site.model_copy(update=changes), contact=contact)
+    return records.with_records("site", (records.site.model_copy(update=changes),)).with_records("contact", (contact,))
 
 
 def test_security_txt_never_gains_a_line_from_a_field(small: Published) -> None:
@@ -236,7 +235,7 @@ def test_calendar_escapes_every_line_break_and_drops_control_characters(small: P
     records = hostile_site(small, name="Example\nCo", url="https://trust.example.com\nBEGIN:VEVENT")
     first = records.commitments[0]
     title = "Certificates\r\nDTSTART:19700101\x0brenew\x00 \u2028themselves\x1b"
-    records = replace(records, commitments=(first.model_copy(update={"title": title}), *records.commitments[1:]))
+    records = records.with_records("commitment", (first.model_copy(update={"title": title}), *records.commitments[1:]))
     raw = opendata.publish(Numbers.of(records, small.as_of), small.t)["calendar.ics"]
     lines = raw.split(b"\r\n")
     assert lines[-1] == b"" and not any(c in line for line in lines for c in (b"\n", b"\r", b"\x0b", b"\x00", b"\x1b"))
@@ -266,7 +265,7 @@ FORMULAS = ['=HYPERLINK("https://evil.example")', "+1+2", "-2+3+cmd|' /C calc'!A
 def test_csv_cells_a_spreadsheet_would_run_start_with_a_quote(small: Published) -> None:
     first = small.records.commitments[0]
     changed = [first.model_copy(update={"id": f"formula-{n}", "title": formula, "owner": formula}) for n, formula in enumerate(FORMULAS)]
-    records = replace(small.records, commitments=(*changed, *small.records.commitments[1:]))
+    records = small.records.with_records("commitment", (*changed, *small.records.commitments[1:]))
     table = opendata.publish(Numbers.of(records, small.as_of), small.t)["api/v1/commitments.csv"].decode()
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(table, newline=""))}
     for n, formula in enumerate(FORMULAS):
@@ -295,7 +294,7 @@ def test_whatever_the_fields_say_no_writer_gains_a_line_or_breaks_its_format(
     records = hostile_site(small, name=name, url="https://x.example/" + url, email=email, policy=policy, description=title)
     incident = records.incidents[0].model_copy(update={"title": title})
     commitment = records.commitments[0].model_copy(update={"title": title, "owner": title})
-    records = replace(records, incidents=(incident,), commitments=(commitment, *records.commitments[1:]))
+    records = records.with_records("incident", (incident,)).with_records("commitment", (commitment, *records.commitments[1:]))
     files = opendata.publish(Numbers.of(records, small.as_of), small.t)
     security = files[".well-known/security.txt"].decode()
     assert [line.split(":")[0] for line in security.splitlines()] == [
@@ -330,7 +329,7 @@ def test_control_characters_in_records_leave_every_atom_feed_valid_xml(small: Pu
     incident = small.records.incidents[0]
     update = incident.updates[0].model_copy(update={"body": f"We are{CONTROLS} looking."})
     incident = incident.model_copy(update={"title": f"Some{CONTROLS} customers", "updates": (update, *incident.updates[1:])})
-    records = replace(hostile_site(small, name=f"Example{CONTROLS} Co", description=f"About{CONTROLS} us"), incidents=(incident,))
+    records = hostile_site(small, name=f"Example{CONTROLS} Co", description=f"About{CONTROLS} us").with_records("incident", (incident,))
     files = opendata.publish(Numbers.of(records, small.as_of), small.t)
     atoms = {path: ET.fromstring(body) for path, body in files.items() if path.endswith(".xml")}
     assert len(atoms) == 7  # all, incidents, commitments, mistakes, two components, the sitemap
@@ -397,7 +396,7 @@ def test_a_metric_named_like_a_section_of_the_metrics_page_gets_its_own_anchor(s
     series = small.records.metrics[0]
     negative = (series.points[0].model_copy(update={"value": -3}), *series.points[1:])
     clash = series.model_copy(update={"id": "promise-kept-rate", "points": negative})
-    records = replace(small.records, metrics=(clash, series))
+    records = small.records.with_records("metric", (clash, series))
     page = make_site(records, small.as_of).pages["metrics.md"]
     html = markdown.markdown(page.split("---\n", 2)[2], extensions=["attr_list", "tables", "toc", "md_in_html"])
     ids = re.findall(r'\bid="([^"]+)"', html)

@@ -377,7 +377,7 @@ def test_a_partial_outage_survives_statuspage_and_back(content: Path, capsys: py
             "updates": [{"at": "2021-03-01T10:20:00Z", "status": "investigating", "body": "Photos do not upload; we are on it."}],
         }
     )
-    records = RecordSet(site=site, incidents=(photos,))
+    records = RecordSet.holding(site, photos)
     as_of = date(2021, 3, 2)
     files = statuspage_api.files(records, as_of, service_status(records, as_of))
     summary = SummaryResponse.model_validate_json(files["api/v2/summary.json"])

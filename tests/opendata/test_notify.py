@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import INCIDENT, MILESTONE, MISTAKE, VALID, write_content
+from tests.test_record_set import Award
+from trustpages import kinds
 from trustpages.cli import main
 from trustpages.gitrefs import GitError, NoContentAt, load_at
+from trustpages.kinds import Facts, Kind, Wording
+from trustpages.opendata.notify import headline
+from trustpages.strings import Strings, builtin_templates
+from trustpages.timeline.event import Event
+
+AT = datetime(2026, 3, 4, 9, 12, tzinfo=UTC)
 
 SLOW_API = """\
 title: The API is slow
@@ -219,3 +229,19 @@ def test_a_ref_before_the_content_existed_announces_everything(repo: Path, capsy
     assert main(["notify", "content", "--since", root, "--ledger", "ledger.json", "--dry-run", "--format", "json"]) == 0
     # Login incident: new + 3 updates; slow API: new + 2 updates; export-all-data: 3 statuses; 1 mistake.
     assert capsys.readouterr().out.count('"kind"') == 11
+
+
+def test_each_events_headline_is_worded_by_its_kind_else_by_its_strings() -> None:
+    t = Strings({"notify": {"award_given": "Award: {title}"}, "status": {"kept": "kept"}, "update_status": {"resolved": "Resolved"}})
+    real = Strings.load("en", [builtin_templates()])
+    assert headline(Event("incident.new", "i", "Login fails", AT), real) == "New incident: Login fails"
+    assert headline(Event("incident.update", "i", "Login fails", AT, status="resolved"), real) == "Login fails: Resolved"
+    assert headline(Event("commitment.status", "c", "Export", AT, status="kept"), real) == "Commitment Export: now Kept"
+    assert headline(Event("mistake.new", "m", "Charged twice", AT), real) == "We made a mistake: Charged twice"
+    # a kind of a site's own: its strings' notify.<kind>_<what happened>, or its Wording's headline when it has one
+    plain = Kind("award", Award, folder="awards", timeline=lambda records, as_of, history: (), facts=Facts(lists=()))
+    with kinds.registered(plain):
+        assert headline(Event("award.given", "a", "Friendliest support", AT), t) == "Award: Friendliest support"
+    worded = dataclasses.replace(plain, wording=Wording(lambda words, event, what: what, headline=lambda t, event, what: f"{what}!"))
+    with kinds.registered(worded):
+        assert headline(Event("award.given", "a", "Friendliest support", AT), t) == "given!"

@@ -15,9 +15,8 @@ def records(security: dict[str, Any] | None, name: str = "Example Co", locale: s
     contact = {"channels": [{"kind": "email", "label": "Support", "value": "help@example.com"}]}
     if security is not None:
         contact["security"] = security  # type: ignore[assignment]
-    return RecordSet(
-        site=Site.model_validate({"name": name, "url": "https://trust.example.com/", "locale": locale}),
-        contact=Contact.model_validate(contact),
+    return RecordSet.holding(
+        Site.model_validate({"name": name, "url": "https://trust.example.com/", "locale": locale}), Contact.model_validate(contact)
     )
 
 
@@ -48,7 +47,7 @@ def test_a_web_address_stays_one_and_no_policy_means_no_policy_line() -> None:
 def test_a_line_break_in_a_name_cannot_start_a_field_of_its_own() -> None:
     # site.yml refuses such a name; the file does not rely on that (a site built in code skips validation).
     made = records({"email": "security@example.com"})
-    evil = RecordSet(site=made.site.model_copy(update={"name": "Evil\nContact: mailto:attacker@example.net"}), contact=made.contact)
+    evil = made.with_records("site", (made.site.model_copy(update={"name": "Evil\nContact: mailto:attacker@example.net"}),))
     found = security_txt(evil, AS_OF)
     assert found is not None
     lines = found.decode().splitlines()
@@ -58,4 +57,4 @@ def test_a_line_break_in_a_name_cannot_start_a_field_of_its_own() -> None:
 
 def test_no_security_contact_no_file() -> None:
     assert security_txt(records(None), AS_OF) is None
-    assert security_txt(RecordSet(site=Site.model_validate({"name": "X", "url": "https://x.example"})), AS_OF) is None
+    assert security_txt(RecordSet.holding(Site.model_validate({"name": "X", "url": "https://x.example"})), AS_OF) is None

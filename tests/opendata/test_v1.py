@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import random
-from dataclasses import replace
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -114,7 +113,7 @@ def test_pricing_keeps_numbers_as_numbers(small: Published) -> None:
 
 
 def test_missing_singletons_are_null(small: Published) -> None:
-    records = replace(small.records, pricing=None, contact=None)
+    records = small.records.with_records("pricing", ()).with_records("contact", ())
     files = opendata.publish(Numbers.of(records, small.as_of), small.t)
     assert json.loads(files["api/v1/pricing.json"])["pricing"] is None
     assert json.loads(files["api/v1/contact.json"])["contact"] is None
@@ -158,7 +157,7 @@ def test_output_does_not_depend_on_file_order(full: Published) -> None:
     for items in shuffled:
         random.Random(4).shuffle(items)
         items.reverse()
-    other = replace(records, commitments=tuple(shuffled[0]), incidents=tuple(shuffled[1]), mistakes=tuple(shuffled[2]))
+    other = records.with_records("commitment", shuffled[0]).with_records("incident", shuffled[1]).with_records("mistake", shuffled[2])
     assert opendata.publish(Numbers.of(other, full.as_of), full.t) == full.files
 
 

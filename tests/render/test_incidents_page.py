@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
 from datetime import date
@@ -44,5 +43,5 @@ def test_a_site_whose_only_incident_is_open_never_says_it_has_none() -> None:
     records = validate(REPO / "content", AS_OF, advice=False).records
     assert records is not None
     only: tuple[Incident, ...] = tuple(i for i in records.incidents if i.resolved is None and i.impact != "maintenance")
-    page = make_site(dataclasses.replace(records, incidents=only), AS_OF).pages["incidents/index.md"]
+    page = make_site(records.with_records("incident", only), AS_OF).pages["incidents/index.md"]
     assert "No incidents recorded." not in page and len(only) == 1

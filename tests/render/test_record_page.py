@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -24,7 +23,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def built(request: pytest.FixtureRequest) -> tuple[str, Output, list[timeline.Event]]:
     records = validate(REPO / "content", AS_OF, advice=False).records
     assert records is not None
-    records = replace(records, site=records.site.model_copy(update={"locale": request.param}))
+    records = records.with_records("site", (records.site.model_copy(update={"locale": request.param}),))
     return request.param, make_site(records, AS_OF), timeline.record(records, AS_OF)
 
 

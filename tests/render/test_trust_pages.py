@@ -108,7 +108,7 @@ def test_a_day_with_trouble_names_at_most_three_incidents() -> None:
         )
         for n in range(40)
     )
-    home = make_site(RecordSet(site=site, incidents=incidents), AS_OF).pages["index.md"]
+    home = make_site(RecordSet.holding(site, *incidents), AS_OF).pages["index.md"]
     trouble = home.split('<details class="tp-trouble">', 1)[1].split("</details>", 1)[0]
     assert trouble.count("and 37 more") == 4  # 20 to 23 November
     assert trouble.count('">Outage ') == 4 * 3
@@ -134,14 +134,14 @@ def test_the_home_page_shows_a_bounded_number_of_open_incidents_and_links_to_the
     incidents = tuple(incident(n, **started) for n in range(HOME_LIMIT + 7)) + tuple(
         incident(100 + n, **planned) for n in range(HOME_LIMIT + 2)
     )
-    home = make_site(RecordSet(site=site, incidents=incidents), AS_OF).pages["index.md"]
+    home = make_site(RecordSet.holding(site, *incidents), AS_OF).pages["index.md"]
     now = home.split("tp-now-list", 1)[1].split("</div>\n{", 1)[0]
     assert now.count('class="tp-now"') == HOME_LIMIT
     assert "7 more open incidents: see every one" in home
     assert home.count('class="tp-now tp-now--maintenance"') == HOME_LIMIT
     assert "2 more planned windows: see every one" in home
     # Below the limit, nothing is cut and no link is added.
-    few = make_site(RecordSet(site=site, incidents=incidents[:3]), AS_OF).pages["index.md"]
+    few = make_site(RecordSet.holding(site, *incidents[:3]), AS_OF).pages["index.md"]
     assert few.count('class="tp-now"') == 3 and "more open incidents" not in few
 
 
@@ -171,6 +171,6 @@ def test_the_home_page_stays_small_with_hundreds_of_open_incidents() -> None:
         )
         for n in range(500)
     )
-    home = make_site(RecordSet(site=site, incidents=incidents), AS_OF).pages["index.md"]
+    home = make_site(RecordSet.holding(site, *incidents), AS_OF).pages["index.md"]
     assert "490 more open incidents: see every one" in home
     assert len(home.encode("utf-8")) < 200_000

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from datetime import date
 
@@ -55,7 +54,7 @@ def test_a_feature_broken_for_two_weeks_is_a_partial_outage_counted_in_uptime(ex
 def test_no_part_with_a_fault_in_the_window_reads_a_clean_hundred(example: RecordSet) -> None:
     # The same fault filed as minor (slow, no downtime): the share is exactly 1, and the page still says it was not 100 %.
     minor = tuple(i.model_copy(update={"impact": "minor"}) if i.id == PHOTOS else i for i in example.incidents)
-    slow = dataclasses.replace(example, incidents=minor)
+    slow = example.with_records("incident", minor)
     service = service_status(slow, AS_OF)
     shown = shown_uptime(slow)
     assert shown["Mobile app"][1].startswith("under 100% uptime over the last 90 days. In plain time: 14 days 7 h degraded performance")

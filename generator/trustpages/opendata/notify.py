@@ -47,14 +47,11 @@ def _events(records: RecordSet) -> list[Event]:
 
 
 def headline(event: Event, t: Strings) -> str:
-    """One line saying what happened, in the site's language."""
-    if event.kind == "incident.new":
-        return t("notify.incident_new", title=event.title)
-    if event.kind == "incident.update":
-        return t("notify.incident_update", title=event.title, status=t.table("update_status")[event.status])
-    if event.kind == "commitment.status":
-        return t("notify.commitment_status", title=event.title, status=t.table("status")[event.status])
-    return t(f"notify.{event.kind.replace('.', '_')}", title=event.title)  # mistake_new, or a kind's own string
+    """One line saying what happened, in the site's language: as its kind words it (Wording.headline), else its strings'."""
+    wording = kinds.kind(event.record_kind).wording
+    if wording is not None and wording.headline is not None:
+        return wording.headline(t, event, event.what)
+    return t(f"notify.{event.record_kind}_{event.what}", title=event.title)
 
 
 def message(event: Event, records: RecordSet, t: Strings, form: str) -> dict[str, Any]:

@@ -125,8 +125,8 @@ def _schema_of(model: Any, kept: Keeper) -> dict[str, Any]:
 
 
 def other_kinds() -> list[kinds.Kind]:
-    """Kinds registered beyond the built-in ones: each gets /api/v1/<folder>.json from its model, and its schema."""
-    return [kind for kind in kinds.kinds() if kind.records is None]
+    """The kinds whose /api/v1/<folder>.json (and its schema) is made from their model (Kind.model_document)."""
+    return [kind for kind in kinds.kinds() if kind.model_document]
 
 
 def _other_document(records: RecordSet, as_of: date, kind: kinds.Kind) -> dict[str, Any]:

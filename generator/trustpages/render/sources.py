@@ -7,13 +7,13 @@ from urllib.parse import quote
 
 from trustpages.corrected import corrections_shown
 from trustpages.history import History
-from trustpages.records import RecordSet
+from trustpages.records import RecordSet, Withdrawal
 
 
 def context(records: RecordSet, history: History | None) -> dict[str, Any]:
     """Each record's git history, and the records taken down on purpose (content/withdrawn.yml)."""
     repo = records.site.repo_url.rstrip("/") if records.site.repo_url else None
-    withdrawn = sorted(records.withdrawn, key=lambda entry: (entry.on, entry.id), reverse=True)
+    withdrawn = sorted(records.of(Withdrawal), key=lambda entry: (entry.on, entry.id), reverse=True)
     return {
         "history": history if history is not None else History(available=False, reason="not_gathered"),
         "commit_url": lambda sha: f"{repo}/commit/{sha}" if repo else None,

@@ -44,6 +44,11 @@ class Event:
         return self.kind.split(".", 1)[0]
 
     @property
+    def what(self) -> str:
+        """What happened to the record: the kind's second part (new, status, corrected, …)."""
+        return self.kind.split(".", 1)[-1]
+
+    @property
     def day(self) -> date:
         return self.on if self.on is not None else self.at.date()
 
@@ -75,7 +80,7 @@ class Event:
     @property
     def key(self) -> str:
         """What makes the event itself: its kind, record, and (for updates) time and status — never its wording."""
-        if self.kind in ("incident.new", "mistake.new"):
+        if self.what in kinds.kind(self.record_kind).once_per_record:
             return f"{self.kind}|{self.record_id}"
         return f"{self.kind}|{self.record_id}|{self.at.isoformat()}|{self.status}"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from trustpages import localformat
+from trustpages.strings import Strings
 from trustpages.timeline.event import Event
 from trustpages.timeline.words import Words
 
@@ -54,6 +55,16 @@ def incident(words: Words, event: Event, what: str) -> str:
         key = "postmortem_late" if event.status == "late" else "postmortem"
         return t(f"timeline.outcome.incident.{key}", days=v["days"], promised=v["promised"])
     return str(t.table("update_status")[event.status])  # an update (feeds)
+
+
+def incident_headline(t: Strings, event: Event, what: str) -> str:
+    if what == "update":
+        return t("notify.incident_update", title=event.title, status=t.table("update_status")[event.status])
+    return t("notify.incident_new", title=event.title)
+
+
+def promise_headline(t: Strings, event: Event, what: str) -> str:
+    return t("notify.commitment_status", title=event.title, status=t.table("status")[event.status])
 
 
 def mistake(words: Words, event: Event, what: str) -> str:
