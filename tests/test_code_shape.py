@@ -19,10 +19,8 @@ MAX_FUNCTION_LINES = 60
 # functions, the charts. The integrator empties this set as those land.
 EXCEPTIONS = frozenset(
     {
-        "history.py:_log_and_blobs",
         "render/__init__.py:render_site",
         "render/__init__.py:_shared_context",
-        "render/charts.py:bar_chart",
     }
 )
 

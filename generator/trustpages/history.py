@@ -174,66 +174,91 @@ def _log_and_blobs(top: Path, prefix: PurePosixPath, skipped: list[SkippedCommit
     """Run `git log` and one `git cat-file --batch` side by side, and parse every version read.
 
     A thread reads the log as git writes it and asks cat-file for each changed file's blobs
-    at once; this thread parses the blobs as they come. So git's tree diffs and the YAML
+    at once (_Feeder); this thread parses the blobs as they come. So git's tree diffs and the YAML
     parsing overlap instead of adding up.
     """
     with tempfile.TemporaryFile() as log_errors, tempfile.TemporaryFile() as cat_errors:
         log = _start(top, log_args, stdout=subprocess.PIPE, stderr=log_errors)
         cat = _start(top, ("cat-file", "--batch", "--buffer"), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=cat_errors)
         assert log.stdout is not None and cat.stdin is not None and cat.stdout is not None
-        log_out, cat_in = log.stdout, cat.stdin  # as the thread below sees them
-        touches: list[_Touch] = []
-        failed: list[BaseException] = []
-
-        first_read = {kind.name for kind in kinds.kinds() if kind.first_read}  # their first versions too, for History.added
-
-        def feed() -> None:
-            asked: set[str] = set()
-            try:
-                for touch in _parse_log(_tokens(log_out), prefix, skipped):
-                    touches.append(touch)
-                    wanted = (
-                        touch[3:] if touch[2] == "changed" else (touch[4],) if touch[2] == "created" and touch[0][0] in first_read else ()
-                    )
-                    for oid in (oid for oid in wanted if oid not in asked):
-                        asked.add(oid)
-                        cat_in.write(f"{oid}\n".encode("ascii"))
-            except BaseException as exc:  # handed to the caller's thread below
-                failed.append(exc)
-            finally:
-                with contextlib.suppress(OSError):  # cat-file was stopped: the error is the reader's to tell
-                    cat_in.close()  # cat-file ends once it has answered everything asked
-
-        feeder = threading.Thread(target=feed, name="trustpages-git-log", daemon=True)
-        feeder.start()
-        values: dict[str, Any] = {}
+        first_read = frozenset(kind.name for kind in kinds.kinds() if kind.first_read)  # their first versions too, for History.added
+        feeder = _Feeder(log.stdout, cat.stdin, prefix, skipped, first_read)
+        thread = threading.Thread(target=feeder.run, name="trustpages-git-log", daemon=True)
+        thread.start()
         try:
-            while header := cat.stdout.readline():
-                oid, kind, *size = header.decode("ascii").split()
-                length = int(size[0]) if kind != "missing" else 0
-                if length > yamlsource.MAX_BYTES:  # a version too large to be a record: never held whole
-                    _skip(cat.stdout, length + 1)
-                    values[oid] = _UNREADABLE
-                    continue
-                raw = None if kind == "missing" else cat.stdout.read(length + 1)[:-1]
-                values[oid] = _parse(raw)
+            values = _read_blobs(cat.stdout)
         except BaseException:
             log.kill()
             cat.kill()
             raise
         finally:
-            if failed:
+            if feeder.failed:
                 log.kill()  # nobody reads the rest of the log
-            feeder.join()
+            thread.join()
             log.wait()
             cat.wait()
-        if failed:
-            raise failed[0]
-        for proc, errors in ((log, log_errors), (cat, cat_errors)):
-            if proc.returncode != 0:
-                errors.seek(0)
-                raise gitrefs.GitError(errors.read().decode("utf-8", "replace").strip() or "git failed")
-    return touches, values
+        if feeder.failed:
+            raise feeder.failed[0]
+        _check_exits((log, log_errors), (cat, cat_errors))
+    return feeder.touches, values
+
+
+@dataclass
+class _Feeder:
+    """Reads the log as git writes it and asks cat-file for the blobs each record edit needs, on a thread of its own."""
+
+    log_out: IO[bytes]
+    cat_in: IO[bytes]
+    prefix: PurePosixPath
+    skipped: list[SkippedCommit]
+    first_read: frozenset[str]  # kinds whose created versions are read too
+    touches: list[_Touch] = dataclasses.field(default_factory=list)
+    failed: list[BaseException] = dataclasses.field(default_factory=list)  # what stopped it, for the caller's thread to raise
+
+    def run(self) -> None:
+        """Read the whole log, asking for each blob once; always close cat-file's input, so it ends once it has answered."""
+        asked: set[str] = set()
+        try:
+            for touch in _parse_log(_tokens(self.log_out), self.prefix, self.skipped):
+                self.touches.append(touch)
+                for oid in (oid for oid in self._wanted(touch) if oid not in asked):
+                    asked.add(oid)
+                    self.cat_in.write(f"{oid}\n".encode("ascii"))
+        except BaseException as exc:  # handed to the caller's thread
+            self.failed.append(exc)
+        finally:
+            with contextlib.suppress(OSError):  # cat-file was stopped: the error is the reader's to tell
+                self.cat_in.close()
+
+    def _wanted(self, touch: _Touch) -> tuple[str, ...]:
+        """The blobs a record edit is compared by: both versions of a change, the first version of a kind read from its creation."""
+        key, _, action, old, new = touch
+        if action == "changed":
+            return old, new
+        return (new,) if action == "created" and key[0] in self.first_read else ()
+
+
+def _read_blobs(stream: IO[bytes]) -> dict[str, Any]:
+    """Every version cat-file writes to `stream`, parsed, by blob id; one too large to be a record is skipped, never held whole."""
+    values: dict[str, Any] = {}
+    while header := stream.readline():
+        oid, kind, *size = header.decode("ascii").split()
+        length = int(size[0]) if kind != "missing" else 0
+        if length > yamlsource.MAX_BYTES:
+            _skip(stream, length + 1)
+            values[oid] = _UNREADABLE
+            continue
+        raw = None if kind == "missing" else stream.read(length + 1)[:-1]
+        values[oid] = _parse(raw)
+    return values
+
+
+def _check_exits(*runs: tuple[subprocess.Popen[bytes], IO[bytes]]) -> None:
+    """Raise GitError with git's own words when a finished git process failed."""
+    for proc, errors in runs:
+        if proc.returncode != 0:
+            errors.seek(0)
+            raise gitrefs.GitError(errors.read().decode("utf-8", "replace").strip() or "git failed")
 
 
 def _skip(stream: IO[bytes], length: int) -> None:

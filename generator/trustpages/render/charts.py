@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
@@ -42,71 +42,113 @@ def bar_chart(
     """
     if not table:
         return Markup("")
-    num = functools.partial(_said, number=number)
     rows = {label: [(name, _finite(row.get(name, 0))) for name in series] for label, row in table.items()}
-    # Bounded, so a stack of huge values cannot add up to infinity and leave no scale at all.
-    top = min(max(sum(v for _, v in row if v > 0) for row in rows.values()), _LARGEST)
-    bottom = max(min(sum(v for _, v in row if v < 0) for row in rows.values()), -_LARGEST)
-    whole = all(float(v).is_integer() for row in rows.values() for _, v in row)
-    marks = ticks(bottom, top, whole=whole)
-    low, high = marks[0], marks[-1]
-    scale = (_HEIGHT - _TOP) / (high - low)
-    zero = _TOP + high * scale  # the y of the zero line
-
-    def y_of(value: float) -> float:
-        return _TOP + (high - value) * scale
-
-    left = max(len(num(mark)) for mark in marks) * _CHAR + _GAP  # the plot starts after the widest tick label
-    note = xml_safe(below_zero) if bottom < 0 and below_zero else ""
+    axis = _Axis.of(rows, lambda value: _said(value, number))
+    note = xml_safe(below_zero) if axis.bottom < 0 and below_zero else ""
     said = xml_safe(title) + (f" ({note})" if note else "")
-    slot = (_WIDTH - left) / len(rows)
-    bar = max(min(slot * 0.7, 48), 2)
     height = _HEIGHT + _PAD + (_NOTE if note else 0)
     parts = [
         f'<svg class="tp-chart" viewBox="0 0 {_WIDTH} {height}" role="img" aria-label="{escape(said)}" '
         f'xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMinYMin meet">',
         f"<title>{escape(said)}</title>",
-        f'<line class="tp-chart__axis" x1="{left:g}" y1="{zero:g}" x2="{_WIDTH}" y2="{zero:g}"/>',
+        *axis.lines(),
+        *_bars(rows, axis, {name: _series_name(name, series, names) for name in series}),
     ]
-    for mark in marks:
-        y = y_of(mark)
-        if mark:
-            parts.append(f'<line class="tp-chart__grid" x1="{left:g}" y1="{y:.1f}" x2="{_WIDTH}" y2="{y:.1f}"/>')
-        parts.append(f'<text class="tp-chart__label" x="{left - _GAP:g}" y="{y:.1f}" dy="0.35em" text-anchor="end">{num(mark)}</text>')
-    widest = max(len(xml_safe(label)) for label in rows) * _CHAR
-    label_every = max(1, math.ceil((widest + _GAP) / slot))  # bar labels never overlap, however many bars
-
-    def said_name(name: str) -> str:
-        return f" {escape(xml_safe((names or {}).get(name, name)))}" if len(series) > 1 else ""
-
-    for i, (label, row) in enumerate(rows.items()):
-        x = left + i * slot + (slot - bar) / 2
-        above, below = zero, zero  # where the next bar up, and the next bar down, starts
-        for name, value in row:
-            if not value:
-                continue
-            size = abs(value) * scale
-            if value > 0:
-                above -= size
-                y = above
-            else:
-                y = below
-                below += size
-            parts.append(
-                f'<rect class="tp-bar tp-bar--{escape(xml_safe(name))}" x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{size:.1f}">'
-                f"<title>{escape(xml_safe(label))}: {num(value)}{said_name(name)}</title></rect>"
-            )
-        if i % label_every == 0:
-            # Centred under its bar, but moved in where the first or last label would cross the chart's edge.
-            width = len(xml_safe(label)) * _CHAR
-            middle = min(max(x + bar / 2, left + width / 2), _WIDTH - width / 2)
-            parts.append(
-                f'<text class="tp-chart__label" x="{middle:.1f}" y="{_HEIGHT + _PAD - 12}" text-anchor="middle">{escape(xml_safe(label))}</text>'
-            )
     if note:
         parts.append(f'<text class="tp-chart__note" x="0" y="{height - 6}">{escape(note)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+@dataclass(frozen=True)
+class _Axis:
+    """The value axis: its round ticks, where the plot starts after their labels, and the y of a value."""
+
+    marks: list[float]
+    bottom: float  # the lowest stack's sum below zero (0 when nothing is negative)
+    left: float  # the plot's left edge: after the widest tick label
+    said: Callable[[float], str]  # a tick's or a tooltip's number, in the site's language
+
+    @classmethod
+    def of(cls, rows: Mapping[str, list[tuple[str, float]]], said: Callable[[float], str]) -> _Axis:
+        """The axis that holds every stack of `rows`, up and down."""
+        # Bounded, so a stack of huge values cannot add up to infinity and leave no scale at all.
+        top = min(max(sum(v for _, v in row if v > 0) for row in rows.values()), _LARGEST)
+        bottom = max(min(sum(v for _, v in row if v < 0) for row in rows.values()), -_LARGEST)
+        whole = all(float(v).is_integer() for row in rows.values() for _, v in row)
+        marks = ticks(bottom, top, whole=whole)
+        return cls(marks, bottom, max(len(said(mark)) for mark in marks) * _CHAR + _GAP, said)
+
+    @property
+    def scale(self) -> float:
+        """Units of height per unit of value."""
+        return (_HEIGHT - _TOP) / (self.marks[-1] - self.marks[0])
+
+    @property
+    def zero(self) -> float:
+        """The y of the zero line."""
+        return _TOP + self.marks[-1] * self.scale
+
+    def y_of(self, value: float) -> float:
+        return _TOP + (self.marks[-1] - value) * self.scale
+
+    def lines(self) -> list[str]:
+        """The zero line, a faint line across at every other tick, and every tick's label."""
+        parts = [f'<line class="tp-chart__axis" x1="{self.left:g}" y1="{self.zero:g}" x2="{_WIDTH}" y2="{self.zero:g}"/>']
+        for mark in self.marks:
+            y = self.y_of(mark)
+            if mark:
+                parts.append(f'<line class="tp-chart__grid" x1="{self.left:g}" y1="{y:.1f}" x2="{_WIDTH}" y2="{y:.1f}"/>')
+            parts.append(
+                f'<text class="tp-chart__label" x="{self.left - _GAP:g}" y="{y:.1f}" dy="0.35em" text-anchor="end">{self.said(mark)}</text>'
+            )
+        return parts
+
+
+def _bars(rows: Mapping[str, list[tuple[str, float]]], axis: _Axis, said_names: Mapping[str, str]) -> list[str]:
+    """Every row's stack of bars, with a label under as many as have room (so labels never overlap, however many bars)."""
+    slot = (_WIDTH - axis.left) / len(rows)
+    bar = max(min(slot * 0.7, 48), 2)
+    widest = max(len(xml_safe(label)) for label in rows) * _CHAR
+    label_every = max(1, math.ceil((widest + _GAP) / slot))
+    parts: list[str] = []
+    for i, (label, row) in enumerate(rows.items()):
+        x = axis.left + i * slot + (slot - bar) / 2
+        parts += _stack(label, row, axis, x, bar, said_names)
+        if i % label_every == 0:
+            # Centred under its bar, but moved in where the first or last label would cross the chart's edge.
+            width = len(xml_safe(label)) * _CHAR
+            middle = min(max(x + bar / 2, axis.left + width / 2), _WIDTH - width / 2)
+            parts.append(
+                f'<text class="tp-chart__label" x="{middle:.1f}" y="{_HEIGHT + _PAD - 12}" text-anchor="middle">{escape(xml_safe(label))}</text>'
+            )
+    return parts
+
+
+def _stack(label: str, row: list[tuple[str, float]], axis: _Axis, x: float, bar: float, said_names: Mapping[str, str]) -> list[str]:
+    """One row's bars at `x`: positive values stacked up from the zero line, negative ones down; zeros draw nothing."""
+    parts = []
+    above, below = axis.zero, axis.zero  # where the next bar up, and the next bar down, starts
+    for name, value in row:
+        if not value:
+            continue
+        size = abs(value) * axis.scale
+        if value > 0:
+            above -= size
+            y = above
+        else:
+            y = below
+            below += size
+        parts.append(
+            f'<rect class="tp-bar tp-bar--{escape(xml_safe(name))}" x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{size:.1f}">'
+            f"<title>{escape(xml_safe(label))}: {axis.said(value)}{said_names[name]}</title></rect>"
+        )
+    return parts
+
+
+def _series_name(name: str, series: Sequence[str], names: Mapping[str, str] | None) -> str:
+    """A series' name for a bar's tooltip (after a space), in the site's words; none when the chart has one series."""
+    return f" {escape(xml_safe((names or {}).get(name, name)))}" if len(series) > 1 else ""
 
 
 def ticks(low: float, high: float, *, whole: bool = False) -> list[float]:
