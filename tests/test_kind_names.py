@@ -46,7 +46,7 @@ ALLOWED = {
     "checks/trust.py": "trust surveys measured against promises kept",
     "checks/published.py": "withdrawn.yml names records by kind and id",
     # Pages and outputs that are about one kind by what they are.
-    "render/__init__.py": "the shared render context: promises by status, incidents and mistakes by year (issue 31: to the registry)",
+    "render/context.py": "the shared render context: promises by status, incidents and mistakes by year (issue 31: to the registry)",
     "render/replaced.py": "a site's own template replacing a built-in kind's page says where the computed figures are",
     "opendata/counts.py": "summary.json and metrics.json count promises, incidents and mistakes: a published format",
     "render/trustfigures.py": "a trust survey's figure in the site's words: its strings are the surveys section's",
