@@ -67,7 +67,7 @@ def test_widgets_follow_the_field_types() -> None:
     assert incident["impact"] == {
         **incident["impact"],
         "widget": "select",
-        "options": ["none", "minor", "major", "critical", "maintenance"],
+        "options": ["none", "minor", "partial", "major", "critical", "maintenance"],
     }
     assert incident["started"]["format"] == "YYYY-MM-DDTHH:mm:ssZ" and incident["started"]["default"] == ""
     assert incident["affected"]["field"]["widget"] == "string"
