@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from pathlib import Path
 from types import ModuleType
 
@@ -49,3 +50,11 @@ def test_synthetic_content_can_keep_incidents_open_for_the_home_page_bench(tmp_p
     result = validate(tmp_path / "content", bench.AS_OF)
     assert result.errors == [] and result.records is not None
     assert len(open_incidents(result.records)) >= 30
+
+
+def test_the_timeline_bench_reports_the_record_pages_of_its_synthetic_site(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(REPO / "bench"))
+    line = importlib.import_module("timeline").measure(60, 1)
+    found = re.fullmatch(r"60 records: ([\d,]+) events on (\d+) /record/ pages \(first \d+ KiB, .*\); deriving the events .* CPU", line)
+    assert found is not None, line
+    assert int(found.group(1).replace(",", "")) > 60 and int(found.group(2)) >= 2  # every event of the record; a page per filter at least
