@@ -112,13 +112,16 @@ def _bars(rows: Mapping[str, list[tuple[str, float]]], axis: _Axis, said_names: 
     widest = max(len(xml_safe(label)) for label in rows) * _CHAR
     label_every = max(1, math.ceil((widest + _GAP) / slot))
     parts: list[str] = []
+    drawn_to = -math.inf  # the right end of the last label drawn
     for i, (label, row) in enumerate(rows.items()):
         x = axis.left + i * slot + (slot - bar) / 2
         parts += _stack(label, row, axis, x, bar, said_names)
-        if i % label_every == 0:
-            # Centred under its bar, but moved in where the first or last label would cross the chart's edge.
-            width = len(xml_safe(label)) * _CHAR
-            middle = min(max(x + bar / 2, axis.left + width / 2), _WIDTH - width / 2)
+        # Centred under its bar, but moved in where the first or last label would cross the chart's edge;
+        # a label moved in can reach its neighbour's room, and then the neighbour goes without.
+        width = len(xml_safe(label)) * _CHAR
+        middle = min(max(x + bar / 2, axis.left + width / 2), _WIDTH - width / 2)
+        if i % label_every == 0 and middle - width / 2 >= drawn_to + _GAP:
+            drawn_to = middle + width / 2
             parts.append(
                 f'<text class="tp-chart__label" x="{middle:.1f}" y="{_HEIGHT + _PAD - 12}" text-anchor="middle">{escape(xml_safe(label))}</text>'
             )
