@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,3 +74,58 @@ def test_strings_are_read_once_for_the_same_files_and_again_when_one_changes(tmp
     assert Strings.for_site("en", tmp_path)("none_yet") == "none at all"
     own.write_text('none_yet: "nothing so far"\n', encoding="utf-8")
     assert Strings.for_site("en", tmp_path) is first
+
+
+@pytest.mark.parametrize(
+    ("locale", "key", "values", "said"),
+    [
+        ("en", "home.days_ago", {"days": 1}, "1 day ago"),
+        ("en", "home.days_ago", {"days": 2}, "2 days ago"),
+        ("de", "home.days_ago", {"days": 1}, "vor 1 Tag"),
+        ("de", "home.days_ago", {"days": 2}, "vor 2 Tagen"),
+        ("en", "commitments.days_late", {"days": "1"}, "1 day late"),  # as the page writes it
+        ("de", "commitments.days_late", {"days": "1.000"}, "1.000 Tage zu spät"),  # a thousand, in German
+        ("en", "surveys.answers", {"n": "1.0"}, "1.0 answers"),  # CLDR: a visible decimal is "other"
+        (
+            "en",
+            "incidents.postmortem_published",
+            {"date": "1 May 2026", "days": 1},
+            "Postmortem published on 1 May 2026, 1 day after it was resolved.",
+        ),
+        ("de", "timeline.tally.incidents", {"n": "1"}, "1 Störung"),
+        ("en", "timeline.outcome.survey.wave", {"n": 0, "stage": "s", "period": "p"}, "0 customers answered (s, p)"),
+    ],
+)
+def test_a_sentence_about_a_number_takes_its_plural_form(locale: str, key: str, values: dict[str, Any], said: str) -> None:
+    assert Strings.load(locale, [builtin_templates()])(key, **values) == said
+
+
+COUNTED = re.compile(r"\{(days|n|count|minutes|notice|entries)\} [a-z]+s\b")  # "{days} days", "{n} answers"
+
+
+def test_an_english_number_followed_by_a_plural_has_a_form_for_one() -> None:
+    # "1 days ago" is what a plain sentence says when its number is 1: each needs a form for one, or a reason here
+    fixed = {
+        "service.uptime": "the uptime window, 90 days",
+        "service.no_trouble": "the uptime window",
+        "service.uptime_trouble": "the uptime window",
+        "open_data.notes.feeds": "a feed's size, 50 entries",
+        "open_data.describe.v2_incidents": "'{count} most recent', the feed's size",
+    }
+    plain = {key for key, text in table("en").items() if COUNTED.search(text) and key.rsplit(".", 1)[-1] not in ("one", "other")}
+    assert plain - set(fixed) == set()
+
+
+@pytest.mark.parametrize("locale", [lang for lang in LANGUAGES if lang != "en"])
+def test_every_language_has_a_plural_where_english_has_one(locale: str) -> None:
+    def plurals(of: str) -> set[str]:
+        return {key.rsplit(".", 1)[0] for key in table(of) if key.endswith(".other")}
+
+    assert plurals("en") - plurals(locale) == set()
+
+
+def test_a_plural_may_name_the_number_it_is_chosen_by() -> None:
+    said = Strings.load("en", [builtin_templates()])
+    values = {"plan": "Team", "old": 1, "new": 2, "currency": "EUR", "effective": "1 May"}
+    assert said("timeline.outcome.pricing.announced", **values, notice=1).endswith("(1 day's notice)")
+    assert said("timeline.outcome.pricing.announced", **values, notice=30).endswith("(30 days' notice)")

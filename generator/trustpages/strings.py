@@ -22,7 +22,11 @@ from trustpages.problems import Problem, display_path
 # its strings from the pages, the open data, the navigation and the theme, and reads them once (a file edited
 # during a preview is new text, so new strings).
 _PARSED: dict[bytes, yamlsource.Document] = {}
-_MERGED: dict[tuple[str, ...], Strings] = {}
+_MERGED: dict[tuple[tuple[str, ...], str], Strings] = {}
+# A string that depends on a number is a mapping of CLDR plural forms ({one: "{days} day ago", other: "{days} days
+# ago"}); "other" is the one every language has. It is chosen by the first number the sentence says, or by the
+# placeholder its `by` names ("from {old} to {new} ({notice} days' notice)": by notice).
+PLURAL_FORMS = frozenset({"zero", "one", "two", "few", "many", "other", "by"})
 
 
 def builtin_templates() -> Path:
@@ -34,8 +38,9 @@ def builtin_templates() -> Path:
 class Strings:
     """UI strings for one language: `strings('home.title', name=...)` a sentence, `strings.table('status')` a mapping of labels."""
 
-    def __init__(self, table: dict[str, Any]) -> None:
+    def __init__(self, table: dict[str, Any], locale: str = "en") -> None:
         self._table = table
+        self.locale = locale
         self._found: dict[str, Any] = {}  # each key is looked up once: pages ask for the same ones thousands of times
 
     @classmethod
@@ -46,10 +51,10 @@ class Strings:
             _MERGED.clear()
         paths = (folder / "strings" / f"{locale}.yml" for folder in reversed(folders))  # built-in first, then the site's own
         documents = tuple(yamlsource.read(path, _PARSED) for path in paths if path.is_file())
-        key = tuple(document.text for document in documents)
+        key = (tuple(document.text for document in documents), locale)
         found = _MERGED.get(key)
         if found is None:
-            found = _MERGED[key] = cls(_merged(documents))
+            found = _MERGED[key] = cls(_merged(documents), locale)
         return found
 
     @classmethod
@@ -65,6 +70,9 @@ class Strings:
             for part in key.split("."):
                 node = node[part]
             self._found[key] = node
+        if values and is_plural(node):
+            counted = values.get(node["by"]) if "by" in node else _counted(node["other"], values)
+            node = node.get(plural_form(self.locale, counted), node["other"])
         return str(node).format(**values) if values else node
 
     def __call__(self, key: str, **values: Any) -> str:
@@ -89,6 +97,30 @@ class Strings:
         if not isinstance(node, Mapping | list):
             raise TypeError(f"UI string {key!r} is a sentence, not a table: call Strings")
         return node
+
+
+def is_plural(node: Any) -> bool:
+    """Whether a string is a mapping of plural forms, chosen by the number it says."""
+    return isinstance(node, Mapping) and "other" in node and set(node) <= PLURAL_FORMS
+
+
+def plural_form(locale: str, number: object) -> str:
+    """The CLDR plural form of a number as the page writes it: in English and German (and, until a language says
+    otherwise, every other) "one" is a whole 1 written without decimals, so "1 day" but "1.0 days" and "0 days"."""
+    return "one" if str(number).strip() == "1" else "other"
+
+
+def _counted(text: str, values: Mapping[str, Any]) -> object:
+    """The number a plural string is chosen by: the first value it says that is a number (a date or a name is not)."""
+    for _, name, _, _ in string.Formatter().parse(text):
+        value = values.get(name.split(".")[0]) if name else None
+        if isinstance(value, int | float) or (isinstance(value, str) and _is_number(value)):
+            return value
+    return None
+
+
+def _is_number(text: str) -> bool:
+    return text.replace(".", "").replace(",", "").replace("\u00a0", "").strip().isdigit()
 
 
 def _merged(documents: Sequence[yamlsource.Document]) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import pytest
 from tests.gitrepo import REPO
 from trustpages import localformat, surveys
 from trustpages.pipeline import make_site
-from trustpages.records import Survey
+from trustpages.records import MetricSeries, Survey
 from trustpages.render.htmlpage import text_of
 from trustpages.strings import Strings, builtin_templates
 from trustpages.validate import validate
@@ -28,9 +28,12 @@ _PERCENT = re.compile(r"\d[\d.,]*\s?%")
 # Statistician's words a customer should not need: issue 32.
 _JARGON = ("Wilson", "score interval", "top two", "top-two", "Top-2", "oberen zwei", "95-%-Intervall", "Trust index", "Vertrauensindex")
 
+Built = tuple[dict[str, str], tuple[Survey, ...], Strings, tuple[MetricSeries, ...]]
+
 
 class _Blocks(HTMLParser):
-    """Each block's text (innermost block tag), and the data-figure key of the element it stands in, if any.
+    """Each block's text (innermost block tag), and the data-figure key of the element it stands in, if any
+    ('reported:<id>' for a typed metric's data-reported).
 
     A table row's text starts with its table's caption: a row of figures may name its statement there.
     """
@@ -44,7 +47,8 @@ class _Blocks(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
             return
-        key = dict(attrs).get("data-figure")
+        found = dict(attrs)
+        key = found.get("data-figure") or (f"reported:{found['data-reported']}" if found.get("data-reported") else None)
         pieces: list[str] | None = None
         if tag == "table":
             self.caption = []
@@ -70,7 +74,7 @@ class _Blocks(HTMLParser):
         return next((key for _, key, _ in reversed(self.stack) if key), None)
 
 
-def _build(locale: str, folder: Path) -> tuple[dict[str, str], tuple[Survey, ...], Strings]:
+def _build(locale: str, folder: Path) -> tuple[dict[str, str], tuple[Survey, ...], Strings, tuple[MetricSeries, ...]]:
     content = folder / "content"
     shutil.copytree(REPO / "content", content)
     site = content / "site.yml"
@@ -78,11 +82,11 @@ def _build(locale: str, folder: Path) -> tuple[dict[str, str], tuple[Survey, ...
     records = validate(content, AS_OF).records
     assert records is not None
     output = make_site(records, AS_OF)
-    return dict(output.pages), records.of(Survey), Strings.load(locale, [builtin_templates()])
+    return dict(output.pages), records.of(Survey), Strings.load(locale, [builtin_templates()]), records.metrics
 
 
 @pytest.fixture(scope="module", params=["en", "de"])
-def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], tuple[Survey, ...], Strings]:
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
     return _build(request.param, tmp_path_factory.mktemp(f"trust-{request.param}"))
 
 
@@ -93,14 +97,14 @@ def _blocks(html: str) -> list[tuple[str | None, str]]:
 
 
 def test_every_trust_figure_says_its_statement_and_who_answered_and_is_the_one_functions_value(
-    built: tuple[dict[str, str], tuple[Survey, ...], Strings],
+    built: Built,
 ) -> None:
-    pages, found, t = built
+    pages, found, t, _ = built
     by_id = {s.id: s for s in found}
     checked: dict[str, set[str]] = {}
     for page, html in pages.items():
         for key, text in _blocks(html):
-            if key is None:
+            if key is None or key.startswith("reported:"):
                 continue
             survey_id, question, period, group = key.split("/")
             figure = surveys.figure(by_id[survey_id], question, period, None if group == "everyone" else group)  # type: ignore[arg-type]
@@ -127,8 +131,8 @@ def test_every_trust_figure_says_its_statement_and_who_answered_and_is_the_one_f
     assert len(on_survey) == 15 and listed <= on_survey
 
 
-def test_no_trust_figure_is_shown_without_its_statement(built: tuple[dict[str, str], tuple[Survey, ...], Strings]) -> None:
-    pages, _, t = built
+def test_no_trust_figure_is_shown_without_its_statement(built: Built) -> None:
+    pages, _, t, _ = built
     method = t("common.how_we_count")  # how we count names "a 95 % interval", not a figure
     unlabelled = [
         (page, text)
@@ -139,14 +143,14 @@ def test_no_trust_figure_is_shown_without_its_statement(built: tuple[dict[str, s
     assert unlabelled == []
 
 
-def test_the_check_finds_an_unlabelled_figure(built: tuple[dict[str, str], tuple[Survey, ...], Strings]) -> None:
-    pages, _, _ = built
+def test_the_check_finds_an_unlabelled_figure(built: Built) -> None:
+    pages, _, _, _ = built
     home = pages["index.md"].replace(' data-figure="how-much-do-customers-trust-us/delivers/2026-Q3/everyone"', "")
     assert any(_PERCENT.search(text) and _TRUST_WORDS.search(text) for key, text in _blocks(home) if key is None)
 
 
-def test_no_page_speaks_a_statisticians_jargon(built: tuple[dict[str, str], tuple[Survey, ...], Strings]) -> None:
-    pages, _, t = built
+def test_no_page_speaks_a_statisticians_jargon(built: Built) -> None:
+    pages, _, t, _ = built
     said = {page: text_of(html) for page, html in pages.items()}
     assert {page: [word for word in _JARGON if word in text] for page, text in said.items() if any(w in text for w in _JARGON)} == {}
     # The method names the interval once, in plain words, and the scale's own words for agreeing.
@@ -162,3 +166,18 @@ def test_plain_words_for_the_likely_range_and_for_agreeing_in_each_language() ->
     assert de("surveys.likely", low="71 %", high="83 %") == "zwischen 71 % und 83 %, wahrscheinlich"
     assert agree_words(5, en) == "agree or strongly agree" and agree_words(5, de) == "„stimme zu“ oder „stimme voll zu“"
     assert agree_words(9, en) == "chose 6 to 9 of 9"  # a scale without words: its points, the middle (5) not among them
+
+
+def test_a_typed_metric_is_said_to_be_reported_by_us_with_its_question_on_every_row(built: Built) -> None:
+    # The metrics page's "70" (a typed "I trust Tallyhouse with my books") is not the survey's figure: issue 32.
+    pages, _, t, metrics = built
+    label = t("metrics.series_caption", question="\0", unit="\0").split("\0")[1].strip(" ,")
+    shown = [(key.removeprefix("reported:"), text) for key, text in _blocks(pages["metrics.md"]) if key and key.startswith("reported:")]
+    trusting = [m for m in metrics if _TRUST_WORDS.search(m.title)]
+    assert trusting, "the example has a typed trust metric"
+    for metric in metrics:
+        said = [text for key, text in shown if key == metric.id]
+        rows = [text for text in said if text.startswith(metric.title) and label in text]
+        assert len(rows) >= len(metric.points) + 1, (metric.id, said)  # the heading row and a row per point
+        lead = t("metrics.series_reported", question=metric.title)
+        assert lead in said, (metric.id, said)
