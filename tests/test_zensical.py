@@ -21,6 +21,7 @@ import pytest
 
 from tests.conftest import REPO
 from trustpages import zensical
+from trustpages.strings import Strings, builtin_templates
 
 pytestmark = pytest.mark.skipif(
     not zensical.installed(), reason=f"Zensical is not installed (pip install 'trustpages[zensical]', Zensical {zensical.PINNED})"
@@ -94,9 +95,9 @@ def test_every_page_says_the_same(sites: tuple[Path, Path, Path]) -> None:
     pages = sorted(p.relative_to(mkdocs_site) for p in mkdocs_site.rglob("*.html"))
     assert pages == sorted(p.relative_to(zensical_site) for p in zensical_site.rglob("*.html"))
     assert len(pages) > 30
-    # The 404 page is the theme's, not a generated one: MkDocs draws the plugin's own (templates/theme/404.html, in the
-    # site's language), Zensical its theme's, until it reads the plugin's theme overrides.
-    for page in [page for page in pages if page != Path("404.html")]:
+    # The 404 page too: MkDocs draws the plugin's own (templates/theme/404.html), and the Zensical build words the
+    # theme's the same way (Zensical reads no theme overrides).
+    for page in pages:
         text = article(mkdocs_site / page)
         assert text, page
         assert article(zensical_site / page) == text, page
@@ -208,3 +209,15 @@ def zensical_nav() -> list[dict[str, str]]:
             {"Mistakes": "mistakes/index.md"}, {"Pricing": "pricing.md"}, {"Contact": "contact.md"},
             {"Metrics": "metrics.md"}, {"Trust surveys": "surveys/index.md"}, {"Your data": "data.md"},
             {"Open data": "open-data.md"}, {"Check this record": "log/index.md"}]  # fmt: skip
+
+
+def test_the_404_page_is_in_the_sites_language_with_a_way_home(tmp_path: Path) -> None:
+    page = tmp_path / "404.html"
+    page.write_text('<html lang="de"><body><article><h1>404 - Not found</h1></article></body></html>', encoding="utf-8")
+    german = Strings.load("de", [builtin_templates()])
+    zensical.word_not_found(page, german, "/trust/")
+    said = page.read_text(encoding="utf-8")
+    assert f"<h1>{german('theme.not_found_title')}</h1>" in said and "Not found" not in said
+    assert f'<a href="/trust/">{german("theme.not_found_home")}</a>' in said
+    zensical.word_not_found(page, german, "/trust/")  # once only: a site's own 404 page is left as it is
+    assert page.read_text(encoding="utf-8") == said

@@ -3,8 +3,8 @@
 trustpages writes every page and asset itself (as `generate --out` does) into a workspace beside
 mkdocs.yml, `.trustpages/zensical/` (Zensical's cache lives there too: CI may keep the folder
 between runs), writes a plugin-free copy of mkdocs.yml there, runs `zensical build --strict`, and
-adds what Zensical leaves out: files in dot folders (`.well-known/security.txt`) and the feed links
-the plugin puts in every page's <head>.
+adds what Zensical leaves out: files in dot folders (`.well-known/security.txt`), the feed links
+the plugin puts in every page's <head>, and the 404 page's words in the site's language.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -26,6 +27,7 @@ from trustpages.asof import default_as_of, parse_day
 from trustpages.pipeline import build_site, default_templates
 from trustpages.problems import UsageError, render
 from trustpages.render import STYLESHEET
+from trustpages.strings import Strings
 
 PINNED = "0.0.73"  # the version tests build with (pyproject's [zensical] extra); newer ones: run tests/test_zensical.py
 WORKSPACE = Path(".trustpages") / "zensical"
@@ -89,6 +91,9 @@ def build(config_file: Path, config: Any, out: Path) -> float:
         shutil.move(entry, out / entry.name)
     _add_left_out(docs, out)
     _announce_feeds(out, result.alternates, derived.get("use_directory_urls", True))
+    site_url = derived.get("site_url") or result.records.site.url
+    words = Strings.for_site(result.records.site.locale, templates)
+    word_not_found(out / "404.html", words, urlsplit(str(site_url or "")).path or "/")
     return seconds
 
 
@@ -123,6 +128,25 @@ def _raw(config_file: Path) -> dict[str, Any]:
     with config_file.open("rb") as file:
         loaded = yaml_load(file)
     return loaded if isinstance(loaded, dict) else {}
+
+
+# The theme's own 404 heading (Material's, as Zensical ships it): English whatever the site's language.
+_THEMES_NOT_FOUND = "<h1>404 - Not found</h1>"
+
+
+def word_not_found(page: Path, t: Strings, home: str) -> None:
+    """The 404 page in the site's language with a way home, as the plugin's theme override draws it
+    (templates/theme/404.html): Zensical reads no MkDocs theme override. `home` is absolute, from
+    site_url's path: a 404 page is served at any address. A site's own 404 (custom_dir) is left as it is."""
+    if not page.is_file():
+        return
+    text = page.read_text(encoding="utf-8")
+    if _THEMES_NOT_FOUND in text:
+        said = (
+            f"<h1>{html.escape(t('theme.not_found_title'))}</h1>\n<p>{html.escape(t('theme.not_found_text'))}</p>\n"
+            f'<p><a href="{html.escape(home)}">{html.escape(t("theme.not_found_home"))}</a></p>'
+        )
+        page.write_text(text.replace(_THEMES_NOT_FOUND, said, 1), encoding="utf-8")
 
 
 def _add_left_out(docs: Path, site: Path) -> None:
