@@ -134,6 +134,10 @@ _TABLES = """
       if (text.length > 3 && box.width < minimum.cell)
         problems.push(`table ${index + 1}: cell "${text.slice(0, 30)}" is ${Math.round(box.width)}px wide`);
     }
+    // A caption shrunk to a sliver beside a table of cards (a caption is a table's part, not a block).
+    const caption = table.querySelector(":scope > caption");
+    if (caption && caption.innerText.trim().length > 20 && caption.getBoundingClientRect().width < table.getBoundingClientRect().width / 2)
+      problems.push(`table ${index + 1}: caption is ${Math.round(caption.getBoundingClientRect().width)}px wide`);
     const wrap = table.closest(".md-typeset__scrollwrap");
     const fits = table.getBoundingClientRect().right <= document.documentElement.clientWidth + 1;
     if (!fits && !wrap) problems.push(`table ${index + 1} is wider than the screen and does not scroll on its own`);
@@ -189,6 +193,29 @@ _CELLS_OFF_SCREEN = """
 def cells_off_screen(page: Page) -> list[str]:
     """Table cells a reader would have to scroll sideways to see: none may be hidden on a phone."""
     return page.evaluate(_CELLS_OFF_SCREEN)
+
+
+_SQUEEZED = """
+() => {
+  // A card's label narrower than its longest word breaks that word letter by letter ("Standi ng promi ses").
+  const measure = document.createElement("canvas").getContext("2d");
+  const problems = [];
+  for (const label of document.querySelectorAll(".tp-card__label")) {
+    const style = getComputedStyle(label);
+    measure.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const words = label.innerText.split(/\\s+/).filter(Boolean);
+    const longest = Math.max(0, ...words.map((word) => measure.measureText(word).width));
+    const width = label.getBoundingClientRect().width;
+    if (width + 1 < longest) problems.push(`card label "${label.innerText.trim().slice(0, 40)}" is ${Math.round(width)}px wide, its longest word ${Math.round(longest)}px`);
+  }
+  return problems;
+}
+"""
+
+
+def squeezed_labels(page: Page) -> list[str]:
+    """Card labels squeezed narrower than a word, so the word breaks inside."""
+    return page.evaluate(_SQUEEZED)
 
 
 def unreadable_tables(page: Page, font: float = 11.0, cell: float = 40.0) -> list[str]:

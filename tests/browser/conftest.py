@@ -119,7 +119,10 @@ def key_pages(site: Site) -> dict[str, str]:
         records = site.records(kind)
         assert records, f"the example site has no {kind}"
         pages[name] = richest(site, records)
-    pages.update({"metrics": "metrics/", "pricing": "pricing/", "contact": "contact/"})
+    pages.update({"metrics": "metrics/", "pricing": "pricing/", "contact": "contact/", "surveys": "surveys/", "record": "record/"})
+    surveys = site.records("surveys")
+    assert surveys, "the example site has no surveys"
+    pages["survey"] = richest(site, surveys)  # its tables of figures (issue 32)
     return pages
 
 

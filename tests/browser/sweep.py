@@ -19,6 +19,8 @@ from tests.browser.browsing import DESKTOP, PHONE, Site, new_context, visit
 
 # Material's light and dark schemes, as it writes them on <body data-md-color-scheme>.
 SCHEMES = {"light": "default", "dark": "slate"}
+# Pages whose cards and tables of figures are also shot on a phone in dark mode (issue 32's trust figures).
+DARK_PHONE_SHOTS = ("home", "surveys", "survey")
 
 
 @dataclass
@@ -32,6 +34,7 @@ class Findings:
     sideways_desktop: dict[str, object] | None = None
     tables: list[str] = field(default_factory=list)
     hidden_cells: list[str] = field(default_factory=list)
+    squeezed: list[str] = field(default_factory=list)  # card labels breaking a word on a phone
     table_count: int = 0
     axe: dict[str, list[str]] = field(default_factory=dict)  # "desktop-light", "phone-dark"… -> violations
 
@@ -65,10 +68,13 @@ def sweep_site(site: Site, browser: Browser, key_pages: dict[str, str], axe_sour
         for scheme in SCHEMES:
             show_scheme(page, scheme)
             found.axe[f"phone-{scheme}"] = checks.axe_violations(page, axe_source)
+            if name in DARK_PHONE_SHOTS and scheme == "dark":
+                shoot(page, screenshots / f"{name}-phone-dark.png")
         show_scheme(page, "light")
         found.sideways = checks.sideways_scroll(page)
         found.tables = checks.unreadable_tables(page)
         found.hidden_cells = checks.cells_off_screen(page)
+        found.squeezed = checks.squeezed_labels(page)
         found.table_count = page.locator(".md-typeset table").count()
         if name:
             shoot(page, screenshots / f"{name}-phone.png")

@@ -59,6 +59,12 @@ def test_tables_stay_readable_on_a_phone(sweep: dict[str, Findings]) -> None:
     assert not problems, "\n".join(problems)
 
 
+def test_no_card_label_breaks_a_word_on_a_phone(sweep: dict[str, Findings]) -> None:
+    # The home page's "Standing promises met" beside its 78 % read "Standi ng promi ses met" at 375 px: issue 32.
+    problems = [f"/{path}: {line}" for path, found in sweep.items() for line in found.squeezed]
+    assert not problems, "\n".join(problems)
+
+
 def test_a_wide_element_is_caught(site: Site, phone: BrowserContext) -> None:
     page = phone.new_page()
     visit(page, site.url(""))
