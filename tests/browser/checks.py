@@ -197,13 +197,14 @@ def cells_off_screen(page: Page) -> list[str]:
 
 _SQUEEZED = """
 () => {
-  // A card's label narrower than its longest word breaks that word letter by letter ("Standi ng promi ses").
+  // A card's label narrower than its longest word breaks that word letter by letter ("Standi ng promi ses"),
+  // unless the word offers a break of its own (a soft hyphen).
   const measure = document.createElement("canvas").getContext("2d");
   const problems = [];
   for (const label of document.querySelectorAll(".tp-card__label")) {
     const style = getComputedStyle(label);
     measure.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-    const words = label.innerText.split(/\\s+/).filter(Boolean);
+    const words = label.innerText.split(/[\\s\\u00ad]+/).filter(Boolean);  // a soft hyphen is a break the text chose
     const longest = Math.max(0, ...words.map((word) => measure.measureText(word).width));
     const width = label.getBoundingClientRect().width;
     if (width + 1 < longest) problems.push(`card label "${label.innerText.trim().slice(0, 40)}" is ${Math.round(width)}px wide, its longest word ${Math.round(longest)}px`);

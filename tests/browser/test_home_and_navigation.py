@@ -61,6 +61,9 @@ def test_in_german_too_the_bad_news_is_on_a_phones_first_screen(browser: Browser
     assert build.returncode == 0, build.output
     with served(build.site) as german:
         page = _bad_news_on_the_first_screen(browser, german.url(""), (("broken", "Gebrochen"), ("overdue", "Überfällig")))
+        assert checks.squeezed_labels(page) == []  # "Dauerversprechen eingehalten" breaks only at its soft hyphen
+        visit(page, german.url("surveys/"))
+        assert checks.unreadable_tables(page) == []  # the statement over the cards, not a sliver beside them
         page.context.close()
 
 
