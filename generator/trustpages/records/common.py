@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from typing import Annotated, Any, get_args
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, core_schema
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 SLUG = re.compile(SLUG_PATTERN)
@@ -367,3 +368,27 @@ def _tally(value: int) -> int:
 
 
 Tally = Annotated[int, Field(ge=0, strict=True, json_schema_extra={"maximum": MAX_TALLY}), AfterValidator(_tally)]
+
+
+class LateChoice:
+    """`Annotated[str, LateChoice(choices)]`: one of `choices()`, asked when a value is validated or a schema made.
+
+    For names the registry knows (the kinds withdrawn.yml may list, the prose fields): the registry
+    imports the records, so they cannot be read when the records are defined, only later.
+    """
+
+    def __init__(self, choices: Callable[[], tuple[str, ...]]) -> None:
+        self.choices = choices  # read by the field reference too
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        return core_schema.no_info_after_validator_function(self._one_of, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
+        return {"type": "string", "enum": list(self.choices())}
+
+    def _one_of(self, value: str) -> str:
+        names = self.choices()
+        if value not in names:
+            expected = ", ".join(repr(name) for name in names[:-1]) + f" or {names[-1]!r}"
+            raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": expected})
+        return value

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 from zoneinfo import available_timezones
 
 from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
-from trustpages.records.common import Count, Flag, Line, Number, Record, Slug, Text, Url
+from trustpages.records.common import Count, Flag, LateChoice, Line, Number, Record, Slug, Text, Url
 from trustpages.records.correction import CORRECTIONS_DESCRIPTION, Correction
 
 # Names the machine's time-zone folder answers to that are no place: the pages would show times that
@@ -116,25 +116,8 @@ def prose_fields() -> tuple[str, ...]:
     return tuple(dict.fromkeys(path.split(".")[-1] for kind in kinds.kinds() for path in kind.prose))
 
 
-def _prose_field(value: str) -> str:
-    names = prose_fields()
-    if value not in names:
-        expected = ", ".join(repr(name) for name in names[:-1]) + f" or {names[-1]!r}"
-        raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": expected})
-    return value
-
-
-class _ProseFieldSchema:
-    """A prose field's name as a schema gives it: one of the registry's, listed when the schema is made."""
-
-    choices = staticmethod(prose_fields)  # read by the field reference
-
-    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
-        return {"enum": list(prose_fields()), "type": "string"}
-
-
 # A field trustpages.checks.language reads (graded_fields names them): whichever the registered kinds call prose.
-ProseField = Annotated[str, AfterValidator(_prose_field), _ProseFieldSchema()]
+ProseField = Annotated[str, LateChoice(prose_fields)]
 
 
 class LanguageRules(Record):

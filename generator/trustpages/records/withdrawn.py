@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import AfterValidator, Field, GetJsonSchemaHandler, RootModel
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic import Field, RootModel
 
-from trustpages.records.common import Day, Line, Reason, Record, Slug
+from trustpages.records.common import Day, LateChoice, Line, Reason, Record, Slug
 
 
 def _withdrawable() -> tuple[str, ...]:
@@ -16,24 +15,7 @@ def _withdrawable() -> tuple[str, ...]:
     return kinds.withdrawable()
 
 
-def _kind(value: str) -> str:
-    known = _withdrawable()
-    if value not in known:
-        expected = ", ".join(repr(name) for name in known[:-1]) + f" or {known[-1]!r}"
-        raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": expected})
-    return value
-
-
-class _KindSchema:
-    """The JSON Schema of `kind`: one of the kinds that can be withdrawn, as registered when the schema is made."""
-
-    choices = staticmethod(_withdrawable)  # read by the field reference
-
-    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
-        return {"type": "string", "enum": list(_withdrawable())}
-
-
-WithdrawableKind = Annotated[str, AfterValidator(_kind), _KindSchema()]
+WithdrawableKind = Annotated[str, LateChoice(_withdrawable)]
 
 
 class Withdrawal(Record):
