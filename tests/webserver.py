@@ -59,25 +59,34 @@ def serving() -> Iterator[Server]:
         served.http.server_close()
 
 
+class _QuietFiles(http.server.SimpleHTTPRequestHandler):
+    """A static file server that keeps the test output clean."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def _static(folder: Path, handler: type[http.server.SimpleHTTPRequestHandler], path: str = "/") -> Iterator[str]:
+    """`folder` served by `handler` on 127.0.0.1 until the block ends; yields the address of `path` on it."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{path}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @contextmanager
 def serving_folder(folder: Path) -> Iterator[str]:
     """`folder` served as a static site on 127.0.0.1 (as a published site is), its address ending in '/', until the block ends.
 
     The folder is read by its path on every request, so a site swapped into place is served at once.
     """
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(folder)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _static(folder, _QuietFiles) as address:
+        yield address
 
 
 @contextmanager
@@ -87,7 +96,7 @@ def serving_project_site(folder: Path, prefix: str) -> Iterator[str]:
     status 404. Yields the site's address, ending in '/'."""
     root = f"/{prefix.strip('/')}/"
 
-    class ProjectSite(http.server.SimpleHTTPRequestHandler):
+    class ProjectSite(_QuietFiles):
         def send_head(self):  # type: ignore[no-untyped-def]  # the standard library's own is untyped
             path = self.path.split("?", 1)[0]
             if not path.startswith(root) or not Path(self.translate_path(path)).exists():
@@ -105,14 +114,5 @@ def serving_project_site(folder: Path, prefix: str) -> Iterator[str]:
             self.end_headers()
             return io.BytesIO(body)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(ProjectSite, directory=str(folder)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{root}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _static(folder, ProjectSite, root) as address:
+        yield address

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
-from tests.browser.browsing import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOST, PHONE_CONTEXT, Site, new_context
+from tests.browser.browsing import CHROMIUM, CHROMIUM_ARGS, PHONE_CONTEXT, Site, new_context
 from tests.browser.sweep import Findings, sweep_site
+from tests.webserver import serving_folder
 
 REPO = Path(__file__).resolve().parents[2]
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -42,22 +40,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @contextmanager
 def served(root: Path) -> Iterator[Site]:
     """A built site served over HTTP on a free local port while the block runs."""
-    server = ThreadingHTTPServer((LOCAL_HOST, 0), functools.partial(_QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Site(root, f"http://{LOCAL_HOST}:{server.server_address[1]}")
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving_folder(root) as address:
+        yield Site(root, address.rstrip("/"))
 
 
 @pytest.fixture(scope="session")
